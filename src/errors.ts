@@ -1,0 +1,66 @@
+// Stable error codes and the error → exit code rule. A code, once shipped, is never renamed.
+
+export type ErrorCode =
+  | "E_USAGE"
+  | "E_CONFIG"
+  | "E_CREDENTIALS_MISSING"
+  | "E_INSECURE_URL"
+  | "E_AUTH_REJECTED"
+  | "E_FILE_NOT_FOUND"
+  | "E_FILE_UNREADABLE"
+  | "E_FILE_FORMAT"
+  | "E_FILE_EMPTY"
+  | "E_FILE_TOO_LARGE"
+  | "E_ENCODING"
+  | "E_CSV_SYNTAX"
+  | "E_SHEET_NOT_FOUND"
+  | "E_HEADER_NOT_FOUND"
+  | "E_HEADER_DUPLICATE"
+  | "E_MAPPING"
+  | "E_REPORT"
+  | "E_JOURNAL"
+  | "E_API"
+  | "E_INTERRUPTED"
+  | "E_INTERNAL";
+
+export const EXIT_OK = 0;
+export const EXIT_ROWS_FAILED = 1;
+export const EXIT_CANNOT_PROCEED = 2;
+export const EXIT_INTERRUPTED = 130;
+
+export interface ToolErrorOptions {
+  cause?: unknown;
+  /** what the user should do next, printed on its own line */
+  hint?: string;
+  exitCode?: number;
+}
+
+/** A problem with the whole run (arguments, credentials, unreadable file): exit 2 unless told. */
+export class ToolError extends Error {
+  override readonly name = "ToolError";
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+  readonly exitCode: number;
+
+  constructor(code: ErrorCode, message: string, options: ToolErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? EXIT_CANNOT_PROCEED;
+  }
+}
+
+/** Exit code for anything thrown out of a command. */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof ToolError) return error.exitCode;
+  return EXIT_CANNOT_PROCEED;
+}
+
+/** One line (plus an optional hint line) for a person; never a stack trace unless debugging. */
+export function describeError(error: unknown): string {
+  if (error instanceof ToolError) {
+    return error.hint ? `${error.message}\n  → ${error.hint}` : error.message;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,79 @@
+// The one shape every reader yields and every writer takes; exceljs never leaks past src/spreadsheet/.
+
+/** A cell normalised from whatever the file held. Blank cells are `undefined` in a row's array. */
+export type Cell =
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number; scientific?: boolean }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "date"; value: Date }
+  /** an error value such as #N/A, or a formula whose cached result is an error */
+  | { kind: "error"; error: string }
+  /** a formula cell saved without a cached result: nothing to read */
+  | { kind: "formula-without-value"; formula: string };
+
+export interface SheetRow {
+  /** the row number a spreadsheet program shows (CSV: 1-based record number, header included) */
+  row: number;
+  /** the physical line the record starts on (CSV only; equals `row` unless cells span lines) */
+  line?: number;
+  /** cells by column index (0-based); a blank cell is `undefined` */
+  cells: (Cell | undefined)[];
+}
+
+export type SheetFormat = "csv" | "xlsx";
+
+export interface ReadOptions {
+  /** XLSX: sheet name; default the first visible sheet */
+  sheet?: string;
+  /** delimited text: a WHATWG encoding label such as windows-1258; default UTF-8/UTF-16 by BOM */
+  encoding?: string;
+  /** delimited text: override detection */
+  delimiter?: string;
+}
+
+export interface SheetSource {
+  file: string;
+  format: SheetFormat;
+  /** XLSX: the sheet read; CSV: undefined */
+  sheetName?: string;
+  /** CSV: the delimiter used */
+  delimiter?: string;
+  /** CSV: the encoding used */
+  encoding?: string;
+  /** non-blank rows, in order; blank rows are skipped but counted in `row` */
+  rows: AsyncIterable<SheetRow>;
+}
+
+/** A note attached to one cell of a written row (XLSX: highlight + comment; CSV: ignored). */
+export interface CellMark {
+  column: number;
+  note: string;
+  severity: "error" | "warning";
+}
+
+export interface WriteOptions {
+  /** header labels, in order */
+  columns: string[];
+  sheetName?: string;
+  /** CSV: write a UTF-8 BOM (default true) */
+  bom?: boolean;
+  /** CSV: prefix formula-like cells with an apostrophe (export); default false */
+  neutraliseFormulas?: boolean;
+  /** write to a temp file and rename on close, so a failure never leaves a half file (default true) */
+  atomic?: boolean;
+  /** file permissions (reports and journals hold personal data: 0o600) */
+  mode?: number;
+  /** XLSX: data validation list per column index (template's Type dropdown) */
+  dropdowns?: Record<number, string[]>;
+  /** XLSX: extra sheets written after the data sheet, e.g. Instructions */
+  extraSheets?: { name: string; rows: string[][] }[];
+}
+
+export interface SheetWriter {
+  /** one data row of strings (undefined/"" = blank cell); marks colour and annotate cells */
+  write(values: (string | undefined)[], marks?: CellMark[]): Promise<void>;
+  /** finish the file (and rename it into place when atomic) */
+  close(): Promise<void>;
+  /** stop and remove what was written (atomic) or leave it as is (non-atomic) */
+  abort(): Promise<void>;
+}
