@@ -1,0 +1,71 @@
+import type { HttpMethod } from "./sign.js";
+
+/**
+ * How a failed request may be handled:
+ * - `retryable`: nothing was applied (429, 5xx answered, connection refused): send again later;
+ * - `rejected`: the server refused this request (4xx): sending it again gives the same answer;
+ * - `auth`: 401: the credentials or the clock are wrong; the whole run must stop;
+ * - `outcome-unknown`: the request may have been applied (timeout or reset after sending).
+ */
+export type FailureKind = "retryable" | "rejected" | "auth" | "outcome-unknown";
+
+export interface ApiErrorDetails {
+  method: HttpMethod;
+  path: string;
+  kind: FailureKind;
+  status?: number;
+  apiCode?: number;
+  requestId?: string;
+  /** `message.error` of the envelope, or the transport error's description */
+  detail?: string;
+  /** milliseconds the server asked us to wait (Retry-After) */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/** One error shape for every API failure: `[PUT] /api/v1/customers/…: 400 104000 email must email`. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly kind: FailureKind;
+  readonly status: number | undefined;
+  readonly apiCode: number | undefined;
+  readonly requestId: string | undefined;
+  readonly detail: string | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(details: ApiErrorDetails) {
+    const parts = [details.status, details.apiCode, details.detail].filter((p) => p !== undefined && p !== "");
+    super(`[${details.method}] ${details.path}: ${parts.join(" ")}`, details.cause === undefined ? undefined : { cause: details.cause });
+    this.method = details.method;
+    this.path = details.path;
+    this.kind = details.kind;
+    this.status = details.status;
+    this.apiCode = details.apiCode;
+    this.requestId = details.requestId;
+    this.detail = details.detail;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** API business codes seen on this API (API.md "Responses"). */
+export const API_CODE = {
+  ok: 102000,
+  created: 102001,
+  invalid: 104000,
+  unauthorized: 104001,
+  notFound: 104004,
+  duplicate: 104100,
+  systemError: 105000,
+} as const;
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from `nowMs`; undefined if absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - nowMs);
+}

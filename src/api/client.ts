@@ -1,0 +1,230 @@
+import { Pool, errors as undiciErrors } from "undici";
+import type { Dispatcher } from "undici";
+import { z } from "zod";
+import type { CustomerPayload, CustomerRecord, CustomerSummary } from "../customers/types.js";
+import { ApiError, parseRetryAfter } from "./api-error.js";
+import type { FailureKind } from "./api-error.js";
+import { signRequest } from "./sign.js";
+import type { HttpMethod } from "./sign.js";
+
+export interface ClientOptions {
+  /** e.g. https://api.finan.one/open: the signed path is what follows this URL's path */
+  baseUrl: string;
+  clientId: string;
+  secretKey: string;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  /** keep-alive connections to hold open (match the run's concurrency) */
+  connections?: number;
+  /** injectable for tests; default a keep-alive Pool on the base URL's origin */
+  dispatcher?: Dispatcher;
+  /** milliseconds since the epoch; default Date.now */
+  clock?: () => number;
+}
+
+export interface ApiResponse<T> {
+  status: number;
+  apiCode: number | undefined;
+  requestId: string | undefined;
+  data: T;
+}
+
+interface RawResponse extends ApiResponse<unknown> {
+  meta: unknown;
+}
+
+export interface PageMeta {
+  total?: number;
+  pages?: number;
+  page?: number;
+  page_size?: number;
+}
+
+export interface CustomerPage {
+  customers: CustomerSummary[];
+  meta: PageMeta | undefined;
+}
+
+const envelopeSchema = z.looseObject({
+  code: z.coerce.number().optional(),
+  request_id: z.string().optional(),
+  message: z.looseObject({ content: z.string().optional(), error: z.unknown().optional() }).optional(),
+  data: z.unknown().optional(),
+  meta: z.unknown().optional(),
+});
+
+const summarySchema = z.looseObject({
+  customer_id: z.string().min(1),
+  general_info: z.looseObject({ name: z.string().optional(), customer_code: z.string().optional(), type: z.string().optional() }).optional(),
+  created_at: z.string().optional(),
+});
+
+const metaSchema = z.looseObject({
+  total: z.coerce.number().optional(),
+  pages: z.coerce.number().optional(),
+  page: z.coerce.number().optional(),
+  page_size: z.coerce.number().optional(),
+});
+
+const recordSchema = z.looseObject({ customer_id: z.string().min(1) });
+
+/** Transport errors raised before any byte of the request could reach the server. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+
+export type FinanClient = ReturnType<typeof createClient>;
+
+/** The Customers API over one keep-alive pool; every call is signed afresh with the current time. */
+export function createClient(options: ClientOptions) {
+  const base = new URL(options.baseUrl);
+  const prefix = base.pathname.replace(/\/+$/, "");
+  const clock = options.clock ?? Date.now;
+  const dispatcher =
+    options.dispatcher ??
+    new Pool(base.origin, {
+      connections: options.connections ?? 8,
+      connectTimeout: options.connectTimeoutMs ?? 10_000,
+      headersTimeout: options.headersTimeoutMs ?? 30_000,
+      bodyTimeout: options.bodyTimeoutMs ?? 60_000,
+      keepAliveTimeout: 10_000,
+    });
+
+  async function call(method: HttpMethod, path: string, body?: unknown): Promise<RawResponse> {
+    // Serialise once: the exact string signed is the exact string sent.
+    const payload = body === undefined ? "" : JSON.stringify(body);
+    const timestamp = Math.floor(clock() / 1000);
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      accept: "application/json",
+      "x-client-id": options.clientId,
+      "x-timestamp": String(timestamp),
+      "x-signature": signRequest(options.secretKey, method, path, payload, timestamp),
+    };
+    let response: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      response = await dispatcher.request({ origin: base.origin, path: prefix + path, method, headers, body: payload === "" ? null : payload });
+      text = await response.body.text();
+    } catch (error) {
+      throw transportError(method, path, error);
+    }
+    return interpret(method, path, response, text);
+  }
+
+  function interpret(method: HttpMethod, path: string, response: Dispatcher.ResponseData, text: string): RawResponse {
+    const status = response.statusCode;
+    const header = (name: string) => {
+      const value = response.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    let envelope: z.infer<typeof envelopeSchema> | undefined;
+    try {
+      const parsed = envelopeSchema.safeParse(JSON.parse(text));
+      if (parsed.success) envelope = parsed.data;
+    } catch {
+      envelope = undefined;
+    }
+    const apiCode = envelope?.code;
+    const requestId = envelope?.request_id ?? header("x-request-id");
+    const okCode = apiCode === undefined || Math.floor(apiCode / 1000) % 10 === 2;
+    if (status >= 200 && status < 300 && envelope && okCode) {
+      return { status, apiCode, requestId, data: envelope.data, meta: envelope.meta };
+    }
+    const base = { method, path, status, apiCode, requestId };
+    const detail = describeDetail(envelope, text, status);
+    if (status === 401 || status === 403) {
+      return fail({ ...base, kind: "auth", detail: explainAuth(detail, header("date"), clock()) });
+    }
+    if (status === 429) {
+      return fail({ ...base, kind: "retryable", detail, retryAfterMs: parseRetryAfter(header("retry-after"), clock()) });
+    }
+    let kind: FailureKind;
+    if (status >= 500) kind = "retryable";
+    else if (status >= 400) kind = "rejected";
+    // A 2xx we cannot read: the server may have applied a write.
+    else kind = method === "GET" ? "retryable" : "outcome-unknown";
+    return fail({ ...base, kind, detail: detail ?? "the server's answer is not a Finan API envelope" });
+  }
+
+  async function listPage(page: number, pageSize: number): Promise<ApiResponse<CustomerPage>> {
+    const path = `/api/v1/customers?page=${page}&page_size=${pageSize}`;
+    const response = await call("GET", path);
+    const list = z.array(summarySchema).safeParse(response.data);
+    if (!list.success) {
+      throw new ApiError({ method: "GET", path, kind: "retryable", status: response.status, apiCode: response.apiCode, requestId: response.requestId, detail: "the list answer holds no customer array" });
+    }
+    const customers = list.data.map((entry) => ({
+      customer_id: entry.customer_id,
+      general_info: { name: entry.general_info?.name ?? "", customer_code: entry.general_info?.customer_code ?? "", type: entry.general_info?.type ?? "" },
+      ...(entry.created_at === undefined ? {} : { created_at: entry.created_at }),
+    }));
+    const meta = metaSchema.safeParse(response.meta);
+    const { status, apiCode, requestId } = response;
+    return { status, apiCode, requestId, data: { customers, meta: meta.success ? meta.data : undefined } };
+  }
+
+  async function record(method: HttpMethod, path: string, body?: CustomerPayload): Promise<ApiResponse<CustomerRecord>> {
+    const response = await call(method, path, body);
+    const parsed = recordSchema.safeParse(response.data);
+    if (!parsed.success) {
+      const kind: FailureKind = method === "GET" ? "retryable" : "outcome-unknown";
+      throw new ApiError({ method, path, kind, status: response.status, apiCode: response.apiCode, requestId: response.requestId, detail: "the answer holds no customer_id" });
+    }
+    const { status, apiCode, requestId } = response;
+    return { status, apiCode, requestId, data: parsed.data as unknown as CustomerRecord };
+  }
+
+  const idPath = (customerId: string) => `/api/v1/customers/${encodeURIComponent(customerId)}`;
+
+  return {
+    createCustomer: (payload: CustomerPayload) => record("POST", "/api/v1/customers", payload),
+    listPage,
+    getCustomer: (customerId: string) => record("GET", idPath(customerId)),
+    replaceCustomer: (customerId: string, payload: CustomerPayload) => record("PUT", idPath(customerId), payload),
+    deleteCustomer: async (customerId: string): Promise<ApiResponse<unknown>> => {
+      const { status, apiCode, requestId, data } = await call("DELETE", idPath(customerId));
+      return { status, apiCode, requestId, data };
+    },
+    close: () => (options.dispatcher ? Promise.resolve() : dispatcher.close()),
+  };
+}
+
+function fail(details: ConstructorParameters<typeof ApiError>[0]): never {
+  throw new ApiError(details);
+}
+
+function describeDetail(envelope: { message?: { content?: string; error?: unknown } | undefined } | undefined, text: string, status: number): string | undefined {
+  const error = envelope?.message?.error;
+  if (typeof error === "string" && error !== "") return error;
+  if (error !== undefined && error !== null) return JSON.stringify(error);
+  if (envelope?.message?.content) return envelope.message.content;
+  if (envelope === undefined && text.trim() !== "") return `HTTP ${status} with a body that is not JSON: ${text.replace(/\s+/g, " ").trim().slice(0, 80)}`;
+  return undefined;
+}
+
+/** A 401 caused by a wrong clock is common and baffling: say by how much the clock is off. */
+function explainAuth(detail: string | undefined, serverDate: string | undefined, nowMs: number): string {
+  const parts = [detail ?? "authentication failed"];
+  const serverMs = serverDate ? Date.parse(serverDate) : Number.NaN;
+  if (!Number.isNaN(serverMs)) {
+    const skewSeconds = Math.round((nowMs - serverMs) / 1000);
+    if (Math.abs(skewSeconds) > 10) {
+      parts.push(`your clock is ${Math.abs(skewSeconds)} s ${skewSeconds < 0 ? "behind" : "ahead of"} the server's: sync it (timedatectl set-ntp true, or your OS's time settings)`);
+    }
+  }
+  return parts.join("; ");
+}
+
+function transportError(method: HttpMethod, path: string, error: unknown): ApiError {
+  const code = (error as { code?: string } | null)?.code;
+  const notSent = code !== undefined && NOT_SENT_CODES.has(code);
+  const kind: FailureKind = notSent || method === "GET" ? "retryable" : "outcome-unknown";
+  const what = error instanceof undiciErrors.HeadersTimeoutError
+    ? "no answer in time (headers timeout)"
+    : error instanceof undiciErrors.BodyTimeoutError
+      ? "the answer stalled (body timeout)"
+      : error instanceof Error
+        ? `${code ? `${code}: ` : ""}${error.message}`
+        : String(error);
+  return new ApiError({ method, path, kind, detail: what, cause: error });
+}

@@ -1,0 +1,140 @@
+import { createRequire } from "node:module";
+import yargs from "yargs";
+import type { Argv } from "yargs";
+import { EXIT_CANNOT_PROCEED, describeError, exitCodeOf } from "./errors.js";
+import { processIo, writeLine } from "./io.js";
+import type { Io } from "./io.js";
+
+const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
+
+type Args = Record<string, unknown> & { _: (string | number)[] };
+type CommandName = "template" | "validate" | "import" | "export" | "undo" | "sandbox";
+
+/** The whole CLI: argv in, exit code out. Never calls process.exit, so tests drive it in-process. */
+export async function main(argv: string[], io: Io = processIo(new AbortController().signal)): Promise<number> {
+  let chosen: { name: CommandName; args: Args } | undefined;
+  const parser = buildParser((name) => (args) => {
+    chosen = { name, args: args as Args };
+  });
+  const { error, output } = await new Promise<{ error: Error | undefined; output: string }>((done) => {
+    void parser.parse(argv, {}, (err, _args, out) => done({ error: err ?? undefined, output: out }));
+  });
+  if (error) {
+    writeLine(io.stderr, `finan-bulk: ${error.message}`);
+    writeLine(io.stderr, "Run 'finan-bulk --help' (or 'finan-bulk <command> --help') for usage.");
+    return EXIT_CANNOT_PROCEED;
+  }
+  if (!chosen) {
+    if (output) writeLine(io.stdout, output);
+    return 0;
+  }
+  try {
+    const command = await loadCommand(chosen.name);
+    return await command(chosen.args, io);
+  } catch (caught) {
+    writeLine(io.stderr, `finan-bulk ${chosen.name}: ${describeError(caught)}`);
+    if (chosen.args.debug && caught instanceof Error && caught.stack) writeLine(io.stderr, caught.stack);
+    return exitCodeOf(caught);
+  }
+}
+
+async function loadCommand(name: CommandName): Promise<(args: Args, io: Io) => Promise<number>> {
+  // Lazy: `finan-bulk template` never loads undici, `validate` never loads the API client.
+  switch (name) {
+    case "template":
+      return (await import("./commands/template.js")).templateCommand;
+    case "validate":
+      return (await import("./commands/validate.js")).validateCommand;
+    case "import":
+      return (await import("./commands/import.js")).importCommand;
+    case "export":
+      return (await import("./commands/export.js")).exportCommand;
+    case "undo":
+      return (await import("./commands/undo.js")).undoCommand;
+    case "sandbox":
+      return (await import("./commands/sandbox.js")).sandboxCommand;
+  }
+}
+
+function buildParser(handler: (name: CommandName) => (args: unknown) => void): Argv {
+  return yargs()
+    .scriptName("finan-bulk")
+    .usage("$0 <command> [options]\n\nMove customer records between spreadsheets (CSV, XLSX) and the Finan One Customers API.")
+    .version(version)
+    .help()
+    .alias("h", "help")
+    .strict()
+    .demandCommand(1, "Name a command: template, validate, import, export, undo or sandbox.")
+    .recommendCommands()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .option("json", { type: "boolean", default: false, describe: "Print the run summary as one JSON object on stdout" })
+    .option("debug", { type: "boolean", default: false, describe: "Print stack traces of errors (never secrets)" })
+    .group(["json", "debug", "help", "version"], "Global options:")
+    .command("template <file>", "Write a blank template (.xlsx with instructions, or .csv)", (y) =>
+      y
+        .positional("file", { type: "string", demandOption: true, describe: "The template to write (.xlsx or .csv)" })
+        .option("lang", { choices: ["en", "vi"] as const, default: "en", describe: "Header language" })
+        .example("$0 template customers.xlsx", "Excel template with an Instructions sheet")
+        .example("$0 template khach-hang.xlsx --lang vi", "Vietnamese headers"), handler("template"))
+    .command("validate <input>", "Check a spreadsheet without sending anything; writes a report", (y) =>
+      readerOptions(y.positional("input", { type: "string", demandOption: true, describe: "The .csv or .xlsx to check" }))
+        .option("report", { type: "string", describe: "Report file (default <input>.report.<ext>)" })
+        .example("$0 validate customers.xlsx", "Writes customers.report.xlsx beside it"), handler("validate"))
+    .command("import <input>", "Validate, then create or replace customers through the API", (y) =>
+      networkOptions(readerOptions(y.positional("input", { type: "string", demandOption: true, describe: "The .csv or .xlsx to import" })))
+        .option("mode", { choices: ["create", "upsert", "merge"] as const, default: "upsert", describe: "create: skip existing codes; upsert: replace them (blank cells clear); merge: replace, keeping what the row leaves blank" })
+        .option("dry-run", { type: "boolean", default: false, describe: "Plan only: say per row what would happen, send no write" })
+        .option("report", { type: "string", describe: "Report file (default <input>.report.<ext>)" })
+        .option("only", { type: "string", describe: "Re-run only rows of a report with these statuses, e.g. failed,invalid" })
+        .option("backup", { type: "boolean", default: true, describe: "Journal each record before replacing it, so undo can restore it (--no-backup skips the GET)" })
+        .example("$0 import customers.xlsx --dry-run", "See what would be created, replaced or cleared")
+        .example("$0 import customers.report.xlsx --only failed,invalid", "Re-run the rows you fixed in the report"), handler("import"))
+    .command("export <file>", "Write every customer to a spreadsheet (.xlsx or .csv)", (y) =>
+      networkOptions(y.positional("file", { type: "string", demandOption: true, describe: "The .csv or .xlsx to write" }))
+        .option("summary", { type: "boolean", default: false, describe: "Only the list's summary fields (no per-customer fetch)" })
+        .option("type", { choices: ["personal", "company"] as const, describe: "Only this type of customer" })
+        .option("columns", { type: "string", describe: "Comma-separated headers or field paths to write" })
+        .option("lang", { choices: ["en", "vi"] as const, default: "en", describe: "Header language" })
+        .option("bom", { type: "boolean", default: true, describe: "CSV: start with a UTF-8 BOM so Excel shows Vietnamese (--no-bom to omit)" })
+        .option("page-size", { type: "number", default: 100, describe: "Customers per list request" })
+        .example("$0 export out/customers.xlsx", "Everything, Excel")
+        .example("$0 export out/companies.csv --type company --json", "Companies only, summary as JSON"), handler("export"))
+    .command("undo <report>", "Reverse an import run: delete what it created, restore what it replaced", (y) =>
+      networkOptions(y.positional("report", { type: "string", demandOption: true, describe: "The report the import wrote" }))
+        .option("dry-run", { type: "boolean", default: false, describe: "Plan only" })
+        .option("force", { type: "boolean", default: false, describe: "Also undo records changed on the server since the run" })
+        .example("$0 undo customers.report.xlsx --dry-run", "See what undo would do"), handler("undo"))
+    .command("sandbox", "Run the local emulator of the Finan Customers API", (y) =>
+      y
+        .option("port", { type: "number", default: 8787, describe: "Port on 127.0.0.1 (0 picks a free one)" })
+        .option("data", { type: "string", describe: "Persist customers in this JSON file" })
+        .option("rate-limit", { type: "number", describe: "Answer 429 beyond N requests per second" })
+        .option("fail-rate", { type: "number", describe: "Fraction (0-1) of requests that fail: 500/503, dropped connections, writes applied then dropped" })
+        .option("latency", { type: "number", describe: "Milliseconds added to every answer" })
+        .option("paging", { choices: ["meta", "short", "ignore"] as const, default: "meta", describe: "How the list pages" })
+        .option("page-size-max", { type: "number", describe: "Silently cap page_size" })
+        .option("unpaid-code", { type: "string", array: true, describe: "Customer codes marked as having unpaid invoices (DELETE refused)" })
+        .example("$0 sandbox --port 0", "Start on a free port; prints the base URL and credentials"), handler("sandbox"))
+    .epilogue("Credentials: FINAN_CLIENT_ID and FINAN_SECRET_KEY from the environment or --env-file. Exit codes: 0 ok, 1 some rows invalid or failed, 2 could not proceed, 130 interrupted.");
+}
+
+function readerOptions<T>(y: Argv<T>) {
+  return y
+    .option("sheet", { type: "string", describe: "XLSX: the sheet to read (default the first visible one)" })
+    .option("encoding", { type: "string", describe: "CSV: the file's encoding if not UTF-8/UTF-16, e.g. windows-1258" })
+    .option("delimiter", { type: "string", describe: "CSV: the delimiter if detection gets it wrong" })
+    .option("columns", { type: "string", describe: "A JSON file mapping your headers to fields" });
+}
+
+function networkOptions<T>(y: Argv<T>) {
+  return y
+    .option("base-url", { type: "string", describe: "API base (env FINAN_BASE_URL, default https://api.finan.one/open)" })
+    .option("client-id", { type: "string", describe: "Client id (env FINAN_CLIENT_ID); the secret comes only from FINAN_SECRET_KEY" })
+    .option("env-file", { type: "string", describe: "Read FINAN_* variables from this file" })
+    .option("insecure-http", { type: "boolean", default: false, describe: "Allow plain http:// to a host other than this machine" })
+    .option("rate", { type: "number", default: 10, describe: "At most N requests start in any one second" })
+    .option("concurrency", { type: "number", default: 4, describe: "Requests in flight at once" })
+    .option("retries", { type: "number", default: 5, describe: "Retries for 429, 5xx, timeouts and dropped connections" })
+    .option("max-wait", { type: "number", default: 120, describe: "Seconds of Retry-After worth waiting; longer fails the row" })
+    .option("timeout", { type: "number", default: 30, describe: "Seconds to wait for an answer" });
+}

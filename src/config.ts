@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseEnv } from "node:util";
+import { z } from "zod";
+import { ToolError } from "./errors.js";
+
+export const DEFAULT_BASE_URL = "https://api.finan.one/open";
+
+export interface ConnectionFlags {
+  baseUrl?: string | undefined;
+  clientId?: string | undefined;
+  envFile?: string | undefined;
+  insecureHttp?: boolean | undefined;
+  timeout?: number | undefined;
+}
+
+export interface Connection {
+  baseUrl: string;
+  clientId: string;
+  /** never printed, logged or written anywhere */
+  secretKey: string;
+  timeoutMs: number;
+}
+
+const connectionSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.finan.one/open" }),
+  clientId: z.string().trim().min(1),
+  secretKey: z.string().min(1),
+  timeoutMs: z.number().int().positive(),
+});
+
+/**
+ * Flag > environment > --env-file > default, resolved once. The secret comes only from the
+ * environment or the env file: no flag carries it, so it never lands in shell history.
+ */
+export function resolveConnection(flags: ConnectionFlags, env: Readonly<Record<string, string | undefined>>, cwd: string): Connection {
+  const fileEnv = flags.envFile ? readEnvFile(resolve(cwd, flags.envFile)) : {};
+  const pick = (name: string) => nonEmpty(env[name]) ?? nonEmpty(fileEnv[name]);
+  const baseUrl = nonEmpty(flags.baseUrl) ?? pick("FINAN_BASE_URL") ?? DEFAULT_BASE_URL;
+  const clientId = nonEmpty(flags.clientId) ?? pick("FINAN_CLIENT_ID");
+  const secretKey = pick("FINAN_SECRET_KEY");
+  const where = flags.envFile ? `the environment or ${flags.envFile}` : "the environment";
+  if (!clientId) {
+    throw new ToolError("E_CREDENTIALS_MISSING", `No client id: FINAN_CLIENT_ID is not set in ${where}.`, {
+      hint: "Create an Open API client in Finan (Settings → Open API), then export FINAN_CLIENT_ID=… or pass --client-id, or put it in a file given with --env-file.",
+    });
+  }
+  if (!secretKey) {
+    throw new ToolError("E_CREDENTIALS_MISSING", `No secret key: FINAN_SECRET_KEY is not set in ${where}.`, {
+      hint: "Export FINAN_SECRET_KEY=… (or put it in a file given with --env-file, mode 0600). No flag takes the secret, so it never lands in shell history.",
+    });
+  }
+  const parsed = connectionSchema.safeParse({ baseUrl, clientId, secretKey, timeoutMs: Math.round((flags.timeout ?? 30) * 1000) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0] === "baseUrl" ? `--base-url ${baseUrl}` : String(issue?.path[0] ?? "option");
+    throw new ToolError("E_CONFIG", `${field}: ${issue?.message ?? "invalid"}`);
+  }
+  assertSafeTransport(parsed.data.baseUrl, flags.insecureHttp ?? false);
+  return parsed.data;
+}
+
+/** Plain http sends the signed requests and personal data in clear: only to this machine. */
+export function assertSafeTransport(baseUrl: string, insecureHttp: boolean): void {
+  const url = new URL(baseUrl);
+  if (url.protocol === "https:" || insecureHttp) return;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const loopback = host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+  if (!loopback) {
+    throw new ToolError("E_INSECURE_URL", `Refusing plain http:// to ${url.host}: customer data and signed requests would cross the network unencrypted.`, {
+      hint: "Use https://, or pass --insecure-http if you really mean it (for a test server you control).",
+    });
+  }
+}
+
+function readEnvFile(path: string): Record<string, string | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ToolError("E_CONFIG", `Cannot read --env-file ${path}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}.`, { cause: error });
+  }
+  return parseEnv(text) as Record<string, string | undefined>;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}

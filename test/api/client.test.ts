@@ -1,0 +1,150 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { ApiError } from "../../src/api/api-error.js";
+import { createClient } from "../../src/api/client.js";
+import { personal, sandboxWithClient } from "../helpers/sandbox.js";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+async function setup(...args: Parameters<typeof sandboxWithClient>) {
+  const env = await sandboxWithClient(...args);
+  cleanups.push(env.close);
+  return env;
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** A loopback server whose behaviour a test chooses, for failures the sandbox cannot produce. */
+async function rawServer(handler: Parameters<typeof createServer>[1]) {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  cleanups.push(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return `http://127.0.0.1:${port}/open`;
+}
+
+describe("createClient", () => {
+  it("creates, lists, gets, replaces and deletes a customer", async () => {
+    const { api, sandbox } = await setup();
+    const created = await api.createCustomer(personal("KH001", { tax_id: "0101234567" }));
+    expect(created.apiCode).toBe(102001);
+    expect(created.requestId).toBeTruthy();
+    const id = created.data.customer_id;
+
+    const page = await api.listPage(1, 100);
+    expect(page.data.customers.map((c) => c.general_info.customer_code)).toEqual(["KH001"]);
+
+    const fetched = await api.getCustomer(id);
+    expect(fetched.data.general_info.name).toBe("Nguyễn Văn KH001");
+    expect(fetched.data.general_info.tax_id).toBe("0101234567");
+
+    await api.replaceCustomer(id, personal("KH001", { name: "Trần Thị Bình" }));
+    expect(sandbox.store.get(id)?.general_info.name).toBe("Trần Thị Bình");
+    expect(sandbox.store.get(id)?.general_info.tax_id).toBeUndefined();
+
+    const deleted = await api.deleteCustomer(id);
+    expect(deleted.data).toBe("success");
+    expect(sandbox.store.count()).toBe(0);
+  });
+
+  it("turns a validation error into a rejected ApiError with the server's detail", async () => {
+    const { api } = await setup();
+    const error = await failure(api.createCustomer({ general_info: { name: "", customer_code: "X", type: "personal" } }));
+    expect(error.kind).toBe("rejected");
+    expect(error.status).toBe(400);
+    expect(error.apiCode).toBe(104000);
+    expect(error.requestId).toBeTruthy();
+    expect(error.message).toMatch(/^\[POST\] \/api\/v1\/customers: 400 104000 .*name/);
+  });
+
+  it("reports a duplicate code as 104100", async () => {
+    const { api } = await setup();
+    await api.createCustomer(personal("DUP"));
+    const error = await failure(api.createCustomer(personal("DUP")));
+    expect([error.status, error.apiCode, error.kind]).toEqual([400, 104100, "rejected"]);
+  });
+
+  it("rejects a wrong secret as an auth failure without ever printing the secret", async () => {
+    const secretKey = "this-is-the-wrong-secret-1234";
+    const { api } = await setup({}, { secretKey });
+    const error = await failure(api.listPage(1, 10));
+    expect([error.status, error.apiCode, error.kind]).toEqual([401, 104001, "auth"]);
+    expect(`${error.message} ${error.detail} ${String(error.stack)}`).not.toContain(secretKey);
+  });
+
+  it("explains a 401 caused by a clock that is off", async () => {
+    const { api } = await setup({}, { clock: () => Date.now() - 47_000 });
+    const error = await failure(api.listPage(1, 10));
+    expect(error.kind).toBe("auth");
+    expect(error.detail).toMatch(/your clock is 4[678] s behind/);
+  });
+
+  it("marks a 429 retryable and carries Retry-After", async () => {
+    const { api } = await setup({ rateLimit: 1 });
+    await api.listPage(1, 10);
+    const error = await failure(api.listPage(1, 10));
+    expect([error.status, error.kind, error.retryAfterMs]).toEqual([429, "retryable", 1000]);
+  });
+
+  it("marks 5xx retryable, even with an HTML body", async () => {
+    const url = await rawServer((_req, res) => {
+      res.writeHead(502, { "content-type": "text/html" }).end("<html><body>Bad Gateway</body></html>");
+    });
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
+    cleanups.push(() => api.close());
+    const error = await failure(api.createCustomer(personal("A")));
+    expect([error.status, error.kind]).toEqual([502, "retryable"]);
+    expect(error.detail).toContain("not JSON");
+  });
+
+  it("treats a 2xx that is not an envelope as outcome-unknown for a write", async () => {
+    const url = await rawServer((_req, res) => res.writeHead(200).end("OK"));
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
+    cleanups.push(() => api.close());
+    expect((await failure(api.createCustomer(personal("A")))).kind).toBe("outcome-unknown");
+    expect((await failure(api.listPage(1, 1))).kind).toBe("retryable");
+  });
+
+  it("marks a POST whose connection drops after sending as outcome-unknown, a GET as retryable", async () => {
+    const url = await rawServer((req) => req.socket.destroy());
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
+    cleanups.push(() => api.close());
+    expect((await failure(api.createCustomer(personal("A")))).kind).toBe("outcome-unknown");
+    expect((await failure(api.getCustomer("x"))).kind).toBe("retryable");
+  });
+
+  it("times out a server that never answers, in seconds rather than minutes", async () => {
+    const url = await rawServer(() => undefined);
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s", headersTimeoutMs: 300 });
+    cleanups.push(() => api.close());
+    const started = Date.now();
+    const error = await failure(api.createCustomer(personal("A")));
+    expect(error.kind).toBe("outcome-unknown");
+    expect(error.detail).toMatch(/timeout/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("marks a refused connection retryable: nothing was sent", async () => {
+    const url = await rawServer(() => undefined);
+    const port = new URL(url).port;
+    await cleanups.pop()?.();
+    const api = createClient({ baseUrl: `http://127.0.0.1:${port}/open`, clientId: "c", secretKey: "s" });
+    cleanups.push(() => api.close());
+    expect((await failure(api.createCustomer(personal("A")))).kind).toBe("retryable");
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../../src/api/api-error.js";
+import type { FailureKind } from "../../src/api/api-error.js";
+import { PacedFailure, createPacer } from "../../src/api/pacer.js";
+
+const apiError = (kind: FailureKind, status?: number, retryAfterMs?: number) =>
+  new ApiError({ method: "POST", path: "/api/v1/customers", kind, ...(status === undefined ? {} : { status }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+
+const quick = { retries: 3, maxWaitMs: 5000, baseBackoffMs: 5, maxBackoffMs: 20 };
+
+describe("createPacer", () => {
+  it("never starts more than the rate in any sliding second, with no burst at start", async () => {
+    const pacer = createPacer({ ratePerSecond: 20, concurrency: 8, ...quick });
+    const starts: number[] = [];
+    await Promise.all(Array.from({ length: 30 }, () => pacer.run(async () => starts.push(performance.now()), { idempotent: true })));
+    starts.sort((a, b) => a - b);
+    for (let i = 0; i + 20 < starts.length; i += 1) expect((starts[i + 20] ?? 0) - (starts[i] ?? 0)).toBeGreaterThanOrEqual(999);
+    // evenly spaced from the start: the first five take about four intervals of 50 ms
+    expect((starts[4] ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(190);
+  });
+
+  it("keeps at most `concurrency` requests in flight", async () => {
+    const pacer = createPacer({ ratePerSecond: 0, concurrency: 3, ...quick });
+    let inFlight = 0;
+    let most = 0;
+    await Promise.all(Array.from({ length: 12 }, () => pacer.run(async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 10));
+      inFlight -= 1;
+    }, { idempotent: true })));
+    expect(most).toBe(3);
+  });
+
+  it("retries retryable failures and reports the attempts", async () => {
+    const pacer = createPacer({ ratePerSecond: 0, concurrency: 1, ...quick });
+    let calls = 0;
+    const result = await pacer.run(async () => {
+      calls += 1;
+      if (calls < 3) throw apiError("retryable", 503);
+      return "ok";
+    }, { idempotent: false });
+    expect(result).toEqual({ value: "ok", attempts: 3 });
+  });
+
+  it.each([
+    ["rejected", false, 1],
+    ["auth", false, 1],
+    ["outcome-unknown", false, 1],
+    ["outcome-unknown", true, 4],
+    ["retryable", false, 4],
+  ] as const)("a %s failure (idempotent %s) is attempted %i time(s)", async (kind, idempotent, attempts) => {
+    const pacer = createPacer({ ratePerSecond: 0, concurrency: 1, ...quick });
+    let calls = 0;
+    const outcome = await pacer.run(async () => {
+      calls += 1;
+      throw apiError(kind, 400);
+    }, { idempotent }).catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(PacedFailure);
+    expect((outcome as PacedFailure).attempts).toBe(attempts);
+    expect(calls).toBe(attempts);
+  });
+
+  it("waits as long as Retry-After says before retrying", async () => {
+    const pacer = createPacer({ ratePerSecond: 0, concurrency: 1, ...quick });
+    const times: number[] = [];
+    await pacer.run(async () => {
+      times.push(performance.now());
+      if (times.length === 1) throw apiError("retryable", 429, 300);
+    }, { idempotent: true });
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(295);
+  });
+
+  it("fails instead of waiting when Retry-After exceeds --max-wait, and says so", async () => {
+    const pacer = createPacer({ ratePerSecond: 0, concurrency: 1, ...quick, maxWaitMs: 1000 });
+    const outcome = await pacer.run(async () => {
+      throw apiError("retryable", 429, 3_600_000);
+    }, { idempotent: true }).catch((e: unknown) => e as PacedFailure);
+    expect(outcome).toBeInstanceOf(PacedFailure);
+    expect((outcome as PacedFailure).message).toMatch(/wait 3600 s, more than --max-wait 1 s/);
+  });
+
+  it("lowers its rate after a 429 and recovers towards the ceiling", async () => {
+    const pacer = createPacer({ ratePerSecond: 100, concurrency: 4, ...quick });
+    await pacer.run(async () => {
+      if (pacer.requestsStarted === 1) throw apiError("retryable", 429, 10);
+    }, { idempotent: true });
+    const lowered = pacer.currentRate;
+    expect(lowered).toBeLessThan(100);
+    await new Promise((r) => setTimeout(r, 1100));
+    await Promise.all(Array.from({ length: 40 }, () => pacer.run(async () => undefined, { idempotent: true })));
+    expect(pacer.currentRate).toBeGreaterThan(lowered);
+  });
+
+  it("stops starting requests once aborted", async () => {
+    const controller = new AbortController();
+    const pacer = createPacer({ ratePerSecond: 10, concurrency: 1, ...quick, signal: controller.signal });
+    let ran = 0;
+    const runs = Array.from({ length: 10 }, () => pacer.run(async () => { ran += 1; }, { idempotent: true }).catch((e: unknown) => e));
+    await new Promise((r) => setTimeout(r, 120));
+    controller.abort();
+    await Promise.all(runs);
+    expect(ran).toBeLessThan(4);
+  });
+});
