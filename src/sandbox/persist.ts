@@ -1,0 +1,95 @@
+// Keeps the sandbox store in a JSON file: loaded at start, saved (debounced, atomically) after writes.
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { ToolError } from "../errors.js";
+import type { SandboxStore, StoreSnapshot } from "./store.js";
+
+const SAVE_DELAY_MS = 50;
+
+function isSnapshot(value: unknown): value is StoreSnapshot {
+  if (typeof value !== "object" || value === null) return false;
+  const { customers, unpaidInvoices } = value as Record<string, unknown>;
+  return (
+    Array.isArray(customers) &&
+    Array.isArray(unpaidInvoices) &&
+    customers.every(
+      (c: unknown) =>
+        typeof c === "object" && c !== null && typeof (c as { customer_id?: unknown }).customer_id === "string" &&
+        typeof (c as { general_info?: { customer_code?: unknown } }).general_info?.customer_code === "string",
+    )
+  );
+}
+
+/** Loads `file` into the store when it exists; a file that is not a sandbox store is a ToolError. */
+export async function loadStore(file: string, store: SandboxStore): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw new ToolError("E_FILE_UNREADABLE", `Cannot read the sandbox data file ${file}.`, { cause: error });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    parsed = error;
+  }
+  if (!isSnapshot(parsed)) {
+    throw new ToolError("E_FILE_FORMAT", `The sandbox data file ${file} is not a saved sandbox store.`, {
+      hint: "Point --data at a new file, or delete this one to start empty.",
+    });
+  }
+  try {
+    store.restore(parsed);
+  } catch (error) {
+    throw new ToolError("E_FILE_FORMAT", `The sandbox data file ${file} holds conflicting records.`, { cause: error });
+  }
+}
+
+/** Saves the store some milliseconds after it changes; flush() writes now and waits. */
+export class StorePersister {
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private dirty = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly file: string, private readonly store: SandboxStore) {
+    this.unsubscribe = store.onChange(() => this.schedule());
+  }
+
+  private schedule(): void {
+    this.dirty = true;
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.save().catch(() => undefined);
+    }, SAVE_DELAY_MS);
+    this.timer.unref();
+  }
+
+  // Saves run one after another, and each replaces the file whole, so a reader never sees half a store.
+  private save(): Promise<void> {
+    this.writing = this.writing.catch(() => undefined).then(async () => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      const temp = `${this.file}.${process.pid}.tmp`;
+      try {
+        await writeFile(temp, JSON.stringify(this.store.snapshot()), "utf8");
+        await rename(temp, this.file);
+      } catch (error) {
+        this.dirty = true;
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
+    });
+    return this.writing;
+  }
+
+  /** Stops watching the store and writes any pending change. */
+  async close(): Promise<void> {
+    this.unsubscribe();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.save();
+  }
+}
