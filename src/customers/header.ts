@@ -1,0 +1,129 @@
+// Finding the header row and binding its columns to fields (SPEC "Columns").
+import { ToolError } from "../errors.js";
+import type { Cell, SheetRow } from "../spreadsheet/types.js";
+import { columnLetter, fieldForHeader, headerFor, normaliseHeader } from "./columns.js";
+import type { FieldKey } from "./columns.js";
+import type { ColumnMapping } from "./mapping.js";
+
+/** The columns our own report adds; ignored on read so a report is itself a valid input. */
+export const RESULT_COLUMNS = [
+  "row",
+  "status",
+  "customer_id",
+  "http_status",
+  "api_code",
+  "request_id",
+  "message",
+  "attempts",
+] as const;
+export type ResultColumn = (typeof RESULT_COLUMNS)[number];
+
+// An export adds these beside the template columns; a round trip must not warn about them.
+const EXPORT_METADATA = ["created_at", "updated_at"];
+
+const RESULT_BY_KEY = new Map<string, ResultColumn>(RESULT_COLUMNS.map((name) => [normaliseHeader(name), name]));
+const METADATA_KEYS = new Set(EXPORT_METADATA.map(normaliseHeader));
+
+const REQUIRED: FieldKey[] = ["general_info.customer_code", "general_info.name", "general_info.type"];
+const HEADER_SEARCH_ROWS = 10;
+
+export interface ColumnBinding {
+  column: number;
+  /** the header as the user's file has it */
+  header: string;
+  field: FieldKey;
+}
+
+export interface BindOptions {
+  mapping?: ColumnMapping;
+  /** headers to skip without a warning (any spelling that normalises the same) */
+  ignore?: Set<string>;
+}
+
+export interface BoundColumns {
+  bindings: ColumnBinding[];
+  /** columns with a header that names no field: the caller warns once */
+  unknown: { column: number; header: string }[];
+  /** our report's result columns found in the header (ignored as data) */
+  resultColumns: number[];
+  /** the `status` result column, for `--only failed,invalid` */
+  statusColumn: number | undefined;
+}
+
+/** A header cell as text; numbers count (a header "2024"), other kinds do not. */
+export function headerText(cell: Cell | undefined): string {
+  if (cell?.kind === "text") return cell.text.normalize("NFC").trim();
+  if (cell?.kind === "number") return String(cell.value);
+  return "";
+}
+
+function resolve(header: string, mapping: ColumnMapping | undefined): FieldKey | undefined {
+  return mapping?.get(normaliseHeader(header)) ?? fieldForHeader(header);
+}
+
+/** The first row within the first 10 that names at least two known columns (title rows may sit above). */
+export function findHeaderRow(
+  rows: SheetRow[],
+  options: { mapping?: ColumnMapping } = {},
+): { index: number; row: SheetRow } | undefined {
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let index = 0; index < limit; index++) {
+    const row = rows[index];
+    if (!row) continue;
+    const known = row.cells.filter((cell) => resolve(headerText(cell), options.mapping) !== undefined);
+    if (known.length >= 2) return { index, row };
+  }
+  return undefined;
+}
+
+/** Binds each header cell to a field; duplicates and missing required columns stop the run. */
+export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): BoundColumns {
+  const ignore = new Set([...(options.ignore ?? [])].map(normaliseHeader));
+  const bound: BoundColumns = { bindings: [], unknown: [], resultColumns: [], statusColumn: undefined };
+  const byField = new Map<FieldKey, ColumnBinding>();
+  headerRow.cells.forEach((cell, column) => {
+    const header = headerText(cell);
+    const key = normaliseHeader(header);
+    if (key === "" || ignore.has(key)) return;
+    const field = resolve(header, options.mapping);
+    if (field === undefined) {
+      const result = RESULT_BY_KEY.get(key);
+      if (result !== undefined) {
+        bound.resultColumns.push(column);
+        if (result === "status" && bound.statusColumn === undefined) bound.statusColumn = column;
+      } else if (!METADATA_KEYS.has(key)) {
+        bound.unknown.push({ column, header });
+      }
+      return;
+    }
+    const first = byField.get(field);
+    if (first) throw duplicateError(headerRow.row, first, { column, header, field });
+    const binding = { column, header, field };
+    byField.set(field, binding);
+    bound.bindings.push(binding);
+  });
+  const missing = REQUIRED.filter((field) => !byField.has(field));
+  if (missing.length > 0) throw missingError(headerRow.row, missing, bound.bindings);
+  return bound;
+}
+
+function duplicateError(row: number, first: ColumnBinding, second: ColumnBinding): ToolError {
+  const columns = `${columnLetter(first.column)} and ${columnLetter(second.column)}`;
+  return new ToolError(
+    "E_HEADER_DUPLICATE",
+    `Header row ${row}: columns ${columns} ("${first.header}" and "${second.header}") are both ` +
+      `${headerFor(first.field, "en")} (${first.field}).`,
+    { hint: "Delete or rename one of the two columns, then run again." },
+  );
+}
+
+function missingError(row: number, missing: FieldKey[], bindings: ColumnBinding[]): ToolError {
+  const names = missing.map((field) => `${headerFor(field, "en")} / ${headerFor(field, "vi")} (${field})`);
+  const recognised = bindings.map((b) => `${columnLetter(b.column)} "${b.header}" → ${b.field}`);
+  return new ToolError(
+    "E_MAPPING",
+    `Header row ${row} has no column for ${names.join(", ")}, so no row could be sent. ` +
+      `Recognised: ${recognised.length > 0 ? recognised.join(", ") : "nothing"}.`,
+    { hint: "Name the columns as the template does (finan-bulk template), or map yours with --columns mapping.json." },
+  );
+}
