@@ -1,0 +1,70 @@
+// One cell to the text the API gets (SPEC "Cells: what survives, what is an error").
+import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
+import type { Cell } from "../spreadsheet/types.js";
+import { parseFieldKey } from "./columns.js";
+import type { FieldKey } from "./columns.js";
+
+/** A value, or an issue (the row is invalid), each without the column name: the caller adds it. */
+export interface CellText {
+  value?: string;
+  issue?: string;
+  warning?: string;
+}
+
+export const LOST_DIGITS = "lost digits in Excel: format the column as Text and retype";
+
+// Spreadsheets keep 15 significant digits: from 10^15 up the last digits are already gone.
+const LARGEST_EXACT = 1e15;
+
+// Fields that hold digit strings; a CSV saved by Excel shows a long number there as "1.23457E+11".
+const DIGIT_ATTRS = new Set(["customer_code", "phone", "phone_number", "tax_id", "zip_code", "account_number"]);
+const SCIENTIFIC_TEXT = /^[+-]?\d+(?:[.,]\d+)?E\+?\d+$/i;
+
+/** The text of a cell for a field: trimmed NFC text, a number as Excel shows it, or why not. */
+export function cellToText(cell: Cell | undefined, field: FieldKey): CellText {
+  if (cell === undefined) return {};
+  switch (cell.kind) {
+    case "text": {
+      const trimmed = cell.text.normalize("NFC").trim();
+      if (trimmed === "") return {};
+      if (isDigitField(field) && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
+      return { value: unneutraliseFormula(trimmed) };
+    }
+    case "number":
+      return numberToText(cell.value, cell.scientific === true);
+    case "boolean": {
+      const text = cell.value ? "TRUE" : "FALSE";
+      return { value: text, warning: `${text} is a logical value in Excel; sent as the text ${text}` };
+    }
+    case "date":
+      return {
+        issue: `holds a date (${describeDate(cell.value)}): format the column as Text and retype the value`,
+      };
+    case "error":
+      return { issue: `${cell.error} in the cell: fix the formula or type the value` };
+    case "formula-without-value":
+      return {
+        issue: "formula without a saved value: open and save the file in Excel, or paste values instead of formulas",
+      };
+  }
+}
+
+function isDigitField(field: FieldKey): boolean {
+  const ref = parseFieldKey(field);
+  return ref !== undefined && DIGIT_ATTRS.has(ref.attr);
+}
+
+function numberToText(value: number, scientific: boolean): CellText {
+  if (!Number.isFinite(value)) return { issue: "is not a number a spreadsheet can show: type the value" };
+  if (scientific || Math.abs(value) >= LARGEST_EXACT) return { issue: LOST_DIGITS };
+  // What Excel shows: at most 15 significant digits, no exponent, no trailing ".0".
+  const shown = Number(value.toPrecision(15));
+  if (Number.isInteger(shown)) return { value: BigInt(shown).toString() };
+  const text = String(shown);
+  if (!text.includes("e")) return { value: text };
+  return { value: shown.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) };
+}
+
+function describeDate(date: Date): string {
+  return Number.isNaN(date.getTime()) ? "an invalid date" : date.toISOString().slice(0, 10);
+}

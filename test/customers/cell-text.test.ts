@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { cellToText, LOST_DIGITS } from "../../src/customers/cell-text.js";
+import type { FieldKey } from "../../src/customers/columns.js";
+import type { Cell } from "../../src/spreadsheet/types.js";
+
+const text = (value: string): Cell => ({ kind: "text", text: value });
+const number = (value: number, scientific?: boolean): Cell =>
+  scientific === undefined ? { kind: "number", value } : { kind: "number", value, scientific };
+
+describe("cellToText", () => {
+  it.each<[string, Cell | undefined, FieldKey, string | undefined]>([
+    ["keeps leading zeros in text", text("0933456789"), "general_info.phone", "0933456789"],
+    ["keeps +84 in text", text("+84 933 456 789"), "general_info.phone", "+84 933 456 789"],
+    ["keeps a 16-digit account number typed as text", text("1234567890123456"), "bank_accounts.1.account_number", "1234567890123456"],
+    ["keeps a zip code with leading zero", text("070000"), "address.zip_code", "070000"],
+    ["trims surrounding whitespace", text("  Nguyễn Văn A \t"), "general_info.name", "Nguyễn Văn A"],
+    ["trims non-breaking spaces", text("\u00a0KH001\u00a0"), "general_info.customer_code", "KH001"],
+    ["composes decomposed Vietnamese (NFD → NFC)", text("Nguyễn Thị Ánh".normalize("NFD")), "general_info.name", "Nguyễn Thị Ánh".normalize("NFC")],
+    ["writes an integer number without .0", number(933456789), "general_info.phone", "933456789"],
+    ["writes a decimal number as shown", number(12.5), "address.address", "12.5"],
+    ["writes a 15-digit number in full", number(123456789012345), "bank_accounts.1.account_number", "123456789012345"],
+    ["writes a number as Excel shows it (15 significant digits)", number(0.1 + 0.2), "general_info.custom_tag", "0.3"],
+    ["writes a tiny number without exponent", number(0.0000005), "general_info.custom_tag", "0.0000005"],
+    ["writes a boolean as Excel shows it", { kind: "boolean", value: true }, "general_info.custom_tag", "TRUE"],
+    ["keeps scientific-looking text in a free-text field", text("2E+3"), "general_info.custom_tag", "2E+3"],
+    ["treats a blank cell as absent", undefined, "general_info.email", undefined],
+    ["treats whitespace-only text as absent", text(" \t "), "general_info.email", undefined],
+  ])("%s", (_, cell, field, expected) => {
+    const result = cellToText(cell, field);
+    expect(result.value).toBe(expected);
+    expect(result.issue).toBeUndefined();
+  });
+
+  it.each<[string, Cell, FieldKey, string]>([
+    ["a number of 16 digits", number(1234567890123456), "bank_accounts.1.account_number", LOST_DIGITS],
+    ["a number of exactly 10^15", number(1e15), "general_info.tax_id", LOST_DIGITS],
+    ["a number stored in scientific notation", number(123456789012, true), "bank_accounts.1.account_number", LOST_DIGITS],
+    ["scientific text from a CSV saved by Excel", text("1.23457E+11"), "bank_accounts.2.account_number", LOST_DIGITS],
+    ["scientific text in a phone column", text("9.33457e+8"), "general_info.phone", LOST_DIGITS],
+    ["a date in a text field", { kind: "date", value: new Date("2024-03-05T00:00:00Z") }, "general_info.phone", "holds a date (2024-03-05): format the column as Text and retype the value"],
+    ["an error value", { kind: "error", error: "#N/A" }, "general_info.email", "#N/A in the cell: fix the formula or type the value"],
+    ["a formula without a saved value", { kind: "formula-without-value", formula: "VLOOKUP(A2,B:C,2)" }, "general_info.name", "formula without a saved value: open and save the file in Excel, or paste values instead of formulas"],
+  ])("rejects %s", (_, cell, field, issue) => {
+    const result = cellToText(cell, field);
+    expect(result.issue).toBe(issue);
+    expect(result.value).toBeUndefined();
+  });
+
+  it("says the lost-digits problem the way the spec words it", () => {
+    expect(LOST_DIGITS).toBe("lost digits in Excel: format the column as Text and retype");
+  });
+
+  it("warns when a logical TRUE/FALSE is sent as text", () => {
+    expect(cellToText({ kind: "boolean", value: false }, "general_info.custom_tag").warning).toContain("FALSE");
+  });
+
+  it.each([
+    ["'=1+1", "=1+1"],
+    ["'+84 933 456 789", "+84 933 456 789"],
+    ["'-5", "-5"],
+    ["'@home", "@home"],
+    ["'\tx", "\tx"],
+    ["'\rx", "\rx"],
+    ["  '=SUM(A1)  ", "=SUM(A1)"],
+  ])("removes the export's apostrophe from %j", (raw, expected) => {
+    expect(cellToText(text(raw), "general_info.custom_tag").value).toBe(expected);
+  });
+
+  it.each(["'abc", "'0933456789", "'", "O'Brien", "=1+1"])("leaves %j as typed", (raw) => {
+    expect(cellToText(text(raw), "general_info.name").value).toBe(raw);
+  });
+});
