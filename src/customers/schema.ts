@@ -1,0 +1,152 @@
+// The payload's rules (SPEC "Cells" rules, API.md payload) as one zod schema; issues come back as values.
+import { z } from "zod";
+import { normaliseHeader } from "./columns.js";
+import type { FieldKey } from "./columns.js";
+import type { CustomerPayload, CustomerType } from "./types.js";
+
+/** Which group number N each array entry came from (groups are compacted: blank ones dropped). */
+export interface GroupNumbers {
+  contacts: number[];
+  banks: number[];
+}
+
+export interface FieldIssue {
+  /** undefined only for a problem no single field owns */
+  field?: FieldKey;
+  message: string;
+}
+
+export type Validation = { ok: true; value: CustomerPayload } | { ok: false; issues: FieldIssue[] };
+
+const TYPE_ALIASES = new Map<string, CustomerType>([
+  ["personal", "personal"],
+  ["canhan", "personal"],
+  ["company", "company"],
+  ["congty", "company"],
+  ["doanhnghiep", "company"],
+]);
+
+/** "Cá nhân", "CONG TY", "doanh_nghiep" → the API's type; matched like headers. */
+export function parseCustomerType(text: string): CustomerType | undefined {
+  return TYPE_ALIASES.get(normaliseHeader(text));
+}
+
+/** Digits with the usual separators, one number per cell; E.164 allows at most 15 digits. */
+export function isPhoneShape(text: string): boolean {
+  if (!/^[\d\s().+-]+$/.test(text) || (text.match(/\+/g)?.length ?? 0) > 1) return false;
+  const digits = text.replace(/\D/g, "").length;
+  return digits >= 6 && digits <= 15;
+}
+
+const PHONE_MESSAGE = "is not a phone number: one number per cell, 6 to 15 digits with spaces, + - . ( ) only";
+const REQUIRED = { error: "is required" };
+
+const text = z.string().optional();
+const phone = z.string().refine(isPhoneShape, PHONE_MESSAGE).optional();
+const email = z.email({ error: "is not an email address" }).optional();
+
+const contactSchema = z.object({
+  name: z.string({ error: "is required when other cells of this contact are filled" }),
+  phone_number: phone,
+  email,
+});
+
+const bankSchema = z
+  .object({
+    bank_code: text,
+    bank_name: text,
+    account_holder_name: text,
+    account_number: z.string({ error: "is required when other cells of this bank account are filled" }),
+  })
+  .refine((bank) => Boolean(bank?.bank_code || bank?.bank_name), {
+    path: ["bank_code"],
+    message: "a bank account needs a bank code or a bank name",
+    when: () => true,
+  });
+
+const generalSchema = z
+  .object({
+    name: z.string(REQUIRED).min(1, REQUIRED),
+    customer_code: z.string(REQUIRED).min(1, REQUIRED),
+    type: z
+      .string(REQUIRED)
+      .min(1, REQUIRED)
+      .transform((value, ctx) => {
+        const type = parseCustomerType(value);
+        if (type !== undefined) return type;
+        ctx.addIssue({
+          code: "custom",
+          message: `"${value}" is not a customer type: use personal (cá nhân) or company (công ty, doanh nghiệp)`,
+        });
+        return z.NEVER;
+      }),
+    phone,
+    phone_code: z
+      .string()
+      .regex(/^\+?\d{1,4}(?:-\d{1,4})?$/, "is not a dialing code such as +84")
+      .optional(),
+    email,
+    tax_id: text,
+    custom_tag: text,
+    contact_persons: z.array(contactSchema).optional(),
+  })
+  // `when`: judge the company rule even while other fields have issues, so a row shows every problem.
+  .superRefine(
+    (info, ctx) => {
+      if (info?.type === "company" && (info.contact_persons?.length ?? 0) === 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["contact_persons", 0, "name"],
+          message: "a company needs at least one contact person with a name",
+        });
+      }
+    },
+    { when: () => true },
+  );
+
+const addressSchema = z.object({
+  country: text,
+  province: text,
+  district: text,
+  ward: text,
+  address: text,
+  zip_code: text,
+});
+
+export const customerSchema: z.ZodType<CustomerPayload, unknown> = z.object({
+  general_info: generalSchema,
+  address: addressSchema.optional(),
+  bank_accounts: z.array(bankSchema).optional(),
+});
+
+/** Checks a payload; issues name the field by the group numbers the file used. */
+export function validateCustomer(input: unknown, groups?: GroupNumbers): Validation {
+  const result = customerSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues.map((issue) => {
+    const field = fieldOfPath(issue.path, groups);
+    return field === undefined ? { message: `${issue.path.join(".")}: ${issue.message}` } : { field, message: issue.message };
+  });
+  return { ok: false, issues };
+}
+
+/** "Bank 1 account number (bank_accounts.1.account_number): lost digits…", as the report shows it. */
+export function describeIssue(header: string, field: FieldKey, message: string): string {
+  return `${header} (${field}): ${message}`;
+}
+
+function fieldOfPath(path: PropertyKey[], groups: GroupNumbers | undefined): FieldKey | undefined {
+  const [group, second, third, fourth] = path;
+  if (group === "address" && typeof second === "string" && path.length === 2) return `address.${second}` as FieldKey;
+  if (group === "bank_accounts" && typeof second === "number" && typeof third === "string") {
+    return `bank_accounts.${groups?.banks[second] ?? second + 1}.${third}` as FieldKey;
+  }
+  if (group !== "general_info") return undefined;
+  if (second === "contact_persons" && typeof third === "number" && typeof fourth === "string") {
+    return `contact_persons.${groups?.contacts[third] ?? third + 1}.${fourth}` as FieldKey;
+  }
+  if (typeof second === "string" && second !== "contact_persons" && path.length === 2) {
+    return `general_info.${second}` as FieldKey;
+  }
+  return undefined;
+}
