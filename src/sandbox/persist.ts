@@ -3,7 +3,8 @@ import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { ToolError } from "../errors.js";
 import type { SandboxStore, StoreSnapshot } from "./store.js";
 
-const SAVE_DELAY_MS = 50;
+// Long enough that a bulk import does not re-serialise the whole store on every write.
+const SAVE_DELAY_MS = 200;
 
 function isSnapshot(value: unknown): value is StoreSnapshot {
   if (typeof value !== "object" || value === null) return false;

@@ -102,6 +102,10 @@ function readBody(req: IncomingMessage): Promise<{ text: string; tooLarge: boole
     // Decoded once from the raw bytes: the signature covers the body exactly as sent.
     req.on("end", () => resolve({ text: Buffer.concat(chunks).toString("utf8"), tooLarge: size > MAX_BODY_BYTES }));
     req.on("error", reject);
+    // A client that hangs up mid-body must not leave the handler waiting forever.
+    req.on("close", () => {
+      if (!req.complete) reject(new Error("request aborted"));
+    });
   });
 }
 
@@ -185,6 +189,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const method = req.method ?? "GET";
     const url = req.url ?? "/";
     stats.requests += 1;
+    // The Date header follows the sandbox clock, so a client can measure the skew a test sets up.
+    res.setHeader("date", new Date(clock()).toUTCString());
     handle(req, res, method, url)
       .catch((): Outcome => (res.headersSent ? {} : answer(res, fail(500, CODE_SYSTEM, "sandbox failure"))))
       .then(({ status, fault }) => {
