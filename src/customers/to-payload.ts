@@ -1,0 +1,132 @@
+// One sheet row to a validated payload, or the reasons it cannot be sent (row problems are data).
+import type { SheetRow } from "../spreadsheet/types.js";
+import { cellToText } from "./cell-text.js";
+import { headerFor, parseFieldKey } from "./columns.js";
+import type { FieldKey } from "./columns.js";
+import type { DuplicateTracker } from "./duplicates.js";
+import type { ColumnBinding } from "./header.js";
+import { describeIssue, validateCustomer } from "./schema.js";
+import type { GroupNumbers } from "./schema.js";
+import type { CustomerPayload } from "./types.js";
+
+export interface RowIssue {
+  /** 0-based column of the cell at fault, when one cell is (an XLSX report highlights it) */
+  column?: number;
+  header?: string;
+  field?: FieldKey;
+  /** "Header (field.path): what is wrong", ready for the report */
+  message: string;
+}
+
+export type RowOutcome =
+  | {
+      row: number;
+      ok: true;
+      customerCode: string;
+      payload: CustomerPayload;
+      /** group number N of each contact / bank in the payload (blank groups are dropped) */
+      groups: GroupNumbers;
+      warnings: string[];
+    }
+  | { row: number; ok: false; customerCode?: string; issues: RowIssue[]; warnings: string[] };
+
+export interface RowMapperOptions {
+  /** shared across the run so a repeated customer_code is invalid after its first row */
+  duplicates?: DuplicateTracker;
+}
+
+type Values = Map<FieldKey, string>;
+
+/** Maps rows through the header's bindings; every problem of a row is reported at once. */
+export function createRowMapper(
+  bindings: ColumnBinding[],
+  options: RowMapperOptions = {},
+): (row: SheetRow) => RowOutcome {
+  const byField = new Map(bindings.map((binding) => [binding.field, binding]));
+  const locate = (field: FieldKey, message: string): RowIssue => {
+    const binding = byField.get(field);
+    const header = binding?.header ?? headerFor(field, "en");
+    return { column: binding?.column, header, field, message: describeIssue(header, field, message) };
+  };
+
+  return (row) => {
+    const values: Values = new Map();
+    const issues: RowIssue[] = [];
+    const warnings: string[] = [];
+    for (const binding of bindings) {
+      const cell = cellToText(row.cells[binding.column], binding.field);
+      if (cell.value !== undefined) values.set(binding.field, cell.value);
+      if (cell.issue !== undefined) issues.push(locate(binding.field, cell.issue));
+      if (cell.warning !== undefined) warnings.push(locate(binding.field, cell.warning).message);
+    }
+    for (const [field, note] of restoreLeadingZeros(values)) warnings.push(locate(field, note).message);
+
+    const { payload, groups } = buildPayload(values);
+    const validation = validateCustomer(payload, groups);
+    const flagged = new Set(issues.map((issue) => issue.field));
+    if (!validation.ok) {
+      for (const issue of validation.issues) {
+        // A cell already reported (a date, #N/A) would only echo as "is required".
+        if (issue.field === undefined) issues.push({ message: issue.message });
+        else if (!flagged.has(issue.field)) issues.push(locate(issue.field, issue.message));
+      }
+    }
+
+    const customerCode = values.get("general_info.customer_code");
+    const firstRow = customerCode === undefined ? undefined : options.duplicates?.check(customerCode, row.row);
+    if (firstRow !== undefined) {
+      issues.push(locate("general_info.customer_code", `duplicate customer_code, first at row ${firstRow}`));
+    }
+
+    if (issues.length > 0 || !validation.ok || customerCode === undefined) {
+      return { row: row.row, ok: false, customerCode, issues, warnings };
+    }
+    return { row: row.row, ok: true, customerCode, payload: validation.value, groups, warnings };
+  };
+}
+
+/** Excel drops the 0 of a Vietnamese mobile typed as a number: 933456789 → 0933456789. */
+function restoreLeadingZeros(values: Values): [FieldKey, string][] {
+  const phoneCode = values.get("general_info.phone_code");
+  if (phoneCode !== undefined && phoneCode.replace(/\D/g, "") !== "84") return [];
+  const notes: [FieldKey, string][] = [];
+  for (const [field, value] of values) {
+    const attr = parseFieldKey(field)?.attr;
+    if ((attr !== "phone" && attr !== "phone_number") || !/^[1-9]\d{8}$/.test(value)) continue;
+    values.set(field, `0${value}`);
+    notes.push([field, `added the leading 0 Excel dropped (${value} → 0${value})`]);
+  }
+  return notes;
+}
+
+/** Field values to the payload shape; only filled groups, in N order, compacted. */
+function buildPayload(values: Values): { payload: unknown; groups: GroupNumbers } {
+  const general: Record<string, string> = {};
+  const address: Record<string, string> = {};
+  const contacts = new Map<number, Record<string, string>>();
+  const banks = new Map<number, Record<string, string>>();
+  for (const [field, value] of values) {
+    const ref = parseFieldKey(field);
+    if (!ref) continue;
+    if (ref.group === "general_info") general[ref.attr] = value;
+    else if (ref.group === "address") address[ref.attr] = value;
+    else groupEntry(ref.group === "contact_persons" ? contacts : banks, ref.index)[ref.attr] = value;
+  }
+  const groups = { contacts: sortedKeys(contacts), banks: sortedKeys(banks) };
+  const generalInfo: Record<string, unknown> = { ...general };
+  if (groups.contacts.length > 0) generalInfo.contact_persons = groups.contacts.map((n) => contacts.get(n));
+  const payload: Record<string, unknown> = { general_info: generalInfo };
+  if (Object.keys(address).length > 0) payload.address = address;
+  if (groups.banks.length > 0) payload.bank_accounts = groups.banks.map((n) => banks.get(n));
+  return { payload, groups };
+}
+
+function groupEntry(groups: Map<number, Record<string, string>>, index: number): Record<string, string> {
+  let entry = groups.get(index);
+  if (!entry) groups.set(index, (entry = {}));
+  return entry;
+}
+
+function sortedKeys(map: Map<number, unknown>): number[] {
+  return [...map.keys()].sort((a, b) => a - b);
+}
