@@ -34,7 +34,9 @@ function mergeGroups<T extends object>(
   numbers: number[] | undefined,
 ): T[] | undefined {
   // Server data may hold null where the types say absent.
-  const kept = (current ?? []).filter((entry) => typeof entry === "object" && entry !== null).map((entry) => filled(entry) as T);
+  const kept = (current ?? [])
+    .filter((entry) => typeof entry === "object" && entry !== null)
+    .map((entry) => filled(entry) as T);
   if (!row || row.length === 0) return current ? kept : undefined;
   const result = kept;
   const added: T[] = [];

@@ -125,7 +125,8 @@ export function validateCustomer(input: unknown, groups?: GroupNumbers): Validat
   if (result.success) return { ok: true, value: result.data };
   const issues = result.error.issues.map((issue) => {
     const field = fieldOfPath(issue.path, groups);
-    return field === undefined ? { message: `${issue.path.join(".")}: ${issue.message}` } : { field, message: issue.message };
+    if (field === undefined) return { message: `${issue.path.join(".")}: ${issue.message}` };
+    return { field, message: issue.message };
   });
   return { ok: false, issues };
 }
