@@ -8,6 +8,7 @@ export type ErrorCode =
   | "E_AUTH_REJECTED"
   | "E_FILE_NOT_FOUND"
   | "E_FILE_UNREADABLE"
+  | "E_FILE_UNWRITABLE"
   | "E_FILE_FORMAT"
   | "E_FILE_EMPTY"
   | "E_FILE_TOO_LARGE"
