@@ -1,9 +1,19 @@
-// The importer's half of SPEC "export": undo the apostrophe the exporter put before formula-like text.
+// The CSV formula-injection guard and its exact inverse, so an export re-imports unchanged.
 
-const GUARDED = new Set(["=", "+", "-", "@", "\t", "\r"]);
+// A spreadsheet runs a cell as a formula when it starts with one of these (OWASP CSV injection).
+const TRIGGER = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^''*[=+\-@\t\r]/;
 
-/** Removes exactly one leading apostrophe when it stands before = + - @ tab or CR; else unchanged. */
+/**
+ * Prefix one apostrophe to a cell a spreadsheet would run as a formula (`=1+1` → `'=1+1`).
+ * Text that already starts with apostrophes before a trigger gets one more, so that
+ * `unneutraliseFormula` restores every value exactly.
+ */
+export function neutraliseFormula(text: string): string {
+  return TRIGGER.test(text) ? `'${text}` : text;
+}
+
+/** Remove exactly the one apostrophe `neutraliseFormula` added; anything else is left as is. */
 export function unneutraliseFormula(text: string): string {
-  const next = text[1];
-  return text[0] === "'" && next !== undefined && GUARDED.has(next) ? text.slice(1) : text;
+  return NEUTRALISED.test(text) ? text.slice(1) : text;
 }

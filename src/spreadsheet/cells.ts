@@ -1,0 +1,89 @@
+// The one place that turns whatever a spreadsheet cell held into a Cell (SPEC "Cells").
+import { ToolError } from "../errors.js";
+import type { Cell } from "./types.js";
+
+/** What the XLSX reader knows about a cell besides its value. */
+export interface ExcelCellContext {
+  /** the cell's number format, e.g. "0.00E+00" or "@" */
+  numFmt?: string;
+}
+
+/** Delimited text: every non-empty field is text, NFC; "" is a blank cell. */
+export function textCell(text: string): Cell | undefined {
+  return text === "" ? undefined : { kind: "text", text: text.normalize("NFC") };
+}
+
+/**
+ * Map every value shape exceljs produces (string, number, boolean, Date, formula, shared formula,
+ * rich text, hyperlink, error) to a Cell; `undefined` for a blank. An unknown shape throws E_INTERNAL
+ * naming it, so a new exceljs shape is noticed rather than silently dropped.
+ */
+export function normaliseExcelValue(value: unknown, context: ExcelCellContext = {}): Cell | undefined {
+  if (value === null || value === undefined) return undefined;
+  switch (typeof value) {
+    case "string":
+      return textCell(value);
+    case "number":
+      if (Number.isNaN(value)) return undefined; // an empty <v/>: nothing stored
+      return isScientific(context.numFmt) ? { kind: "number", value, scientific: true } : { kind: "number", value };
+    case "boolean":
+      return { kind: "boolean", value };
+    case "object":
+      return normaliseObject(value, context);
+    default:
+      return unknownShape(value);
+  }
+}
+
+function normaliseObject(value: object, context: ExcelCellContext): Cell | undefined {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? { kind: "error", error: "#VALUE!" } : { kind: "date", value };
+  }
+  if ("formula" in value || "sharedFormula" in value || "result" in value) {
+    return normaliseFormula(value, context);
+  }
+  if ("richText" in value) return textCell(richTextToString(value.richText));
+  if ("hyperlink" in value && "text" in value) {
+    // the shown text of a hyperlink may itself be rich text
+    const text = value.text;
+    if (typeof text === "string") return textCell(text);
+    if (typeof text === "object" && text !== null && "richText" in text) return textCell(richTextToString(text.richText));
+    return text === undefined || text === null ? undefined : unknownShape(value);
+  }
+  if ("error" in value) return { kind: "error", error: String(value.error) };
+  return unknownShape(value);
+}
+
+// exceljs drops a falsy cached result (0, false, ""); the reader passes the raw model so it is kept.
+function normaliseFormula(value: object, context: ExcelCellContext): Cell | undefined {
+  const result = "result" in value ? value.result : undefined;
+  if (result === undefined || result === null) {
+    const formula = "formula" in value && typeof value.formula === "string" ? value.formula : "";
+    const shared = "sharedFormula" in value && typeof value.sharedFormula === "string" ? value.sharedFormula : "";
+    return { kind: "formula-without-value", formula: formula || shared };
+  }
+  if (typeof result === "object" && "formula" in result) return unknownShape(value);
+  // exceljs reads a cached error such as #N/A as parseFloat("#N/A"): NaN
+  if (typeof result === "number" && Number.isNaN(result)) return { kind: "error", error: "A formula error" };
+  // a cached "" shows nothing in Excel, so it reads as a blank cell
+  return normaliseExcelValue(result, context);
+}
+
+function richTextToString(runs: unknown): string {
+  if (!Array.isArray(runs)) return unknownShape({ richText: runs });
+  return runs.map((run: unknown) => (typeof run === "object" && run !== null && "text" in run ? String(run.text ?? "") : "")).join("");
+}
+
+// Scientific formats such as 0.00E+00 or ##0.0E+0, ignoring quoted literals and [colour] codes.
+function isScientific(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const bare = numFmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*]/g, "").replace(/\\./g, "");
+  return /E[+-]/i.test(bare);
+}
+
+function unknownShape(value: unknown): never {
+  const shape = typeof value === "object" && value !== null ? `object with keys {${Object.keys(value).join(", ")}}` : typeof value;
+  throw new ToolError("E_INTERNAL", `Unexpected spreadsheet cell value: ${shape}`, {
+    hint: "This is a bug in finan-bulk: please report it with the file's producer (Excel, LibreOffice...)",
+  });
+}
