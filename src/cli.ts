@@ -30,7 +30,7 @@ export async function main(argv: string[], io: Io = processIo(new AbortControlle
   }
   try {
     const command = await loadCommand(chosen.name);
-    return await command(chosen.args, io);
+    return await command(chosen.args as never, io);
   } catch (caught) {
     writeLine(io.stderr, `finan-bulk ${chosen.name}: ${describeError(caught)}`);
     if (chosen.args.debug && caught instanceof Error && caught.stack) writeLine(io.stderr, caught.stack);
@@ -38,7 +38,10 @@ export async function main(argv: string[], io: Io = processIo(new AbortControlle
   }
 }
 
-async function loadCommand(name: CommandName): Promise<(args: Args, io: Io) => Promise<number>> {
+// Each command checks its own arguments; yargs has already refused unknown flags.
+type Command = (args: never, io: Io) => Promise<number>;
+
+async function loadCommand(name: CommandName): Promise<Command> {
   // Lazy: `finan-bulk template` never loads undici, `validate` never loads the API client.
   switch (name) {
     case "template":

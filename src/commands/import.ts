@@ -1,0 +1,82 @@
+import { resolveConnection } from "../config.js";
+import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED, ToolError } from "../errors.js";
+import type { Io } from "../io.js";
+import { defaultReportPath } from "../import/report.js";
+import { runImport } from "../import/run.js";
+import type { ImportMode } from "../import/upload.js";
+import { AuthRejected } from "../import/upload.js";
+import { printSummary } from "../output/summary.js";
+import { numberOption, readerOptions } from "./options.js";
+import type { NetworkArgs, ReaderArgs } from "./options.js";
+
+interface ImportArgs extends NetworkArgs, ReaderArgs {
+  input: string;
+  mode?: ImportMode;
+  dryRun?: boolean;
+  report?: string;
+  only?: string;
+  backup?: boolean;
+  json?: boolean;
+}
+
+const ONLY_STATUSES = new Set(["created", "replaced", "skipped", "invalid", "failed", "would-create", "would-replace", "valid"]);
+
+/** `finan-bulk import <input>`: exit 0 all rows through, 1 some invalid or failed, 2 could not proceed, 130 interrupted. */
+export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
+  const connection = resolveConnection(args, io.env, io.cwd);
+  const only = args.only === undefined ? undefined : parseOnly(args.only);
+  const report = args.report ?? defaultReportPath(args.input);
+  let summary;
+  try {
+    summary = await runImport({
+      input: args.input,
+      report,
+      inputOptions: readerOptions(args),
+      mode: args.mode ?? "upsert",
+      dryRun: args.dryRun ?? false,
+      backup: args.backup ?? true,
+      only,
+      connection,
+      ratePerSecond: numberOption(args.rate, "--rate", 10, { min: 0 }),
+      concurrency: numberOption(args.concurrency, "--concurrency", 4, { min: 1, integer: true }),
+      retries: numberOption(args.retries, "--retries", 5, { min: 0, integer: true }),
+      maxWaitMs: numberOption(args.maxWait, "--max-wait", 120, { min: 0 }) * 1000,
+      io,
+    });
+  } catch (error) {
+    if (error instanceof AuthRejected) {
+      throw new ToolError("E_AUTH_REJECTED", `The server rejected the credentials: ${error.message}. Nothing was sent.`, {
+        cause: error,
+        hint: "Check FINAN_CLIENT_ID and FINAN_SECRET_KEY (Finan web app → Settings → Open API) and that --base-url points at the right server.",
+      });
+    }
+    throw error;
+  }
+  const notes: string[] = [];
+  if (summary.stopReason) notes.push(summary.stopReason);
+  if (summary.resumed) notes.push("Resumed an interrupted run: rows already done were not sent again.");
+  if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue where it stopped.");
+  const failing = (summary.counts.invalid ?? 0) + (summary.counts.failed ?? 0);
+  if (failing > 0 && summary.stopped === undefined) notes.push(`Fix the ${failing} invalid or failed row(s) in the report, then: finan-bulk import ${report} --only failed,invalid`);
+  printSummary(io, { title: args.dryRun ? "Dry run" : "Import", rows: summary.rows, counts: summary.counts, report, elapsedMs: summary.elapsedMs, requests: summary.requests, warnings: summary.warnings, notes }, args.json ?? false, {
+    command: "import",
+    input: args.input,
+    mode: args.mode ?? "upsert",
+    dryRun: args.dryRun ?? false,
+    journal: summary.journal,
+    resumed: summary.resumed,
+    stopped: summary.stopped ?? null,
+  });
+  if (summary.stopped === "auth") return EXIT_CANNOT_PROCEED;
+  if (summary.stopped === "interrupted") return EXIT_INTERRUPTED;
+  return failing > 0 ? EXIT_ROWS_FAILED : EXIT_OK;
+}
+
+function parseOnly(text: string): Set<string> {
+  const statuses = text.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const unknown = statuses.filter((s) => !ONLY_STATUSES.has(s));
+  if (statuses.length === 0 || unknown.length > 0) {
+    throw new ToolError("E_USAGE", `--only ${text}: ${unknown.length ? `unknown status ${unknown.join(", ")}` : "name at least one status"}.`, { hint: `Use statuses from a report, e.g. --only failed,invalid (known: ${[...ONLY_STATUSES].join(", ")}).` });
+  }
+  return new Set(statuses);
+}

@@ -1,0 +1,35 @@
+import type { ConnectionFlags } from "../config.js";
+import { ToolError } from "../errors.js";
+import type { InputOptions } from "../import/input.js";
+
+export interface ReaderArgs {
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  columns?: string;
+}
+
+export interface NetworkArgs extends ConnectionFlags {
+  rate?: number;
+  concurrency?: number;
+  retries?: number;
+  maxWait?: number;
+}
+
+export function readerOptions(args: ReaderArgs): InputOptions {
+  return {
+    ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
+    ...(args.encoding === undefined ? {} : { encoding: args.encoding }),
+    ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter === "\\t" || args.delimiter === "tab" ? "\t" : args.delimiter }),
+    ...(args.columns === undefined ? {} : { columnsFile: args.columns }),
+  };
+}
+
+/** A numeric flag, checked: yargs turns "abc" into NaN without a word. */
+export function numberOption(value: number | undefined, flag: string, fallback: number, rule: { min: number; integer?: boolean }): number {
+  const number = value ?? fallback;
+  if (!Number.isFinite(number) || number < rule.min || (rule.integer && !Number.isInteger(number))) {
+    throw new ToolError("E_USAGE", `${flag} ${String(value)}: expected ${rule.integer ? "a whole number" : "a number"} of ${rule.min} or more.`);
+  }
+  return number;
+}

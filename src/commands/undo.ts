@@ -1,0 +1,50 @@
+import { resolveConnection } from "../config.js";
+import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED, ToolError } from "../errors.js";
+import type { Io } from "../io.js";
+import { defaultReportPath } from "../import/report.js";
+import { runUndo } from "../import/undo.js";
+import { AuthRejected } from "../import/upload.js";
+import { printSummary } from "../output/summary.js";
+import { numberOption } from "./options.js";
+import type { NetworkArgs } from "./options.js";
+
+interface UndoArgs extends NetworkArgs {
+  report: string;
+  dryRun?: boolean;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** `finan-bulk undo <report>`: delete what an import created, restore what it replaced. */
+export async function undoCommand(args: UndoArgs, io: Io): Promise<number> {
+  const connection = resolveConnection(args, io.env, io.cwd);
+  const undoReport = defaultReportPath(args.report, "undo");
+  let summary;
+  try {
+    summary = await runUndo({
+      report: args.report,
+      undoReport,
+      dryRun: args.dryRun ?? false,
+      force: args.force ?? false,
+      connection,
+      ratePerSecond: numberOption(args.rate, "--rate", 10, { min: 0 }),
+      concurrency: numberOption(args.concurrency, "--concurrency", 4, { min: 1, integer: true }),
+      retries: numberOption(args.retries, "--retries", 5, { min: 0, integer: true }),
+      maxWaitMs: numberOption(args.maxWait, "--max-wait", 120, { min: 0 }) * 1000,
+      io,
+    });
+  } catch (error) {
+    if (error instanceof AuthRejected) {
+      throw new ToolError("E_AUTH_REJECTED", `The server rejected the credentials: ${error.message}.`, { cause: error, hint: "Check FINAN_CLIENT_ID and FINAN_SECRET_KEY." });
+    }
+    throw error;
+  }
+  const notes: string[] = [];
+  if (summary.conflicts > 0) notes.push(`${summary.conflicts} record(s) changed on the server since the import were left alone; run again with --force to overwrite them.`);
+  if (summary.stopped === "auth") notes.push("Stopped: the server rejected the credentials. Check FINAN_CLIENT_ID and FINAN_SECRET_KEY.");
+  if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue.");
+  printSummary(io, { title: args.dryRun ? "Undo plan" : "Undo", rows: summary.rows, counts: summary.counts, report: undoReport, elapsedMs: summary.elapsedMs, requests: summary.requests, notes }, args.json ?? false, { command: "undo", dryRun: args.dryRun ?? false, stopped: summary.stopped ?? null });
+  if (summary.stopped === "auth") return EXIT_CANNOT_PROCEED;
+  if (summary.stopped === "interrupted") return EXIT_INTERRUPTED;
+  return (summary.counts.failed ?? 0) > 0 || summary.conflicts > 0 ? EXIT_ROWS_FAILED : EXIT_OK;
+}

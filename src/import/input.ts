@@ -1,0 +1,139 @@
+import { readFile } from "node:fs/promises";
+import { createDuplicateTracker } from "../customers/duplicates.js";
+import { RESULT_COLUMNS, bindColumns, findHeaderRow, headerText } from "../customers/header.js";
+import type { BoundColumns, ResultColumn } from "../customers/header.js";
+import { loadMappingObject } from "../customers/mapping.js";
+import type { ColumnMapping } from "../customers/mapping.js";
+import { createRowMapper } from "../customers/to-payload.js";
+import type { RowOutcome } from "../customers/to-payload.js";
+import { templateColumns } from "../customers/columns.js";
+import { ToolError } from "../errors.js";
+import { openSheet } from "../spreadsheet/open.js";
+import type { Cell, ReadOptions, SheetRow, SheetSource } from "../spreadsheet/types.js";
+
+export interface InputOptions extends ReadOptions {
+  /** path of a JSON file mapping the user's headers to fields (--columns) */
+  columnsFile?: string | undefined;
+}
+
+export interface InputRow {
+  row: number;
+  /** the input's own cells (result columns of an earlier report left out), as text, for the report */
+  values: (string | undefined)[];
+  outcome: RowOutcome;
+  /** result columns of an earlier report, when the input is one */
+  previous: Partial<Record<ResultColumn, string>>;
+}
+
+export interface InputTable {
+  source: SheetSource;
+  /** the input's own headers, in order, without an earlier report's result columns */
+  headers: string[];
+  /** where each of the input's own columns sits in the file */
+  kept: number[];
+  bound: BoundColumns;
+  headerRow: number;
+  /** one line per unknown column, for the run's warnings */
+  warnings: string[];
+  rows: AsyncGenerator<InputRow>;
+}
+
+/** Opens a spreadsheet, finds and binds its header, and maps each data row to a payload. */
+export async function readInput(file: string, options: InputOptions = {}): Promise<InputTable> {
+  const mapping = options.columnsFile ? await loadMappingFile(options.columnsFile) : undefined;
+  const source = await openSheet(file, options);
+  const iterator = source.rows[Symbol.asyncIterator]();
+  const head: SheetRow[] = [];
+  while (head.length < 10) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const found = findHeaderRow(head, mapping ? { mapping } : {});
+  if (!found) throw headerNotFound(file, head.length);
+  const bound = bindColumns(found.row, mapping ? { mapping } : {});
+  const result = new Set(bound.resultColumns);
+  const kept = found.row.cells.map((_, column) => column).filter((column) => !result.has(column));
+  const headers = kept.map((column) => headerText(found.row.cells[column]));
+  const warnings = bound.unknown.map(({ header }) => `Column "${header}" is not a customer field: it is kept in the report but not sent. Map it with --columns if it should be.`);
+  const resultAt = resultColumnsOf(found.row, bound.resultColumns);
+  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker() });
+
+  async function* rows(): AsyncGenerator<InputRow> {
+    const toInput = (sheetRow: SheetRow): InputRow => {
+      const previous: Partial<Record<ResultColumn, string>> = {};
+      for (const [column, name] of resultAt) {
+        const value = displayCell(sheetRow.cells[column]);
+        if (value !== undefined) previous[name] = value;
+      }
+      return { row: sheetRow.row, values: kept.map((column) => displayCell(sheetRow.cells[column])), outcome: mapRow(sheetRow), previous };
+    };
+    for (const sheetRow of head.slice(found!.index + 1)) if (hasData(sheetRow, kept)) yield toInput(sheetRow);
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      if (hasData(next.value, kept)) yield toInput(next.value);
+    }
+  }
+
+  return { source, headers, kept, bound, headerRow: found.row.row, warnings, rows: rows() };
+}
+
+async function loadMappingFile(path: string): Promise<ColumnMapping> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new ToolError("E_MAPPING", `Cannot read the column mapping ${path}: ${(error as Error).message}`, {
+      cause: error,
+      hint: 'It must be a JSON object such as {"Mã KH": "general_info.customer_code"}.',
+    });
+  }
+  return loadMappingObject(parsed, path);
+}
+
+function resultColumnsOf(header: SheetRow, columns: number[]): [number, ResultColumn][] {
+  const names = new Set<string>(RESULT_COLUMNS);
+  return columns.flatMap((column) => {
+    const name = headerText(header.cells[column]).toLowerCase();
+    return names.has(name) ? [[column, name as ResultColumn]] : [];
+  });
+}
+
+/** A row whose own cells are all blank is not a record (a report's result cells alone do not make one). */
+function hasData(row: SheetRow, kept: number[]): boolean {
+  return kept.some((column) => {
+    const cell = row.cells[column];
+    return cell !== undefined && !(cell.kind === "text" && cell.text.trim() === "");
+  });
+}
+
+function headerNotFound(file: string, rowsSeen: number): ToolError {
+  if (rowsSeen === 0) {
+    return new ToolError("E_FILE_EMPTY", `${file} has no rows at all.`, { hint: "Start from the template: finan-bulk template customers.xlsx" });
+  }
+  const examples = templateColumns("en", 0, 0).slice(0, 3).map(({ header }) => `"${header}"`).join(", ");
+  const vietnamese = templateColumns("vi", 0, 0).slice(0, 3).map(({ header }) => `"${header}"`).join(", ");
+  return new ToolError("E_HEADER_NOT_FOUND", `No header row in the first ${Math.min(rowsSeen, 10)} rows of ${file}: no row names at least two known columns (such as ${examples} or ${vietnamese}).`, {
+    hint: "Put the header in one of the first 10 rows, name the columns as the template does (finan-bulk template), or map your own names with --columns mapping.json.",
+  });
+}
+
+/** A cell as the report shows it: what the user typed, as near as text allows. */
+export function displayCell(cell: Cell | undefined): string | undefined {
+  if (cell === undefined) return undefined;
+  switch (cell.kind) {
+    case "text":
+      return cell.text === "" ? undefined : cell.text;
+    case "number":
+      return Number.isInteger(cell.value) && Math.abs(cell.value) < 1e21 ? BigInt(cell.value).toString() : String(cell.value);
+    case "boolean":
+      return cell.value ? "TRUE" : "FALSE";
+    case "date":
+      return Number.isNaN(cell.value.getTime()) ? "" : cell.value.toISOString().replace(/T00:00:00\.000Z$/, "");
+    case "error":
+      return cell.error;
+    case "formula-without-value":
+      return `=${cell.formula}`;
+  }
+}

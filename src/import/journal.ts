@@ -1,0 +1,112 @@
+import { existsSync, readFileSync, renameSync } from "node:fs";
+import { open } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
+import type { CustomerPayload } from "../customers/types.js";
+import { ToolError } from "../errors.js";
+
+/** A row's final result, as reported and as journaled. */
+export interface RowResult {
+  row: number;
+  status: string;
+  customerCode?: string | undefined;
+  customerId?: string | undefined;
+  httpStatus?: number | undefined;
+  apiCode?: number | undefined;
+  requestId?: string | undefined;
+  message?: string | undefined;
+  attempts?: number | undefined;
+}
+
+export type JournalEntry =
+  | { t: "run"; version: 1; command: string; input: string; mode: string; startedAt: string }
+  /** written before a write is sent: a crash after it leaves a request of unknown outcome */
+  | { t: "intent"; row: number; op: "create" | "replace" | "delete" | "restore"; code: string; customerId?: string; before?: CustomerPayload; sent: CustomerPayload | null }
+  | ({ t: "done" } & RowResult)
+  | { t: "end"; finishedAt: string };
+
+export interface JournalState {
+  header: Extract<JournalEntry, { t: "run" }> | undefined;
+  intents: Map<number, Extract<JournalEntry, { t: "intent" }>>;
+  done: Map<number, RowResult>;
+  finished: boolean;
+}
+
+/** Reads a journal; a torn last line (the process died mid-write) is ignored. */
+export function readJournal(path: string): JournalState {
+  const state: JournalState = { header: undefined, intents: new Map(), done: new Map(), finished: false };
+  if (!existsSync(path)) return state;
+  const lines = readFileSync(path, "utf8").split("\n");
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let entry: JournalEntry;
+    try {
+      entry = JSON.parse(line) as JournalEntry;
+    } catch (error) {
+      if (index >= lines.length - 2) break;
+      throw new ToolError("E_JOURNAL", `The journal ${path} is damaged at line ${index + 1}.`, { cause: error, hint: "Move it aside to start a new run (the report of the interrupted run is still beside it)." });
+    }
+    if (entry.t === "run") state.header = entry;
+    else if (entry.t === "intent") state.intents.set(entry.row, entry);
+    else if (entry.t === "done") {
+      const { t: _t, ...result } = entry;
+      state.done.set(entry.row, result);
+    } else if (entry.t === "end") state.finished = true;
+  }
+  return state;
+}
+
+/**
+ * Append-only JSON lines, made durable (fdatasync) before the caller goes on: entries that
+ * arrive together share one write and one sync. Created 0600: it holds personal data.
+ */
+export class JournalWriter {
+  private queue: string[] = [];
+  private flushing: Promise<void> | undefined;
+  private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+
+  private constructor(private readonly handle: FileHandle, readonly path: string) {}
+
+  /** A new journal (an older finished one is kept as `<path>.<time>` for undo of that run). */
+  static async create(path: string, header: Extract<JournalEntry, { t: "run" }>): Promise<JournalWriter> {
+    if (existsSync(path)) renameSync(path, `${path}.${Date.now()}`);
+    const writer = new JournalWriter(await open(path, "a", 0o600), path);
+    await writer.append(header);
+    return writer;
+  }
+
+  /** Goes on with an unfinished journal after an interruption. */
+  static async resume(path: string): Promise<JournalWriter> {
+    return new JournalWriter(await open(path, "a", 0o600), path);
+  }
+
+  append(entry: JournalEntry): Promise<void> {
+    this.queue.push(`${JSON.stringify(entry)}\n`);
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      this.flushing ??= Promise.resolve().then(() => this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.join("");
+      const waiters = this.waiters;
+      this.queue = [];
+      this.waiters = [];
+      try {
+        await this.handle.write(batch);
+        await this.handle.datasync();
+        for (const waiter of waiters) waiter.resolve();
+      } catch (error) {
+        for (const waiter of waiters) waiter.reject(new ToolError("E_JOURNAL", `Cannot write the journal ${this.path}.`, { cause: error }));
+      }
+    }
+    this.flushing = undefined;
+  }
+
+  async close(finished: boolean): Promise<void> {
+    if (finished) await this.append({ t: "end", finishedAt: new Date().toISOString() });
+    await this.flushing;
+    await this.handle.close();
+  }
+}

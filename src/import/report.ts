@@ -1,0 +1,79 @@
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { createSheetWriter } from "../spreadsheet/write.js";
+import type { CellMark, SheetWriter } from "../spreadsheet/types.js";
+import { ToolError } from "../errors.js";
+import type { RowResult } from "./journal.js";
+
+export type ReportKind = "validate" | "import" | "undo";
+
+/** SPEC.md "import": the result columns, after the input's own columns. */
+export const REPORT_COLUMNS: Record<ReportKind, readonly (keyof typeof COLUMN_VALUE)[]> = {
+  validate: ["row", "status", "message"],
+  import: ["row", "status", "customer_id", "http_status", "api_code", "request_id", "message", "attempts"],
+  undo: ["row", "status", "customer_id", "http_status", "api_code", "request_id", "message", "attempts"],
+};
+
+const COLUMN_VALUE = {
+  row: (r: RowResult) => String(r.row),
+  status: (r: RowResult) => r.status,
+  customer_id: (r: RowResult) => r.customerId,
+  http_status: (r: RowResult) => (r.httpStatus === undefined ? undefined : String(r.httpStatus)),
+  api_code: (r: RowResult) => (r.apiCode === undefined ? undefined : String(r.apiCode)),
+  request_id: (r: RowResult) => r.requestId,
+  message: (r: RowResult) => r.message,
+  attempts: (r: RowResult) => (r.attempts === undefined ? undefined : String(r.attempts)),
+} satisfies Record<string, (r: RowResult) => string | undefined>;
+
+/** `<input>.report.<same extension>` beside the input (SPEC.md). */
+export function defaultReportPath(input: string, suffix = "report"): string {
+  const extension = extname(input);
+  return join(dirname(input), `${basename(input, extension)}.${suffix}${extension.toLowerCase() || ".csv"}`);
+}
+
+export interface ReportWriter {
+  path: string;
+  write(inputValues: (string | undefined)[], result: RowResult, marks?: CellMark[]): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * The per-row report: the input's own columns, then the result columns. CSV is written in place
+ * as rows finish (a crash leaves a readable partial report); XLSX is written aside and renamed at
+ * the end. Created 0600: it holds personal data.
+ */
+export async function openReport(path: string, inputHeaders: string[], kind: ReportKind, input?: string): Promise<ReportWriter> {
+  if (input !== undefined && resolve(path) === resolve(input)) {
+    throw new ToolError("E_REPORT", `The report would overwrite the input ${input}.`, { hint: "Give another file with --report." });
+  }
+  const columns = REPORT_COLUMNS[kind];
+  const format = extname(path).toLowerCase() === ".xlsx" ? "xlsx" : "csv";
+  let writer: SheetWriter;
+  try {
+    writer = await createSheetWriter(path, {
+      columns: [...inputHeaders, ...columns],
+      sheetName: "Report",
+      atomic: format === "xlsx",
+      mode: 0o600,
+      bom: true,
+    });
+  } catch (error) {
+    if (error instanceof ToolError) throw error;
+    throw new ToolError("E_REPORT", `Cannot write the report ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const width = inputHeaders.length;
+  const statusColumn = width + columns.indexOf("status");
+  return {
+    path,
+    async write(inputValues, result, marks = []) {
+      const values = [...Array.from({ length: width }, (_, i) => inputValues[i]), ...columns.map((column) => COLUMN_VALUE[column](result))];
+      const failed = result.status === "invalid" || result.status === "failed";
+      const allMarks = failed && !marks.some((mark) => mark.severity === "error")
+        ? [...marks, { column: statusColumn, note: result.message ?? result.status, severity: "error" as const }]
+        : marks;
+      await writer.write(values, allMarks);
+    },
+    close: () => writer.close(),
+    abort: () => writer.abort(),
+  };
+}

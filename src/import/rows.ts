@@ -1,0 +1,44 @@
+import type { RowOutcome } from "../customers/to-payload.js";
+import type { CellMark } from "../spreadsheet/types.js";
+import type { InputRow } from "./input.js";
+import type { RowResult } from "./journal.js";
+
+/** The result of a row that cannot be sent, with its issues and warnings in the message. */
+export function invalidResult(outcome: Extract<RowOutcome, { ok: false }>): RowResult {
+  return { row: outcome.row, status: "invalid", customerCode: outcome.customerCode, message: [...outcome.issues.map((issue) => issue.message), ...outcome.warnings].join("; ") };
+}
+
+/** Warnings (a phone's restored 0, an unknown bank) ride along in the message of a row that went through. */
+export function withWarnings(result: RowResult, outcome: RowOutcome): RowResult {
+  if (outcome.warnings.length === 0) return result;
+  return { ...result, message: [result.message, ...outcome.warnings].filter(Boolean).join("; ") };
+}
+
+/** Cell notes for an XLSX report: each issue on its own cell, each warning in yellow. */
+export function marksFor(input: InputRow, kept: number[]): CellMark[] {
+  if (input.outcome.ok) return [];
+  const marks: CellMark[] = [];
+  for (const issue of input.outcome.issues) {
+    const at = issue.column === undefined ? -1 : kept.indexOf(issue.column);
+    if (at >= 0) marks.push({ column: at, note: issue.message, severity: "error" });
+  }
+  return marks;
+}
+
+/** An earlier report's result, carried over for a row that `--only` leaves alone. */
+export function carriedResult(input: InputRow): RowResult {
+  const previous = input.previous;
+  const number = (text: string | undefined) => (text === undefined || text === "" ? undefined : Number(text));
+  return {
+    row: input.row,
+    status: previous.status ?? "skipped",
+    customerId: previous.customer_id,
+    httpStatus: number(previous.http_status),
+    apiCode: number(previous.api_code),
+    requestId: previous.request_id,
+    message: previous.message,
+    attempts: number(previous.attempts),
+  };
+}
+
+export const FAILING_STATUSES = new Set(["invalid", "failed"]);

@@ -1,0 +1,187 @@
+import { resolve } from "node:path";
+import { createClient } from "../api/client.js";
+import { Interrupted, PacedFailure, createPacer } from "../api/pacer.js";
+import type { Connection } from "../config.js";
+import type { Io } from "../io.js";
+import { createProgress } from "../output/progress.js";
+import { CodeIndex } from "./code-index.js";
+import { readInput } from "./input.js";
+import type { InputOptions, InputRow } from "./input.js";
+import { JournalWriter, readJournal } from "./journal.js";
+import type { JournalState, RowResult } from "./journal.js";
+import { openReport } from "./report.js";
+import { carriedResult, invalidResult, marksFor, withWarnings } from "./rows.js";
+import { AuthRejected, createUploader } from "./upload.js";
+import type { ImportMode, RowJob } from "./upload.js";
+
+export interface ImportOptions {
+  input: string;
+  report: string;
+  inputOptions: InputOptions;
+  mode: ImportMode;
+  dryRun: boolean;
+  backup: boolean;
+  /** re-run only rows of an earlier report with these statuses */
+  only: Set<string> | undefined;
+  connection: Connection;
+  ratePerSecond: number;
+  concurrency: number;
+  retries: number;
+  maxWaitMs: number;
+  io: Io;
+}
+
+export interface ImportSummary {
+  input: string;
+  report: string;
+  journal: string | undefined;
+  rows: number;
+  counts: Record<string, number>;
+  warnings: string[];
+  requests: number;
+  elapsedMs: number;
+  resumed: boolean;
+  /** why the run stopped before the end, if it did */
+  stopped: "auth" | "interrupted" | undefined;
+  stopReason: string | undefined;
+}
+
+export const journalPathFor = (report: string) => `${report}.journal`;
+
+/** read → map → validate → plan → upload → report, in input order, with bounded memory. */
+export async function runImport(options: ImportOptions): Promise<ImportSummary> {
+  const { io } = options;
+  const started = io.now();
+  const total = await countRows(options);
+  const table = await readInput(options.input, options.inputOptions);
+  const report = await openReport(options.report, table.headers, "import", options.input);
+  const journalPath = options.dryRun ? undefined : journalPathFor(options.report);
+  const previous = journalPath ? resumable(journalPath, options) : undefined;
+  const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
+
+  const stop = new AbortController();
+  const signal = AbortSignal.any([io.signal, stop.signal]);
+  const client = createClient({ ...options.connection, connections: options.concurrency, headersTimeoutMs: options.connection.timeoutMs, bodyTimeoutMs: options.connection.timeoutMs });
+  const pacer = createPacer({ ratePerSecond: options.ratePerSecond, concurrency: options.concurrency, retries: options.retries, maxWaitMs: options.maxWaitMs, signal });
+  const index = new CodeIndex(client, pacer);
+  const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.retries + 1, journal });
+  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined };
+  const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
+  let finished = false;
+
+  try {
+    await index.load().catch((error: unknown) => rethrowFatal(error, "listing the existing customers"));
+    const queue: { input: InputRow; result: Promise<RowResult>; settled: boolean }[] = [];
+    const maxAhead = Math.max(64, options.concurrency * 8);
+
+    const drain = async (all: boolean) => {
+      while (queue.length > 0 && (all || queue[0]!.settled || queue.length >= maxAhead)) {
+        const head = queue.shift()!;
+        const result = await head.result;
+        summary.rows += 1;
+        summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
+        await report.write(head.input.values, result, marksFor(head.input, table.kept));
+        progress.update({ done: summary.rows, total, counts: summary.counts });
+      }
+    };
+
+    for await (const input of table.rows) {
+      const promise = settle(input, previous);
+      const entry = { input, result: promise, settled: false };
+      void promise.then(() => (entry.settled = true));
+      queue.push(entry);
+      await drain(false);
+    }
+    await drain(true);
+    finished = summary.stopped === undefined && !io.signal.aborted;
+    if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
+  } finally {
+    progress.finish();
+    summary.requests = pacer.requestsStarted;
+    summary.elapsedMs = io.now() - started;
+    await (finished ? report.close() : report.close().catch(() => report.abort()));
+    await journal?.close(finished);
+    await client.close();
+  }
+  return summary;
+
+  /** One row to its result (a promise: sending rows run in parallel, results are reported in order). */
+  function settle(input: InputRow, resumeState: JournalState | undefined): Promise<RowResult> {
+    const { outcome } = input;
+    if (options.only && !options.only.has(input.previous.status ?? "")) return Promise.resolve(carriedResult(input));
+    if (!outcome.ok) return Promise.resolve(invalidResult(outcome));
+    const done = resumeState?.done.get(input.row);
+    if (done && done.customerCode === outcome.customerCode) return Promise.resolve(done);
+    if (signal.aborted) return Promise.resolve(notAttempted(input));
+    const job: RowJob = { row: input.row, customerCode: outcome.customerCode, payload: outcome.payload, groups: outcome.groups };
+    const intent = resumeState?.intents.get(input.row);
+    if (intent && intent.code === outcome.customerCode) {
+      const existing = index.get(outcome.customerCode);
+      if (intent.op === "create" && existing) {
+        return record({ row: input.row, status: "created", customerCode: outcome.customerCode, customerId: existing, message: "created before the interruption; confirmed by listing", attempts: 0 }, input);
+      }
+      if (intent.op === "replace" && intent.customerId && intent.sent) job.resumeReplace = { customerId: intent.customerId, before: intent.before, sent: intent.sent };
+    }
+    return uploader
+      .process(job)
+      .catch((error: unknown) => failure(input, error))
+      .then((result) => record(withWarnings(result, outcome), input));
+  }
+
+  async function record(result: RowResult, input: InputRow): Promise<RowResult> {
+    if (journal && !result.status.startsWith("would-") && result.status !== "invalid" && !(result.status === "failed" && signal.aborted && result.attempts === 0)) {
+      await journal.append({ t: "done", ...result });
+    }
+    void input;
+    return result;
+  }
+
+  function failure(input: InputRow, error: unknown): RowResult {
+    const code = input.outcome.customerCode;
+    const apiError = error instanceof AuthRejected ? error.error : error instanceof PacedFailure && error.error.kind === "auth" ? error.error : undefined;
+    if (apiError) {
+      if (!summary.stopped) {
+        summary.stopped = "auth";
+        summary.stopReason = `The server rejected the credentials (HTTP ${apiError.status ?? 401}, ${apiError.detail ?? "authentication failed"}) at row ${input.row}. Check FINAN_CLIENT_ID and FINAN_SECRET_KEY (and this machine's clock).`;
+        stop.abort();
+      }
+      return { row: input.row, status: "failed", customerCode: code, httpStatus: apiError.status, apiCode: apiError.apiCode, requestId: apiError.requestId, message: `authentication rejected: ${apiError.detail ?? apiError.message}; check FINAN_CLIENT_ID and FINAN_SECRET_KEY`, attempts: 1 };
+    }
+    if (error instanceof Interrupted) return notAttempted(input);
+    const message = error instanceof Error ? error.message : String(error);
+    return { row: input.row, status: "failed", customerCode: code, message: `could not confirm the outcome: ${message}; run again to retry this row`, attempts: error instanceof PacedFailure ? error.attempts : undefined };
+  }
+
+  function notAttempted(input: InputRow): RowResult {
+    const why = summary.stopped === "auth" ? "the run stopped when the server rejected the credentials" : "the run was interrupted (Ctrl-C); run the same command again to continue";
+    return { row: input.row, status: "failed", customerCode: input.outcome.customerCode, message: `not attempted: ${why}`, attempts: 0 };
+  }
+}
+
+/** An unfinished journal of the same command resumes; anything else starts a new run. */
+function resumable(path: string, options: ImportOptions): JournalState | undefined {
+  const state = readJournal(path);
+  if (!state.header || state.finished) return undefined;
+  const same = state.header.command === "import" && state.header.input === resolve(options.input) && state.header.mode === options.mode;
+  return same ? state : undefined;
+}
+
+/** A quick first pass so progress can show a total and an ETA. */
+async function countRows(options: ImportOptions): Promise<number | undefined> {
+  if (!options.io.isTTY) return undefined;
+  const table = await readInput(options.input, options.inputOptions);
+  let rows = 0;
+  for await (const _ of table.rows) rows += 1;
+  return rows;
+}
+
+function rethrowFatal(error: unknown, what: string): never {
+  if (error instanceof PacedFailure) {
+    const api = error.error;
+    if (api.kind === "auth") {
+      throw new AuthRejected(api);
+    }
+    throw Object.assign(new Error(`${what} failed: ${error.message}`), { cause: error });
+  }
+  throw error;
+}

@@ -1,0 +1,208 @@
+import { resolve } from "node:path";
+import { createClient } from "../api/client.js";
+import type { ApiResponse, FinanClient } from "../api/client.js";
+import { Interrupted, PacedFailure, createPacer } from "../api/pacer.js";
+import type { Pacer } from "../api/pacer.js";
+import type { Connection } from "../config.js";
+import { headerFor } from "../customers/columns.js";
+import { diffPayload } from "../customers/merge.js";
+import type { CustomerPayload } from "../customers/types.js";
+import { ToolError } from "../errors.js";
+import type { Io } from "../io.js";
+import { createProgress } from "../output/progress.js";
+import { readInput } from "./input.js";
+import { JournalWriter, readJournal } from "./journal.js";
+import type { JournalEntry, JournalState, RowResult } from "./journal.js";
+import { openReport } from "./report.js";
+import { journalPathFor } from "./run.js";
+import { AuthRejected, stripServerFields } from "./upload.js";
+
+export interface UndoOptions {
+  report: string;
+  undoReport: string;
+  dryRun: boolean;
+  force: boolean;
+  connection: Connection;
+  ratePerSecond: number;
+  concurrency: number;
+  retries: number;
+  maxWaitMs: number;
+  io: Io;
+}
+
+export interface UndoSummary {
+  rows: number;
+  counts: Record<string, number>;
+  /** rows left alone because the record changed on the server since the import */
+  conflicts: number;
+  requests: number;
+  elapsedMs: number;
+  stopped: "auth" | "interrupted" | undefined;
+}
+
+type Intent = Extract<JournalEntry, { t: "intent" }>;
+
+/** What the import did to one row, from its journal: the only record of before-images. */
+interface Done {
+  op: "create" | "replace";
+  customerId: string;
+  sent: CustomerPayload | null;
+  before: CustomerPayload | undefined;
+}
+
+/** Reverses an import: deletes what it created, PUTs back what it replaced; safe to run twice. */
+export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
+  const { io } = options;
+  const started = io.now();
+  const importJournal = readJournal(journalPathFor(options.report));
+  if (!importJournal.header) {
+    throw new ToolError("E_JOURNAL", `No import journal beside ${options.report} (looked for ${journalPathFor(options.report)}).`, {
+      hint: "undo needs the journal that the import wrote next to its report; it is not made by --dry-run.",
+    });
+  }
+  const done = importedRows(importJournal);
+  const table = await readInput(options.report);
+  const report = await openReport(options.undoReport, table.headers, "undo", options.report);
+  const journalPath = options.dryRun ? undefined : journalPathFor(options.undoReport);
+  const previous = journalPath ? readJournal(journalPath) : undefined;
+  const resuming = previous?.header?.command === "undo" && !previous.finished && previous.header.input === resolve(options.report);
+  const journal = journalPath === undefined ? undefined : resuming ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "undo", input: resolve(options.report), mode: options.force ? "force" : "safe", startedAt: new Date(started).toISOString() });
+
+  const stop = new AbortController();
+  const signal = AbortSignal.any([io.signal, stop.signal]);
+  const client = createClient({ ...options.connection, connections: options.concurrency, headersTimeoutMs: options.connection.timeoutMs, bodyTimeoutMs: options.connection.timeoutMs });
+  const pacer = createPacer({ ratePerSecond: options.ratePerSecond, concurrency: options.concurrency, retries: options.retries, maxWaitMs: options.maxWaitMs, signal });
+  const summary: UndoSummary = { rows: 0, counts: {}, conflicts: 0, requests: 0, elapsedMs: 0, stopped: undefined };
+  const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
+  let finished = false;
+  try {
+    const queue: { values: (string | undefined)[]; result: Promise<RowResult> }[] = [];
+    const drain = async (all: boolean) => {
+      while (queue.length > 0 && (all || queue.length >= Math.max(64, options.concurrency * 8))) {
+        const head = queue.shift()!;
+        const result = await head.result;
+        summary.rows += 1;
+        summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
+        if (result.message?.includes("--force")) summary.conflicts += 1;
+        await report.write(head.values, result);
+        progress.update({ done: summary.rows, total: undefined, counts: summary.counts });
+      }
+    };
+    for await (const input of table.rows) {
+      const already = resuming ? previous?.done.get(input.row) : undefined;
+      const target = done.get(input.row);
+      let result: Promise<RowResult>;
+      if (already) result = Promise.resolve(already);
+      else if (!target) result = Promise.resolve({ row: input.row, status: "skipped", message: `nothing to undo: the import left this row ${input.previous.status ?? "unsent"}` });
+      else if (signal.aborted) result = Promise.resolve(notAttempted(input.row));
+      else result = undoRow(input.row, target).then(async (r) => (journal && !r.status.startsWith("would-") ? (await journal.append({ t: "done", ...r }), r) : r));
+      queue.push({ values: input.values, result });
+      await drain(false);
+    }
+    await drain(true);
+    if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
+    finished = summary.stopped === undefined;
+  } finally {
+    progress.finish();
+    summary.requests = pacer.requestsStarted;
+    summary.elapsedMs = io.now() - started;
+    await report.close();
+    await journal?.close(finished);
+    await client.close();
+  }
+  return summary;
+
+  async function undoRow(row: number, target: Done): Promise<RowResult> {
+    const steps = rowSteps(client, pacer, row, target.customerId);
+    try {
+      const current = await steps.get();
+      if (target.op === "create") {
+        if (!current) return steps.result("skipped", "already deleted");
+        const changes = target.sent ? describeChanges(target.sent, stripServerFields(current.data)) : "";
+        if (changes && !options.force) return steps.result("skipped", `changed on the server since the import (${changes}): not deleted; use --force to delete anyway`);
+        if (options.dryRun) return steps.result("would-delete", changes ? `changed since the import (${changes}); --force deletes it` : undefined);
+        return steps.result("deleted", undefined, await steps.remove());
+      }
+      if (!target.before) return steps.result("skipped", "no backup of the record before the import (it ran with --no-backup): cannot restore");
+      if (!current) return steps.result("failed", "the customer was deleted since the import: nothing to restore");
+      const now = stripServerFields(current.data);
+      if (describeChanges(target.before, now) === "") return steps.result("skipped", "already as it was before the import");
+      const changes = target.sent ? describeChanges(target.sent, now) : "";
+      if (changes && !options.force) return steps.result("skipped", `changed on the server since the import (${changes}): not restored; use --force to restore anyway`);
+      if (options.dryRun) return steps.result("would-restore", describeChanges(now, target.before) || undefined);
+      return steps.result("restored", undefined, await steps.put(target.before));
+    } catch (error) {
+      const api = error instanceof AuthRejected ? error.error : undefined;
+      if (api) {
+        summary.stopped = "auth";
+        stop.abort();
+      }
+      if (error instanceof Interrupted) return notAttempted(row);
+      const failure = error instanceof PacedFailure ? error : undefined;
+      return { row, status: "failed", customerId: target.customerId, httpStatus: failure?.error.status ?? api?.status, apiCode: failure?.error.apiCode ?? api?.apiCode, requestId: failure?.error.requestId ?? api?.requestId, message: error instanceof Error ? error.message : String(error), attempts: steps.attempts() };
+    }
+  }
+
+  function notAttempted(row: number): RowResult {
+    return { row, status: "failed", message: "not attempted: the run stopped; run the same command again to continue", attempts: 0 };
+  }
+}
+
+/** The rows an import created or replaced, with what it sent and (for a replace) the record before. */
+function importedRows(state: JournalState): Map<number, Done> {
+  const rows = new Map<number, Done>();
+  for (const [row, result] of state.done) {
+    if (!result.customerId || (result.status !== "created" && result.status !== "replaced")) continue;
+    const intent: Intent | undefined = state.intents.get(row);
+    rows.set(row, { op: result.status === "created" ? "create" : "replace", customerId: result.customerId, sent: intent?.sent ?? null, before: intent?.op === "replace" ? intent.before : undefined });
+  }
+  return rows;
+}
+
+function describeChanges(expected: CustomerPayload, actual: CustomerPayload): string {
+  const { changed, cleared } = diffPayload(expected, actual);
+  return [...changed, ...cleared].map((field) => `${headerFor(field, "en")} (${field})`).join(", ");
+}
+
+function rowSteps(client: FinanClient, pacer: Pacer, row: number, customerId: string) {
+  let attempts = 0;
+  let last: ApiResponse<unknown> | undefined;
+  async function send<T>(task: () => Promise<ApiResponse<T>>): Promise<ApiResponse<T>> {
+    try {
+      const result = await pacer.run(task, { idempotent: true });
+      attempts += result.attempts;
+      last = result.value;
+      return result.value;
+    } catch (error) {
+      if (error instanceof PacedFailure) {
+        attempts += error.attempts;
+        if (error.error.kind === "auth") throw new AuthRejected(error.error);
+      }
+      throw error;
+    }
+  }
+  return {
+    attempts: () => attempts,
+    async get() {
+      try {
+        return await send(() => client.getCustomer(customerId));
+      } catch (error) {
+        if (error instanceof PacedFailure && error.error.status === 404) return undefined;
+        throw error;
+      }
+    },
+    async remove() {
+      try {
+        return await send(() => client.deleteCustomer(customerId));
+      } catch (error) {
+        // A retried DELETE whose first attempt was applied finds nothing left: that is done.
+        if (error instanceof PacedFailure && error.error.status === 404 && attempts > 1) return undefined;
+        throw error;
+      }
+    },
+    put: (payload: CustomerPayload) => send(() => client.replaceCustomer(customerId, payload)),
+    result(status: string, message: string | undefined, response: ApiResponse<unknown> | undefined = last): RowResult {
+      return { row, status, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts };
+    },
+  };
+}

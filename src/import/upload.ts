@@ -1,0 +1,167 @@
+import { ApiError } from "../api/api-error.js";
+import { API_CODE } from "../api/api-error.js";
+import type { ApiResponse, FinanClient } from "../api/client.js";
+import { PacedFailure } from "../api/pacer.js";
+import type { Pacer } from "../api/pacer.js";
+import { headerFor } from "../customers/columns.js";
+import type { FieldKey } from "../customers/columns.js";
+import { diffPayload, mergePayload } from "../customers/merge.js";
+import type { GroupNumbers } from "../customers/schema.js";
+import type { CustomerPayload, CustomerRecord } from "../customers/types.js";
+import type { CodeIndex } from "./code-index.js";
+import type { JournalWriter, RowResult } from "./journal.js";
+
+export type ImportMode = "create" | "upsert" | "merge";
+
+export interface UploaderOptions {
+  client: FinanClient;
+  pacer: Pacer;
+  index: CodeIndex;
+  mode: ImportMode;
+  dryRun: boolean;
+  /** GET each record before replacing it, so undo can restore it */
+  backup: boolean;
+  /** attempts of a create whose outcome stays unknown, before the row fails */
+  maxAttempts: number;
+  journal: JournalWriter | undefined;
+}
+
+export interface RowJob {
+  row: number;
+  customerCode: string;
+  payload: CustomerPayload;
+  groups?: GroupNumbers;
+  /** a replace journaled before an interruption: re-send it with the before-image already taken */
+  resumeReplace?: { customerId: string; before?: CustomerPayload | undefined; sent: CustomerPayload };
+}
+
+/** 401: the credentials (or the clock) are wrong, so every further request would fail too. */
+export class AuthRejected extends Error {
+  override readonly name = "AuthRejected";
+  constructor(readonly error: ApiError) {
+    super(error.detail ?? error.message, { cause: error });
+  }
+}
+
+/** Plans and sends one valid row: create, replace, merge or skip. Row failures come back as results. */
+export function createUploader(options: UploaderOptions) {
+  const { client, pacer, index, journal } = options;
+
+  // One closure per row: the attempts counted are that row's alone, though rows run in parallel.
+  function forRow(job: RowJob) {
+    let attempts = 0;
+
+    async function send<T>(task: () => Promise<ApiResponse<T>>, idempotent: boolean): Promise<ApiResponse<T>> {
+      try {
+        const result = await pacer.run(task, { idempotent });
+        attempts += result.attempts;
+        return result.value;
+      } catch (error) {
+        if (error instanceof PacedFailure) {
+          attempts += error.attempts;
+          if (error.error.kind === "auth") throw new AuthRejected(error.error);
+        }
+        throw error;
+      }
+    }
+
+    function ok(job: RowJob, status: string, response: ApiResponse<unknown> | undefined, customerId: string | undefined, message?: string): RowResult {
+      return { row: job.row, status, customerCode: job.customerCode, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts };
+    }
+
+    function failed(job: RowJob, error: unknown, prefix = ""): RowResult {
+      const api = error instanceof PacedFailure ? error.error : error instanceof ApiError ? error : undefined;
+      const reason = error instanceof PacedFailure ? error.message : error instanceof Error ? error.message : String(error);
+      return { row: job.row, status: "failed", customerCode: job.customerCode, httpStatus: api?.status, apiCode: api?.apiCode, requestId: api?.requestId, message: `${prefix}${reason}`, attempts };
+    }
+
+    async function create(job: RowJob): Promise<RowResult> {
+      if (options.dryRun) return ok(job, "would-create", undefined, undefined);
+      for (let round = 1; ; round += 1) {
+        await journal?.append({ t: "intent", row: job.row, op: "create", code: job.customerCode, sent: job.payload });
+        try {
+          const response = await send(() => client.createCustomer(job.payload), false);
+          index.set(job.customerCode, response.data.customer_id);
+          return ok(job, "created", response, response.data.customer_id);
+        } catch (error) {
+          if (!(error instanceof PacedFailure)) throw error;
+          if (error.error.kind === "outcome-unknown") {
+            // Never re-send blindly: the first POST may have been applied.
+            const existing = await index.lookup(job.customerCode);
+            if (existing) return ok(job, "created", undefined, existing, `created; confirmed by listing after: ${error.error.detail ?? "no answer"}`);
+            if (round >= options.maxAttempts) return failed(job, error, "not created, the server never answered in time: ");
+            continue;
+          }
+          if (error.error.apiCode === API_CODE.duplicate) {
+            const existing = await index.lookup(job.customerCode);
+            if (options.mode === "create") return ok(job, "skipped", undefined, existing, "customer_code already exists on the server (mode create)");
+            if (existing) return replace(job, existing);
+          }
+          return failed(job, error);
+        }
+      }
+    }
+
+    async function replace(job: RowJob, customerId: string): Promise<RowResult> {
+      let before: CustomerRecord | undefined;
+      if (options.mode === "merge" || options.backup || options.dryRun) {
+        try {
+          before = (await send(() => client.getCustomer(customerId), true)).data;
+        } catch (error) {
+          if (error instanceof PacedFailure && error.error.status === 404) {
+            // Deleted since the listing: the code is free again.
+            index.delete(job.customerCode);
+            return create(job);
+          }
+          return error instanceof AuthRejected ? Promise.reject(error) : failed(job, error, "could not read the current record: ");
+        }
+      }
+      const body = options.mode === "merge" && before ? mergePayload(before, job.payload, job.groups) : job.payload;
+      if (options.dryRun) return ok(job, "would-replace", undefined, customerId, before ? describePlan(before, body) : undefined);
+      await journal?.append({ t: "intent", row: job.row, op: "replace", code: job.customerCode, customerId, ...(before ? { before: stripServerFields(before) } : {}), sent: body });
+      return put(job, customerId, body);
+    }
+
+    async function put(job: RowJob, customerId: string, body: CustomerPayload): Promise<RowResult> {
+      try {
+        const response = await send(() => client.replaceCustomer(customerId, body), true);
+        return ok(job, "replaced", response, customerId);
+      } catch (error) {
+        if (error instanceof AuthRejected) throw error;
+        return failed(job, error);
+      }
+    }
+
+    return { create, replace, put };
+  }
+
+  return {
+    /** One valid row to its result; throws only AuthRejected (the run must stop). */
+    async process(job: RowJob): Promise<RowResult> {
+      const steps = forRow(job);
+      if (job.resumeReplace) return steps.put(job, job.resumeReplace.customerId, job.resumeReplace.sent);
+      const existing = index.get(job.customerCode);
+      if (existing === undefined) return steps.create(job);
+      if (options.mode === "create") {
+        return { row: job.row, status: "skipped", customerCode: job.customerCode, customerId: existing, message: "customer_code already exists on the server (mode create)", attempts: 0 };
+      }
+      return steps.replace(job, existing);
+    },
+  };
+}
+
+/** The record as a payload: what undo PUTs back. */
+export function stripServerFields(record: CustomerRecord): CustomerPayload {
+  const { customer_id: _id, created_at: _created, updated_at: _updated, ...payload } = record as CustomerRecord & Record<string, unknown>;
+  return payload as CustomerPayload;
+}
+
+/** A dry-run replace: what the PUT would change and, louder, what it would clear. */
+export function describePlan(before: CustomerPayload, after: CustomerPayload): string {
+  const { changed, cleared } = diffPayload(before, after);
+  const name = (field: FieldKey) => `${headerFor(field, "en")} (${field})`;
+  const parts: string[] = [];
+  if (cleared.length > 0) parts.push(`WOULD CLEAR ${cleared.length} field(s): ${cleared.map(name).join(", ")}`);
+  if (changed.length > 0) parts.push(`would change: ${changed.map(name).join(", ")}`);
+  return parts.length > 0 ? parts.join("; ") : "no change";
+}
