@@ -1,0 +1,167 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { startSandbox } from "../../src/sandbox/server.js";
+import { runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
+import { HEADER, customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+async function setup(options: Parameters<typeof startSandbox>[0] = {}) {
+  const sandbox = await startSandbox({ port: 0, ...options });
+  const dir = await tempDir();
+  cleanups.push(() => sandbox.close(), dir.cleanup);
+  return { sandbox, dir: dir.path, env: sandboxEnv(sandbox) };
+}
+
+const fast = ["--rate", "0", "--concurrency", "4"];
+const report = async (path: string) => parseCsv(await readFile(path, "utf8"));
+
+/** The server already holds KH00001 with a tax id, an address and a bank account. */
+async function withExisting(options: Parameters<typeof startSandbox>[0] = {}) {
+  const env = await setup(options);
+  env.sandbox.store.insert(
+    {
+      general_info: { name: "Old Name", customer_code: "KH00001", type: "personal", tax_id: "0309999999", custom_tag: "VIP" },
+      address: { province: "Hà Nội", ward: "Phường Tràng Tiền" },
+      bank_accounts: [{ bank_code: "202", account_number: "123456789012" }],
+    },
+    new Date().toISOString(),
+  );
+  return env;
+}
+
+describe("import --mode", () => {
+  it("create: an existing code is skipped and left untouched", async () => {
+    const { sandbox, dir, env } = await withExisting();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2)]);
+    const run = await runCli(["import", input, "--mode", "create", ...fast], { env });
+    expect(run.code).toBe(0);
+    expect((await report(`${dir}/in.report.csv`)).map((r) => r.status)).toEqual(["skipped", "created"]);
+    expect(sandbox.store.byCode("KH00001")?.general_info.name).toBe("Old Name");
+  });
+
+  it("upsert: PUT replaces the whole record, so blank cells and absent blocks are cleared", async () => {
+    const { sandbox, dir, env } = await withExisting();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1, { "Tax ID": "", Province: "" })]);
+    expect((await runCli(["import", input, ...fast], { env })).code).toBe(0);
+    const record = sandbox.store.byCode("KH00001")!;
+    expect(record.general_info.name).toBe("Nguyễn Thị Hồng 1");
+    expect(record.general_info.tax_id).toBeUndefined();
+    expect(record.general_info.custom_tag).toBeUndefined();
+    expect(record.address?.ward).toBeUndefined();
+  });
+
+  it("merge: only the row's non-blank cells are laid over the record", async () => {
+    const { sandbox, dir, env } = await withExisting();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1, { "Tax ID": "", Province: "Đà Nẵng", "Bank 1 code": "", "Bank 1 account number": "" })]);
+    const run = await runCli(["import", input, "--mode", "merge", ...fast], { env });
+    expect(run.code).toBe(0);
+    const record = sandbox.store.byCode("KH00001")!;
+    expect(record.general_info.name).toBe("Nguyễn Thị Hồng 1");
+    expect(record.general_info.tax_id).toBe("0309999999");
+    expect(record.general_info.custom_tag).toBe("VIP");
+    expect(record.address).toMatchObject({ province: "Đà Nẵng", ward: "Phường Tràng Tiền" });
+    expect(record.bank_accounts).toEqual([{ bank_code: "202", account_number: "123456789012" }]);
+  });
+});
+
+describe("import --dry-run", () => {
+  it("sends no write and says what a replace would change and, louder, clear", async () => {
+    const { sandbox, dir, env } = await withExisting();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1, { "Tax ID": "" }), customerRow(2)]);
+    const before = JSON.stringify(sandbox.store.list());
+    const writesBefore = sandbox.stats.requests;
+    const run = await runCli(["import", input, "--dry-run", ...fast], { env });
+    expect(run.code).toBe(0);
+    const rows = await report(`${dir}/in.report.csv`);
+    expect(rows.map((r) => r.status)).toEqual(["would-replace", "would-create"]);
+    expect(rows[0]?.message).toMatch(/WOULD CLEAR .*Tax ID \(general_info\.tax_id\)/);
+    expect(rows[0]?.message).toMatch(/Tag \(general_info\.custom_tag\)/);
+    expect(rows[0]?.message).toMatch(/would change: .*Name \(general_info\.name\)/);
+    expect(JSON.stringify(sandbox.store.list())).toBe(before);
+    expect(sandbox.stats.requests - writesBefore).toBe(2); // one listing, one GET for the replace plan
+  });
+});
+
+describe("import report", () => {
+  it("keeps input order with parallel requests and marks invalid rows without sending them", async () => {
+    const { sandbox, dir, env } = await setup({ latencyMs: 5 });
+    const rows = Array.from({ length: 40 }, (_, i) => customerRow(i + 1));
+    rows[9] = customerRow(10, { Email: "not-an-email" });
+    rows[20] = customerRow(21, { Name: "" });
+    const input = await writeCustomersCsv(dir, "in.csv", rows);
+    const run = await runCli(["import", input, "--rate", "0", "--concurrency", "8"], { env });
+    expect(run.code).toBe(1);
+    const out = await report(`${dir}/in.report.csv`);
+    expect(out.map((r) => Number(r.row))).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
+    expect(out.map((r) => r["Customer code"])).toEqual(rows.map((r) => r[0]));
+    expect(out[9]).toMatchObject({ status: "invalid", customer_id: "" });
+    expect(out[9]?.message).toMatch(/^Email \(general_info\.email\)/);
+    expect(out[20]?.message).toMatch(/Name \(general_info\.name\)/);
+    expect(Object.keys(out[0]!)).toEqual([...HEADER, "row", "status", "customer_id", "http_status", "api_code", "request_id", "message", "attempts"]);
+    expect(out[0]).toMatchObject({ status: "created", http_status: "200", api_code: "102001", attempts: "1" });
+    expect(out[0]?.request_id).not.toBe("");
+    expect(sandbox.store.count()).toBe(38);
+    expect(run.stderr).toMatch(/--only failed,invalid/);
+  });
+
+  it("re-imports its own report, and --only failed,invalid re-runs just the fixed rows", async () => {
+    const { sandbox, dir, env } = await setup();
+    const rows = [customerRow(1), customerRow(2, { Email: "broken@" }), customerRow(3)];
+    const input = await writeCustomersCsv(dir, "in.csv", rows);
+    expect((await runCli(["import", input, ...fast], { env })).code).toBe(1);
+    const reportPath = `${dir}/in.report.csv`;
+    const fixed = (await readFile(reportPath, "utf8")).replace("broken@", "fixed@example.vn");
+    await writeFile(reportPath, fixed);
+    const rerun = await runCli(["import", reportPath, "--only", "failed,invalid", ...fast], { env });
+    expect(rerun.code).toBe(0);
+    const second = await report(`${dir}/in.report.report.csv`);
+    expect(second.map((r) => r.status)).toEqual(["created", "created", "created"]);
+    expect(second[1]?.Email).toBe("fixed@example.vn");
+    expect(second[0]?.customer_id).toBe(sandbox.store.byCode("KH00001")?.customer_id);
+    expect(sandbox.store.count()).toBe(3);
+    expect(sandbox.store.byCode("KH00002")?.general_info.email).toBe("fixed@example.vn");
+  });
+
+  it("prints one JSON object with --json", async () => {
+    const { dir, env } = await setup();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1)]);
+    const run = await runCli(["import", input, "--json", ...fast], { env });
+    const summary = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({ command: "import", rows: 1, counts: { created: 1 }, mode: "upsert" });
+  });
+});
+
+describe("import: the run cannot proceed (exit 2, nothing sent)", () => {
+  it.each([
+    ["missing credentials", { FINAN_CLIENT_ID: undefined }, /FINAN_CLIENT_ID/],
+    ["a wrong secret", { FINAN_SECRET_KEY: "wrong-secret-value" }, /rejected the credentials/],
+  ])("%s", async (_name, override, message) => {
+    const { sandbox, dir, env } = await setup();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1)]);
+    const run = await runCli(["import", input, ...fast], { env: { ...env, ...override } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr + run.stdout).not.toContain("wrong-secret-value");
+    expect(sandbox.store.count()).toBe(0);
+  });
+
+  it("a missing input file", async () => {
+    const { dir, env } = await setup();
+    const run = await runCli(["import", `${dir}/nope.csv`], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/nope\.csv/);
+  });
+
+  it("a file with no recognisable header", async () => {
+    const { sandbox, dir, env } = await setup();
+    const input = await writeCustomersCsv(dir, "in.csv", [["a", "b"]], ["foo", "bar"]);
+    const run = await runCli(["import", input], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/No header row/);
+    expect(sandbox.stats.requests).toBe(0);
+  });
+});

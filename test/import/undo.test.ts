@@ -1,0 +1,93 @@
+import { readFile } from "node:fs/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { startSandbox } from "../../src/sandbox/server.js";
+import { runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
+import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+const fast = ["--rate", "0", "--concurrency", "4"];
+const report = async (path: string) => parseCsv(await readFile(path, "utf8"));
+
+/** KH00001 exists before the import (it gets replaced); KH00002..KH00004 are created by it. */
+async function importedRun(options: Parameters<typeof startSandbox>[0] = {}, importArgs: string[] = []) {
+  const sandbox = await startSandbox({ port: 0, ...options });
+  const dir = await tempDir();
+  cleanups.push(() => sandbox.close(), dir.cleanup);
+  const env = sandboxEnv(sandbox);
+  const original = sandbox.store.insert({ general_info: { name: "Bản gốc", customer_code: "KH00001", type: "personal", tax_id: "0309999999" }, address: { province: "Huế" } }, new Date().toISOString());
+  const input = await writeCustomersCsv(dir.path, "in.csv", [customerRow(1), customerRow(2), customerRow(3), customerRow(4)]);
+  const run = await runCli(["import", input, ...fast, ...importArgs], { env });
+  expect(run.code).toBe(0);
+  return { sandbox, env, dir: dir.path, reportPath: `${dir.path}/in.report.csv`, originalId: original.customer_id };
+}
+
+describe("finan-bulk undo", () => {
+  it("deletes what the import created and restores what it replaced", async () => {
+    const { sandbox, env, reportPath, originalId, dir } = await importedRun();
+    const run = await runCli(["undo", reportPath, ...fast], { env });
+    expect(run.code).toBe(0);
+    expect(sandbox.store.count()).toBe(1);
+    const restored = sandbox.store.get(originalId)!;
+    expect(restored.general_info).toMatchObject({ name: "Bản gốc", tax_id: "0309999999" });
+    expect(restored.address).toEqual({ province: "Huế" });
+    const rows = await report(`${dir}/in.report.undo.csv`);
+    expect(rows.map((r) => r.status)).toEqual(["restored", "deleted", "deleted", "deleted"]);
+  });
+
+  it("changes nothing when run twice", async () => {
+    const { sandbox, env, reportPath, dir } = await importedRun();
+    expect((await runCli(["undo", reportPath, ...fast], { env })).code).toBe(0);
+    const after = JSON.stringify(sandbox.store.list());
+    const again = await runCli(["undo", reportPath, ...fast], { env });
+    expect(again.code).toBe(0);
+    expect(JSON.stringify(sandbox.store.list())).toBe(after);
+    const rows = await report(`${dir}/in.report.undo.csv`);
+    expect(rows.map((r) => r.message)).toEqual(["already as it was before the import", "already deleted", "already deleted", "already deleted"]);
+  });
+
+  it("leaves a record changed since the import alone unless --force", async () => {
+    const { sandbox, env, reportPath, dir } = await importedRun();
+    const changed = sandbox.store.byCode("KH00002")!;
+    sandbox.store.replace(changed.customer_id, { ...changed, general_info: { ...changed.general_info, email: "moi@example.vn" } }, new Date().toISOString());
+    const run = await runCli(["undo", reportPath, ...fast], { env });
+    expect(run.code).toBe(1);
+    const rows = await report(`${dir}/in.report.undo.csv`);
+    expect(rows[1]).toMatchObject({ status: "skipped" });
+    expect(rows[1]?.message).toMatch(/changed on the server since the import \(Email \(general_info\.email\)\).*--force/);
+    expect(sandbox.store.byCode("KH00002")).toBeDefined();
+    expect(run.stderr).toMatch(/--force/);
+
+    expect((await runCli(["undo", reportPath, "--force", ...fast], { env })).code).toBe(0);
+    expect(sandbox.store.byCode("KH00002")).toBeUndefined();
+  });
+
+  it("--dry-run plans without changing anything", async () => {
+    const { sandbox, env, reportPath, dir } = await importedRun();
+    const before = JSON.stringify(sandbox.store.list());
+    expect((await runCli(["undo", reportPath, "--dry-run", ...fast], { env })).code).toBe(0);
+    expect(JSON.stringify(sandbox.store.list())).toBe(before);
+    expect((await report(`${dir}/in.report.undo.csv`)).map((r) => r.status)).toEqual(["would-restore", "would-delete", "would-delete", "would-delete"]);
+  });
+
+  it("reports a DELETE refused for unpaid invoices on its row", async () => {
+    const { sandbox, env, reportPath, dir } = await importedRun({ unpaidCodes: ["KH00003"] });
+    const run = await runCli(["undo", reportPath, ...fast], { env });
+    expect(run.code).toBe(1);
+    const rows = await report(`${dir}/in.report.undo.csv`);
+    expect(rows[2]).toMatchObject({ status: "failed", http_status: "400" });
+    expect(rows[2]?.message).toMatch(/unpaid invoices/);
+    expect(sandbox.store.byCode("KH00003")).toBeDefined();
+  });
+
+  it("cannot restore replaces made with --no-backup, and says so", async () => {
+    const { env, reportPath, dir } = await importedRun({}, ["--no-backup"]);
+    await runCli(["undo", reportPath, ...fast], { env });
+    const rows = await report(`${dir}/in.report.undo.csv`);
+    expect(rows[0]).toMatchObject({ status: "skipped" });
+    expect(rows[0]?.message).toMatch(/--no-backup/);
+  });
+});
