@@ -1,0 +1,50 @@
+import { extname } from "node:path";
+import type { Lang } from "../customers/columns.js";
+import { templateContent } from "../customers/template.js";
+import { EXIT_OK } from "../errors.js";
+import type { Io } from "../io.js";
+import { writeLine } from "../io.js";
+import { createSheetWriter } from "../spreadsheet/write.js";
+
+interface TemplateArgs {
+  file: string;
+  lang?: Lang;
+  json?: boolean;
+}
+
+/** `finan-bulk template <file>`: a ready-to-fill .xlsx (instructions, Type dropdown) or .csv (UTF-8 BOM). */
+export async function templateCommand(args: TemplateArgs, io: Io): Promise<number> {
+  const lang = args.lang ?? "en";
+  const written = await writeTemplate(args.file, lang);
+  if (args.json) {
+    writeLine(io.stdout, JSON.stringify({ command: "template", file: args.file, lang, format: written.format, columns: written.columns, exampleRows: written.exampleRows }));
+  } else {
+    const extra = written.format === "xlsx" ? ", a Type dropdown and an Instructions sheet" : "";
+    writeLine(io.stderr, `Template: ${args.file} (${written.columns} columns, ${written.exampleRows} example rows${extra}).`);
+    writeLine(io.stderr, `Delete the example rows, fill in your customers, then: finan-bulk validate ${args.file}`);
+  }
+  return EXIT_OK;
+}
+
+/** Writes the template; the XLSX writer formats every column as Text and freezes the header. */
+export async function writeTemplate(file: string, lang: Lang): Promise<{ format: "xlsx" | "csv"; columns: number; exampleRows: number }> {
+  const content = templateContent(lang);
+  const format = extname(file).toLowerCase() === ".xlsx" ? "xlsx" : "csv";
+  const writer = await createSheetWriter(file, {
+    columns: content.headers,
+    sheetName: content.sheetName,
+    bom: true,
+    // as export does, so "+84" reaches Excel as text and re-imports unchanged
+    neutraliseFormulas: true,
+    dropdowns: { [content.typeColumn]: content.typeChoices },
+    extraSheets: [content.instructions],
+  });
+  try {
+    for (const example of content.examples) await writer.write(example);
+    await writer.close();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  return { format, columns: content.headers.length, exampleRows: content.examples.length };
+}
