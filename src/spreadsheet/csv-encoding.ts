@@ -1,0 +1,161 @@
+// Bytes → text for delimited files: BOM sniffing, --encoding, and errors a person can act on.
+import { ToolError } from "../errors.js";
+import { LineCounter } from "./lines.js";
+
+/** How to decode a file: a WHATWG encoding label; the BOM (if any) is dropped by TextDecoder. */
+export interface TextEncodingPlan {
+  encoding: string;
+  /** whether the encoding was announced by a byte-order mark */
+  bom: boolean;
+}
+
+const SAVE_AS_UTF8 = 'save it from Excel as "CSV UTF-8 (Comma delimited)"';
+
+/** Pick the encoding from the BOM, else the user's `--encoding`, else UTF-8 (refusing BOM-less UTF-16). */
+export function chooseEncoding(head: Uint8Array, requested: string | undefined, file: string): TextEncodingPlan {
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { encoding: "utf-8", bom: true };
+  if (startsWith(head, [0xff, 0xfe])) return { encoding: "utf-16le", bom: true };
+  if (startsWith(head, [0xfe, 0xff])) return { encoding: "utf-16be", bom: true };
+  if (requested !== undefined) return { encoding: checkedLabel(requested, file), bom: false };
+  const utf16 = looksLikeUtf16(head);
+  if (utf16) {
+    throw new ToolError("E_ENCODING", `${file} looks like UTF-16 text without a byte-order mark (every other byte is zero)`, {
+      hint: `Pass --encoding ${utf16}, or ${SAVE_AS_UTF8}`,
+    });
+  }
+  return { encoding: "utf-8", bom: false };
+}
+
+/** Decode a byte stream to text chunks; invalid bytes stop with E_ENCODING naming the line. `partial`: a prefix, not flushed. */
+export async function* decodeText(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  plan: TextEncodingPlan,
+  file: string,
+  { partial = false }: { partial?: boolean } = {},
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder(plan.encoding, { fatal: true, ignoreBOM: false });
+  const lines = new LineCounter();
+  const utf8 = plan.encoding === "utf-8";
+  for await (const chunk of chunks) {
+    if (utf8) {
+      const nul = chunk.indexOf(0);
+      if (nul !== -1) throw nulError(file, lines.line + countNewlines(chunk, nul, lines.pendingCR));
+    }
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch (cause) {
+      const offset = utf8 ? firstInvalidUtf8(chunk) : 0;
+      throw invalidTextError(file, lines.line + countNewlines(chunk, offset, lines.pendingCR), plan, chunk, cause);
+    }
+    lines.add(text);
+    if (text !== "") yield text;
+  }
+  if (partial) return;
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch (cause) {
+    throw invalidTextError(file, lines.line, plan, new Uint8Array(), cause);
+  }
+  if (rest !== "") yield rest;
+}
+
+/** The likeliest legacy encoding of bytes that are not UTF-8: Vietnamese Windows when its letters show. */
+export function guessLegacyEncoding(bytes: Uint8Array): "windows-1258" | "windows-1252" {
+  // windows-1258: ă Ă ơ Ơ ư Ư đ Đ, and the tones written as combining marks ̀ ́ ̉ ̃ ̣
+  const vietnamese = new Set([0xe3, 0xc3, 0xf5, 0xd5, 0xfd, 0xdd, 0xf0, 0xd0, 0xcc, 0xec, 0xd2, 0xde, 0xf2]);
+  return bytes.some((byte) => vietnamese.has(byte)) ? "windows-1258" : "windows-1252";
+}
+
+function invalidTextError(file: string, line: number, plan: TextEncodingPlan, chunk: Uint8Array, cause: unknown): ToolError {
+  if (plan.encoding !== "utf-8") {
+    return new ToolError("E_ENCODING", `${file}: line ${line}: the text is not valid ${plan.encoding}`, { cause, hint: SAVE_AS_UTF8 });
+  }
+  if (plan.bom) {
+    return new ToolError("E_ENCODING", `${file}: line ${line}: bytes that are not UTF-8, although the file starts with a UTF-8 byte-order mark`, {
+      cause,
+      hint: `The file is damaged or mixes encodings: ${SAVE_AS_UTF8}`,
+    });
+  }
+  if (guessLegacyEncoding(chunk) === "windows-1258") {
+    return new ToolError("E_ENCODING", `${file}: line ${line}: the file is not UTF-8; it is probably windows-1258 (Vietnamese Windows)`, {
+      cause,
+      hint: `Pass --encoding windows-1258, or ${SAVE_AS_UTF8}`,
+    });
+  }
+  return new ToolError("E_ENCODING", `${file}: line ${line}: the file is not UTF-8; it is in a legacy encoding, probably windows-1252 (Western European)`, {
+    cause,
+    hint: `Pass --encoding windows-1252 (or windows-1258 if it holds Vietnamese), or ${SAVE_AS_UTF8}`,
+  });
+}
+
+function nulError(file: string, line: number): ToolError {
+  return new ToolError("E_ENCODING", `${file}: line ${line}: a NUL byte, which text never holds: this is not a UTF-8 text file`, {
+    hint: `If it is UTF-16, pass --encoding utf-16le; otherwise ${SAVE_AS_UTF8}`,
+  });
+}
+
+function checkedLabel(label: string, file: string): string {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch (cause) {
+    throw new ToolError("E_ENCODING", `Unknown encoding "${label}" for ${file}`, {
+      cause,
+      hint: "Use a label such as utf-8, utf-16le, windows-1258 (Vietnamese Windows) or windows-1252",
+    });
+  }
+}
+
+// UTF-16 text of mostly Latin letters has a zero in every other byte.
+function looksLikeUtf16(head: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const sample = head.subarray(0, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 4) return undefined;
+  if (odd / pairs > 0.5 && even < odd / 4) return "utf-16le";
+  if (even / pairs > 0.5 && odd < even / 4) return "utf-16be";
+  return undefined;
+}
+
+/** Offset of the first byte that cannot start or continue a UTF-8 sequence (after a carried-over tail). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < 3 && i < bytes.length && ((bytes[i] ?? 0) & 0xc0) === 0x80) i++; // tail of the previous chunk
+  while (i < bytes.length) {
+    const byte = bytes[i] ?? 0;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      if (i + k >= bytes.length) return i + k; // cut at the chunk end: decoded later
+      if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+// Line breaks in raw ASCII-compatible bytes before `end` (as LineCounter counts them in text).
+function countNewlines(bytes: Uint8Array, end: number, pendingCR: boolean): number {
+  let count = 0;
+  for (let i = pendingCR && bytes[0] === 0x0a ? 1 : 0; i < end; i++) {
+    if (bytes[i] === 0x0a) count++;
+    else if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) count++;
+  }
+  return count;
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+function isAsciiLetter(byte: number): boolean {
+  return (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
+}

@@ -1,0 +1,42 @@
+// Physical lines as a text editor counts them: CRLF, LF and a lone CR each end one line.
+
+/** Line breaks in a piece of text (CRLF counts once). */
+export function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) count++;
+    else if (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a) count++;
+  }
+  return count;
+}
+
+/** Counts lines across chunks, so a CRLF split between two chunks still counts once. */
+export class LineCounter {
+  #breaks = 0;
+  #pendingCR = false;
+
+  /** the 1-based line the next character falls on */
+  get line(): number {
+    return 1 + this.#breaks + (this.#pendingCR ? 1 : 0);
+  }
+
+  /** whether the text so far ends with a CR that a following LF would join */
+  get pendingCR(): boolean {
+    return this.#pendingCR;
+  }
+
+  add(text: string): void {
+    if (text === "") return;
+    if (this.#pendingCR) {
+      this.#breaks++;
+      this.#pendingCR = false;
+      if (text.charCodeAt(0) === 0x0a) text = text.slice(1);
+    }
+    if (text.endsWith("\r")) {
+      this.#pendingCR = true;
+      text = text.slice(0, -1);
+    }
+    this.#breaks += countLineBreaks(text);
+  }
+}

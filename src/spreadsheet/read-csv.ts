@@ -1,0 +1,123 @@
+// Delimited text (.csv/.tsv/.txt) as SheetRows, streamed through csv-parse.
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { CsvError, parse } from "csv-parse";
+import { ToolError } from "../errors.js";
+import { textCell } from "./cells.js";
+import { detectDelimiter } from "./csv-delimiter.js";
+import { chooseEncoding, decodeText } from "./csv-encoding.js";
+import type { TextEncodingPlan } from "./csv-encoding.js";
+import { countLineBreaks } from "./lines.js";
+import { MAX_RECORD_BYTES } from "./limits.js";
+import type { ReadOptions, SheetRow, SheetSource } from "./types.js";
+
+/**
+ * Open a delimited text file: encoding and delimiter are settled from its first bytes (`head`),
+ * so a wrong encoding fails here; rows stream when iterated.
+ */
+export async function readCsv(file: string, head: Uint8Array, options: ReadOptions = {}): Promise<SheetSource> {
+  const plan = chooseEncoding(head, options.encoding, file);
+  const sample = await decodeHead(head, plan, file);
+  const delimiter = options.delimiter === undefined ? detectDelimiter(sample) : delimiterOption(options.delimiter);
+  return { file, format: "csv", delimiter, encoding: plan.encoding, rows: csvRows(file, plan, delimiter) };
+}
+
+async function* csvRows(file: string, plan: TextEncodingPlan, delimiter: string): AsyncGenerator<SheetRow> {
+  const parser = parse({
+    delimiter,
+    bom: false, // TextDecoder already dropped it
+    record_delimiter: ["\r\n", "\n", "\r"],
+    relax_column_count: true, // ragged rows are data, not syntax errors
+    relax_quotes: true, // a quote inside an unquoted cell (12" pipe) is text, as spreadsheets read it
+    skip_empty_lines: false, // blank records are skipped below, so row numbers stay right
+    max_record_size: MAX_RECORD_BYTES,
+    raw: true, // a failing record's raw text locates an unclosed quote
+  });
+  const text = Readable.from(decodeText(createReadStream(file), plan, file), { objectMode: false });
+  const feeding = pipeline(text, parser).catch(() => undefined); // the error surfaces from the parser
+  let row = 0;
+  let line = 1; // csv-parse's info.lines is the record's last line and counts CRLF in quotes twice
+  try {
+    for await (const { record } of parser as AsyncIterable<{ record: string[] }>) {
+      row++;
+      const startLine = line;
+      line += 1 + record.reduce((breaks, field) => breaks + countLineBreaks(field), 0);
+      if (record.every((field) => field === "")) continue;
+      yield { row, line: startLine, cells: record.map(textCell) };
+    }
+  } catch (error) {
+    throw syntaxError(error, file, line, delimiter);
+  } finally {
+    parser.destroy();
+    await feeding;
+  }
+}
+
+// The head may end inside a character: decode without the final flush, for sniffing only.
+async function decodeHead(head: Uint8Array, plan: TextEncodingPlan, file: string): Promise<string> {
+  let text = "";
+  for await (const chunk of decodeText([head], plan, file, { partial: true })) text += chunk;
+  return text;
+}
+
+function syntaxError(error: unknown, file: string, recordLine: number, delimiter: string): unknown {
+  if (error instanceof ToolError || !(error instanceof CsvError)) return error;
+  const raw = typeof (error as { raw?: unknown }).raw === "string" ? (error as unknown as { raw: string }).raw : "";
+  const quoteAt = unclosedQuote(raw, delimiter);
+  if (quoteAt !== undefined && (error.code === "CSV_QUOTE_NOT_CLOSED" || error.code === "CSV_MAX_RECORD_SIZE")) {
+    const line = recordLine + countLineBreaks(raw.slice(0, quoteAt));
+    return new ToolError("E_CSV_SYNTAX", `${file}: line ${line}: a quoted cell opens here and is never closed`, {
+      cause: error,
+      hint: 'Add the missing closing quote (") or remove the stray opening one, then save the file again',
+    });
+  }
+  if (error.code === "CSV_MAX_RECORD_SIZE") {
+    return new ToolError("E_CSV_SYNTAX", `${file}: line ${recordLine}: a record longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`, {
+      cause: error,
+      hint: "This is not a customer list: check that the right file was given",
+    });
+  }
+  return new ToolError("E_CSV_SYNTAX", `${file}: line ${recordLine}: ${error.message}`, {
+    cause: error,
+    hint: "Fix the quoting on that line (a cell with a delimiter, quote or line break must be quoted)",
+  });
+}
+
+/** Offset in a record's raw text of the quote that opens a cell never closed, if any. */
+export function unclosedQuote(raw: string, delimiter: string): number | undefined {
+  let inQuotes = false;
+  let fieldStart = true;
+  let openedAt = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (raw[i + 1] === '"') i++;
+        else inQuotes = false;
+      }
+    } else if (raw.startsWith(delimiter, i)) {
+      fieldStart = true;
+      i += delimiter.length - 1;
+    } else if (ch === "\r" || ch === "\n") {
+      fieldStart = true;
+    } else {
+      if (ch === '"' && fieldStart) {
+        inQuotes = true;
+        openedAt = i;
+      }
+      fieldStart = false;
+    }
+  }
+  return inQuotes ? openedAt : undefined;
+}
+
+function delimiterOption(delimiter: string): string {
+  if (delimiter === "tab" || delimiter === "\\t") return "\t";
+  if (delimiter === "" || /["\r\n]/.test(delimiter)) {
+    throw new ToolError("E_USAGE", `Delimiter ${JSON.stringify(delimiter)} cannot separate cells`, {
+      hint: 'Use one of "," ";" or "tab"',
+    });
+  }
+  return delimiter;
+}
