@@ -1,0 +1,134 @@
+// Rows to a streamed .xlsx: every cell text (never evaluated), bold frozen header, autofilter, widths.
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import ExcelJS from "exceljs";
+import { ToolError } from "../errors.js";
+import type { CellMark, WriteOptions } from "./types.js";
+import type { StreamSheetWriter } from "./write-csv.js";
+
+/** Rows buffered before the first commit, to size the columns from real content. */
+export const WIDTH_SAMPLE_ROWS = 200;
+const MAX_WIDTH = 60;
+const MIN_WIDTH = 8;
+// Each note is buffered in memory until the sheet is zipped: past this many, cells are only coloured.
+const MAX_NOTES = 10_000;
+const FILL = { error: "FFFFC7CE", warning: "FFFFEB9C" } as const; // Excel's light red / light yellow
+const TEXT = "@";
+
+type Row = { values: (string | undefined)[]; marks: CellMark[] | undefined };
+
+/** exceljs's streaming WorkbookWriter with shared strings off, so memory stays flat. */
+export function createXlsxWriter(output: Writable, options: WriteOptions): StreamSheetWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName(options.sheetName ?? "Sheet1"), { views: [{ state: "frozen", ySplit: 1 }] });
+  const width = options.columns.length;
+  let pending: Row[] | undefined = [];
+  let notes = 0;
+  let written = 0;
+
+  const commitRow = (values: (string | undefined)[], marks: CellMark[] | undefined, header = false): void => {
+    const row = sheet.addRow([]);
+    values.forEach((value, index) => {
+      if (value === undefined || value === "") return;
+      const cell = row.getCell(index + 1);
+      cell.value = value;
+      cell.numFmt = TEXT;
+      if (header) cell.font = { bold: true };
+    });
+    for (const mark of marks ?? []) {
+      const cell = row.getCell(mark.column + 1);
+      cell.numFmt = TEXT;
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[mark.severity] } };
+      if (notes < MAX_NOTES && mark.note !== "") {
+        cell.note = mark.note;
+        notes++;
+      }
+    }
+    row.commit();
+  };
+
+  // Column widths must be in place before the first row is committed: size them from the sample.
+  const start = (): void => {
+    const rows = pending ?? [];
+    pending = undefined;
+    sheet.columns = columnWidths([options.columns, ...rows.map((row) => row.values)], width).map((columnWidth) => ({
+      width: columnWidth,
+      style: { numFmt: TEXT }, // values typed later into the sheet stay text (leading zeros)
+    }));
+    if (width > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: width } };
+    for (const [column, values] of Object.entries(options.dropdowns ?? {})) addDropdown(sheet, Number(column), values);
+    commitRow(options.columns, undefined, true);
+    for (const row of rows) commitRow(row.values, row.marks);
+  };
+
+  return {
+    async write(values, marks) {
+      if (pending !== undefined) {
+        pending.push({ values, marks });
+        if (pending.length >= WIDTH_SAMPLE_ROWS) start();
+        return;
+      }
+      commitRow(values, marks);
+      // rows reach the zip synchronously: let it drain so memory stays flat
+      if (++written % 500 === 0) await yieldToEventLoop();
+      if (output.writableNeedDrain) await once(output, "drain");
+    },
+    async close() {
+      if (pending !== undefined) start();
+      sheet.commit();
+      for (const extra of options.extraSheets ?? []) {
+        const extraSheet = workbook.addWorksheet(sheetName(extra.name));
+        extraSheet.columns = columnWidths(extra.rows, Math.max(0, ...extra.rows.map((row) => row.length))).map((w) => ({ width: w }));
+        for (const values of extra.rows) extraSheet.addRow(values).commit();
+        extraSheet.commit();
+      }
+      await workbook.commit();
+    },
+    destroy() {
+      output.destroy();
+    },
+  };
+}
+
+/** Characters of the longest line per column, within bounds. */
+function columnWidths(rows: (string | undefined)[][], width: number): number[] {
+  const widths = new Array<number>(width).fill(MIN_WIDTH);
+  for (const row of rows) {
+    row.forEach((value, index) => {
+      if (value === undefined || index >= width) return;
+      const longest = Math.max(...value.split(/\r\n|\r|\n/).map((line) => line.length));
+      widths[index] = Math.min(MAX_WIDTH, Math.max(widths[index] ?? MIN_WIDTH, longest + 2));
+    });
+  }
+  return widths;
+}
+
+function addDropdown(sheet: ExcelJS.Worksheet, columnIndex: number, values: string[]): void {
+  const list = `"${values.map((value) => value.replace(/"/g, '""')).join(",")}"`;
+  if (list.length > 257 || values.some((value) => value.includes(","))) {
+    throw new ToolError("E_INTERNAL", `A dropdown list must fit in 255 characters without commas: ${list}`);
+  }
+  const letter = columnLetter(columnIndex);
+  // the streaming worksheet has dataValidations, though exceljs's types leave it out
+  const { dataValidations } = sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } };
+  dataValidations.add(`${letter}2:${letter}1048576`, {
+    type: "list",
+    allowBlank: true,
+    formulae: [list],
+    showErrorMessage: true,
+    errorStyle: "warning",
+  });
+}
+
+function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+// Excel sheet names: at most 31 characters, none of : \ / ? * [ ]
+function sheetName(name: string): string {
+  const cleaned = name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31);
+  return cleaned === "" ? "Sheet1" : cleaned;
+}

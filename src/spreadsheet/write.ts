@@ -1,0 +1,96 @@
+// Choose the writer by extension and own the file: temp name + rename (atomic), permissions.
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { open, rename, rm } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { ToolError } from "../errors.js";
+import type { SheetWriter, WriteOptions } from "./types.js";
+import { createCsvWriter } from "./write-csv.js";
+import type { StreamSheetWriter } from "./write-csv.js";
+import { createXlsxWriter } from "./write-xlsx.js";
+
+export { neutraliseFormula, unneutraliseFormula } from "./formula-guard.js";
+
+/**
+ * A SheetWriter for `file` (.csv/.txt comma, .tsv tab, .xlsx). Atomic by default: rows go to
+ * `<file>.tmp-<pid>-<random>` beside it, renamed into place by close() and removed by abort().
+ * Non-atomic writes the target directly, so a crash leaves a readable partial CSV.
+ */
+export async function createSheetWriter(file: string, options: WriteOptions): Promise<SheetWriter> {
+  const extension = extname(file).toLowerCase();
+  if (![".csv", ".tsv", ".txt", ".xlsx"].includes(extension)) {
+    throw new ToolError("E_USAGE", `Cannot write ${file}: the file name must end in .xlsx, .csv, .tsv or .txt`, {
+      hint: "Choose an output name such as customers.xlsx or customers.csv",
+    });
+  }
+  const atomic = options.atomic ?? true;
+  const path = atomic ? join(dirname(file), `${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`) : file;
+  const handle = await openForWriting(path, file, atomic, options.mode);
+  const output = handle.createWriteStream(); // closes the handle when it finishes or is destroyed
+  const writer: StreamSheetWriter =
+    extension === ".xlsx" ? createXlsxWriter(output, options) : createCsvWriter(output, options, extension === ".tsv" ? "\t" : ",");
+  const closed = once(output, "close").then(
+    () => undefined,
+    () => undefined,
+  );
+  let state: "open" | "closed" | "aborted" = "open";
+
+  return {
+    async write(values, marks) {
+      if (state !== "open") throw new ToolError("E_INTERNAL", `${file} was already ${state}: cannot write more rows`);
+      await writer.write(values, marks).catch((error: unknown) => {
+        throw writeError(file, error);
+      });
+    },
+    async close() {
+      if (state !== "open") return;
+      state = "closed";
+      try {
+        await writer.close();
+        await closed;
+        if (atomic) await rename(path, file);
+      } catch (error) {
+        if (atomic) await rm(path, { force: true });
+        throw writeError(file, error);
+      }
+    },
+    async abort() {
+      if (state !== "open") return;
+      state = "aborted";
+      if (!atomic) {
+        // leave what was written readable: finish the file as it stands
+        await writer.close().catch(() => writer.destroy());
+        await closed;
+        return;
+      }
+      writer.destroy();
+      output.destroy();
+      await closed;
+      await rm(path, { force: true });
+    },
+  };
+}
+
+async function openForWriting(path: string, file: string, exclusive: boolean, mode: number | undefined): Promise<FileHandle> {
+  try {
+    const handle = await open(path, exclusive ? "wx" : "w", mode ?? 0o666);
+    // open()'s mode is only applied to a new file, and through the umask: set it exactly
+    if (mode !== undefined) await handle.chmod(mode);
+    return handle;
+  } catch (error) {
+    throw writeError(file, error);
+  }
+}
+
+function writeError(file: string, error: unknown): unknown {
+  if (error instanceof ToolError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    code === "ENOENT" ? "its folder does not exist"
+    : code === "EACCES" || code === "EPERM" ? "permission denied"
+    : code === "ENOSPC" ? "the disk is full"
+    : code === "EISDIR" ? "it is a folder"
+    : error instanceof Error ? error.message : String(error);
+  return new ToolError("E_FILE_UNWRITABLE", `Cannot write ${file}: ${why}`, { cause: error, hint: "Choose another output path, or free space / fix permissions" });
+}

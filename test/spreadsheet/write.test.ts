@@ -1,0 +1,125 @@
+import { readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ToolError } from "../../src/errors.js";
+import { unneutraliseFormula } from "../../src/spreadsheet/formula-guard.js";
+import { openSheet } from "../../src/spreadsheet/open.js";
+import { createSheetWriter } from "../../src/spreadsheet/write.js";
+import type { WriteOptions } from "../../src/spreadsheet/types.js";
+import { collect, tempDir, texts } from "./helpers.js";
+
+const COLUMNS = ["Mã khách hàng", "Tên khách hàng", "Số điện thoại", "Ghi chú"];
+const ROWS: (string | undefined)[][] = [
+  ["00123", "Nguyễn Thị Hồng Nhung", "+84 933 456 789", "=1+1"],
+  ["KH002", 'Công ty "Đại Phước", chi nhánh 1', "0912345678", "dòng 1\r\ndòng 2\nLF only"],
+  ["KH003", undefined, "-5", "@SUM(A1)"],
+  ["012345678901234567", "", "'=already quoted", "\ttab first"],
+];
+
+async function writeAll(file: string, options: Partial<WriteOptions> = {}, rows = ROWS): Promise<void> {
+  const writer = await createSheetWriter(file, { columns: COLUMNS, ...options });
+  for (const row of rows) await writer.write(row);
+  await writer.close();
+}
+
+const blankToUndefined = (rows: (string | undefined)[][]) => rows.map((row) => row.map((value) => (value === "" ? undefined : value)));
+const trimTrailing = (rows: (string | undefined)[][]) =>
+  rows.map((row) => {
+    const copy = [...row];
+    while (copy.length > 0 && copy.at(-1) === undefined) copy.pop();
+    return copy;
+  });
+
+describe("createSheetWriter for CSV", () => {
+  it("writes UTF-8 with a BOM, neutralised formulas, RFC 4180 quoting, and reads back unchanged", async () => {
+    const file = join(await tempDir(), "export.csv");
+    await writeAll(file, { neutraliseFormulas: true });
+    const bytes = await readFile(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    expect(text).toContain("'=1+1");
+    expect(text).toContain("'+84 933 456 789");
+    expect(text).toContain('"Công ty ""Đại Phước"", chi nhánh 1"');
+    expect(text).toContain('"dòng 1\r\ndòng 2\nLF only"');
+    const source = await openSheet(file);
+    const rows = await collect(source);
+    expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4, 5]);
+    const values = texts(rows).map((row) => row.map((value) => (value === undefined ? undefined : unneutraliseFormula(value))));
+    expect(values).toEqual(trimTrailing(blankToUndefined([COLUMNS, ...ROWS])));
+  });
+
+  it("writes formulas as they are without neutraliseFormulas, and no BOM when asked", async () => {
+    const file = join(await tempDir(), "raw.csv");
+    await writeAll(file, { bom: false });
+    const text = await readFile(file, "utf8");
+    expect(text.startsWith("Mã khách hàng,")).toBe(true);
+    expect(text).toContain(",=1+1\r\n");
+  });
+
+  it("separates .tsv cells with tabs", async () => {
+    const file = join(await tempDir(), "export.tsv");
+    await writeAll(file, {}, [["KH1", "An, Bình", "0912", "x"]]);
+    expect(await readFile(file, "utf8")).toContain("KH1\tAn, Bình\t0912\tx\r\n");
+    const source = await openSheet(file);
+    expect(source.delimiter).toBe("\t");
+  });
+});
+
+describe("createSheetWriter files", () => {
+  it.each(["out.csv", "out.xlsx"])("writes %s atomically: a temp file beside it, renamed on close", async (name) => {
+    const folder = await tempDir();
+    const writer = await createSheetWriter(join(folder, name), { columns: COLUMNS });
+    await writer.write(ROWS[0] ?? []);
+    const during = await readdir(folder);
+    expect(during).toHaveLength(1);
+    expect(during[0]).toMatch(new RegExp(`^${name.replace(".", "\\.")}\\.tmp-${process.pid}-[0-9a-f]+$`));
+    await writer.close();
+    expect(await readdir(folder)).toEqual([name]);
+  });
+
+  it.each(["out.csv", "out.xlsx"])("leaves nothing behind when %s is aborted, and keeps an older file", async (name) => {
+    const folder = await tempDir();
+    const file = join(folder, name);
+    await writeFile(file, "older");
+    const writer = await createSheetWriter(file, { columns: COLUMNS });
+    for (let i = 0; i < 500; i++) await writer.write([`KH${i}`, "Nguyễn Văn A"]);
+    await writer.abort();
+    expect(await readdir(folder)).toEqual([name]);
+    expect(await readFile(file, "utf8")).toBe("older");
+  });
+
+  it("writes straight to the target when not atomic, so an aborted CSV stays readable", async () => {
+    const folder = await tempDir();
+    const file = join(folder, "report.csv");
+    const writer = await createSheetWriter(file, { columns: COLUMNS, atomic: false });
+    await writer.write(["KH1", "An"]);
+    expect(await readdir(folder)).toEqual(["report.csv"]);
+    await writer.write(["KH2", "Bình"]);
+    await writer.abort();
+    expect(texts(await collect(await openSheet(file)))).toEqual([COLUMNS, ["KH1", "An"], ["KH2", "Bình"]]);
+  });
+
+  it.each([
+    ["report.csv", true],
+    ["report.xlsx", true],
+    ["report.csv", false],
+  ])("creates %s (atomic: %s) with mode 0600, even over a 0644 file", async (name, atomic) => {
+    const file = join(await tempDir(), name);
+    await writeFile(file, "old", { mode: 0o644 });
+    await writeAll(file, { mode: 0o600, atomic });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it("refuses an output name it cannot write", async () => {
+    const error: unknown = await createSheetWriter(join(await tempDir(), "out.pdf"), { columns: COLUMNS }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ToolError);
+    expect((error as ToolError).code).toBe("E_USAGE");
+  });
+
+  it("says when the folder does not exist", async () => {
+    const file = join(await tempDir(), "missing", "out.csv");
+    const error: unknown = await createSheetWriter(file, { columns: COLUMNS }).catch((caught: unknown) => caught);
+    expect((error as ToolError).code).toBe("E_FILE_UNWRITABLE");
+    expect((error as ToolError).message).toContain(file);
+  });
+});
