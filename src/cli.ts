@@ -20,8 +20,11 @@ export async function main(argv: string[], io: Io = processIo(new AbortControlle
     void parser.parse(argv, {}, (err, _args, out) => done({ error: err ?? undefined, output: out }));
   });
   if (error) {
+    // yargs's output is the relevant help followed by the reason; the reason goes last, on its own line.
+    const help = output.replace(error.message, "").trimEnd();
+    if (help) writeLine(io.stderr, help);
+    writeLine(io.stderr, "");
     writeLine(io.stderr, `finan-bulk: ${error.message}`);
-    writeLine(io.stderr, "Run 'finan-bulk --help' (or 'finan-bulk <command> --help') for usage.");
     return EXIT_CANNOT_PROCEED;
   }
   if (!chosen) {
@@ -67,6 +70,11 @@ function buildParser(handler: (name: CommandName) => (args: unknown) => void): A
     .help()
     .alias("h", "help")
     .strict()
+    // yargs 18 takes plural forms here; @types/yargs (written for 17) only knows plain strings.
+    .updateStrings({
+      "Not enough non-option arguments: got %s, need at least %s": { one: "Missing the file to work on (%s given, %s needed): see the usage above.", other: "Missing the file to work on (%s given, %s needed): see the usage above." },
+      "Unknown argument: %s": { one: "Unknown option or command: %s", other: "Unknown options or commands: %s" },
+    } as unknown as Record<string, string>)
     .demandCommand(1, "Name a command: template, validate, import, export, undo or sandbox.")
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns || 100))

@@ -159,6 +159,9 @@ export function createPacer(options: PacerOptions) {
   };
 }
 
+/** Slack on the one-second window: requests sent exactly 1000 ms apart may reach the server closer. */
+const WINDOW_GUARD_MS = 5;
+
 /** Start times of recent requests, to hold "at most N starts in any one second". */
 class SlidingWindow {
   private readonly starts: number[] = [];
@@ -174,7 +177,7 @@ class SlidingWindow {
   freeAt(capacity: number): number {
     if (!Number.isFinite(capacity) || this.starts.length < capacity) return 0;
     const oldest = this.starts[this.starts.length - capacity];
-    return oldest === undefined ? 0 : oldest + 1000;
+    return oldest === undefined ? 0 : oldest + 1000 + WINDOW_GUARD_MS;
   }
 
   countSince(time: number): number {

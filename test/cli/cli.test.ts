@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+describe("main", () => {
+  it("prints the version", async () => {
+    const run = await runCli(["--version"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it.each(["template", "validate", "import", "export", "undo", "sandbox"])("has help with an example for %s", async (command) => {
+    const run = await runCli([command, "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`finan-bulk ${command}`);
+    expect(run.stdout).toMatch(/Examples:/);
+  });
+
+  it.each([
+    [["frobnicate"], /Unknown option or command: frobnicate/],
+    [["import", "x.csv", "--bogus"], /Unknown option or command: bogus/],
+    [["import"], /Missing the file to work on/],
+    [[], /Name a command/],
+  ])("refuses %j with exit 2, the help and a one-line reason", async (argv, reason) => {
+    const run = await runCli(argv);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.at(-1)).toMatch(reason);
+    expect(run.stderr).toMatch(/options:/i);
+  });
+
+  it.each([
+    [{}, /FINAN_CLIENT_ID is not set/],
+    [{ FINAN_CLIENT_ID: "c" }, /FINAN_SECRET_KEY is not set/],
+  ])("names the missing credential (%j) and exits 2 before reading anything", async (env, message) => {
+    const run = await runCli(["export", "out.csv"], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it("refuses plain http to a host other than this machine unless --insecure-http", async () => {
+    const env = { FINAN_CLIENT_ID: "c", FINAN_SECRET_KEY: "s", FINAN_BASE_URL: "http://api.example.com/open" };
+    const run = await runCli(["export", "out.csv"], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Refusing plain http:\/\/ to api\.example\.com/);
+  });
+
+  it("reads credentials from --env-file", async () => {
+    const { writeFile } = await import("node:fs/promises");
+    const { tempDir } = await import("../helpers/cli.js");
+    const dir = await tempDir();
+    await writeFile(`${dir.path}/finan.env`, "FINAN_CLIENT_ID=from-file\nFINAN_SECRET_KEY=file-secret\nFINAN_BASE_URL=http://api.example.com/open\n");
+    const run = await runCli(["export", "out.csv", "--env-file", `${dir.path}/finan.env`]);
+    await dir.cleanup();
+    // the credentials were found (no "not set"); the insecure URL from the file is what stops it
+    expect(run.stderr).toMatch(/Refusing plain http/);
+    expect(run.stderr).not.toContain("file-secret");
+  });
+});
