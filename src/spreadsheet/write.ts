@@ -34,12 +34,15 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
     () => undefined,
     () => undefined,
   );
+  // a disk error stops the writers' pipes without ending them: race it, or a write could wait forever
+  const failed = new Promise<never>((_resolve, reject) => output.once("error", reject));
+  failed.catch(() => undefined);
   let state: "open" | "closed" | "aborted" = "open";
 
   return {
     async write(values, marks) {
       if (state !== "open") throw new ToolError("E_INTERNAL", `${file} was already ${state}: cannot write more rows`);
-      await writer.write(values, marks).catch((error: unknown) => {
+      await Promise.race([writer.write(values, marks), failed]).catch((error: unknown) => {
         throw writeError(file, error);
       });
     },
@@ -47,7 +50,7 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
       if (state !== "open") return;
       state = "closed";
       try {
-        await writer.close();
+        await Promise.race([writer.close(), failed]);
         await closed;
         if (atomic) await rename(path, file);
       } catch (error) {

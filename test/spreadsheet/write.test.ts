@@ -1,4 +1,4 @@
-import { readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { readFile, readdir, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
@@ -108,6 +108,19 @@ describe("createSheetWriter files", () => {
     await writeFile(file, "old", { mode: 0o644 });
     await writeAll(file, { mode: 0o600, atomic });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it.each(["full.csv", "full.xlsx"])("reports a full disk for %s instead of hanging", async (name) => {
+    const file = join(await tempDir(), name);
+    await symlink("/dev/full", file);
+    const error: unknown = await (async () => {
+      const writer = await createSheetWriter(file, { columns: COLUMNS, atomic: false });
+      for (let i = 0; i < 20_000; i++) await writer.write([`KH${i}`, "Nguyễn Văn A", "0912345678", "x".repeat(50)]);
+      await writer.close();
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ToolError);
+    expect((error as ToolError).code).toBe("E_FILE_UNWRITABLE");
+    expect((error as ToolError).message).toContain("the disk is full");
   });
 
   it("refuses an output name it cannot write", async () => {
