@@ -1,0 +1,138 @@
+// Which columns an export writes, in which order, under which headers (SPEC "export", "Columns").
+import { BANK_FIELDS, CONTACT_FIELDS, fieldForHeader, headerFor, normaliseHeader, templateFields } from "../customers/columns.js";
+import type { FieldKey, Lang } from "../customers/columns.js";
+import { fieldValue } from "../customers/from-payload.js";
+import type { CustomerPayload } from "../customers/types.js";
+import { ToolError } from "../errors.js";
+
+/** Server-owned fields written after the template's columns; the importer ignores them. */
+export const META_COLUMNS = ["customer_id", "created_at", "updated_at"] as const;
+export type MetaColumn = (typeof META_COLUMNS)[number];
+
+export type ColumnKey = FieldKey | MetaColumn;
+export type GroupName = "contact_persons" | "bank_accounts";
+
+/** One item of `--columns`: a field, a server field, or a whole group sized to the widest record. */
+export type ColumnChoice = { kind: "column"; key: ColumnKey } | { kind: "group"; group: GroupName };
+
+/** What the list endpoint returns: all that `--summary` can write. */
+export const SUMMARY_KEYS: readonly ColumnKey[] = ["general_info.customer_code", "general_info.name", "general_info.type", "customer_id", "created_at"];
+
+export interface ExportColumns {
+  keys: ColumnKey[];
+  headers: string[];
+}
+
+export interface GroupWidths {
+  contacts: number;
+  banks: number;
+}
+
+const GROUP_NAMES = new Map<string, GroupName>([
+  ...["contact_persons", "contacts", "Người liên hệ"].map((name): [string, GroupName] => [normaliseHeader(name), "contact_persons"]),
+  ...["bank_accounts", "banks", "Ngân hàng"].map((name): [string, GroupName] => [normaliseHeader(name), "bank_accounts"]),
+]);
+const META_NAMES = new Map<string, MetaColumn>(META_COLUMNS.map((name) => [normaliseHeader(name), name]));
+
+/**
+ * Parses `--columns` ("Customer code, Tên khách hàng, bank_accounts.1.account_number, contacts")
+ * up front, so a typo stops the run before any request; repeats are dropped (the importer
+ * refuses a file with a header twice).
+ */
+export function parseColumnSelection(text: string, summaryOnly: boolean): ColumnChoice[] {
+  const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  if (names.length === 0) throw usage(`--columns "${text}" names no column.`);
+  const choices: ColumnChoice[] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    const choice = parseChoice(name);
+    if (!choice) throw usage(`--columns: "${name}" is not a column.`, validNamesHint(summaryOnly));
+    if (summaryOnly && !(choice.kind === "column" && SUMMARY_KEYS.includes(choice.key))) {
+      throw usage(`--columns: "${name}" is not in the list's summary, and --summary fetches nothing else.`, validNamesHint(true));
+    }
+    const id = choice.kind === "column" ? choice.key : choice.group;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    choices.push(choice);
+  }
+  return choices;
+}
+
+function parseChoice(name: string): ColumnChoice | undefined {
+  const key = normaliseHeader(name);
+  const meta = META_NAMES.get(key);
+  if (meta) return { kind: "column", key: meta };
+  const group = GROUP_NAMES.get(key);
+  if (group) return { kind: "group", group };
+  const field = fieldForHeader(name);
+  return field ? { kind: "column", key: field } : undefined;
+}
+
+/** Whether the columns depend on the widest record (so every record must be seen before writing). */
+export function needsGroupWidths(selection: ColumnChoice[] | undefined, summaryOnly: boolean): boolean {
+  if (summaryOnly) return false;
+  return selection === undefined || selection.some((choice) => choice.kind === "group");
+}
+
+/**
+ * The export's columns: by default the template's in template order with as many contact and
+ * bank groups as the widest record, then customer_id, created_at, updated_at; with `--summary`
+ * only what the list returns; with `--columns` the chosen ones in the order given.
+ */
+export function layoutColumns(selection: ColumnChoice[] | undefined, options: { lang: Lang; summaryOnly: boolean; widths: GroupWidths }): ExportColumns {
+  const { lang, widths } = options;
+  let keys: ColumnKey[];
+  if (selection) keys = selection.flatMap((choice) => (choice.kind === "column" ? [choice.key] : groupKeys(choice.group, widths)));
+  else if (options.summaryOnly) keys = [...SUMMARY_KEYS];
+  else keys = [...templateFields(widths.contacts, widths.banks), ...META_COLUMNS];
+  return { keys, headers: keys.map((key) => headerOf(key, lang)) };
+}
+
+function groupKeys(group: GroupName, widths: GroupWidths): FieldKey[] {
+  const keys: FieldKey[] = [];
+  if (group === "contact_persons") {
+    for (let index = 1; index <= widths.contacts; index += 1) {
+      for (const attr of CONTACT_FIELDS) keys.push(`contact_persons.${index}.${attr}`);
+    }
+  } else {
+    for (let index = 1; index <= widths.banks; index += 1) {
+      for (const attr of BANK_FIELDS) keys.push(`bank_accounts.${index}.${attr}`);
+    }
+  }
+  return keys;
+}
+
+/** A record (full, or a list summary) as the cells of one row; a blank value is undefined. */
+export function rowValues(record: CustomerPayload & { [meta in MetaColumn]?: unknown }, keys: readonly ColumnKey[]): (string | undefined)[] {
+  return keys.map((key) => {
+    if (!isMeta(key)) return fieldValue(record, key);
+    const value = record[key];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  });
+}
+
+function isMeta(key: ColumnKey): key is MetaColumn {
+  return (META_COLUMNS as readonly string[]).includes(key);
+}
+
+export function headerOf(key: ColumnKey, lang: Lang): string {
+  return isMeta(key) ? key : headerFor(key, lang);
+}
+
+function validNamesHint(summaryOnly: boolean): string {
+  if (summaryOnly) {
+    return `With --summary the columns are: ${SUMMARY_KEYS.map((key) => headerOf(key, "en")).join(", ")} (or their Vietnamese headers or API paths).`;
+  }
+  const fixed = templateFields(0, 0).map((field) => headerFor(field, "en"));
+  const contact = templateFields(1, 0).slice(fixed.length).map((field) => headerFor(field, "en").replace(" 1 ", " N "));
+  const bank = templateFields(0, 1).slice(fixed.length).map((field) => headerFor(field, "en").replace(" 1 ", " N "));
+  return [
+    `Valid columns: ${[...fixed, ...contact, ...bank, ...META_COLUMNS].join(", ")};`,
+    "contact_persons or bank_accounts for every contact or bank group the data needs;",
+    "the Vietnamese headers and API paths (general_info.name, bank_accounts.2.account_number) work too. Separate them with commas.",
+  ].join(" ");
+}
+
+function usage(message: string, hint?: string): ToolError {
+  return new ToolError("E_USAGE", message, hint === undefined ? {} : { hint });
+}

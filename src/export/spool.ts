@@ -1,0 +1,90 @@
+// A private temporary JSON-lines file: records wait on disk, not in memory, until the columns are known.
+import { createReadStream, createWriteStream } from "node:fs";
+import type { WriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+export interface SpoolDir {
+  path: string;
+  /** a new spool file in this folder */
+  spool<T>(name: string): Spool<T>;
+  /** removes the folder and everything in it; safe to call twice */
+  remove(): Promise<void>;
+}
+
+export interface Spool<T> {
+  append(value: T): Promise<void>;
+  /** flushes and closes the file; then `read` may start */
+  finish(): Promise<void>;
+  read(): AsyncGenerator<T>;
+  readonly count: number;
+}
+
+/** A folder only this user can read (0700, files 0600): the spool holds personal data. */
+export async function createSpoolDir(parent = tmpdir()): Promise<SpoolDir> {
+  const path = await mkdtemp(join(parent, "finan-bulk-export-"));
+  let removed = false;
+  return {
+    path,
+    spool: <T>(name: string) => createSpool<T>(join(path, name)),
+    async remove() {
+      if (removed) return;
+      removed = true;
+      await rm(path, { recursive: true, force: true });
+    },
+  };
+}
+
+function createSpool<T>(file: string): Spool<T> {
+  let stream: WriteStream | undefined;
+  let failure: Error | undefined;
+  let count = 0;
+  const open = (): WriteStream => {
+    if (stream) return stream;
+    stream = createWriteStream(file, { mode: 0o600, flags: "wx" });
+    // Remembered and rethrown by the next call, so a full disk is an error, never a crash.
+    stream.on("error", (error) => {
+      failure ??= error;
+    });
+    return stream;
+  };
+  const check = (): void => {
+    if (failure) throw new Error(`temporary file ${file}: ${failure.message}`, { cause: failure });
+  };
+  return {
+    async append(value) {
+      check();
+      const out = open();
+      count += 1;
+      // One object per line: JSON.stringify escapes line breaks inside strings.
+      if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, "drain"); // rejects on a write error
+      check();
+    },
+    async finish() {
+      const out = open();
+      if (!out.closed) {
+        const closing = once(out, "close");
+        out.end();
+        await closing;
+      }
+      check();
+    },
+    async *read() {
+      if (count === 0) return;
+      const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY });
+      try {
+        for await (const line of lines) {
+          if (line !== "") yield JSON.parse(line) as T;
+        }
+      } finally {
+        lines.close();
+      }
+    },
+    get count() {
+      return count;
+    },
+  };
+}
