@@ -1,0 +1,73 @@
+// The export's side of the sheet writer: opened once the columns are known, counted, atomic.
+import { ToolError } from "../errors.js";
+import { MAX_EXCEL_ROWS } from "../spreadsheet/limits.js";
+import type { SheetWriter } from "../spreadsheet/types.js";
+import { createSheetWriter } from "../spreadsheet/write.js";
+import { rowValues } from "./columns.js";
+import type { ExportColumns } from "./columns.js";
+import type { ExportProgress } from "./progress.js";
+
+export type ExportFormat = "csv" | "xlsx";
+export type ExportRecord = Parameters<typeof rowValues>[0];
+
+export interface OutputOptions {
+  file: string;
+  format: ExportFormat;
+  lang: "en" | "vi";
+  bom: boolean;
+  onProgress?: ((progress: ExportProgress) => void) | undefined;
+}
+
+export type ExportOutput = ReturnType<typeof createExportOutput>;
+
+/**
+ * CSV is formula-neutralised (the apostrophe of SPEC "export"), XLSX text-typed by the writer;
+ * both go to a temporary name and appear under the target name only on close.
+ */
+export function createExportOutput(options: OutputOptions) {
+  let writer: SheetWriter | undefined;
+  let columns: ExportColumns | undefined;
+  let written = 0;
+  return {
+    async open(layout: ExportColumns): Promise<void> {
+      columns = layout;
+      writer = await createSheetWriter(options.file, {
+        columns: layout.headers,
+        sheetName: options.lang === "vi" ? "Khách hàng" : "Customers",
+        bom: options.bom,
+        neutraliseFormulas: options.format === "csv",
+        atomic: true,
+        // the file holds every customer's personal data, like the import's reports
+        mode: 0o600,
+      });
+    },
+    /** One customer as one row; `total` is for progress only. */
+    async write(record: ExportRecord, total?: number): Promise<void> {
+      if (!writer || !columns) throw new ToolError("E_INTERNAL", "export: a row was written before the columns were known");
+      written += 1;
+      if (options.format === "xlsx" && written >= MAX_EXCEL_ROWS) throw tooManyRows(options.file);
+      await writer.write(rowValues(record, columns.keys));
+      options.onProgress?.({ phase: "writing", done: written, ...(total === undefined ? {} : { total }) });
+    },
+    close: async (): Promise<void> => writer?.close(),
+    /** removes the temporary file; never throws over the error that caused it */
+    abort: async (): Promise<void> => writer?.abort().catch(() => undefined),
+    get written() {
+      return written;
+    },
+    get columns() {
+      return columns;
+    },
+  };
+}
+
+/** Fails before any fetch when the list alone is longer than an Excel sheet. */
+export function checkSheetLimit(format: ExportFormat, customers: number, file: string): void {
+  if (format === "xlsx" && customers >= MAX_EXCEL_ROWS) throw tooManyRows(file);
+}
+
+function tooManyRows(file: string): ToolError {
+  return new ToolError("E_USAGE", `Too many customers for one Excel sheet (at most ${(MAX_EXCEL_ROWS - 1).toLocaleString("en-US")} rows below the header).`, {
+    hint: `Export to .csv instead of ${file}, or split the export with --type.`,
+  });
+}
