@@ -35,7 +35,7 @@ describe("import against a failing server", () => {
     expect(run.code).toBe(0);
     expectEachCodeOnce(sandbox, 150);
     expect(sandbox.stats.faults["drop-after-apply"]).toBeGreaterThan(0);
-    expect(rows.some((r) => r.message.includes("confirmed by listing"))).toBe(true);
+    expect(rows.some((r) => (r.message ?? "").includes("confirmed by listing"))).toBe(true);
     for (const row of rows) expect(row.customer_id).toBe(sandbox.store.byCode(row["Customer code"]!)?.customer_id);
   });
 
@@ -66,7 +66,7 @@ describe("import against a failing server", () => {
     expect(rows).toHaveLength(200);
     const requestsAtEnd = sandbox.stats.requests;
     expect(rows.filter((r) => r.status === "created").length).toBe(sandbox.store.count());
-    expect(rows.filter((r) => r.message.startsWith("not attempted")).length).toBeGreaterThan(100);
+    expect(rows.filter((r) => (r.message ?? "").startsWith("not attempted")).length).toBeGreaterThan(100);
     expect(rows.filter((r) => r.http_status === "401").length).toBeLessThanOrEqual(2);
     await new Promise((r) => setTimeout(r, 200));
     expect(sandbox.stats.requests).toBe(requestsAtEnd);

@@ -63,7 +63,7 @@ describe("import: interrupted runs", () => {
     expect(partial).toHaveLength(300);
     const created = partial.filter((r) => r.status === "created").length;
     expect(created).toBe(sandbox.store.count());
-    expect(partial.filter((r) => r.message.startsWith("not attempted")).length).toBe(300 - created);
+    expect(partial.filter((r) => (r.message ?? "").startsWith("not attempted")).length).toBe(300 - created);
 
     const rerun = await spawnCli(["import", input, ...args], env).exit;
     expect(rerun.code).toBe(0);
