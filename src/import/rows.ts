@@ -14,7 +14,7 @@ export function withWarnings(result: RowResult, outcome: RowOutcome): RowResult 
   return { ...result, message: [result.message, ...outcome.warnings].filter(Boolean).join("; ") };
 }
 
-/** Cell notes for an XLSX report: each issue on its own cell, each warning in yellow. */
+/** Cell notes for an XLSX report: each issue of an invalid row on its own cell. */
 export function marksFor(input: InputRow, kept: number[]): CellMark[] {
   if (input.outcome.ok) return [];
   const marks: CellMark[] = [];
