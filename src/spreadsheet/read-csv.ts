@@ -63,7 +63,8 @@ async function decodeHead(head: Uint8Array, plan: TextEncodingPlan, file: string
 
 function syntaxError(error: unknown, file: string, recordLine: number, delimiter: string): unknown {
   if (error instanceof ToolError || !(error instanceof CsvError)) return error;
-  const raw = typeof (error as { raw?: unknown }).raw === "string" ? (error as unknown as { raw: string }).raw : "";
+  const raw: unknown = error.raw; // the failing record so far (csv-parse `raw: true`)
+  if (typeof raw !== "string") return genericSyntaxError(error, file, recordLine);
   const quoteAt = unclosedQuote(raw, delimiter);
   if (quoteAt !== undefined && (error.code === "CSV_QUOTE_NOT_CLOSED" || error.code === "CSV_MAX_RECORD_SIZE")) {
     const line = recordLine + countLineBreaks(raw.slice(0, quoteAt));
@@ -78,6 +79,10 @@ function syntaxError(error: unknown, file: string, recordLine: number, delimiter
       hint: "This is not a customer list: check that the right file was given",
     });
   }
+  return genericSyntaxError(error, file, recordLine);
+}
+
+function genericSyntaxError(error: CsvError, file: string, recordLine: number): ToolError {
   return new ToolError("E_CSV_SYNTAX", `${file}: line ${recordLine}: ${error.message}`, {
     cause: error,
     hint: "Fix the quoting on that line (a cell with a delimiter, quote or line break must be quoted)",

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { ToolError } from "../errors.js";
 import { normaliseExcelValue } from "./cells.js";
-import { MAX_EXCEL_ROWS, MAX_SHEET_XML_BYTES } from "./limits.js";
+import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS, MAX_SHEET_XML_BYTES } from "./limits.js";
 import type { Cell, ReadOptions, SheetRow, SheetSource } from "./types.js";
 import { openPart, openWorkbook } from "./xlsx-workbook.js";
 import type { OpenWorkbook, SheetEntry } from "./xlsx-workbook.js";
@@ -56,8 +56,13 @@ async function* xlsxRows(workbook: OpenWorkbook, sheet: SheetEntry): AsyncGenera
 function toSheetRow(row: ExcelJS.Row, date1904: boolean): SheetRow | undefined {
   const found: [number, Cell][] = [];
   row.eachCell((cell, column) => {
-    const normalised = normaliseExcelValue(rawValue(cell, date1904), { numFmt: cell.numFmt });
-    if (normalised !== undefined) found.push([column - 1, normalised]);
+    try {
+      const normalised = normaliseExcelValue(rawValue(cell, date1904), { numFmt: cell.numFmt });
+      if (normalised !== undefined) found.push([column - 1, normalised]);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new ToolError("E_INTERNAL", `cell ${cell.address}: ${message}`, { cause: error, hint: error instanceof ToolError ? error.hint : undefined });
+    }
   });
   if (found.length === 0) return undefined;
   const cells: (Cell | undefined)[] = new Array<Cell | undefined>((found.at(-1)?.[0] ?? 0) + 1).fill(undefined);
@@ -85,10 +90,13 @@ function excelDate(serial: number, date1904: boolean): Date {
 }
 
 function readError(error: unknown, file: string, sheet: string): unknown {
+  if (error instanceof ToolError && error.code === "E_INTERNAL" && !error.message.startsWith(file)) {
+    return new ToolError("E_INTERNAL", `${file}: sheet "${sheet}", ${error.message}`, { cause: error.cause, hint: error.hint });
+  }
   if (error instanceof ToolError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (/out of bounds/i.test(message)) {
-    return new ToolError("E_FILE_TOO_LARGE", `${file}: sheet "${sheet}" has cells beyond column XFD, Excel's last (16,384 columns)`, {
+    return new ToolError("E_FILE_TOO_LARGE", `${file}: sheet "${sheet}" has cells beyond column XFD, Excel's last (${MAX_EXCEL_COLUMNS.toLocaleString("en")} columns)`, {
       cause: error,
       hint: "This was not written by a spreadsheet program: check that the right file was given",
     });

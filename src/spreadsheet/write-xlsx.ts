@@ -8,7 +8,7 @@ import type { CellMark, WriteOptions } from "./types.js";
 import type { StreamSheetWriter } from "./write-csv.js";
 
 /** Rows buffered before the first commit, to size the columns from real content. */
-export const WIDTH_SAMPLE_ROWS = 200;
+const WIDTH_SAMPLE_ROWS = 200;
 const MAX_WIDTH = 60;
 const MIN_WIDTH = 8;
 // Each note is buffered in memory until the sheet is zipped: past this many, cells are only coloured.
