@@ -25,7 +25,8 @@ export async function openSheet(file: string, options: ReadOptions = {}): Promis
       throw formatError(`${file} is a zip file (probably an Excel .xlsx workbook), not ${extension} text`, "If it is an Excel workbook, rename it to .xlsx");
     }
     if (magic === "ole") throw formatError(`${file} is an Excel 97-2003 (.xls) workbook, not ${extension} text`, SAVE_AS);
-    return readCsv(file, head, options);
+    // a .tsv is tab-separated by name: a single column of "Nguyễn, Văn" must not be split at commas
+    return readCsv(file, head, extension === ".tsv" && options.delimiter === undefined ? { ...options, delimiter: "\t" } : options);
   }
   if (extension === ".xlsx") {
     if (magic === "zip") return readXlsx(file, options);

@@ -122,6 +122,12 @@ describe("readCsv delimiters", () => {
     ]);
   });
 
+  it("takes tab for a .tsv file, even with commas and no tab in it", async () => {
+    const { source, rows } = await read("Tên\nNguyễn, Văn A\n", undefined, "names.tsv");
+    expect(source.delimiter).toBe("\t");
+    expect(texts(rows)).toEqual([["Tên"], ["Nguyễn, Văn A"]]);
+  });
+
   it("reads a single-column file", async () => {
     expect(texts((await read("Mã\nKH1\nKH2\n")).rows)).toEqual([["Mã"], ["KH1"], ["KH2"]]);
   });

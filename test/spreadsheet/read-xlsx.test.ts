@@ -153,6 +153,18 @@ describe("readXlsx", () => {
     expect(rows[3]?.cells[1]).toEqual({ kind: "date", value: day(2024, 1, 31) });
   });
 
+  it("follows relationship targets written as absolute paths", async () => {
+    const folder = await tempDir();
+    await writeWorkbook(join(folder, "relative.xlsx"));
+    const file = join(folder, "absolute.xlsx");
+    await rezip(join(folder, "relative.xlsx"), file, (part) =>
+      part.name === "xl/_rels/workbook.xml.rels" ? { ...part, data: Buffer.from(part.data.toString("utf8").replace(/Target="(?!\/)/g, 'Target="/xl/')) } : part,
+    );
+    const { sheetName, rows } = await readRows(file);
+    expect(sheetName).toBe("Khách hàng");
+    expect(rows[0]?.cells).toEqual(SHAPES);
+  });
+
   it("reads a workbook written by exceljs's streaming writer, with and without shared strings", async () => {
     for (const useSharedStrings of [true, false]) {
       const file = join(await tempDir(), "streamed.xlsx");
