@@ -1,5 +1,6 @@
 // XLSX as SheetRows: the first visible sheet (or --sheet), streamed row by row through exceljs.
-import ExcelJS from "exceljs";
+import type * as ExcelTypes from "exceljs";
+import { ExcelJS } from "./exceljs.js";
 import { ToolError } from "../errors.js";
 import { normaliseExcelValue } from "./cells.js";
 import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS, MAX_SHEET_XML_BYTES } from "./limits.js";
@@ -53,7 +54,7 @@ async function* xlsxRows(workbook: OpenWorkbook, sheet: SheetEntry): AsyncGenera
 }
 
 /** One exceljs row as a SheetRow; undefined when every cell is blank. */
-function toSheetRow(row: ExcelJS.Row, date1904: boolean): SheetRow | undefined {
+function toSheetRow(row: ExcelTypes.Row, date1904: boolean): SheetRow | undefined {
   const found: [number, Cell][] = [];
   row.eachCell((cell, column) => {
     try {
@@ -71,7 +72,7 @@ function toSheetRow(row: ExcelJS.Row, date1904: boolean): SheetRow | undefined {
 }
 
 // exceljs's formula getter drops a falsy result (0, false, ""), and never dates a formula result.
-function rawValue(cell: ExcelJS.Cell, date1904: boolean): unknown {
+function rawValue(cell: ExcelTypes.Cell, date1904: boolean): unknown {
   const value: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.model : cell.value;
   if (typeof value !== "object" || value === null || !("formula" in value || "sharedFormula" in value)) return value;
   const { formula, sharedFormula, result } = value as { formula?: string; sharedFormula?: string; result?: unknown };

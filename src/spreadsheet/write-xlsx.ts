@@ -2,7 +2,8 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import ExcelJS from "exceljs";
+import type * as ExcelTypes from "exceljs";
+import { ExcelJS } from "./exceljs.js";
 import { ToolError } from "../errors.js";
 import type { CellMark, WriteOptions } from "./types.js";
 import type { StreamSheetWriter } from "./write-csv.js";
@@ -104,14 +105,14 @@ function columnWidths(rows: (string | undefined)[][], width: number): number[] {
   return widths;
 }
 
-function addDropdown(sheet: ExcelJS.Worksheet, columnIndex: number, values: string[]): void {
+function addDropdown(sheet: ExcelTypes.Worksheet, columnIndex: number, values: string[]): void {
   const list = `"${values.map((value) => value.replace(/"/g, '""')).join(",")}"`;
   if (list.length > 257 || values.some((value) => value.includes(","))) {
     throw new ToolError("E_INTERNAL", `A dropdown list must fit in 255 characters without commas: ${list}`);
   }
   const letter = columnLetter(columnIndex);
   // the streaming worksheet has dataValidations, though exceljs's types leave it out
-  const { dataValidations } = sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } };
+  const { dataValidations } = sheet as unknown as { dataValidations: { add(range: string, rule: ExcelTypes.DataValidation): void } };
   dataValidations.add(`${letter}2:${letter}1048576`, {
     type: "list",
     allowBlank: true,

@@ -1,6 +1,7 @@
 // The workbook around the sheet: its parts, sheet list, shared strings and styles, via exceljs.
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type * as ExcelTypes from "exceljs";
+import { ExcelJS } from "./exceljs.js";
 import { ToolError } from "../errors.js";
 import { MAX_PART_XML_BYTES } from "./limits.js";
 import { damaged, openZipEntry, readZipDirectory } from "./zip.js";
@@ -16,7 +17,7 @@ export interface ExceljsReader {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<{ value: AsyncIterable<ExcelTypes.Row> }>;
 }
 
 export interface SheetEntry {
