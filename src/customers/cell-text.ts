@@ -13,6 +13,9 @@ export interface CellText {
 
 export const LOST_DIGITS = "lost digits in Excel: format the column as Text and retype";
 
+// Excel holds at most 32,767 characters in a cell: anything longer was not typed in a spreadsheet.
+const MAX_CELL_CHARS = 32_767;
+
 // Spreadsheets keep 15 significant digits: from 10^15 up the last digits are already gone.
 const LARGEST_EXACT = 1e15;
 
@@ -27,6 +30,7 @@ export function cellToText(cell: Cell | undefined, field: FieldKey): CellText {
     case "text": {
       const trimmed = cell.text.normalize("NFC").trim();
       if (trimmed === "") return {};
+      if (trimmed.length > MAX_CELL_CHARS) return { issue: `is ${trimmed.length.toLocaleString("en-US")} characters long, more than a spreadsheet cell holds (${MAX_CELL_CHARS.toLocaleString("en-US")}): check the cell` };
       if (isDigitField(field) && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
       return { value: unneutraliseFormula(trimmed) };
     }
