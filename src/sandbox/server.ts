@@ -176,8 +176,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const pathWithQuery = url.slice(BASE_PATH.length);
     const denied = authFailure({ method, pathWithQuery, rawBody: body.text, headers: req.headers }, credentials, clock());
     let reply: Reply;
-    if (denied !== undefined) reply = fail(401, CODE_UNAUTHENTICATED, denied);
-    else if (body.tooLarge) reply = fail(400, CODE_INVALID, `body is larger than ${MAX_BODY_BYTES} bytes`);
+    // Size first: the signature of a body cut at the limit cannot match, and a 401 would stop the client's whole run.
+    if (body.tooLarge) reply = fail(400, CODE_INVALID, `body is larger than ${MAX_BODY_BYTES} bytes`);
+    else if (denied !== undefined) reply = fail(401, CODE_UNAUTHENTICATED, denied);
     else reply = route({ method, pathWithQuery, rawBody: body.text }, ctx);
     // The write, if any, is applied by now; the client is left not knowing its outcome.
     if (fault === "drop-after-apply") return { fault };
