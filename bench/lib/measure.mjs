@@ -1,0 +1,100 @@
+// Measuring: each measurement in its own child process (peak RSS is that run's alone), sides interleaved.
+import { spawn } from "node:child_process";
+
+/**
+ * Runs `node <script> --child <args...>` and returns the JSON object on its last stdout line
+ * (see `childMain`). Rejects with the child's stderr tail when it fails.
+ */
+export function runChild(script, args, { env = process.env, nodeArgs = [], timeoutMs = 10 * 60_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, script, "--child", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (err = (err + chunk).slice(-4000)));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const last = out.trim().split("\n").pop() ?? "";
+      try {
+        const result = JSON.parse(last);
+        if (code === 0) return resolve(result);
+      } catch {
+        // fall through: no result line
+      }
+      reject(new Error(`bench child ${args.join(" ")} ended ${signal ?? `with exit ${code}`}: ${err.trim() || out.slice(-1000)}`));
+    });
+  });
+}
+
+/**
+ * The child side: times `work` (after the caller's imports) and prints one JSON line with
+ * `ms`, `cpuMs`, `maxRssKB` and whatever `work` returned.
+ */
+export async function childMain(work) {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const extra = (await work()) ?? {};
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const result = { ms, cpuMs: (used.user + used.system) / 1000, maxRssKB: process.resourceUsage().maxRSS, ...extra };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** Runs each side `repeat` times, alternating sides so drift on a shared machine hits both alike. */
+export async function alternate(sides, repeat, log = () => {}) {
+  const results = Object.fromEntries(Object.keys(sides).map((name) => [name, []]));
+  for (let round = 1; round <= repeat; round++) {
+    for (const [name, run] of Object.entries(sides)) {
+      const result = await run();
+      results[name].push(result);
+      log(`  ${name} #${round}: ${(result.ms / 1000).toFixed(2)} s, peak RSS ${Math.round(result.maxRssKB / 1024)} MB`);
+    }
+  }
+  return results;
+}
+
+/** Median, min and max of some numbers. */
+export function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1) };
+}
+
+export function round(value, digits = 0) {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/**
+ * One figure in the protocol run.mjs reads (one JSON line on stdout):
+ * ours/baseline are medians; oursRange/baselineRange are [min, max]; ratio = ours / baseline.
+ */
+export function figure({ bench, figure, unit, ours, baseline, baselineName, goal, pass, better = "higher", runs, note }) {
+  const o = Array.isArray(ours) ? spread(ours) : ours === null ? null : { median: ours, min: ours, max: ours };
+  const b = Array.isArray(baseline) ? spread(baseline) : baseline == null ? null : { median: baseline, min: baseline, max: baseline };
+  const digits = unit === "MB" || unit === "ratio" ? 1 : unit.endsWith("/s") && (o?.median ?? 0) < 100 ? 1 : 0;
+  const ratio = o && b && b.median !== 0 ? round(o.median / b.median, 3) : null;
+  const line = {
+    bench,
+    figure,
+    unit,
+    better,
+    ours: o && round(o.median, digits),
+    oursRange: o && [round(o.min, digits), round(o.max, digits)],
+    baseline: b && round(b.median, digits),
+    baselineRange: b && [round(b.min, digits), round(b.max, digits)],
+    baselineName: baselineName ?? null,
+    ratio,
+    goal: goal ?? null,
+    pass: typeof pass === "function" ? pass({ ours: o?.median, baseline: b?.median, ratio }) : (pass ?? null),
+    runs: runs ?? (Array.isArray(ours) ? ours.length : 1),
+    note: note ?? null,
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+  return line;
+}
+
+export const log = (text) => process.stderr.write(`${text}\n`);
