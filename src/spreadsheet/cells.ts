@@ -1,6 +1,7 @@
 // The one place that turns whatever a spreadsheet cell held into a Cell (SPEC "Cells").
 import { ToolError } from "../errors.js";
 import type { Cell } from "./types.js";
+import { decodeXlsxText } from "./xlsx-text.js";
 
 /** What the XLSX reader knows about a cell besides its value. */
 export interface ExcelCellContext {
@@ -22,7 +23,7 @@ export function normaliseExcelValue(value: unknown, context: ExcelCellContext = 
   if (value === null || value === undefined) return undefined;
   switch (typeof value) {
     case "string":
-      return textCell(value);
+      return textCell(decodeXlsxText(value));
     case "number":
       if (Number.isNaN(value)) return undefined; // an empty <v/>: nothing stored
       return isScientific(context.numFmt) ? { kind: "number", value, scientific: true } : { kind: "number", value };
@@ -42,12 +43,12 @@ function normaliseObject(value: object, context: ExcelCellContext): Cell | undef
   if ("formula" in value || "sharedFormula" in value || "result" in value) {
     return normaliseFormula(value, context);
   }
-  if ("richText" in value) return textCell(richTextToString(value.richText));
+  if ("richText" in value) return textCell(decodeXlsxText(richTextToString(value.richText)));
   if ("hyperlink" in value && "text" in value) {
     // the shown text of a hyperlink may itself be rich text
     const text = value.text;
-    if (typeof text === "string") return textCell(text);
-    if (typeof text === "object" && text !== null && "richText" in text) return textCell(richTextToString(text.richText));
+    if (typeof text === "string") return textCell(decodeXlsxText(text));
+    if (typeof text === "object" && text !== null && "richText" in text) return textCell(decodeXlsxText(richTextToString(text.richText)));
     return text === undefined || text === null ? undefined : unknownShape(value);
   }
   if ("error" in value) return { kind: "error", error: String(value.error) };

@@ -4,6 +4,7 @@ import type { Writable } from "node:stream";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type * as ExcelTypes from "exceljs";
 import { ExcelJS } from "./exceljs.js";
+import { encodeXlsxText } from "./xlsx-text.js";
 import { ToolError } from "../errors.js";
 import type { CellMark, WriteOptions } from "./types.js";
 import type { StreamSheetWriter } from "./write-csv.js";
@@ -33,7 +34,7 @@ export function createXlsxWriter(output: Writable, options: WriteOptions): Strea
     values.forEach((value, index) => {
       if (value === undefined || value === "") return;
       const cell = row.getCell(index + 1);
-      cell.value = value;
+      cell.value = encodeXlsxText(value);
       cell.numFmt = TEXT;
       if (header) cell.font = { bold: true };
     });
@@ -81,7 +82,7 @@ export function createXlsxWriter(output: Writable, options: WriteOptions): Strea
       for (const extra of options.extraSheets ?? []) {
         const extraSheet = workbook.addWorksheet(sheetName(extra.name));
         extraSheet.columns = columnWidths(extra.rows, Math.max(0, ...extra.rows.map((row) => row.length))).map((w) => ({ width: w }));
-        for (const values of extra.rows) extraSheet.addRow(values).commit();
+        for (const values of extra.rows) extraSheet.addRow(values.map(encodeXlsxText)).commit();
         extraSheet.commit();
       }
       await workbook.commit();

@@ -1,0 +1,20 @@
+// ECMA-376 ST_Xstring: XML cannot carry a CR (it reads CRLF as LF) nor most control characters,
+// so a spreadsheet writes them as _xHHHH_, and an underscore that would read as such an escape
+// as _x005F_. Excel and LibreOffice decode this; exceljs does neither, so we do it here.
+
+const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
+// Tab and LF survive XML; CR, the other C0 controls and the two non-characters do not.
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
+const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+const hex = (char: string) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+
+/** Text as it must stand in sheet XML so that it reads back exactly. */
+export function encodeXlsxText(text: string): string {
+  return text.replace(LOOKS_ESCAPED, "_x005F_$1").replace(UNSAFE, hex);
+}
+
+/** The text a spreadsheet meant, from what its XML holds. */
+export function decodeXlsxText(text: string): string {
+  return text.includes("_x") ? text.replace(ESCAPE, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16))) : text;
+}
