@@ -12,21 +12,26 @@ import { sandboxEnv, tempDir } from "../helpers/cli.js";
 import { BIN } from "../helpers/child.js";
 import { parseCsv } from "../helpers/files.js";
 
-const cleanups: (() => Promise<unknown>)[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
 /** Runs `cleanup` after the current test. */
-export function onCleanup(cleanup: () => Promise<unknown>): void {
+export function onCleanup(cleanup: () => Promise<void>): void {
   cleanups.push(cleanup);
 }
 
+/** Where a test's cleanups go: the suite's afterEach, or a concurrent test's own onTestFinished. */
+export type Register = (cleanup: () => Promise<void>) => void;
+const afterThisTest: Register = (cleanup) => cleanups.push(cleanup);
+
 /** A sandbox on a free loopback port and a temp folder, both removed after the test. */
-export async function setup(options: SandboxOptions = {}) {
+export async function setup(options: SandboxOptions = {}, register: Register = afterThisTest) {
   const sandbox = await startSandbox({ port: 0, ...options });
   const dir = await tempDir("finan-bulk-rel-");
-  cleanups.push(() => sandbox.close(), dir.cleanup);
+  register(() => dir.cleanup());
+  register(() => sandbox.close());
   return { sandbox, dir: dir.path, env: sandboxEnv(sandbox) };
 }
 
@@ -60,6 +65,8 @@ export interface Exchange {
   attempt: number;
   /** requests seen so far, this one included */
   seen: number;
+  /** when it arrived (ms since the epoch) */
+  at: number;
 }
 
 /**
@@ -86,7 +93,7 @@ export interface FaultyServer {
  * A node:http server on 127.0.0.1 port 0 in front of `sandbox` that asks `plan` what to do with
  * each request. `resetFirstConnections` destroys that many connections as they open.
  */
-export async function faultyServer(sandbox: Sandbox, plan: (exchange: Exchange) => Behaviour, options: { resetFirstConnections?: number } = {}): Promise<FaultyServer> {
+export async function faultyServer(sandbox: Sandbox, plan: (exchange: Exchange) => Behaviour, options: { resetFirstConnections?: number } = {}, register: Register = afterThisTest): Promise<FaultyServer> {
   const counts = new Map<string, number>();
   const state: FaultyServer = { url: "", exchanges: [], resetConnections: 0 };
   const sockets = new Set<Socket>();
@@ -110,7 +117,7 @@ export async function faultyServer(sandbox: Sandbox, plan: (exchange: Exchange) 
     const key = `${method} ${code ?? url}`;
     const attempt = (counts.get(key) ?? 0) + 1;
     counts.set(key, attempt);
-    const exchange: Exchange = { method, url, body, code, attempt, seen: state.exchanges.length + 1 };
+    const exchange: Exchange = { method, url, body, code, attempt, seen: state.exchanges.length + 1, at: Date.now() };
     state.exchanges.push(exchange);
     const behaviour = plan(exchange);
     switch (behaviour.kind) {
@@ -143,7 +150,7 @@ export async function faultyServer(sandbox: Sandbox, plan: (exchange: Exchange) 
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open`;
-  cleanups.push(async () => {
+  register(async () => {
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => server.close(resolve));
   });
