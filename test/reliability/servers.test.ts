@@ -146,7 +146,7 @@ describe("import when the credentials are rejected in the middle of a 10,000-row
     const rejected = rows.filter((r) => r.http_status === "401");
     expect(rejected.length).toBeGreaterThanOrEqual(1);
     expect(rejected.length).toBeLessThanOrEqual(8);
-    expect(rows.filter((r) => r.message.startsWith("not attempted: the run stopped when the server rejected the credentials"))).toHaveLength(10_000 - 500 - rejected.length);
+    expect(rows.filter((r) => r.message?.startsWith("not attempted: the run stopped when the server rejected the credentials"))).toHaveLength(10_000 - 500 - rejected.length);
     // only what was already in flight reached the server after the first 401
     expect(server.exchanges.length - firstRejection!).toBeLessThan(8);
   }, 60_000);
