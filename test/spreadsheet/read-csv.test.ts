@@ -191,6 +191,16 @@ describe("readCsv syntax errors", () => {
     expect(error.message).toContain("line 5:");
   });
 
+  it.each([
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+    ["lone CR", "\r"],
+  ])("finds an unclosed quote far down a file with %s line ends", async (_name, eol) => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `KH${i},"Tên ${i}${eol}dòng 2"`).join(eol);
+    const error = await failure(`Mã,Tên${eol}${rows}${eol}KH,"mở${eol}không đóng${eol}`);
+    expect(error.message).toContain(`line ${2 + 20_000 * 2}: a quoted cell opens here`);
+  });
+
   it("reports an unclosed quote that swallows more than the record limit at its opening line", async () => {
     const error = await failure(`a,b\nKH1,"open\n${"x,y\n".repeat(300_000)}`);
     expect(error.code).toBe("E_CSV_SYNTAX");
