@@ -132,8 +132,20 @@ export function fieldForHeader(header: string): FieldKey | undefined {
   return undefined;
 }
 
-/** Splits a canonical field key into its parts; undefined for anything else. */
+// The row mapper asks for the same few dozen keys on every row: parse each once (bounded, keys can be user text).
+const parsedKeys = new Map<string, FieldRef | undefined>();
+const MAX_PARSED_KEYS = 10_000;
+
+/** Splits a canonical field key into its parts; undefined for anything else. The result is frozen (shared). */
 export function parseFieldKey(field: string): FieldRef | undefined {
+  const cached = parsedKeys.get(field);
+  if (cached !== undefined || parsedKeys.has(field)) return cached;
+  const ref = splitFieldKey(field);
+  if (parsedKeys.size < MAX_PARSED_KEYS) parsedKeys.set(field, ref === undefined ? undefined : Object.freeze(ref));
+  return ref;
+}
+
+function splitFieldKey(field: string): FieldRef | undefined {
   const parts = field.split(".");
   if (parts.length === 2) {
     const [group, attr = ""] = parts;
