@@ -24,12 +24,15 @@ const DIGIT_ATTRS = new Set(["customer_code", "phone", "phone_number", "tax_id",
 const SCIENTIFIC_TEXT = /^[+-]?\d+(?:[.,]\d+)?E\+?\d+$/i;
 
 /** The text of a cell for a field: trimmed NFC text, a number as Excel shows it, or why not. */
+// Most cells of a row are blank: one shared answer instead of an object each.
+const BLANK: CellText = Object.freeze({});
+
 export function cellToText(cell: Cell | undefined, field: FieldKey): CellText {
-  if (cell === undefined) return {};
+  if (cell === undefined) return BLANK;
   switch (cell.kind) {
     case "text": {
       const trimmed = cell.text.normalize("NFC").trim();
-      if (trimmed === "") return {};
+      if (trimmed === "") return BLANK;
       if (trimmed.length > MAX_CELL_CHARS) return { issue: `is ${trimmed.length.toLocaleString("en-US")} characters long, more than a spreadsheet cell holds (${MAX_CELL_CHARS.toLocaleString("en-US")}): check the cell` };
       if (isDigitField(field) && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
       return { value: unneutraliseFormula(trimmed) };

@@ -28,8 +28,14 @@ const TYPE_ALIASES = new Map<string, CustomerType>([
 
 /** "Cá nhân", "CONG TY", "doanh_nghiep" → the API's type; matched like headers. */
 export function parseCustomerType(text: string): CustomerType | undefined {
-  return TYPE_ALIASES.get(normaliseHeader(text));
+  // A file spells its types a handful of ways: normalise each spelling once (bounded: cells are user text).
+  if (typeSpellings.has(text)) return typeSpellings.get(text);
+  const type = TYPE_ALIASES.get(normaliseHeader(text));
+  if (typeSpellings.size < 1000) typeSpellings.set(text, type);
+  return type;
 }
+
+const typeSpellings = new Map<string, CustomerType | undefined>();
 
 /** Digits with the usual separators, one number per cell; E.164 allows at most 15 digits. */
 export function isPhoneShape(text: string): boolean {

@@ -2,7 +2,7 @@
 import type { SheetRow } from "../spreadsheet/types.js";
 import { cellToText } from "./cell-text.js";
 import { headerFor, parseFieldKey } from "./columns.js";
-import type { FieldKey } from "./columns.js";
+import type { FieldKey, FieldRef } from "./columns.js";
 import type { DuplicateTracker } from "./duplicates.js";
 import type { ColumnBinding } from "./header.js";
 import { describeIssue, validateCustomer } from "./schema.js";
@@ -35,7 +35,12 @@ export interface RowMapperOptions {
   duplicates?: DuplicateTracker;
 }
 
-type Values = Map<FieldKey, string>;
+/** A binding with what the hot loop needs to know about its field, worked out once per file. */
+interface BoundField {
+  binding: ColumnBinding;
+  ref: FieldRef | undefined;
+  phone: boolean;
+}
 
 /** Maps rows through the header's bindings; every problem of a row is reported at once. */
 export function createRowMapper(
@@ -48,23 +53,31 @@ export function createRowMapper(
     const header = binding?.header ?? headerFor(field, "en");
     return { column: binding?.column, header, field, message: describeIssue(header, field, message) };
   };
+  // One binding per field (bindColumns refuses duplicates), so values can sit by binding index.
+  const fields: BoundField[] = bindings.map((binding) => {
+    const ref = parseFieldKey(binding.field);
+    return { binding, ref, phone: ref?.attr === "phone" || ref?.attr === "phone_number" };
+  });
+  const codeAt = bindings.findIndex((binding) => binding.field === "general_info.customer_code");
+  const phoneCodeAt = bindings.findIndex((binding) => binding.field === "general_info.phone_code");
 
   return (row) => {
-    const values: Values = new Map();
+    const values: (string | undefined)[] = new Array<string | undefined>(fields.length);
     const issues: RowIssue[] = [];
     const warnings: string[] = [];
-    for (const binding of bindings) {
-      const cell = cellToText(row.cells[binding.column], binding.field);
-      if (cell.value !== undefined) values.set(binding.field, cell.value);
-      if (cell.issue !== undefined) issues.push(locate(binding.field, cell.issue));
-      if (cell.warning !== undefined) warnings.push(locate(binding.field, cell.warning).message);
+    for (let i = 0; i < fields.length; i++) {
+      const { field, column } = fields[i]!.binding;
+      const cell = cellToText(row.cells[column], field);
+      values[i] = cell.value;
+      if (cell.issue !== undefined) issues.push(locate(field, cell.issue));
+      if (cell.warning !== undefined) warnings.push(locate(field, cell.warning).message);
     }
-    for (const [field, note] of restoreLeadingZeros(values)) warnings.push(locate(field, note).message);
+    for (const [field, note] of restoreLeadingZeros(fields, values, phoneCodeAt)) warnings.push(locate(field, note).message);
 
-    const { payload, groups } = buildPayload(values);
+    const { payload, groups } = buildPayload(fields, values);
     const validation = validateCustomer(payload, groups);
-    const flagged = new Set(issues.map((issue) => issue.field));
     if (!validation.ok) {
+      const flagged = new Set(issues.map((issue) => issue.field));
       for (const issue of validation.issues) {
         // A cell already reported (a date, #N/A) would only echo as "is required".
         if (issue.field === undefined) issues.push({ message: issue.message });
@@ -72,7 +85,7 @@ export function createRowMapper(
       }
     }
 
-    const customerCode = values.get("general_info.customer_code");
+    const customerCode = codeAt === -1 ? undefined : values[codeAt];
     const firstRow = customerCode === undefined ? undefined : options.duplicates?.check(customerCode, row.row);
     if (firstRow !== undefined) {
       issues.push(locate("general_info.customer_code", `duplicate customer_code, first at row ${firstRow}`));
@@ -86,37 +99,40 @@ export function createRowMapper(
 }
 
 /** Excel drops the 0 of a Vietnamese mobile typed as a number: 933456789 → 0933456789. */
-function restoreLeadingZeros(values: Values): [FieldKey, string][] {
-  const phoneCode = values.get("general_info.phone_code");
+function restoreLeadingZeros(fields: BoundField[], values: (string | undefined)[], phoneCodeAt: number): [FieldKey, string][] {
+  const phoneCode = phoneCodeAt === -1 ? undefined : values[phoneCodeAt];
   if (phoneCode !== undefined && phoneCode.replace(/\D/g, "") !== "84") return [];
   const notes: [FieldKey, string][] = [];
-  for (const [field, value] of values) {
-    const attr = parseFieldKey(field)?.attr;
-    if ((attr !== "phone" && attr !== "phone_number") || !/^[1-9]\d{8}$/.test(value)) continue;
-    values.set(field, `0${value}`);
-    notes.push([field, `added the leading 0 Excel dropped (${value} → 0${value})`]);
+  for (let i = 0; i < fields.length; i++) {
+    const value = values[i];
+    if (value === undefined || !fields[i]!.phone || !/^[1-9]\d{8}$/.test(value)) continue;
+    values[i] = `0${value}`;
+    notes.push([fields[i]!.binding.field, `added the leading 0 Excel dropped (${value} → 0${value})`]);
   }
   return notes;
 }
 
 /** Field values to the payload shape; only filled groups, in N order, compacted. */
-function buildPayload(values: Values): { payload: unknown; groups: GroupNumbers } {
-  const general: Record<string, string> = {};
+function buildPayload(fields: BoundField[], values: (string | undefined)[]): { payload: unknown; groups: GroupNumbers } {
+  const generalInfo: Record<string, unknown> = {};
   const address: Record<string, string> = {};
+  let hasAddress = false;
   const contacts = new Map<number, Record<string, string>>();
   const banks = new Map<number, Record<string, string>>();
-  for (const [field, value] of values) {
-    const ref = parseFieldKey(field);
-    if (!ref) continue;
-    if (ref.group === "general_info") general[ref.attr] = value;
-    else if (ref.group === "address") address[ref.attr] = value;
-    else groupEntry(ref.group === "contact_persons" ? contacts : banks, ref.index)[ref.attr] = value;
+  for (let i = 0; i < fields.length; i++) {
+    const value = values[i];
+    const ref = fields[i]!.ref;
+    if (value === undefined || !ref) continue;
+    if (ref.group === "general_info") generalInfo[ref.attr] = value;
+    else if (ref.group === "address") {
+      address[ref.attr] = value;
+      hasAddress = true;
+    } else groupEntry(ref.group === "contact_persons" ? contacts : banks, ref.index)[ref.attr] = value;
   }
-  const groups = { contacts: sortedKeys(contacts), banks: sortedKeys(banks) };
-  const generalInfo: Record<string, unknown> = { ...general };
+  const groups = { contacts: contacts.size > 0 ? sortedKeys(contacts) : [], banks: banks.size > 0 ? sortedKeys(banks) : [] };
   if (groups.contacts.length > 0) generalInfo.contact_persons = groups.contacts.map((n) => contacts.get(n));
   const payload: Record<string, unknown> = { general_info: generalInfo };
-  if (Object.keys(address).length > 0) payload.address = address;
+  if (hasAddress) payload.address = address;
   if (groups.banks.length > 0) payload.bank_accounts = groups.banks.map((n) => banks.get(n));
   return { payload, groups };
 }
