@@ -3,7 +3,6 @@ import { access, mkdir, stat } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import { createClient } from "../api/client.js";
 import { resolveConnection } from "../config.js";
-import type { ConnectionFlags } from "../config.js";
 import type { Lang } from "../customers/columns.js";
 import type { CustomerType } from "../customers/types.js";
 import { EXIT_OK, ToolError } from "../errors.js";
@@ -13,8 +12,10 @@ import { parseColumnSelection } from "../export/columns.js";
 import { createProgressLine } from "../export/progress.js";
 import { runExport } from "../export/run.js";
 import type { ExportFormat, ExportResult } from "../export/run.js";
+import { numberOption } from "./options.js";
+import type { NetworkArgs } from "./options.js";
 
-interface ExportArgs extends ConnectionFlags {
+interface ExportArgs extends NetworkArgs {
   file: string;
   summary?: boolean;
   type?: CustomerType;
@@ -22,10 +23,6 @@ interface ExportArgs extends ConnectionFlags {
   lang?: Lang;
   bom?: boolean;
   pageSize?: number;
-  rate?: number;
-  concurrency?: number;
-  retries?: number;
-  maxWait?: number;
   json?: boolean;
   debug?: boolean;
 }
@@ -37,13 +34,13 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
   const format = formatOf(args.file);
   const summaryOnly = args.summary ?? false;
   const selection = args.columns === undefined ? undefined : parseColumnSelection(args.columns, summaryOnly);
-  const pageSize = checkedNumber(args.pageSize, "--page-size", 100, { min: 1, integer: true });
-  const concurrency = checkedNumber(args.concurrency, "--concurrency", 4, { min: 1, integer: true });
+  const pageSize = numberOption(args.pageSize, "--page-size", 100, { min: 1, integer: true });
+  const concurrency = numberOption(args.concurrency, "--concurrency", 4, { min: 1, integer: true });
   const pacing = {
-    ratePerSecond: checkedNumber(args.rate, "--rate", 10, { min: 0 }),
+    ratePerSecond: numberOption(args.rate, "--rate", 10, { min: 0 }),
     concurrency,
-    retries: checkedNumber(args.retries, "--retries", 5, { min: 0, integer: true }),
-    maxWaitMs: checkedNumber(args.maxWait, "--max-wait", 120, { min: 0 }) * 1000,
+    retries: numberOption(args.retries, "--retries", 5, { min: 0, integer: true }),
+    maxWaitMs: numberOption(args.maxWait, "--max-wait", 120, { min: 0 }) * 1000,
     ...(args.debug ? { onRetry: logRetry(io) } : {}),
   };
   const connection = resolveConnection(args, io.env, io.cwd);
@@ -85,7 +82,7 @@ function printSummary(io: Io, args: ExportArgs, result: ExportResult, summaryOnl
     return;
   }
   const count = (n: number) => `${n.toLocaleString("en-US")} customer${n === 1 ? "" : "s"}`;
-  writeLine(io.stderr, `Exported ${count(result.customers)} to ${args.file} in ${seconds.toFixed(1)} s (${customersPerSecond.toLocaleString("en-US")} customers/s, ${result.requests.toLocaleString("en-US")} requests).`);
+  writeLine(io.stderr, `Exported ${count(result.customers)} to ${args.file} in ${seconds.toFixed(1)} s (${customersPerSecond.toLocaleString("en-US")} customers/s, ${result.requests.toLocaleString("en-US")} request${result.requests === 1 ? "" : "s"}).`);
   const deleted = result.deletedDuringExport;
   if (deleted.length > 0) {
     const named = deleted.slice(0, NAMED_DELETIONS).map((c) => `${c.customer_code || "(no code)"} (${c.name || c.customer_id})`);
@@ -118,14 +115,6 @@ async function checkWritable(file: string, given: string): Promise<void> {
   if (existing?.isDirectory()) {
     throw new ToolError("E_USAGE", `Cannot write ${given}: it is a folder.`, { hint: "Give a file name ending in .xlsx or .csv." });
   }
-}
-
-function checkedNumber(value: number | undefined, flag: string, fallback: number, rule: { min: number; integer?: boolean }): number {
-  const number = value ?? fallback;
-  if (!Number.isFinite(number) || number < rule.min || (rule.integer === true && !Number.isInteger(number))) {
-    throw new ToolError("E_USAGE", `${flag} ${String(value)}: expected ${rule.integer ? "a whole number" : "a number"} of ${rule.min} or more.`);
-  }
-  return number;
 }
 
 function logRetry(io: Io) {

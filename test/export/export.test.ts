@@ -193,6 +193,18 @@ describe("finan-bulk export", () => {
     expect(await readdir(h.dir)).toEqual([]);
   });
 
+  it.each([
+    ["--page-size", "0", "--page-size 0: expected a whole number of 1 or more."],
+    ["--concurrency", "2.5", "--concurrency 2.5: expected a whole number of 1 or more."],
+    ["--rate", "-1", "--rate -1: expected a number of 0 or more."],
+  ])("refuses %s %s before sending anything", async (flag, value, message) => {
+    const { h, log } = await start();
+    const result = await h.run(["export", "out.csv", flag, value]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(log).toEqual([]);
+  });
+
   it("refuses a file that is neither .xlsx nor .csv before sending anything", async () => {
     const { h, log } = await start();
     const result = await h.run(["export", "out.ods"]);
