@@ -13,10 +13,10 @@
 // - other stdout lines are ignored, progress goes to stderr, exit code non-zero only when the bench
 //   itself broke (a missed goal is `"pass": false`, not a crash).
 import { spawn } from "node:child_process";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { adaptLegacy } from "./lib/legacy.mjs";
+import { adaptLegacy, legacyQuickArgs } from "./lib/legacy.mjs";
 import { machineInfo, renderMarkdown } from "./lib/report.mjs";
 
 const BENCH = new URL("./", import.meta.url);
@@ -35,9 +35,12 @@ async function scripts() {
 }
 
 /** Runs one script; resolves with its JSON lines (figures and others) and how it ended. */
-function runScript(name) {
+async function runScript(name) {
+  const file = fileURLToPath(new URL(`${name}.mjs`, BENCH));
+  const takesQuick = (await readFile(file, "utf8")).includes("--quick");
+  const quickArgs = takesQuick ? ["--quick"] : legacyQuickArgs(name);
   return new Promise((resolve) => {
-    const args = [fileURLToPath(new URL(`${name}.mjs`, BENCH)), ...(values.quick ? ["--quick"] : [])];
+    const args = [file, ...(values.quick ? quickArgs : [])];
     const child = spawn(process.execPath, args, { cwd: fileURLToPath(ROOT), stdio: ["ignore", "pipe", "inherit"] });
     let buffered = "";
     const lines = [];

@@ -1,6 +1,13 @@
 // Figures from bench scripts written before the run.mjs protocol (export.mjs, load.mjs as first
 // written): their own JSON lines mapped to protocol figures. Delete once they print figures.
 
+/** Arguments for a quick run of a script that does not take `--quick` (yet). */
+export function legacyQuickArgs(script) {
+  if (script === "export") return ["--customers", "2000"];
+  if (script === "load") return ["--rows", "2000"];
+  return [];
+}
+
 /** Protocol figures from one script's non-protocol JSON lines (unknown shapes give none). */
 export function adaptLegacy(script, lines) {
   if (script === "export") return fromExport(lines);
