@@ -12,7 +12,7 @@ import { parseColumnSelection } from "../export/columns.js";
 import { createProgressLine } from "../export/progress.js";
 import { runExport } from "../export/run.js";
 import type { ExportFormat, ExportResult } from "../export/run.js";
-import { numberOption } from "./options.js";
+import { numberOption, pacingOptions } from "./options.js";
 import type { NetworkArgs } from "./options.js";
 
 interface ExportArgs extends NetworkArgs {
@@ -35,19 +35,12 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
   const summaryOnly = args.summary ?? false;
   const selection = args.columns === undefined ? undefined : parseColumnSelection(args.columns, summaryOnly);
   const pageSize = numberOption(args.pageSize, "--page-size", 100, { min: 1, integer: true });
-  const concurrency = numberOption(args.concurrency, "--concurrency", 4, { min: 1, integer: true });
-  const pacing = {
-    ratePerSecond: numberOption(args.rate, "--rate", 10, { min: 0 }),
-    concurrency,
-    retries: numberOption(args.retries, "--retries", 5, { min: 0, integer: true }),
-    maxWaitMs: numberOption(args.maxWait, "--max-wait", 120, { min: 0 }) * 1000,
-    ...(args.debug ? { onRetry: logRetry(io) } : {}),
-  };
+  const pacing = { ...pacingOptions(args), ...(args.debug ? { onRetry: logRetry(io) } : {}) };
   const connection = resolveConnection(args, io.env, io.cwd);
   const file = resolve(io.cwd, args.file);
   await checkWritable(file, args.file);
 
-  const client = createClient({ ...connection, headersTimeoutMs: connection.timeoutMs, bodyTimeoutMs: connection.timeoutMs, connections: concurrency });
+  const client = createClient({ ...connection, headersTimeoutMs: connection.timeoutMs, bodyTimeoutMs: connection.timeoutMs, connections: pacing.concurrency });
   const progress = createProgressLine(io.stderr, io.isTTY, io.now);
   let result: ExportResult;
   try {

@@ -1,12 +1,13 @@
+import { resolve } from "node:path";
 import { resolveConnection } from "../config.js";
 import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED, ToolError } from "../errors.js";
 import type { Io } from "../io.js";
 import { defaultReportPath } from "../import/report.js";
 import { runImport } from "../import/run.js";
 import type { ImportMode } from "../import/upload.js";
-import { AuthRejected } from "../import/upload.js";
+import { AuthRejected } from "../api/session.js";
 import { printSummary } from "../output/summary.js";
-import { numberOption, readerOptions } from "./options.js";
+import { pacingOptions, readerOptions } from "./options.js";
 import type { NetworkArgs, ReaderArgs } from "./options.js";
 
 interface ImportArgs extends NetworkArgs, ReaderArgs {
@@ -25,22 +26,20 @@ const ONLY_STATUSES = new Set(["created", "replaced", "skipped", "invalid", "fai
 export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   const connection = resolveConnection(args, io.env, io.cwd);
   const only = args.only === undefined ? undefined : parseOnly(args.only);
-  const report = args.report ?? defaultReportPath(args.input);
+  const input = resolve(io.cwd, args.input);
+  const report = args.report === undefined ? defaultReportPath(input) : resolve(io.cwd, args.report);
   let summary;
   try {
     summary = await runImport({
-      input: args.input,
+      input,
       report,
-      inputOptions: readerOptions(args),
+      inputOptions: readerOptions(args, io.cwd),
       mode: args.mode ?? "upsert",
       dryRun: args.dryRun ?? false,
       backup: args.backup ?? true,
       only,
       connection,
-      ratePerSecond: numberOption(args.rate, "--rate", 10, { min: 0 }),
-      concurrency: numberOption(args.concurrency, "--concurrency", 4, { min: 1, integer: true }),
-      retries: numberOption(args.retries, "--retries", 5, { min: 0, integer: true }),
-      maxWaitMs: numberOption(args.maxWait, "--max-wait", 120, { min: 0 }) * 1000,
+      pacing: pacingOptions(args),
       io,
     });
   } catch (error) {

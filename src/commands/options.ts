@@ -1,3 +1,5 @@
+import { resolve } from "node:path";
+import type { Pacing } from "../api/session.js";
 import type { ConnectionFlags } from "../config.js";
 import { ToolError } from "../errors.js";
 import type { InputOptions } from "../import/input.js";
@@ -16,12 +18,13 @@ export interface NetworkArgs extends ConnectionFlags {
   maxWait?: number;
 }
 
-export function readerOptions(args: ReaderArgs): InputOptions {
+/** Reader flags; a --columns mapping file is found from `cwd`, as the user typed it. */
+export function readerOptions(args: ReaderArgs, cwd: string): InputOptions {
   return {
     ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
     ...(args.encoding === undefined ? {} : { encoding: args.encoding }),
     ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter === "\\t" || args.delimiter === "tab" ? "\t" : args.delimiter }),
-    ...(args.columns === undefined ? {} : { columnsFile: args.columns }),
+    ...(args.columns === undefined ? {} : { columnsFile: resolve(cwd, args.columns) }),
   };
 }
 
@@ -32,4 +35,14 @@ export function numberOption(value: number | undefined, flag: string, fallback: 
     throw new ToolError("E_USAGE", `${flag} ${String(value)}: expected ${rule.integer ? "a whole number" : "a number"} of ${rule.min} or more.`);
   }
   return number;
+}
+
+/** --rate, --concurrency, --retries, --max-wait, checked once for every command that sends requests. */
+export function pacingOptions(args: NetworkArgs): Pacing {
+  return {
+    ratePerSecond: numberOption(args.rate, "--rate", 10, { min: 0 }),
+    concurrency: numberOption(args.concurrency, "--concurrency", 4, { min: 1, integer: true }),
+    retries: numberOption(args.retries, "--retries", 5, { min: 0, integer: true }),
+    maxWaitMs: numberOption(args.maxWait, "--max-wait", 120, { min: 0 }) * 1000,
+  };
 }

@@ -15,7 +15,7 @@ interface TemplateArgs {
 /** `finan-bulk template <file>`: a ready-to-fill .xlsx (instructions, Type dropdown) or .csv (UTF-8 BOM). */
 export async function templateCommand(args: TemplateArgs, io: Io): Promise<number> {
   const lang = args.lang ?? "en";
-  const written = await writeTemplate(args.file, lang);
+  const written = await writeTemplate(resolve(io.cwd, args.file), lang);
   if (args.json) {
     writeLine(io.stdout, JSON.stringify({ command: "template", file: args.file, lang, format: written.format, columns: written.columns, exampleRows: written.exampleRows }));
   } else {

@@ -1,11 +1,12 @@
+import { resolve } from "node:path";
 import { resolveConnection } from "../config.js";
 import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED, ToolError } from "../errors.js";
 import type { Io } from "../io.js";
 import { defaultReportPath } from "../import/report.js";
 import { runUndo } from "../import/undo.js";
-import { AuthRejected } from "../import/upload.js";
+import { AuthRejected } from "../api/session.js";
 import { printSummary } from "../output/summary.js";
-import { numberOption } from "./options.js";
+import { pacingOptions } from "./options.js";
 import type { NetworkArgs } from "./options.js";
 
 interface UndoArgs extends NetworkArgs {
@@ -18,19 +19,17 @@ interface UndoArgs extends NetworkArgs {
 /** `finan-bulk undo <report>`: delete what an import created, restore what it replaced. */
 export async function undoCommand(args: UndoArgs, io: Io): Promise<number> {
   const connection = resolveConnection(args, io.env, io.cwd);
-  const undoReport = defaultReportPath(args.report, "undo");
+  const report = resolve(io.cwd, args.report);
+  const undoReport = defaultReportPath(report, "undo");
   let summary;
   try {
     summary = await runUndo({
-      report: args.report,
+      report,
       undoReport,
       dryRun: args.dryRun ?? false,
       force: args.force ?? false,
       connection,
-      ratePerSecond: numberOption(args.rate, "--rate", 10, { min: 0 }),
-      concurrency: numberOption(args.concurrency, "--concurrency", 4, { min: 1, integer: true }),
-      retries: numberOption(args.retries, "--retries", 5, { min: 0, integer: true }),
-      maxWaitMs: numberOption(args.maxWait, "--max-wait", 120, { min: 0 }) * 1000,
+      pacing: pacingOptions(args),
       io,
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED } from "../errors.js";
 import type { Io } from "../io.js";
 import { readInput } from "../import/input.js";
@@ -34,8 +35,9 @@ const MAX_REASON_KINDS = 1000;
 
 /** `finan-bulk validate <input>`: no network; exit 0 all rows valid, 1 any invalid, 2 could not proceed. */
 export async function validateCommand(args: ValidateArgs, io: Io): Promise<number> {
-  const report = args.report ?? defaultReportPath(args.input);
-  const summary = await runValidate(args.input, report, readerOptions(args), io);
+  const input = resolve(io.cwd, args.input);
+  const report = args.report === undefined ? defaultReportPath(input) : resolve(io.cwd, args.report);
+  const summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
   const notes = summary.topReasons.length === 0 ? [] : ["Top reasons:", ...summary.topReasons.map(({ reason, rows }) => `  ${rows.toLocaleString("en-US")} × ${reason}`)];
   if (summary.rowWarnings > 0) notes.push(`${summary.rowWarnings.toLocaleString("en-US")} warning(s) in rows: see the message column of the report.`);
   if (summary.interrupted) notes.push("Interrupted: the report holds the rows checked so far.");

@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
-import { createClient } from "../api/client.js";
-import { Interrupted, PacedFailure, createPacer } from "../api/pacer.js";
+import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
@@ -11,7 +10,9 @@ import { JournalWriter, readJournal } from "./journal.js";
 import type { JournalState, RowResult } from "./journal.js";
 import { openReport } from "./report.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "./rows.js";
-import { AuthRejected, createUploader } from "./upload.js";
+import { AuthRejected, openSession } from "../api/session.js";
+import type { Pacing } from "../api/session.js";
+import { createUploader } from "./upload.js";
 import type { ImportMode, RowJob } from "./upload.js";
 
 export interface ImportOptions {
@@ -24,10 +25,7 @@ export interface ImportOptions {
   /** re-run only rows of an earlier report with these statuses */
   only: Set<string> | undefined;
   connection: Connection;
-  ratePerSecond: number;
-  concurrency: number;
-  retries: number;
-  maxWaitMs: number;
+  pacing: Pacing;
   io: Io;
 }
 
@@ -61,10 +59,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
-  const client = createClient({ ...options.connection, connections: options.concurrency, headersTimeoutMs: options.connection.timeoutMs, bodyTimeoutMs: options.connection.timeoutMs });
-  const pacer = createPacer({ ratePerSecond: options.ratePerSecond, concurrency: options.concurrency, retries: options.retries, maxWaitMs: options.maxWaitMs, signal });
+  const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
   const index = new CodeIndex(client, pacer);
-  const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.retries + 1, journal });
+  const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
   const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
@@ -72,7 +69,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   try {
     await index.load().catch((error: unknown) => rethrowFatal(error, "listing the existing customers"));
     const queue: { input: InputRow; result: Promise<RowResult>; settled: boolean }[] = [];
-    const maxAhead = Math.max(64, options.concurrency * 8);
+    const maxAhead = Math.max(64, options.pacing.concurrency * 8);
 
     const drain = async (all: boolean) => {
       while (queue.length > 0 && (all || queue[0]!.settled || queue.length >= maxAhead)) {
@@ -101,7 +98,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     summary.elapsedMs = io.now() - started;
     await (finished ? report.close() : report.close().catch(() => report.abort()));
     await journal?.close(finished);
-    await client.close();
+    await close();
   }
   return summary;
 

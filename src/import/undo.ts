@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
-import { createClient } from "../api/client.js";
 import type { ApiResponse, FinanClient } from "../api/client.js";
-import { Interrupted, PacedFailure, createPacer } from "../api/pacer.js";
+import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Pacer } from "../api/pacer.js";
 import type { Connection } from "../config.js";
 import { headerFor } from "../customers/columns.js";
@@ -15,7 +14,9 @@ import { JournalWriter, readJournal } from "./journal.js";
 import type { JournalEntry, JournalState, RowResult } from "./journal.js";
 import { openReport } from "./report.js";
 import { journalPathFor } from "./run.js";
-import { AuthRejected, stripServerFields } from "./upload.js";
+import { AuthRejected, openSession, rowRequests } from "../api/session.js";
+import type { Pacing } from "../api/session.js";
+import { stripServerFields } from "./upload.js";
 
 export interface UndoOptions {
   report: string;
@@ -23,10 +24,7 @@ export interface UndoOptions {
   dryRun: boolean;
   force: boolean;
   connection: Connection;
-  ratePerSecond: number;
-  concurrency: number;
-  retries: number;
-  maxWaitMs: number;
+  pacing: Pacing;
   io: Io;
 }
 
@@ -70,15 +68,14 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
 
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
-  const client = createClient({ ...options.connection, connections: options.concurrency, headersTimeoutMs: options.connection.timeoutMs, bodyTimeoutMs: options.connection.timeoutMs });
-  const pacer = createPacer({ ratePerSecond: options.ratePerSecond, concurrency: options.concurrency, retries: options.retries, maxWaitMs: options.maxWaitMs, signal });
+  const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
   const summary: UndoSummary = { rows: 0, counts: {}, conflicts: 0, requests: 0, elapsedMs: 0, stopped: undefined };
   const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
   let finished = false;
   try {
     const queue: { values: (string | undefined)[]; result: Promise<RowResult> }[] = [];
     const drain = async (all: boolean) => {
-      while (queue.length > 0 && (all || queue.length >= Math.max(64, options.concurrency * 8))) {
+      while (queue.length > 0 && (all || queue.length >= Math.max(64, options.pacing.concurrency * 8))) {
         const head = queue.shift()!;
         const result = await head.result;
         summary.rows += 1;
@@ -108,7 +105,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
     summary.elapsedMs = io.now() - started;
     await report.close();
     await journal?.close(finished);
-    await client.close();
+    await close();
   }
   return summary;
 
@@ -165,27 +162,12 @@ function describeChanges(expected: CustomerPayload, actual: CustomerPayload): st
 }
 
 function rowSteps(client: FinanClient, pacer: Pacer, row: number, customerId: string) {
-  let attempts = 0;
-  let last: ApiResponse<unknown> | undefined;
-  async function send<T>(task: () => Promise<ApiResponse<T>>): Promise<ApiResponse<T>> {
-    try {
-      const result = await pacer.run(task, { idempotent: true });
-      attempts += result.attempts;
-      last = result.value;
-      return result.value;
-    } catch (error) {
-      if (error instanceof PacedFailure) {
-        attempts += error.attempts;
-        if (error.error.kind === "auth") throw new AuthRejected(error.error);
-      }
-      throw error;
-    }
-  }
+  const requests = rowRequests(pacer);
   return {
-    attempts: () => attempts,
+    attempts: () => requests.attempts,
     async get() {
       try {
-        return await send(() => client.getCustomer(customerId));
+        return await requests.send(() => client.getCustomer(customerId), true);
       } catch (error) {
         if (error instanceof PacedFailure && error.error.status === 404) return undefined;
         throw error;
@@ -193,16 +175,16 @@ function rowSteps(client: FinanClient, pacer: Pacer, row: number, customerId: st
     },
     async remove() {
       try {
-        return await send(() => client.deleteCustomer(customerId));
+        return await requests.send(() => client.deleteCustomer(customerId), true);
       } catch (error) {
         // A retried DELETE whose first attempt was applied finds nothing left: that is done.
-        if (error instanceof PacedFailure && error.error.status === 404 && attempts > 1) return undefined;
+        if (error instanceof PacedFailure && error.error.status === 404 && requests.attempts > 1) return undefined;
         throw error;
       }
     },
-    put: (payload: CustomerPayload) => send(() => client.replaceCustomer(customerId, payload)),
-    result(status: string, message: string | undefined, response: ApiResponse<unknown> | undefined = last): RowResult {
-      return { row, status, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts };
+    put: (payload: CustomerPayload) => requests.send(() => client.replaceCustomer(customerId, payload), true),
+    result(status: string, message: string | undefined, response: ApiResponse<unknown> | undefined = requests.last): RowResult {
+      return { row, status, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts: requests.attempts };
     },
   };
 }

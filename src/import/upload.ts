@@ -2,6 +2,7 @@ import { ApiError } from "../api/api-error.js";
 import { API_CODE } from "../api/api-error.js";
 import type { ApiResponse, FinanClient } from "../api/client.js";
 import { PacedFailure } from "../api/pacer.js";
+import { AuthRejected, rowRequests } from "../api/session.js";
 import type { Pacer } from "../api/pacer.js";
 import { headerFor } from "../customers/columns.js";
 import type { FieldKey } from "../customers/columns.js";
@@ -35,44 +36,23 @@ export interface RowJob {
   resumeReplace?: { customerId: string; before?: CustomerPayload | undefined; sent: CustomerPayload };
 }
 
-/** 401: the credentials (or the clock) are wrong, so every further request would fail too. */
-export class AuthRejected extends Error {
-  override readonly name = "AuthRejected";
-  constructor(readonly error: ApiError) {
-    super(error.detail ?? error.message, { cause: error });
-  }
-}
-
 /** Plans and sends one valid row: create, replace, merge or skip. Row failures come back as results. */
 export function createUploader(options: UploaderOptions) {
   const { client, pacer, index, journal } = options;
 
   // One closure per row: the attempts counted are that row's alone, though rows run in parallel.
   function forRow(job: RowJob) {
-    let attempts = 0;
-
-    async function send<T>(task: () => Promise<ApiResponse<T>>, idempotent: boolean): Promise<ApiResponse<T>> {
-      try {
-        const result = await pacer.run(task, { idempotent });
-        attempts += result.attempts;
-        return result.value;
-      } catch (error) {
-        if (error instanceof PacedFailure) {
-          attempts += error.attempts;
-          if (error.error.kind === "auth") throw new AuthRejected(error.error);
-        }
-        throw error;
-      }
-    }
+    const requests = rowRequests(pacer);
+    const send = requests.send;
 
     function ok(job: RowJob, status: string, response: ApiResponse<unknown> | undefined, customerId: string | undefined, message?: string): RowResult {
-      return { row: job.row, status, customerCode: job.customerCode, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts };
+      return { row: job.row, status, customerCode: job.customerCode, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts: requests.attempts };
     }
 
     function failed(job: RowJob, error: unknown, prefix = ""): RowResult {
       const api = error instanceof PacedFailure ? error.error : error instanceof ApiError ? error : undefined;
       const reason = error instanceof PacedFailure ? error.message : error instanceof Error ? error.message : String(error);
-      return { row: job.row, status: "failed", customerCode: job.customerCode, httpStatus: api?.status, apiCode: api?.apiCode, requestId: api?.requestId, message: `${prefix}${reason}`, attempts };
+      return { row: job.row, status: "failed", customerCode: job.customerCode, httpStatus: api?.status, apiCode: api?.apiCode, requestId: api?.requestId, message: `${prefix}${reason}`, attempts: requests.attempts };
     }
 
     async function create(job: RowJob): Promise<RowResult> {
