@@ -1,4 +1,4 @@
-import { extname } from "node:path";
+import { extname, resolve } from "node:path";
 import type { Lang } from "../customers/columns.js";
 import { templateContent } from "../customers/template.js";
 import { EXIT_OK } from "../errors.js";
