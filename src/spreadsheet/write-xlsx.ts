@@ -74,6 +74,8 @@ export function createXlsxWriter(output: Writable, options: WriteOptions): Strea
       commitRow(values, marks);
       // rows reach the zip synchronously: let it drain so memory stays flat
       if (++written % 500 === 0) await yieldToEventLoop();
+      const entry = zipEntryOf(sheet);
+      if (entry?.writableNeedDrain) await once(entry, "drain");
       if (output.writableNeedDrain) await once(output, "drain");
     },
     async close() {
@@ -133,4 +135,15 @@ function columnLetter(index: number): string {
 function sheetName(name: string): string {
   const cleaned = name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31);
   return cleaned === "" ? "Sheet1" : cleaned;
+}
+
+/**
+ * The zip entry a streamed sheet writes into. exceljs's StreamBuf ignores that entry's
+ * back-pressure (lib/utils/stream-buf.js writes without checking), so rows that arrive faster
+ * than the deflate pile up in memory unless we wait for it ourselves.
+ */
+function zipEntryOf(sheet: ExcelTypes.Worksheet): Writable | undefined {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  const entry = pipes?.[0] as Partial<Writable> | undefined;
+  return entry && typeof entry.once === "function" && "writableNeedDrain" in entry ? (entry as Writable) : undefined;
 }

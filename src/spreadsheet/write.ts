@@ -34,15 +34,29 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
     () => undefined,
     () => undefined,
   );
-  // a disk error stops the writers' pipes without ending them: race it, or a write could wait forever
-  const failed = new Promise<never>((_resolve, reject) => output.once("error", reject));
-  failed.catch(() => undefined);
+  // A disk error stops the writers' pipes without ending them: each write races it, or could wait
+  // forever. The race is per call (one listener, removed after) so nothing accumulates per row.
+  let failure: unknown;
+  output.on("error", (error: unknown) => (failure ??= error));
+  const guarded = async <T>(work: Promise<T>): Promise<T> => {
+    if (failure !== undefined) throw failure;
+    let onError: (error: unknown) => void = () => undefined;
+    const failedNow = new Promise<never>((_resolve, reject) => {
+      onError = reject;
+      output.once("error", onError);
+    });
+    try {
+      return await Promise.race([work, failedNow]);
+    } finally {
+      output.off("error", onError);
+    }
+  };
   let state: "open" | "closed" | "aborted" = "open";
 
   return {
     async write(values, marks) {
       if (state !== "open") throw new ToolError("E_INTERNAL", `${file} was already ${state}: cannot write more rows`);
-      await Promise.race([writer.write(values, marks), failed]).catch((error: unknown) => {
+      await guarded(writer.write(values, marks)).catch((error: unknown) => {
         throw writeError(file, error);
       });
     },
@@ -50,7 +64,7 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
       if (state !== "open") return;
       state = "closed";
       try {
-        await Promise.race([writer.close(), failed]);
+        await guarded(writer.close());
         await closed;
         if (atomic) await rename(path, file);
       } catch (error) {
