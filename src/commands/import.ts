@@ -27,7 +27,8 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   const connection = resolveConnection(args, io.env, io.cwd);
   const only = args.only === undefined ? undefined : parseOnly(args.only);
   const input = resolve(io.cwd, args.input);
-  const report = args.report === undefined ? defaultReportPath(input) : resolve(io.cwd, args.report);
+  // A dry run never overwrites the report (and so the undo record) of a real run.
+  const report = args.report === undefined ? defaultReportPath(input, args.dryRun ? "dry-run" : "report") : resolve(io.cwd, args.report);
   let summary;
   try {
     summary = await runImport({

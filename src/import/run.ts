@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";
+import { ToolError } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "./code-index.js";
@@ -52,22 +53,27 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const started = io.now();
   const total = await countRows(options);
   const table = await readInput(options.input, options.inputOptions);
-  const report = await openReport(options.report, table.headers, "import", options.input);
-  const journalPath = options.dryRun ? undefined : journalPathFor(options.report);
-  const previous = journalPath ? resumable(journalPath, options) : undefined;
-  const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
-
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
   const index = new CodeIndex(client, pacer);
+  // List first: a run that cannot reach the server or is refused leaves the last report and journal as they were.
+  try {
+    await index.load();
+  } catch (error) {
+    await close();
+    rethrowFatal(error, "Listing the existing customers");
+  }
+  const report = await openReport(options.report, table.headers, "import", options.input);
+  const journalPath = options.dryRun ? undefined : journalPathFor(options.report);
+  const previous = journalPath ? resumable(journalPath, options) : undefined;
+  const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
   const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
 
   try {
-    await index.load().catch((error: unknown) => rethrowFatal(error, "listing the existing customers"));
     const queue: { input: InputRow; result: Promise<RowResult>; settled: boolean }[] = [];
     const maxAhead = Math.max(64, options.pacing.concurrency * 8);
 
@@ -173,12 +179,10 @@ async function countRows(options: ImportOptions): Promise<number | undefined> {
 }
 
 function rethrowFatal(error: unknown, what: string): never {
+  if (error instanceof AuthRejected) throw error;
   if (error instanceof PacedFailure) {
-    const api = error.error;
-    if (api.kind === "auth") {
-      throw new AuthRejected(api);
-    }
-    throw Object.assign(new Error(`${what} failed: ${error.message}`), { cause: error });
+    if (error.error.kind === "auth") throw new AuthRejected(error.error);
+    throw new ToolError("E_API", `${what} failed, so no row was sent: ${error.message}.`, { cause: error, hint: "Check --base-url and your connection, then run the same command again." });
   }
   throw error;
 }

@@ -76,7 +76,7 @@ describe("import --dry-run", () => {
     const writesBefore = sandbox.stats.requests;
     const run = await runCli(["import", input, "--dry-run", ...fast], { env });
     expect(run.code).toBe(0);
-    const rows = await report(`${dir}/in.report.csv`);
+    const rows = await report(`${dir}/in.dry-run.csv`);
     expect(rows.map((r) => r.status)).toEqual(["would-replace", "would-create"]);
     expect(rows[0]?.message).toMatch(/WOULD CLEAR .*Tax ID \(general_info\.tax_id\)/);
     expect(rows[0]?.message).toMatch(/Tag \(general_info\.custom_tag\)/);
@@ -136,6 +136,20 @@ describe("import report", () => {
 });
 
 describe("import: the run cannot proceed (exit 2, nothing sent)", () => {
+  it("leaves the last run's report and journal alone when the server cannot be reached", async () => {
+    const { sandbox, dir, env } = await setup();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1)]);
+    expect((await runCli(["import", input, ...fast], { env })).code).toBe(0);
+    const before = await readFile(`${dir}/in.report.csv`, "utf8");
+    const journal = await readFile(`${dir}/in.report.csv.journal`, "utf8");
+    await sandbox.close();
+    const run = await runCli(["import", input, ...fast, "--retries", "0"], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Listing the existing customers failed, so no row was sent/);
+    expect(await readFile(`${dir}/in.report.csv`, "utf8")).toBe(before);
+    expect(await readFile(`${dir}/in.report.csv.journal`, "utf8")).toBe(journal);
+  });
+
   it.each([
     ["missing credentials", { FINAN_CLIENT_ID: undefined }, /FINAN_CLIENT_ID/],
     ["a wrong secret", { FINAN_SECRET_KEY: "wrong-secret-value" }, /rejected the credentials/],
