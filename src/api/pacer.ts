@@ -122,10 +122,12 @@ export function createPacer(options: PacerOptions) {
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         const retryable = error.kind === "retryable" || (error.kind === "outcome-unknown" && runOptions.idempotent);
-        if (error.status === 429) throttled(error.retryAfterMs);
+        const waitTooLong = error.retryAfterMs !== undefined && error.retryAfterMs > options.maxWaitMs;
+        // A wait we refuse fails this request alone: it neither pauses nor slows the others.
+        if (error.status === 429 && !waitTooLong) throttled(error.retryAfterMs);
         if (!retryable) throw new PacedFailure(error, attempt);
-        if (error.retryAfterMs !== undefined && error.retryAfterMs > options.maxWaitMs) {
-          throw new PacedFailure(error, attempt, `${error.message} (the server asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s, more than --max-wait ${Math.round(options.maxWaitMs / 1000)} s)`);
+        if (waitTooLong) {
+          throw new PacedFailure(error, attempt, `${error.message} (the server asked to wait ${Math.ceil((error.retryAfterMs ?? 0) / 1000)} s, more than --max-wait ${Math.round(options.maxWaitMs / 1000)} s)`);
         }
         if (attempt > options.retries) {
           throw new PacedFailure(error, attempt, `${error.message} (gave up after ${attempt} attempts)`);

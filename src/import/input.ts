@@ -51,7 +51,8 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   }
   const found = findHeaderRow(head, mapping ? { mapping } : {});
   if (!found) throw headerNotFound(file, head.length);
-  const bound = bindColumns(found.row, mapping ? { mapping } : {});
+  const bound = withFileName(file, () => bindColumns(found.row, mapping ? { mapping } : {}));
+  const width = headerWidth(found.row);
   const result = new Set(bound.resultColumns);
   const kept = found.row.cells.map((_, column) => column).filter((column) => !result.has(column));
   const headers = kept.map((column) => headerText(found.row.cells[column]));
@@ -66,7 +67,8 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
         const value = displayCell(sheetRow.cells[column]);
         if (value !== undefined) previous[name] = value;
       }
-      return { row: sheetRow.row, values: kept.map((column) => displayCell(sheetRow.cells[column])), outcome: mapRow(sheetRow), previous };
+      const outcome = beyondHeader(sheetRow, width, source.format, mapRow(sheetRow));
+      return { row: sheetRow.row, values: kept.map((column) => displayCell(sheetRow.cells[column])), outcome, previous };
     };
     for (const sheetRow of head.slice(found!.index + 1)) if (hasData(sheetRow, kept)) yield toInput(sheetRow);
     for (;;) {
@@ -77,6 +79,41 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   }
 
   return { source, headers, kept, bound, headerRow: found.row.row, warnings, rows: rows() };
+}
+
+/** Whole-run errors about the header name the file they are about. */
+function withFileName<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof ToolError) || error.message.includes(file)) throw error;
+    throw new ToolError(error.code, `${file}: ${error.message}`, { cause: error.cause, ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode });
+  }
+}
+
+function headerWidth(header: SheetRow): number {
+  let width = 0;
+  header.cells.forEach((cell, column) => {
+    if (headerText(cell) !== "") width = column + 1;
+  });
+  return width;
+}
+
+/**
+ * Values past the last header. In a CSV that is the mark of a delimiter inside an unquoted cell:
+ * every later cell has moved one column right, so the row must not be sent. In a workbook it is
+ * a stray note: said, not sent.
+ */
+function beyondHeader(row: SheetRow, width: number, format: "csv" | "xlsx", outcome: RowOutcome): RowOutcome {
+  const extra = row.cells.slice(width).map(displayCell).filter((value): value is string => value !== undefined && value.trim() !== "");
+  if (extra.length === 0) return outcome;
+  const shown = extra.slice(0, 3).map((value) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`).join(", ");
+  if (format === "xlsx") {
+    return { ...outcome, warnings: [...outcome.warnings, `values in columns without a header were not read: ${shown}`] } as RowOutcome;
+  }
+  const cells = row.cells.findLastIndex((cell) => displayCell(cell)?.trim()) + 1;
+  const message = `the row has ${cells} cells but the header has ${width} columns (extra: ${shown}): a comma or delimiter inside an unquoted cell has probably shifted the cells; quote that cell or remove the extra cells`;
+  return { row: outcome.row, ok: false, ...(outcome.customerCode === undefined ? {} : { customerCode: outcome.customerCode }), issues: [{ message }], warnings: outcome.warnings };
 }
 
 async function loadMappingFile(path: string): Promise<ColumnMapping> {

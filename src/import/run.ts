@@ -169,9 +169,11 @@ function resumable(path: string, options: ImportOptions): JournalState | undefin
   return same ? state : undefined;
 }
 
-/** A quick first pass so progress can show a total and an ETA. */
-async function countRows(options: ImportOptions): Promise<number | undefined> {
-  if (!options.io.isTTY) return undefined;
+/**
+ * The whole file is read once before any request: a file that breaks at line 90,000 (an unclosed
+ * quote, bad bytes) stops the run before anything is sent, and progress gets a total and an ETA.
+ */
+async function countRows(options: ImportOptions): Promise<number> {
   const table = await readInput(options.input, options.inputOptions);
   let rows = 0;
   for await (const _ of table.rows) rows += 1;
