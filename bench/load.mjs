@@ -1,7 +1,8 @@
 // Load benchmark of `finan-bulk import`: 100,000 rows against the sandbox with a rate limit and
 // random faults; every row must be accounted for and peak RSS must stay under 300 MB.
 // Needs `npm run build` first.
-//   node bench/load.mjs [--rows 100000] [--rate-limit 500] [--fail-rate 0.05] [--rate 450] [--concurrency 16] [--seed 1]
+//   node bench/load.mjs [--quick] [--rows 100000] [--rate-limit 500] [--fail-rate 0.05] [--rate 450] [--concurrency 16] [--seed 1]
+// --quick: 2,000 rows, a smoke check.
 // One JSON line per figure on stdout; a line for people on stderr. Exit 1 if a row is lost or RSS ≥ 300 MB.
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
@@ -202,7 +203,8 @@ if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) 
   } else {
     const { values } = parseArgs({
       options: {
-        rows: { type: "string", default: "100000" },
+        quick: { type: "boolean", default: false },
+        rows: { type: "string" },
         "rate-limit": { type: "string", default: "500" },
         "fail-rate": { type: "string", default: "0.05" },
         rate: { type: "string", default: "450" },
@@ -211,7 +213,7 @@ if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) 
       },
     });
     const result = await runLoadBench({
-      rows: Number(values.rows),
+      rows: Number(values.rows ?? (values.quick ? 2000 : 100_000)),
       rateLimit: Number(values["rate-limit"]),
       failRate: Number(values["fail-rate"]),
       rate: Number(values.rate),

@@ -5,14 +5,15 @@ import { runCli } from "../helpers/cli.js";
 import { spawnCli } from "../helpers/child.js";
 import { HEADER, customerRow } from "../helpers/files.js";
 import { expectEveryRowExplained, measuredCli, readReport, setup } from "./harness.js";
+import type { Register } from "./harness.js";
 
 const fast = ["--rate", "0", "--concurrency", "4"];
 const csvLine = (cells: string[]) => `${cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")}\r\n`;
 const csv = (rows: string[][], header = HEADER) => [header, ...rows].map(csvLine).join("");
 
 /** Writes `content` as `name` in a fresh sandboxed folder and imports it. */
-async function importFile(name: string, content: string | Uint8Array, args: string[] = []) {
-  const { sandbox, dir, env } = await setup();
+async function importFile(name: string, content: string | Uint8Array, args: string[] = [], register?: Register) {
+  const { sandbox, dir, env } = await setup({}, register);
   const file = join(dir, name);
   await writeFile(file, content);
   const run = await runCli(["import", file, ...fast, ...args], { env });
@@ -60,11 +61,11 @@ describe("import of a CSV that cannot be read", () => {
   // Found by this suite: rows before the broken line are sent before the reader reaches it, and the
   // reader's error then meets rows still in flight (the process dies on "Cannot write the journal").
   // In a child process, so that crash stays contained.
-  it.each<[string, string]>([
+  it.concurrent.for<[string, string]>([
     ["an unclosed quote", 'KH09999,"Nguyễn Văn,personal\r\n'],
     ["a NUL byte", "KH09999,Nguy\u0000n,personal\r\n"],
-  ])("%s far down the file: exit 2 naming its line, and nothing is sent", async (_what, broken) => {
-    const { sandbox, dir, env } = await setup();
+  ])("%s far down the file: exit 2 naming its line, and nothing is sent", async ([, broken], { onTestFinished }) => {
+    const { sandbox, dir, env } = await setup({}, onTestFinished);
     const input = join(dir, "in.csv");
     await writeFile(input, csv(Array.from({ length: 1000 }, (_, i) => customerRow(i + 1))) + broken);
     const run = await spawnCli(["import", input, ...fast], env).exit;
@@ -137,9 +138,10 @@ describe("import of a CSV with awkward but readable content", () => {
   });
 });
 
+// Child processes measured one by one would take a while: these run side by side.
 describe("import of a CSV built to exhaust memory or time", () => {
-  it("a 10 MB cell: stops in seconds with bounded memory, names the file and line, sends nothing", async () => {
-    const { sandbox, dir, env } = await setup();
+  it.concurrent("a 10 MB cell: stops in seconds with bounded memory, names the file and line, sends nothing", async ({ onTestFinished }) => {
+    const { sandbox, dir, env } = await setup({}, onTestFinished);
     const input = join(dir, "in.csv");
     await writeFile(input, csv([customerRow(1), customerRow(2, { Name: "x".repeat(10 * 1024 * 1024) }), customerRow(3)]));
     const run = await measuredCli(["import", input, ...fast], env);
@@ -151,15 +153,15 @@ describe("import of a CSV built to exhaust memory or time", () => {
   });
 
   // Found by this suite: a quoted cell cut by the record limit is reported as never closed.
-  it.fails("a quoted 10 MB cell is called too long, not an unclosed quote", async () => {
-    const { run } = await importFile("in.csv", csv([customerRow(1, { Name: `"${"x".repeat(10 * 1024 * 1024)}", chi nhánh` })]));
+  it.concurrent.fails("a quoted 10 MB cell is called too long, not an unclosed quote", async ({ onTestFinished }) => {
+    const { run } = await importFile("in.csv", csv([customerRow(1, { Name: `"${"x".repeat(10 * 1024 * 1024)}", chi nhánh` })]), [], onTestFinished);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/in\.csv: line 2/);
     expect(run.stderr).not.toMatch(/never closed/);
   });
 
-  it("5,000 columns over 200 rows: imports in seconds with bounded memory, keeps every column in the report", async () => {
-    const { sandbox, dir, env } = await setup();
+  it.concurrent("5,000 columns over 200 rows: imports in seconds with bounded memory, keeps every column in the report", { timeout: 30_000 }, async ({ onTestFinished }) => {
+    const { sandbox, dir, env } = await setup({}, onTestFinished);
     const extra = Array.from({ length: 5000 }, (_, i) => `Cột ${i + 1}`);
     const rows = Array.from({ length: 200 }, (_, r) => [...customerRow(r + 1), ...extra.map((_, i) => String(i))]);
     const input = join(dir, "in.csv");
@@ -172,7 +174,7 @@ describe("import of a CSV built to exhaust memory or time", () => {
     expect(sandbox.store.count()).toBe(200);
     const report = await readFile(join(dir, "in.report.csv"), "utf8");
     expect(report.split("\r\n")[0]?.split(",")).toHaveLength(HEADER.length + 5000 + 8);
-  }, 30_000);
+  });
 });
 
 describe("validate of a CSV that cannot be read", () => {

@@ -36,8 +36,8 @@ describe("import of an XLSX that cannot be read", () => {
     expect(sandbox.stats.requests).toBe(0);
   });
 
-  it("a zip bomb (256 KiB unpacking to 256 MiB, 1,000 times bigger): refused in seconds with bounded memory, nothing sent", async () => {
-    const { sandbox, dir, env } = await setup();
+  it.concurrent("a zip bomb (256 KiB unpacking to 256 MiB, 1,000 times bigger): refused in seconds with bounded memory, nothing sent", { timeout: 30_000 }, async ({ onTestFinished }) => {
+    const { sandbox, dir, env } = await setup({}, onTestFinished);
     const file = join(dir, "in.xlsx");
     await writeFile(file, zip(workbookParts(await bombPart(256))));
     expect((await stat(file)).size).toBeLessThan(300 * 1024);
@@ -47,10 +47,10 @@ describe("import of an XLSX that cannot be read", () => {
     expect(run.ms).toBeLessThan(3000);
     expect(run.peakRssMB).toBeLessThan(200);
     expect(sandbox.stats.requests).toBe(0);
-  }, 30_000);
+  });
 
-  it("a zip bomb whose header lies about its size: stopped as soon as it unpacks past it, bounded memory", async () => {
-    const { sandbox, dir, env } = await setup();
+  it.concurrent("a zip bomb whose header lies about its size: stopped as soon as it unpacks past it, bounded memory", { timeout: 30_000 }, async ({ onTestFinished }) => {
+    const { sandbox, dir, env } = await setup({}, onTestFinished);
     const file = join(dir, "in.xlsx");
     await writeFile(file, zip(workbookParts({ ...(await bombPart(64)), declaredSize: 4096 })));
     const run = await measuredCli(["import", file, ...fast], env);
@@ -58,7 +58,7 @@ describe("import of an XLSX that cannot be read", () => {
     expect(run.stderr).toMatch(/in\.xlsx is damaged: its xl\/worksheets\/sheet1\.xml unpacks to more than the size it declares/);
     expect(run.peakRssMB).toBeLessThan(200);
     expect(sandbox.stats.requests).toBe(0);
-  }, 30_000);
+  });
 
   it("XML entities (a billion laughs, an external file): refused as damaged, nothing expanded, nothing read", async () => {
     let entities = '<!ENTITY a0 "lol">';
@@ -216,9 +216,10 @@ describe("import of an XLSX with Excel's 1904 date system", () => {
   });
 });
 
+// Child processes measured one by one would take a while: these run side by side.
 describe("import of an XLSX built to exhaust memory or time", () => {
-  it("a 10 MB cell: that row is invalid, naming its column; the others go through; bounded memory", async () => {
-    const { sandbox, dir, env } = await setup();
+  it.concurrent("a 10 MB cell: that row is invalid, naming its column; the others go through; bounded memory", { timeout: 30_000 }, async ({ onTestFinished }) => {
+    const { sandbox, dir, env } = await setup({}, onTestFinished);
     const file = join(dir, "in.xlsx");
     await simpleBook([row("KH1"), row("KH2", "x".repeat(10 * 1024 * 1024)), row("KH3")])(file);
     const run = await measuredCli(["import", file, "--report", join(dir, "report.csv"), ...fast], env);
@@ -229,10 +230,10 @@ describe("import of an XLSX built to exhaust memory or time", () => {
     expect(sandbox.store.count()).toBe(2);
     expect(run.ms).toBeLessThan(5000);
     expect(run.peakRssMB).toBeLessThan(250);
-  }, 30_000);
+  });
 
-  it("5,000 columns over 50 rows: imports in seconds with bounded memory", async () => {
-    const { sandbox, dir, env } = await setup();
+  it.concurrent("5,000 columns over 50 rows: imports in seconds with bounded memory", { timeout: 60_000 }, async ({ onTestFinished }) => {
+    const { sandbox, dir, env } = await setup({}, onTestFinished);
     const file = join(dir, "in.xlsx");
     const extra = Array.from({ length: 5000 }, (_, i) => `Cột ${i + 1}`);
     await writeWorkbook(file, (workbook) => {
@@ -246,5 +247,5 @@ describe("import of an XLSX built to exhaust memory or time", () => {
     expect(sandbox.store.count()).toBe(50);
     expect(run.ms).toBeLessThan(15_000);
     expect(run.peakRssMB).toBeLessThan(250);
-  }, 60_000);
+  });
 });

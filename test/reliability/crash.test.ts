@@ -1,17 +1,17 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startSandbox } from "../../src/sandbox/server.js";
 import type { Sandbox } from "../../src/sandbox/server.js";
-import { runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
+import { runCli, sandboxEnv } from "../helpers/cli.js";
 import { spawnCli, waitFor } from "../helpers/child.js";
 import { HEADER, customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
 import { expectEachCodeOnce, faultyServer, setup } from "./harness.js";
 import type { Behaviour, Register } from "./harness.js";
 
-// The issue asks for 5,000 rows: that takes ~140 s here (each kill costs a restart and a re-listing),
-// so the suite runs 1,000 by default. CRASH_ROWS=5000 npx vitest run test/reliability/crash.test.ts for the full size.
-const ROWS = Number(process.env.CRASH_ROWS ?? 1000);
+// The issue asks for 5,000 rows: that takes ~140 s on a 2-core machine (each kill costs a restart and a re-listing),
+// so the suite runs 600 by default. CRASH_ROWS=5000 npx vitest run test/reliability/crash.test.ts for the full size.
+const ROWS = Number(process.env.CRASH_ROWS ?? 600);
 const KILLS = 5;
 const args = ["--rate", "0", "--concurrency", "8", "--retries", "10"];
 const EXISTING = 40;
@@ -19,7 +19,7 @@ const EXISTING = 40;
 /** Every 250th row invalid, one repeated code, and the first 40 codes already on the server (replaced). */
 function inputRows(): string[][] {
   return Array.from({ length: ROWS }, (_, i) => {
-    if (i === ROWS / 2) return customerRow(1);
+    if (i === Math.floor(ROWS / 2)) return customerRow(1);
     if (i % 250 === 249) return customerRow(i + 1, { Email: "not-an-email" });
     return customerRow(i + 1);
   });
@@ -65,71 +65,53 @@ async function killUntilDone(argv: string[], env: Record<string, string>, sandbo
   throw new Error("the command never finished");
 }
 
-describe(`SIGKILL at random points of a ${ROWS.toLocaleString("en")}-row import and its undo, at --fail-rate 0.1`, () => {
-  let sandbox: Sandbox;
-  let clean: Sandbox;
-  let dir: string;
-  let cleanup = async () => {};
-  const paths = { input: "", report: "", cleanReport: "" };
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, failRate: 0.1, seed: 42 });
-    clean = await startSandbox({ port: 0 });
-    const folder = await tempDir("finan-bulk-crash-");
-    dir = folder.path;
-    cleanup = async () => {
-      await sandbox.close();
-      await clean.close();
-      await folder.cleanup();
-    };
+// Every test here waits on child processes, not on the CPU: the whole file runs side by side.
+describe(`SIGKILL at random points of a ${ROWS.toLocaleString("en")}-row import, then of its undo, at --fail-rate 0.1`, () => {
+  it.concurrent(`import killed ${KILLS} times, re-run until done: each valid code held once, the report equals a clean run's; undo the same: the server as before`, { timeout: 150_000 }, async ({ onTestFinished }) => {
+    const { sandbox, dir } = await setup({ failRate: 0.1, seed: 42 }, onTestFinished);
+    const clean = await startSandbox({ port: 0 });
+    onTestFinished(() => clean.close());
     seedExisting(sandbox);
     seedExisting(clean);
-    paths.input = await writeCustomersCsv(dir, "in.csv", inputRows());
-    paths.report = join(dir, "in.report.csv");
-    paths.cleanReport = join(dir, "clean.report.csv");
-  });
-  afterAll(() => cleanup());
+    const input = await writeCustomersCsv(dir, "in.csv", inputRows());
+    const report = join(dir, "in.report.csv");
+    const cleanReport = join(dir, "clean.report.csv");
 
-  it(`import killed ${KILLS} times, re-run until done: each valid code held once, the report equals a clean run's`, async () => {
     // The clean run (same file, same starting state, no faults) runs here while the killed runs wait on their children.
-    const cleanImport = runCli(["import", paths.input, "--report", paths.cleanReport, ...args], { env: sandboxEnv(clean) });
-    const imported = await killUntilDone(["import", paths.input, ...args], sandboxEnv(sandbox), sandbox, KILLS);
+    const cleanImport = runCli(["import", input, "--report", cleanReport, ...args], { env: sandboxEnv(clean) });
+    const imported = await killUntilDone(["import", input, ...args], sandboxEnv(sandbox), sandbox, KILLS);
     expect(imported.landed).toBe(KILLS);
     expect(imported.last.code).toBe(1);
     expect(imported.last.stderr).toMatch(/Resumed an interrupted run/);
     expect((await cleanImport).code).toBe(1);
 
-    const rows = parseCsv(await readFile(paths.report, "utf8"));
-    const cleanRows = parseCsv(await readFile(paths.cleanReport, "utf8"));
+    const rows = parseCsv(await readFile(report, "utf8"));
+    const cleanRows = parseCsv(await readFile(cleanReport, "utf8"));
     expect(comparable(rows)).toEqual(comparable(cleanRows));
     const valid = cleanRows.filter((r) => r.status === "created" || r.status === "replaced").length;
-    expect(valid).toBe(ROWS - ROWS / 250 - 1);
+    expect(valid).toBe(ROWS - Math.floor(ROWS / 250) - 1);
     expect(expectEachCodeOnce(sandbox)).toBe(valid);
     for (const row of rows) if (row.status === "created" || row.status === "replaced") expect(row.customer_id).toBe(sandbox.store.byCode(row["Customer code"]!)?.customer_id);
-  }, 120_000);
 
-  it(`undo killed ${KILLS} times, re-run until done: every created customer deleted, every replaced one restored`, async () => {
-    const cleanUndo = runCli(["undo", paths.cleanReport, ...args], { env: sandboxEnv(clean) });
-    const undone = await killUntilDone(["undo", paths.report, ...args], sandboxEnv(sandbox), sandbox, KILLS);
+    const cleanUndo = runCli(["undo", cleanReport, ...args], { env: sandboxEnv(clean) });
+    const undone = await killUntilDone(["undo", report, ...args], sandboxEnv(sandbox), sandbox, KILLS);
     expect(undone.landed).toBe(KILLS);
     expect(undone.last.code).toBe(0);
     expect((await cleanUndo).code).toBe(0);
     expectAsBeforeTheImport(sandbox);
     expectAsBeforeTheImport(clean);
 
-    const rows = parseCsv(await readFile(join(dir, "in.report.undo.csv"), "utf8"));
-    const cleanRows = parseCsv(await readFile(join(dir, "clean.report.undo.csv"), "utf8"));
-    expect(rows).toHaveLength(ROWS);
+    const undoRows = parseCsv(await readFile(join(dir, "in.report.undo.csv"), "utf8"));
+    const cleanUndoRows = parseCsv(await readFile(join(dir, "clean.report.undo.csv"), "utf8"));
+    expect(undoRows).toHaveLength(ROWS);
     // Equal to the clean undo's report, except a known failure (pinned below): a DELETE or a restoring
     // PUT applied just before a kill is reported "skipped" by the next run, which finds it done.
     const SEEN_DONE: Record<string, string> = { "already deleted": "deleted", "already as it was before the import": "restored" };
     const known = (row: Record<string, string>) => (row.status === "skipped" && SEEN_DONE[row.message ?? ""]) || row.status;
-    expect(rows.map((r) => `${r.row}|${known(r)}`)).toEqual(cleanRows.map((r) => `${r.row}|${r.status}`));
-  }, 120_000);
-});
+    expect(undoRows.map((r) => `${r.row}|${known(r)}`)).toEqual(cleanUndoRows.map((r) => `${r.row}|${r.status}`));
+  });
 
-// Each case waits on child processes, not on the CPU: they run side by side.
-describe("a kill in the window between a write applied and its answer", () => {
+  // The exact window between a write applied and its answer, made on purpose.
   /** Runs `argv` through a server that applies the first matching write and then never answers; kills the CLI there. */
   async function killAfterApply(argv: (url: string) => string[], sandbox: Sandbox, env: Record<string, string>, method: string, applied: () => boolean, register: Register) {
     let held = false;
