@@ -58,9 +58,8 @@ describe("import of a CSV that cannot be read", () => {
     expect(sandbox.store.count()).toBe(0);
   });
 
-  // Found by this suite: rows before the broken line are sent before the reader reaches it, and the
-  // reader's error then meets rows still in flight (the process dies on "Cannot write the journal").
-  // In a child process, so that crash stays contained.
+  // In a child process: before f29ac4d rows were sent ahead of the broken line, and the reader's error
+  // met rows still in flight (the process died on "Cannot write the journal").
   it.concurrent.for<[string, string]>([
     ["an unclosed quote", 'KH09999,"Nguyễn Văn,personal\r\n'],
     ["a NUL byte", "KH09999,Nguy\u0000n,personal\r\n"],
@@ -74,7 +73,6 @@ describe("import of a CSV that cannot be read", () => {
     expect(sandbox.stats.requests).toBe(0);
   });
 
-  // Found by this suite: the duplicate-header error names the columns but not the file.
   it("two columns for the same field: the message names the file", async () => {
     const { run } = await importFile("in.csv", "Customer code,Name,Type,Tên khách hàng\r\nKH1,An,personal,Bình\r\n");
     expect(run.code).toBe(2);
@@ -115,8 +113,7 @@ describe("import of a CSV with awkward but readable content", () => {
     expect(sandbox.store.count()).toBe(2);
   });
 
-  // Found by this suite: an unquoted comma in an address shifts every later cell one column right;
-  // the cells past the header are dropped without a word and the shifted values are sent.
+  // An unquoted comma in an address shifts every later cell one column right.
   it("a row with more cells than the header is not sent: its cells have probably shifted", async () => {
     const shifted = ["KH00002", "Bình", "personal", "+84", "0933456789", "binh@example.vn", "0101234567", "12 Lê Lợi", " Quận 1", "", "203", "0071001234567890"];
     const { run, sandbox, report } = await importFile("in.csv", csv([customerRow(1), shifted]));

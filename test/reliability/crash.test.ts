@@ -67,7 +67,7 @@ async function killUntilDone(argv: string[], env: Record<string, string>, sandbo
 
 // Every test here waits on child processes, not on the CPU: the whole file runs side by side.
 describe(`SIGKILL at random points of a ${ROWS.toLocaleString("en")}-row import, then of its undo, at --fail-rate 0.1`, () => {
-  it.concurrent(`import killed ${KILLS} times, re-run until done: each valid code held once, the report equals a clean run's; undo the same: the server as before`, { timeout: 150_000 }, async ({ onTestFinished }) => {
+  it.concurrent(`import killed ${KILLS} times, re-run until done: each valid code held once, the report equals a clean run's; undo the same: the server as before`, { timeout: 60_000 + ROWS * 60 }, async ({ onTestFinished }) => {
     const { sandbox, dir } = await setup({ failRate: 0.1, seed: 42 }, onTestFinished);
     const clean = await startSandbox({ port: 0 });
     onTestFinished(() => clean.close());
