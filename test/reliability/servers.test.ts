@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { spawnCli } from "../helpers/child.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
 import { writeWorkbook } from "./xlsx-files.js";
 import { GATEWAY_HTML, envelope, expectEachCodeOnce, expectEveryRowExplained, faultyServer, readReport, setup } from "./harness.js";
@@ -149,4 +150,16 @@ describe("import when the credentials are rejected in the middle of a 10,000-row
     // only what was already in flight reached the server after the first 401
     expect(server.exchanges.length - firstRejection!).toBeLessThan(8);
   }, 60_000);
+});
+
+describe("import under many retries at once", () => {
+  // Found by this suite: every paced wait adds an abort listener to the run's signal, so 11 waits at
+  // once make Node print "MaxListenersExceededWarning: Possible EventTarget memory leak" to the user.
+  it.fails("prints no Node warning on stderr with --concurrency 16 against a failing server", async () => {
+    const { dir, env } = await setup({ failRate: 0.3, seed: 3 });
+    const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 120 }, (_, i) => customerRow(i + 1)));
+    const run = await spawnCli(["import", input, "--rate", "0", "--concurrency", "16", "--retries", "10"], env).exit;
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/Warning/);
+  }, 30_000);
 });
