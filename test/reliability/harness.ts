@@ -17,11 +17,6 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-/** Runs `cleanup` after the current test. */
-export function onCleanup(cleanup: () => Promise<void>): void {
-  cleanups.push(cleanup);
-}
-
 /** Where a test's cleanups go: the suite's afterEach, or a concurrent test's own onTestFinished. */
 export type Register = (cleanup: () => Promise<void>) => void;
 const afterThisTest: Register = (cleanup) => cleanups.push(cleanup);
