@@ -70,6 +70,7 @@ export function createPacer(options: PacerOptions) {
   const maxBackoffMs = options.maxBackoffMs ?? 20_000;
   const ceiling = options.ratePerSecond > 0 ? options.ratePerSecond : Number.POSITIVE_INFINITY;
   const limit = pLimit(Math.max(1, options.concurrency));
+  const sleep = createSleeper(options.signal);
   const window = new SlidingWindow();
   let currentRate = ceiling;
   let nextStart = 0;
@@ -91,7 +92,7 @@ export function createPacer(options: PacerOptions) {
         return;
       }
       // Reserve our place in the spacing so concurrent waiters queue behind it.
-      await sleep(earliest - now, options.signal);
+      await sleep(earliest - now);
     }
   }
 
@@ -136,7 +137,7 @@ export function createPacer(options: PacerOptions) {
         const delayMs = Math.max(backoff, error.retryAfterMs ?? 0);
         options.onRetry?.({ attempt, delayMs, error });
         try {
-          await sleep(delayMs, options.signal);
+          await sleep(delayMs);
         } catch {
           throw new PacedFailure(error, attempt, `${error.message} (interrupted before retrying)`);
         }
@@ -189,18 +190,28 @@ class SlidingWindow {
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Interrupted());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
+/**
+ * Timers that an abort cuts short. One listener on the signal for all of them: a listener per
+ * waiting request would pass Node's limit of 10 at --concurrency 16 and print a warning.
+ */
+function createSleeper(signal: AbortSignal | undefined) {
+  const waiting = new Map<NodeJS.Timeout, (error: Interrupted) => void>();
+  signal?.addEventListener("abort", () => {
+    for (const [timer, reject] of waiting) {
       clearTimeout(timer);
       reject(new Interrupted());
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+    }
+    waiting.clear();
+  }, { once: true });
+  return (ms: number): Promise<void> => {
+    if (signal?.aborted) return Promise.reject(new Interrupted());
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiting.delete(timer);
+        resolve();
+      }, ms);
+      waiting.set(timer, reject);
+    });
+  };
 }
