@@ -55,19 +55,22 @@ async function* xlsxRows(workbook: OpenWorkbook, sheet: SheetEntry): AsyncGenera
 
 /** One exceljs row as a SheetRow; undefined when every cell is blank. */
 function toSheetRow(row: ExcelTypes.Row, date1904: boolean): SheetRow | undefined {
-  const found: [number, Cell][] = [];
+  // eachCell goes left to right over the filled cells: gaps become undefined as they are passed
+  const cells: (Cell | undefined)[] = [];
   row.eachCell((cell, column) => {
     try {
-      const normalised = normaliseExcelValue(rawValue(cell, date1904), { numFmt: cell.numFmt });
-      if (normalised !== undefined) found.push([column - 1, normalised]);
+      const value = rawValue(cell, date1904);
+      // most cells are text: no number format (a style lookup) needed for those
+      const normalised = typeof value === "string" ? normaliseExcelValue(value) : normaliseExcelValue(value, { numFmt: cell.numFmt });
+      if (normalised === undefined) return;
+      while (cells.length < column - 1) cells.push(undefined);
+      cells.push(normalised);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new ToolError("E_INTERNAL", `cell ${cell.address}: ${message}`, { cause: error, hint: error instanceof ToolError ? error.hint : undefined });
     }
   });
-  if (found.length === 0) return undefined;
-  const cells: (Cell | undefined)[] = new Array<Cell | undefined>((found.at(-1)?.[0] ?? 0) + 1).fill(undefined);
-  for (const [index, cell] of found) cells[index] = cell;
+  if (cells.length === 0) return undefined;
   return { row: row.number, cells };
 }
 
