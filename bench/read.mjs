@@ -19,6 +19,8 @@ export const RSS_LIMIT_MB = 250;
 const TASKS = {
   async ours(file) {
     const { readInput } = await import(new URL("import/input.js", DIST).href);
+    // the XLSX reader (and exceljs) load lazily; loaded before the clock, as the bare side's exceljs is
+    if (file.endsWith(".xlsx")) await import(new URL("spreadsheet/read-xlsx.js", DIST).href);
     return childMain(async () => {
       const table = await readInput(file);
       let valid = 0;
