@@ -61,8 +61,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   try {
     await index.load();
   } catch (error) {
-    await close();
-    rethrowFatal(error, "Listing the existing customers");
+    // Ctrl-C during the listing: every row is reported not attempted (exit 130), as at any other time.
+    if (!(error instanceof Interrupted)) {
+      await close();
+      rethrowFatal(error, "Listing the existing customers");
+    }
   }
   const report = await openReport(options.report, table.headers, "import", options.input);
   const journalPath = options.dryRun ? undefined : journalPathFor(options.report);
@@ -121,21 +124,22 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (intent && intent.code === outcome.customerCode) {
       const existing = index.get(outcome.customerCode);
       if (intent.op === "create" && existing) {
-        return record({ row: input.row, status: "created", customerCode: outcome.customerCode, customerId: existing, message: "created before the interruption; confirmed by listing", attempts: 0 }, input);
+        return record({ row: input.row, status: "created", customerCode: outcome.customerCode, customerId: existing, message: "created before the interruption; confirmed by listing", attempts: 0 });
       }
       if (intent.op === "replace" && intent.customerId && intent.sent) job.resumeReplace = { customerId: intent.customerId, before: intent.before, sent: intent.sent };
     }
     return uploader
       .process(job)
       .catch((error: unknown) => failure(input, error))
-      .then((result) => record(withWarnings(result, outcome), input));
+      .then((result) => record(withWarnings(result, outcome)));
   }
 
-  async function record(result: RowResult, input: InputRow): Promise<RowResult> {
-    if (journal && !result.status.startsWith("would-") && result.status !== "invalid" && !(result.status === "failed" && signal.aborted && result.attempts === 0)) {
+  /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
+  async function record(result: RowResult): Promise<RowResult> {
+    const stoppedRow = result.status === "failed" && (summary.stopped !== undefined || signal.aborted);
+    if (journal && !result.status.startsWith("would-") && result.status !== "invalid" && !stoppedRow) {
       await journal.append({ t: "done", ...result });
     }
-    void input;
     return result;
   }
 

@@ -92,7 +92,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       if (already) result = Promise.resolve(already);
       else if (!target) result = Promise.resolve({ row: input.row, status: "skipped", message: `nothing to undo: the import left this row ${input.previous.status ?? "unsent"}` });
       else if (signal.aborted) result = Promise.resolve(notAttempted(input.row));
-      else result = undoRow(input.row, target).then(async (r) => (journal && !r.status.startsWith("would-") ? (await journal.append({ t: "done", ...r }), r) : r));
+      else result = undoRow(input.row, target, resuming ? previous?.intents.get(input.row) : undefined).then(recordDone);
       queue.push({ values: input.values, result });
       await drain(false);
     }
@@ -109,24 +109,38 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   }
   return summary;
 
-  async function undoRow(row: number, target: Done): Promise<RowResult> {
+  /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
+  async function recordDone(result: RowResult): Promise<RowResult> {
+    const stoppedRow = result.status === "failed" && (summary.stopped !== undefined || signal.aborted);
+    if (journal && !result.status.startsWith("would-") && !stoppedRow) await journal.append({ t: "done", ...result });
+    return result;
+  }
+
+  /** `sentBefore`: this run's journal says the write was sent before an interruption. */
+  async function undoRow(row: number, target: Done, sentBefore: Intent | undefined): Promise<RowResult> {
     const steps = rowSteps(client, pacer, row, target.customerId);
+    const intent = (op: "delete" | "restore", sent: CustomerPayload | null) =>
+      journal?.append({ t: "intent", row, op, code: target.sent?.general_info.customer_code ?? "", customerId: target.customerId, sent });
     try {
       const current = await steps.get();
       if (target.op === "create") {
-        if (!current) return steps.result("skipped", "already deleted");
+        if (!current) return sentBefore?.op === "delete" ? steps.result("deleted", "deleted before the interruption") : steps.result("skipped", "already deleted");
         const changes = target.sent ? describeChanges(target.sent, stripServerFields(current.data)) : "";
         if (changes && !options.force) return steps.result("skipped", `changed on the server since the import (${changes}): not deleted; use --force to delete anyway`);
         if (options.dryRun) return steps.result("would-delete", changes ? `changed since the import (${changes}); --force deletes it` : undefined);
+        await intent("delete", null);
         return steps.result("deleted", undefined, await steps.remove());
       }
       if (!target.before) return steps.result("skipped", "no backup of the record before the import (it ran with --no-backup): cannot restore");
       if (!current) return steps.result("failed", "the customer was deleted since the import: nothing to restore");
       const now = stripServerFields(current.data);
-      if (describeChanges(target.before, now) === "") return steps.result("skipped", "already as it was before the import");
+      if (describeChanges(target.before, now) === "") {
+        return sentBefore?.op === "restore" ? steps.result("restored", "restored before the interruption") : steps.result("skipped", "already as it was before the import");
+      }
       const changes = target.sent ? describeChanges(target.sent, now) : "";
       if (changes && !options.force) return steps.result("skipped", `changed on the server since the import (${changes}): not restored; use --force to restore anyway`);
       if (options.dryRun) return steps.result("would-restore", describeChanges(now, target.before) || undefined);
+      await intent("restore", target.before);
       return steps.result("restored", undefined, await steps.put(target.before));
     } catch (error) {
       const api = error instanceof AuthRejected ? error.error : undefined;

@@ -106,9 +106,7 @@ describe(`SIGKILL at random points of a ${ROWS.toLocaleString("en")}-row import,
     expect(undoRows).toHaveLength(ROWS);
     // Equal to the clean undo's report, except a known failure (pinned below): a DELETE or a restoring
     // PUT applied just before a kill is reported "skipped" by the next run, which finds it done.
-    const SEEN_DONE: Record<string, string> = { "already deleted": "deleted", "already as it was before the import": "restored" };
-    const known = (row: Record<string, string>) => (row.status === "skipped" && SEEN_DONE[row.message ?? ""]) || row.status;
-    expect(undoRows.map((r) => `${r.row}|${known(r)}`)).toEqual(cleanUndoRows.map((r) => `${r.row}|${r.status}`));
+    expect(undoRows.map((r) => `${r.row}|${r.status}`)).toEqual(cleanUndoRows.map((r) => `${r.row}|${r.status}`));
   });
 
   // The exact window between a write applied and its answer, made on purpose.
@@ -144,9 +142,9 @@ describe(`SIGKILL at random points of a ${ROWS.toLocaleString("en")}-row import,
     expect(expectEachCodeOnce(sandbox)).toBe(method === "POST" ? 3 : EXISTING);
   });
 
-  // Found by this suite: undo journals no intent before its writes, so after a kill in this window the
-  // next run finds the work done and reports the row "skipped" (src/import/undo.ts).
-  it.concurrent.fails.for([
+  // Undo journals an intent before each write, so after a kill in this window the next run knows the
+  // work it finds done was its own (found by this suite: it reported such rows "skipped").
+  it.concurrent.for([
     ["a DELETE", "DELETE", "deleted"],
     ["a restoring PUT", "PUT", "restored"],
   ])("undo killed after %s (%s) was applied: the next run reports that row %s, as a clean run would", { timeout: 30_000 }, async ([, method, status], { onTestFinished }) => {

@@ -21,9 +21,9 @@ async function flakyCredentials(rejectAfterCreates: number) {
 }
 
 describe("a run stopped before its end, then the same command again", () => {
-  // Found by this suite: the rows that met the 401 are journaled as done ("failed"), so the resumed run
-  // carries them over instead of sending them (src/import/run.ts record(): only attempts 0 is left out).
-  it.fails("import stopped by a 401: once the credentials are right, the same command creates every row, each once", async () => {
+  // Found by this suite: the rows that met the 401 were journaled as done ("failed"), so the resumed
+  // run carried them over instead of sending them.
+  it("import stopped by a 401: once the credentials are right, the same command creates every row, each once", async () => {
     const { sandbox, dir, env, state } = await flakyCredentials(20);
     const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 60 }, (_, i) => customerRow(i + 1)));
     expect((await runCli(["import", input, ...fast], { env })).code).toBe(2);
@@ -35,9 +35,9 @@ describe("a run stopped before its end, then the same command again", () => {
     expect(expectEachCodeOnce(sandbox)).toBe(60);
   });
 
-  // Found by this suite: undo journals the rows it did not attempt as done ("failed"), so the resumed
-  // run never sends them (src/import/undo.ts: every result but would-* is journaled).
-  it.fails("undo stopped by a 401: once the credentials are right, the same command undoes every row", async () => {
+  // Found by this suite: undo journaled the rows it did not attempt as done ("failed"), so the resumed
+  // run never sent them.
+  it("undo stopped by a 401: once the credentials are right, the same command undoes every row", async () => {
     const { sandbox, dir, env, state } = await flakyCredentials(Number.POSITIVE_INFINITY);
     const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 60 }, (_, i) => customerRow(i + 1)));
     expect((await runCli(["import", input, ...fast], { env })).code).toBe(0);
@@ -49,9 +49,9 @@ describe("a run stopped before its end, then the same command again", () => {
     expect(sandbox.store.count()).toBe(0);
   });
 
-  // Found by this suite: Ctrl-C while the existing customers are listed throws the pacer's Interrupted
-  // out of runImport: "interrupted before this request was sent", exit 2, an empty report.
-  it.fails("import interrupted (Ctrl-C) before the listing ends: exit 130, every row reported not attempted", async () => {
+  // Found by this suite: Ctrl-C while the existing customers were listed escaped as exit 2 with an
+  // empty report.
+  it("import interrupted (Ctrl-C) before the listing ends: exit 130, every row reported not attempted", async () => {
     const { sandbox, dir, env } = await setup();
     const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 5 }, (_, i) => customerRow(i + 1)));
     const run = await runCli(["import", input, ...fast], { env, signal: AbortSignal.abort() });
