@@ -6,10 +6,18 @@ import { listAllCustomers } from "../api/paginate.js";
  * `customer_code → customer_id` for what the server holds. The API has no filter by code, so a
  * lookup lists every customer; lookups asked for while a listing runs share the next one.
  */
+/** Unknown outcomes confirmed together: a listing costs a request per page of all customers. */
+const CONFIRM_BATCH = 256;
+const CONFIRM_DELAY_MS = 10_000;
+
 export class CodeIndex {
   private readonly ids = new Map<string, string>();
   private scan: Promise<void> | undefined;
   private nextScan: Promise<void> | undefined;
+  private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /** set while nothing else can go on (the input is done, or the report waits): confirm at once */
+  eager = false;
 
   constructor(
     private readonly client: FinanClient,
@@ -42,6 +50,37 @@ export class CodeIndex {
   async lookup(code: string): Promise<string | undefined> {
     await this.rescan();
     return this.ids.get(code);
+  }
+
+  /**
+   * Whether the server holds `code`, after a create of unknown outcome. Such rows wait for one
+   * listing together (up to 256 of them, or 10 s, or until flush()), so a long run with a flaky
+   * network lists the customers a few times instead of once per dropped connection.
+   */
+  async confirm(code: string): Promise<string | undefined> {
+    await new Promise<void>((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (this.eager || this.waiting.length >= CONFIRM_BATCH) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), CONFIRM_DELAY_MS);
+    });
+    return this.ids.get(code);
+  }
+
+  /** Confirms the rows waiting now. */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.waiting;
+    this.waiting = [];
+    if (batch.length === 0) return;
+    this.rescan().then(
+      () => batch.forEach((waiter) => waiter.resolve()),
+      (error: unknown) => batch.forEach((waiter) => waiter.reject(error)),
+    );
+  }
+
+  get waitingToConfirm(): number {
+    return this.waiting.length;
   }
 
   private rescan(): Promise<void> {

@@ -78,12 +78,20 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   try {
     const queue: { input: InputRow; result: Promise<RowResult>; settled: boolean }[] = [];
-    const maxAhead = Math.max(64, options.pacing.concurrency * 8);
+    // Rows may finish well ahead of the report while a few wait to be confirmed by a listing.
+    const maxAhead = Math.max(2048, options.pacing.concurrency * 64);
 
     const drain = async (all: boolean) => {
       while (queue.length > 0 && (all || queue[0]!.settled || queue.length >= maxAhead)) {
         const head = queue.shift()!;
+        // The report is about to wait on its oldest row: confirm unknown outcomes now, not later.
+        const waiting = !head.settled;
+        if (waiting) {
+          index.eager = true;
+          index.flush();
+        }
         const result = await head.result;
+        if (waiting) index.eager = all;
         summary.rows += 1;
         summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
         await report.write(head.input.values, result, marksFor(head.input, table.kept));

@@ -67,9 +67,9 @@ export function createUploader(options: UploaderOptions) {
           if (!(error instanceof PacedFailure)) throw error;
           if (error.error.kind === "outcome-unknown") {
             // Never re-send blindly: the first POST may have been applied.
-            const existing = await index.lookup(job.customerCode);
+            const existing = await index.confirm(job.customerCode);
             if (existing) return ok(job, "created", undefined, existing, `created; confirmed by listing after: ${error.error.detail ?? "no answer"}`);
-            if (round >= options.maxAttempts) return failed(job, error, "not created, the server never answered in time: ");
+            if (round >= options.maxAttempts) return failed(job, error, "not created: the answers never came or could not be read, and the listing does not hold this code: ");
             continue;
           }
           if (error.error.apiCode === API_CODE.duplicate) {
