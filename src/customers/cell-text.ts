@@ -27,7 +27,11 @@ const SCIENTIFIC_TEXT = /^[+-]?\d+(?:[.,]\d+)?E\+?\d+$/i;
 // Most cells of a row are blank: one shared answer instead of an object each.
 const BLANK: CellText = Object.freeze({});
 
-export function cellToText(cell: Cell | undefined, field: FieldKey): CellText {
+/**
+ * `unguard`: the cell comes from delimited text, where our export put one apostrophe before a
+ * formula-like value; an XLSX export never does, so there an apostrophe is the user's own.
+ */
+export function cellToText(cell: Cell | undefined, field: FieldKey, unguard = true): CellText {
   if (cell === undefined) return BLANK;
   switch (cell.kind) {
     case "text": {
@@ -35,7 +39,7 @@ export function cellToText(cell: Cell | undefined, field: FieldKey): CellText {
       if (trimmed === "") return BLANK;
       if (trimmed.length > MAX_CELL_CHARS) return { issue: `is ${trimmed.length.toLocaleString("en-US")} characters long, more than a spreadsheet cell holds (${MAX_CELL_CHARS.toLocaleString("en-US")}): check the cell` };
       if (isDigitField(field) && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
-      return { value: unneutraliseFormula(trimmed) };
+      return { value: unguard ? unneutraliseFormula(trimmed) : trimmed };
     }
     case "number":
       return numberToText(cell.value, cell.scientific === true);

@@ -33,6 +33,8 @@ export type RowOutcome =
 export interface RowMapperOptions {
   /** shared across the run so a repeated customer_code is invalid after its first row */
   duplicates?: DuplicateTracker;
+  /** delimited text: remove the apostrophe our CSV export puts before formula-like cells */
+  unguardFormulas?: boolean;
 }
 
 /** A binding with what the hot loop needs to know about its field, worked out once per file. */
@@ -48,6 +50,7 @@ export function createRowMapper(
   options: RowMapperOptions = {},
 ): (row: SheetRow) => RowOutcome {
   const byField = new Map(bindings.map((binding) => [binding.field, binding]));
+  const unguard = options.unguardFormulas ?? true;
   const locate = (field: FieldKey, message: string): RowIssue => {
     const binding = byField.get(field);
     const header = binding?.header ?? headerFor(field, "en");
@@ -67,7 +70,7 @@ export function createRowMapper(
     const warnings: string[] = [];
     for (let i = 0; i < fields.length; i++) {
       const { field, column } = fields[i]!.binding;
-      const cell = cellToText(row.cells[column], field);
+      const cell = cellToText(row.cells[column], field, unguard);
       values[i] = cell.value;
       if (cell.issue !== undefined) issues.push(locate(field, cell.issue));
       if (cell.warning !== undefined) warnings.push(locate(field, cell.warning).message);

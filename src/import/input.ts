@@ -58,7 +58,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   const headers = kept.map((column) => headerText(found.row.cells[column]));
   const warnings = bound.unknown.map(({ header }) => `Column "${header}" is not a customer field: it is kept in the report but not sent. Map it with --columns if it should be.`);
   const resultAt = resultColumnsOf(found.row, bound.resultColumns);
-  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker() });
+  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), unguardFormulas: source.format === "csv" });
 
   async function* rows(): AsyncGenerator<InputRow> {
     const toInput = (sheetRow: SheetRow): InputRow => {

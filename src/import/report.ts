@@ -56,6 +56,8 @@ export async function openReport(path: string, inputHeaders: string[], kind: Rep
       atomic: format === "xlsx",
       mode: 0o600,
       bom: true,
+      // people open the CSV report in Excel to fix rows: an input cell like =HYPERLINK(…) must not run
+      neutraliseFormulas: true,
     });
   } catch (error) {
     if (error instanceof ToolError) throw error;

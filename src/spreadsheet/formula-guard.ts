@@ -1,8 +1,9 @@
 // The CSV formula-injection guard and its exact inverse, so an export re-imports unchanged.
 
-// A spreadsheet runs a cell as a formula when it starts with one of these (OWASP CSV injection).
-const TRIGGER = /^'*[=+\-@\t\r]/;
-const NEUTRALISED = /^''*[=+\-@\t\r]/;
+// A spreadsheet runs a cell as a formula when it starts with one of these (OWASP CSV injection),
+// also after spaces where the program trims cells on import; the apostrophe also keeps the spaces.
+const TRIGGER = /^'*[ \u00A0]*[=+\-@\t\r]/;
+const NEUTRALISED = /^''*[ \u00A0]*[=+\-@\t\r]/;
 
 /**
  * Prefix one apostrophe to a cell a spreadsheet would run as a formula (`=1+1` → `'=1+1`).

@@ -21,9 +21,8 @@ const VALUES: [string, string][] = [
   ["an apostrophe already before =", "'=1+1"],
   ["a plus inside the text", "Công ty A+B"],
 ];
-// Found by this suite: leading spaces before a formula are exported as they are, and a spreadsheet
-// that trims cells on import (Google Sheets, LibreOffice's "trim spaces") runs them; our import
-// trims them too, so the value does not come back unchanged (src/spreadsheet/formula-guard.ts).
+// Found by this suite: leading spaces before a formula were exported as they were, and a spreadsheet
+// that trims cells on import (Google Sheets, LibreOffice's "trim spaces") runs them.
 const LEADING_SPACES: [string, string] = ["leading spaces before =", "  =1+1"];
 
 const LIVE = /^[=+\-@\t\r]/;
@@ -100,14 +99,13 @@ describe("export safety: formula-like cells", () => {
     expect(fieldsOf(reimported.xlsx?.store.byCode(code(index)))).toEqual(TEXT_FIELDS.map(() => value));
   });
 
-  // Found by this suite: the importer removes an apostrophe before =+-@ in every format, but the XLSX
-  // export never adds one, so a value that really starts with '= loses it (src/customers/cell-text.ts
-  // applies unneutraliseFormula to XLSX cells too; it belongs to delimited text only).
-  it.fails.each(untrimmed.filter(([, , value]) => value.startsWith("'")))("%s: import reads the XLSX back unchanged", (_what, index, value) => {
+  // Found by this suite: the importer removed an apostrophe before =+-@ in every format, but the XLSX
+  // export never adds one, so a value that really started with '= lost it.
+  it.each(untrimmed.filter(([, , value]) => value.startsWith("'")))("%s: import reads the XLSX back unchanged", (_what, index, value) => {
     expect(fieldsOf(reimported.xlsx?.store.byCode(code(index)))).toEqual(TEXT_FIELDS.map(() => value));
   });
 
-  it.fails(`${LEADING_SPACES[0]}: no CSV cell is live, even trimmed, and import reads it back unchanged`, () => {
+  it(`${LEADING_SPACES[0]}: no CSV cell is live, even trimmed, and import reads it back unchanged`, () => {
     const index = all.length - 1;
     const row = exported(index);
     for (const field of TEXT_FIELDS) expect(row?.[field]?.trimStart(), field).not.toMatch(LIVE);
@@ -121,10 +119,9 @@ describe("export safety: formula-like cells", () => {
 });
 
 describe("report safety: the report echoes the input's cells", () => {
-  // Found by this suite: reports are written without the export's apostrophe, so a formula in the input
-  // comes back live in the CSV report the user opens in Excel to fix rows (src/import/report.ts could
-  // pass neutraliseFormulas: true; import already removes that apostrophe, so a report stays a valid input).
-  it.fails("no cell of a CSV report is live", async () => {
+  // Found by this suite: reports were written without the export's apostrophe, so a formula in the input
+  // came back live in the CSV report the user opens in Excel to fix rows.
+  it("no cell of a CSV report is live", async () => {
     const dir = await tempDir("finan-bulk-report-safety-");
     const sandbox = await startSandbox({ port: 0 });
     try {
