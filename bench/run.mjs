@@ -1,5 +1,5 @@
 // `npm run bench`: runs every bench/*.mjs, one after the other, and writes BENCHMARKS.md and BENCHMARKS.json.
-//   node bench/run.mjs [--quick] [--only read,import] [--strict]
+//   node bench/run.mjs [--quick] [--only read,import] [--strict] [--render]
 //
 // The protocol a bench script follows to be picked up:
 // - it is `bench/<name>.mjs`, runnable as `node bench/<name>.mjs [--quick]` after `npm run build`;
@@ -24,7 +24,14 @@ const ROOT = new URL("../", import.meta.url);
 // Scripts run in this order; any other bench/*.mjs follows, alphabetically.
 const ORDER = ["read", "import", "export", "load"];
 
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" }, strict: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" }, strict: { type: "boolean", default: false }, render: { type: "boolean", default: false } } });
+
+// --render: rewrite BENCHMARKS.md from BENCHMARKS.json (after a change to the layout), measuring nothing.
+if (values.render) {
+  const saved = JSON.parse(await readFile(new URL("BENCHMARKS.json", ROOT), "utf8"));
+  await writeFile(new URL("BENCHMARKS.md", ROOT), renderMarkdown(saved));
+  process.exit(0);
+}
 
 async function scripts() {
   const names = (await readdir(BENCH)).filter((name) => name.endsWith(".mjs") && name !== "run.mjs").map((name) => name.slice(0, -4));

@@ -34,17 +34,17 @@ export function renderMarkdown(result) {
     "",
     `Machine: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; load average at start ${machine.loadAverage.join(" / ")}.`,
     "",
-    "| Figure | Ours | Baseline | Ratio | Goal | Result |",
-    "| --- | ---: | --- | ---: | --- | --- |",
+    "| Figure | Ours | Baseline | Ratio | Goal | Result | Runs |",
+    "| --- | ---: | --- | ---: | --- | --- | ---: |",
   ];
   for (const f of figures) {
     const baseline = f.baseline === null || f.baseline === undefined ? (f.baselineName ?? "–") : `${withUnit(f.baseline, f.unit)}${range(f.baselineRange, f.unit)}: ${f.baselineName ?? ""}`;
-    lines.push(`| ${cell(f.figure)} | ${withUnit(f.ours, f.unit)}${range(f.oursRange, f.unit)} | ${cell(baseline)} | ${f.ratio === null || f.ratio === undefined ? "–" : f.ratio.toFixed(2)} | ${cell(f.goal ?? "–")} | ${verdict(f.pass)} |`);
+    lines.push(`| ${cell(f.figure)} | ${withUnit(f.ours, f.unit)}${range(f.oursRange, f.unit)} | ${cell(baseline)} | ${f.ratio === null || f.ratio === undefined ? "–" : f.ratio.toFixed(2)} | ${cell(f.goal ?? "–")} | ${verdict(f.pass)} | ${f.runs ?? 1} |`);
   }
   const notes = figures.filter((f) => f.note);
   if (notes.length > 0) {
     lines.push("", "## Notes", "");
-    for (const f of notes) lines.push(`- **${f.figure}** (${f.runs} run${f.runs === 1 ? "" : "s"}): ${f.note}`);
+    for (const f of notes) lines.push(`- **${f.figure}**${f.baselineName ? ` vs ${f.baselineName}` : ""}: ${f.note}`);
   }
   if (errors.length > 0) {
     lines.push("", "## Benchmarks that did not finish", "");
