@@ -73,6 +73,14 @@ async function syntaxError(error: unknown, file: string, plan: TextEncodingPlan,
   // the failing record so far, as csv-parse saw it: from its first line, at most the record limit
   const raw = await textFromLine(file, plan, recordLine, MAX_RECORD_BYTES).catch(() => undefined);
   const quoteAt = raw === undefined ? undefined : unclosedQuote(raw, delimiter);
+  if (raw !== undefined && quoteAt !== undefined && error.code === "CSV_MAX_RECORD_SIZE") {
+    // Cut by the record limit, not by the end of the file: the quote may yet close, far too late.
+    const line = recordLine + countLineBreaks(raw.slice(0, quoteAt));
+    return new ToolError("E_CSV_SYNTAX", `${file}: line ${line}: a quoted cell opens here and runs past ${MAX_RECORD_BYTES / 1024 / 1024} MiB, longer than any customer field`, {
+      cause: error,
+      hint: 'If a closing quote (") is missing, add it; otherwise shorten that cell, then save the file again',
+    });
+  }
   if (raw !== undefined && quoteAt !== undefined) {
     const line = recordLine + countLineBreaks(raw.slice(0, quoteAt));
     return new ToolError("E_CSV_SYNTAX", `${file}: line ${line}: a quoted cell opens here and is never closed`, {
