@@ -56,7 +56,7 @@ export function renderMarkdown(result) {
     "",
     "```sh",
     "npm ci",
-    "npm run bench                      # builds, runs every bench/*.mjs, rewrites BENCHMARKS.md and BENCHMARKS.json (about 10 minutes on 2 cores)",
+    `npm run bench                      # builds, runs every bench/*.mjs, rewrites BENCHMARKS.md and BENCHMARKS.json (${Math.round(result.durationSeconds / 60)} minutes here)`,
     "node bench/run.mjs --quick         # small sizes, one run each: a smoke check; writes bench/results/ (not committed)",
     "node bench/run.mjs --only read     # one script (read, import, export, load)",
     "```",
