@@ -79,30 +79,20 @@ export function createPacer(options: PacerOptions) {
   let lastRaise = 0;
   let started = 0;
 
-  /**
-   * Waits for this request's start. Each caller reserves its place in the even spacing up front,
-   * so a timer that fires late does not push every later start back (that alone cost 8% of the
-   * rate); the sliding window stays the hard limit.
-   */
   async function slot(): Promise<void> {
-    const interval = () => (Number.isFinite(currentRate) ? 1000 / currentRate : 0);
-    let mine = Math.max(clock(), nextStart);
-    nextStart = mine + interval();
     for (;;) {
       if (options.signal?.aborted) throw new Interrupted();
-      if (pausedUntil > mine) {
-        // A Retry-After pause: queue up again behind it, still spaced, rather than all at once.
-        mine = Math.max(pausedUntil, nextStart);
-        nextStart = mine + interval();
-      }
       const now = clock();
-      const wait = Math.max(mine, window.freeAt(Math.floor(currentRate))) - now;
-      if (wait <= 0) {
+      const interval = Number.isFinite(currentRate) ? 1000 / currentRate : 0;
+      const earliest = Math.max(now, nextStart, pausedUntil, window.freeAt(Math.floor(currentRate)));
+      if (earliest <= now) {
+        nextStart = now + interval;
         window.add(now, Math.floor(currentRate));
         started += 1;
         return;
       }
-      await sleep(wait);
+      // Reserve our place in the spacing so concurrent waiters queue behind it.
+      await sleep(earliest - now);
     }
   }
 
@@ -111,7 +101,7 @@ export function createPacer(options: PacerOptions) {
     if (retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, now + retryAfterMs);
     const observed = window.countSince(now - 1000);
     const base = Number.isFinite(currentRate) ? currentRate : Math.max(1, observed);
-    currentRate = Math.max(1, base * 0.8);
+    currentRate = Math.max(1, base * 0.7);
     lastThrottle = now;
   }
 
@@ -172,8 +162,8 @@ export function createPacer(options: PacerOptions) {
   };
 }
 
-/** Slack on the one-second window: requests sent 1000 ms apart may reach a busy server closer. */
-const WINDOW_GUARD_MS = 15;
+/** Slack on the one-second window: requests sent exactly 1000 ms apart may reach the server closer. */
+const WINDOW_GUARD_MS = 5;
 
 /** Start times of recent requests, to hold "at most N starts in any one second". */
 class SlidingWindow {
