@@ -1,21 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { afterEach, describe, expect, it } from "vitest";
-import { startSandbox } from "../../src/sandbox/server.js";
+import { describe, expect, it } from "vitest";
 import type { Sandbox } from "../../src/sandbox/server.js";
-import { runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
+import { runCli } from "../helpers/cli.js";
+import { sandboxPerTest } from "../helpers/run.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-async function setup(options: Parameters<typeof startSandbox>[0] = {}) {
-  const sandbox = await startSandbox({ port: 0, ...options });
-  const dir = await tempDir();
-  cleanups.push(() => sandbox.close(), dir.cleanup);
-  return { sandbox, dir: dir.path, env: sandboxEnv(sandbox) };
-}
+const { setup } = sandboxPerTest();
 
 const fast = ["--rate", "0", "--concurrency", "8"];
 

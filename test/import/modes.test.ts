@@ -1,26 +1,17 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { afterEach, describe, expect, it } from "vitest";
-import { startSandbox } from "../../src/sandbox/server.js";
-import { runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import type { SandboxOptions } from "../../src/sandbox/server.js";
+import { runCli } from "../helpers/cli.js";
+import { sandboxPerTest } from "../helpers/run.js";
 import { HEADER, customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-async function setup(options: Parameters<typeof startSandbox>[0] = {}) {
-  const sandbox = await startSandbox({ port: 0, ...options });
-  const dir = await tempDir();
-  cleanups.push(() => sandbox.close(), dir.cleanup);
-  return { sandbox, dir: dir.path, env: sandboxEnv(sandbox) };
-}
+const { setup } = sandboxPerTest();
 
 const fast = ["--rate", "0", "--concurrency", "4"];
 const report = async (path: string) => parseCsv(await readFile(path, "utf8"));
 
 /** The server already holds KH00001 with a tax id, an address and a bank account. */
-async function withExisting(options: Parameters<typeof startSandbox>[0] = {}) {
+async function withExisting(options: SandboxOptions = {}) {
   const env = await setup(options);
   env.sandbox.store.insert(
     {
