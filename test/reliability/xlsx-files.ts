@@ -1,61 +1,14 @@
 // Hostile and odd XLSX files, made in the test: with exceljs where Excel could have written them,
 // byte by byte (node:zlib) where no spreadsheet program would.
-import { constants, crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import { constants, crc32, createDeflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
+import { buildZip } from "../spreadsheet/helpers.js";
+import type { ZipPart } from "../spreadsheet/helpers.js";
 
-export interface Part {
-  name: string;
-  data: Buffer;
-  /** deflated bytes given as they are (for parts built by streaming) */
-  deflated?: Buffer;
-  /** the uncompressed size to declare, when not the real one (a forged header) */
-  declaredSize?: number;
-  crc?: number;
-}
+export type Part = ZipPart;
 
-/** A zip of `parts`, deflated, with the sizes and CRCs a zip reader checks. */
-export function zip(parts: Part[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name, "utf8");
-    const data = part.deflated ?? deflateRawSync(part.data);
-    const crc = part.crc ?? crc32(part.data);
-    const size = part.declaredSize ?? part.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+/** A zip of `parts`, deflated, with the sizes and CRCs a zip reader checks (or forged ones). */
+export const zip = buildZip;
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -43,6 +43,10 @@ export interface ZipPart {
   /** declare this uncompressed size instead of the real one (a forged header) */
   declaredSize?: number;
   store?: boolean;
+  /** deflated bytes given as they are (for parts built by streaming, such as a zip bomb) */
+  deflated?: Buffer;
+  /** a CRC to declare, when not the real one */
+  crc?: number;
 }
 
 /** A zip file from parts, deflated unless `store`: enough to forge XLSX variants. */
@@ -52,8 +56,8 @@ export function buildZip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, "utf8");
-    const data = part.store ? Buffer.from(part.data) : deflateRawSync(part.data);
-    const crc = crc32(part.data);
+    const data = part.deflated ?? (part.store ? Buffer.from(part.data) : deflateRawSync(part.data));
+    const crc = part.crc ?? crc32(part.data);
     const size = part.declaredSize ?? part.data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
