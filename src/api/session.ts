@@ -4,6 +4,7 @@ import type { ApiError } from "./api-error.js";
 import { PacedFailure, createPacer } from "./pacer.js";
 import type { Pacer, PacerOptions } from "./pacer.js";
 import type { Connection } from "../config.js";
+import { ToolError } from "../errors.js";
 
 /** How a run paces its requests (flags --rate, --concurrency, --retries, --max-wait). */
 export type Pacing = Omit<PacerOptions, "signal">;
@@ -59,4 +60,25 @@ export function rowRequests(pacer: Pacer) {
       }
     },
   };
+}
+
+/** A 401 as a whole-run error: what was being done, what it means for the files, which credential to check. */
+export function credentialsRejected(error: ApiError, doing: string, consequence: string, clientId: string): ToolError {
+  const why = error.detail ?? "authentication failed";
+  return new ToolError("E_AUTH_REJECTED", `The server rejected the credentials while ${doing} (HTTP ${error.status ?? 401}: ${why}). ${consequence}`, {
+    cause: error,
+    hint: credentialHint(why, clientId),
+  });
+}
+
+/** Which credential to check, from the server's reason when it names one. */
+function credentialHint(reason: string, clientId: string): string {
+  const text = reason.toLowerCase();
+  const where = "(Finan web app → Settings → Open API), and that --base-url points at the right server";
+  if (text.includes("clock") || text.includes("timestamp")) {
+    return "Check this machine's clock: requests are signed with the current time and accepted only within 30 s of the server's.";
+  }
+  if (text.includes("client")) return `Check FINAN_CLIENT_ID (now "${clientId}") ${where}.`;
+  if (text.includes("signature")) return `Check FINAN_SECRET_KEY: it does not match client "${clientId}" ${where}.`;
+  return `Check FINAN_CLIENT_ID (now "${clientId}") and FINAN_SECRET_KEY ${where}.`;
 }

@@ -5,7 +5,7 @@ import type { Io } from "../io.js";
 import { defaultReportPath } from "../import/report.js";
 import { runImport } from "../import/run.js";
 import type { ImportMode } from "../import/upload.js";
-import { AuthRejected } from "../api/session.js";
+import { AuthRejected, credentialsRejected } from "../api/session.js";
 import { printSummary } from "../output/summary.js";
 import { pacingOptions, readerOptions } from "./options.js";
 import type { NetworkArgs, ReaderArgs } from "./options.js";
@@ -44,12 +44,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
       io,
     });
   } catch (error) {
-    if (error instanceof AuthRejected) {
-      throw new ToolError("E_AUTH_REJECTED", `The server rejected the credentials: ${error.message}. Nothing was sent.`, {
-        cause: error,
-        hint: "Check FINAN_CLIENT_ID and FINAN_SECRET_KEY (Finan web app → Settings → Open API) and that --base-url points at the right server.",
-      });
-    }
+    if (error instanceof AuthRejected) throw credentialsRejected(error.error, "listing the existing customers", "Nothing was sent.", connection.clientId);
     throw error;
   }
   const notes: string[] = [];

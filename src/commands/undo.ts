@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { resolveConnection } from "../config.js";
-import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED, ToolError } from "../errors.js";
+import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED } from "../errors.js";
 import type { Io } from "../io.js";
 import { defaultReportPath } from "../import/report.js";
 import { runUndo } from "../import/undo.js";
-import { AuthRejected } from "../api/session.js";
+import { AuthRejected, credentialsRejected } from "../api/session.js";
 import { printSummary } from "../output/summary.js";
 import { pacingOptions } from "./options.js";
 import type { NetworkArgs } from "./options.js";
@@ -33,9 +33,7 @@ export async function undoCommand(args: UndoArgs, io: Io): Promise<number> {
       io,
     });
   } catch (error) {
-    if (error instanceof AuthRejected) {
-      throw new ToolError("E_AUTH_REJECTED", `The server rejected the credentials: ${error.message}.`, { cause: error, hint: "Check FINAN_CLIENT_ID and FINAN_SECRET_KEY." });
-    }
+    if (error instanceof AuthRejected) throw credentialsRejected(error.error, "undoing", "Nothing more was sent.", connection.clientId);
     throw error;
   }
   const notes: string[] = [];

@@ -1,5 +1,6 @@
 // Whole-run failures of an export, as ToolErrors a person can act on.
 import { Interrupted, PacedFailure } from "../api/pacer.js";
+import { credentialsRejected } from "../api/session.js";
 import { EXIT_INTERRUPTED, ToolError } from "../errors.js";
 
 /** What was being done when it failed, for the message: "listing customers", "fetching KH001". */
@@ -18,13 +19,7 @@ export function exportFailure(error: unknown, context: FailureContext): ToolErro
   if (context.interrupted || error instanceof Interrupted) {
     return new ToolError("E_INTERRUPTED", `Interrupted while ${context.doing}. ${untouched}`, { cause: error, exitCode: EXIT_INTERRUPTED });
   }
-  if (error instanceof PacedFailure && error.error.kind === "auth") {
-    const why = error.error.detail ?? "authentication failed";
-    return new ToolError("E_AUTH_REJECTED", `The server rejected the credentials while ${context.doing} (HTTP ${error.error.status ?? 401}: ${why}). ${untouched}`, {
-      cause: error,
-      hint: credentialHint(why, context.clientId),
-    });
-  }
+  if (error instanceof PacedFailure && error.error.kind === "auth") return credentialsRejected(error.error, context.doing, untouched, context.clientId);
   if (error instanceof PacedFailure) {
     return new ToolError("E_API", `Export failed while ${context.doing}: ${error.message}. ${untouched}`, {
       cause: error,
@@ -33,16 +28,4 @@ export function exportFailure(error: unknown, context: FailureContext): ToolErro
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new ToolError("E_INTERNAL", `Export failed while ${context.doing}: ${reason}. ${untouched}`, { cause: error });
-}
-
-/** Which credential to check, from the server's reason when it names one. */
-function credentialHint(reason: string, clientId: string): string {
-  const text = reason.toLowerCase();
-  const where = "(Finan web app → Settings → Open API), and that --base-url points at the right server";
-  if (text.includes("clock") || text.includes("timestamp")) {
-    return "Check this machine's clock: requests are signed with the current time and accepted only within 30 s of the server's.";
-  }
-  if (text.includes("client")) return `Check FINAN_CLIENT_ID (now "${clientId}") ${where}.`;
-  if (text.includes("signature")) return `Check FINAN_SECRET_KEY: it does not match client "${clientId}" ${where}.`;
-  return `Check FINAN_CLIENT_ID (now "${clientId}") and FINAN_SECRET_KEY ${where}.`;
 }
