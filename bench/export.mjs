@@ -1,18 +1,25 @@
-// Benchmark of `finan-bulk export`: 100,000 sandbox customers to XLSX and CSV, rows/s and peak RSS,
-// against a baseline writing the same rows with the bare libraries. Needs `npm run build` first.
-//   node bench/export.mjs [--customers 100000] [--concurrency 16]
-// One JSON line per figure on stdout; a table for people on stderr. Exit 1 if peak RSS ≥ 250 MB.
-import { spawn } from "node:child_process";
+// Export: `finan-bulk export` of sandbox customers to XLSX and CSV (the whole command, over HTTP)
+// against the bare libraries (exceljs streaming writer / csv-stringify) writing the same rows, no network.
+// The sandbox runs here, in the parent, seeded once; each writer in a child process. Needs `npm run build` first.
+//   node bench/export.mjs [--quick] [--only xlsx|csv] [--customers N] [--repeat N] [--concurrency N]
+// Figures as JSON lines on stdout (the protocol of bench/run.mjs); progress on stderr.
 import { mkdtemp, rm, stat } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { alternate, childMain, figure, log, round, runChild } from "./lib/measure.mjs";
 
-const DIST = new URL("../dist/", import.meta.url);
 const SELF = fileURLToPath(import.meta.url);
+const DIST = new URL("../dist/", import.meta.url);
 export const RSS_LIMIT_MB = 250;
+// One round (both formats, both sides) of 100,000 customers took 57 s on this 2-core machine, seeding 1.5 s:
+// 3 rounds add ~2 minutes, keeping `npm run bench` (436 s with 1 round) near 9 minutes; 5 would pass 10.
+const REPEAT = 3;
+const HEAP_SAMPLE_MS = 5000;
 
 /** One deterministic customer: Vietnamese text, leading zeros, 0-3 contacts, 0-2 banks. */
 export function customer(i) {
@@ -36,158 +43,129 @@ export function customer(i) {
   };
 }
 
-/** Runs the whole benchmark; returns the figures (also printed as JSON lines). */
-export async function runExportBench({ customers = 100_000, concurrency = 16, print = true } = {}) {
+/** Live heap after a full GC every few seconds (child runs with --expose-gc): a leak rises, GC slack does not. */
+function sampleLiveHeap() {
+  const samples = [];
+  const timer = setInterval(() => {
+    globalThis.gc?.();
+    samples.push(round(process.memoryUsage().heapUsed / 1024 ** 2, 1));
+  }, HEAP_SAMPLE_MS);
+  return () => {
+    clearInterval(timer);
+    return samples;
+  };
+}
+
+/** The child side: one export of one format, by our command or by the bare library. */
+const TASKS = {
+  async ours(format, file, concurrency) {
+    const { main } = await import(new URL("cli.js", DIST).href);
+    const { processIo } = await import(new URL("io.js", DIST).href);
+    // loaded before the clock starts, as the bare side's library is: the figure is throughput
+    await import(new URL("commands/export.js", DIST).href);
+    return childMain(async () => {
+      const stop = sampleLiveHeap();
+      const stdout = new PassThrough();
+      let json = "";
+      stdout.on("data", (chunk) => (json += chunk));
+      const args = ["export", file, "--json", "--rate", "0", "--concurrency", concurrency];
+      const code = await main(args, { ...processIo(new AbortController().signal), stdout, isTTY: false });
+      const liveHeapMB = stop();
+      const summary = json ? JSON.parse(json) : undefined;
+      return { code, rows: summary?.customers, liveHeapMB };
+    });
+  },
+  /** The same rows and columns written with the bare library, no network: the floor for the writers. */
+  async bare(format, file, customers) {
+    const { layoutColumns, rowValues } = await import(new URL("export/columns.js", DIST).href);
+    // only the library this format needs, as a script would load it
+    const { stringify } = format === "csv" ? await import("csv-stringify") : {};
+    const ExcelJS = format === "xlsx" ? (await import("exceljs")).default : undefined;
+    const n = Number(customers);
+    return childMain(async () => {
+      const stop = sampleLiveHeap();
+      const { keys, headers } = layoutColumns(undefined, { lang: "en", summaryOnly: false, widths: { contacts: 3, banks: 2 } });
+      const now = new Date().toISOString();
+      const row = (i) => rowValues({ ...customer(i), customer_id: `id-${i}`, created_at: now, updated_at: now }, keys).map((v) => v ?? "");
+      if (format === "csv") {
+        const out = createWriteStream(file);
+        const csv = stringify({ bom: true, record_delimiter: "windows" });
+        csv.pipe(out);
+        if (!csv.write(headers)) await once(csv, "drain");
+        for (let i = 1; i <= n; i++) if (!csv.write(row(i))) await once(csv, "drain");
+        csv.end();
+        await once(out, "close");
+      } else {
+        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+        const sheet = workbook.addWorksheet("Customers");
+        sheet.addRow(headers).commit();
+        for (let i = 1; i <= n; i++) {
+          sheet.addRow(row(i)).commit();
+          if (i % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+        sheet.commit();
+        await workbook.commit();
+      }
+      return { rows: n, liveHeapMB: stop() };
+    });
+  },
+};
+
+/** Largest live heap in the first and in the last third of a run's samples, as "early→late". */
+function heapTrend({ liveHeapMB: heap = [] }) {
+  if (heap.length < 2) return null;
+  const third = Math.max(1, Math.floor(heap.length / 3));
+  return `${Math.max(...heap.slice(0, third))}→${Math.max(...heap.slice(-third))}`;
+}
+
+async function formatBench({ format, dir, env, customers, concurrency, repeat }) {
+  const files = { ours: join(dir, `ours.${format}`), bare: join(dir, `bare.${format}`) };
+  const library = format === "xlsx" ? "exceljs streaming writer alone" : "csv-stringify alone";
+  log(`export: ${format.toUpperCase()}, ${customers.toLocaleString("en-US")} customers, --rate 0 --concurrency ${concurrency}; ${repeat}× each side`);
+  const side = (task, args) => async () => {
+    const result = await runChild(SELF, [task, format, files[task], ...args], { env, nodeArgs: ["--expose-gc"] });
+    if (result.code !== undefined && result.code !== 0) throw new Error(`export to ${format} exited ${result.code}`);
+    if (result.rows !== customers) throw new Error(`${task} wrote ${result.rows} customers to ${format}, expected ${customers}`);
+    return { ...result, bytes: (await stat(files[task])).size };
+  };
+  const r = await alternate({ ours: side("ours", [String(concurrency)]), [library]: side("bare", [String(customers)]) }, repeat, log);
+  const perSecond = (results) => results.map((x) => customers / (x.ms / 1000));
+  const peakMB = (results) => results.map((x) => x.maxRssKB / 1024);
+  const trends = (results) => results.map(heapTrend).filter(Boolean).join(", ") || "run too short to sample";
+  const fileMB = (results) => (results[0].bytes / 1024 ** 2).toFixed(1);
+  const what = `Export ${customers.toLocaleString("en-US")} customers to ${format.toUpperCase()}`;
+  figure({ bench: "export", figure: what, unit: "rows/s", ours: perSecond(r.ours), baseline: perSecond(r[library]), baselineName: `${library}, same rows, no network`, note: `ours lists and fetches every customer over HTTP from the sandbox, then writes; the baseline only writes; files ${fileMB(r.ours)} MB (ours), ${fileMB(r[library])} MB (baseline)` });
+  figure({ bench: "export", figure: `${what}: peak RSS`, unit: "MB", better: "lower", ours: peakMB(r.ours), baseline: peakMB(r[library]), baselineName: library, goal: `ours < ${RSS_LIMIT_MB} MB in every run`, pass: () => Math.max(...peakMB(r.ours)) < RSS_LIMIT_MB, note: `leak check, live heap after a full GC, most in the first → last third of each run (MB): ours ${trends(r.ours)}; baseline ${trends(r[library])}` });
+}
+
+export async function runExportBench({ quick = false, only, customers, concurrency = 16, repeat } = {}) {
+  const n = customers ?? (quick ? 2_000 : 100_000);
+  const times = repeat ?? (quick ? 1 : REPEAT);
   const { startSandbox } = await import(new URL("sandbox/server.js", DIST).href);
   const sandbox = await startSandbox({ port: 0 });
   const dir = await mkdtemp(join(tmpdir(), "finan-bulk-bench-export-"));
-  const figures = [];
-  const emit = (figure) => {
-    figures.push(figure);
-    if (print) process.stdout.write(`${JSON.stringify(figure)}\n`);
-  };
   try {
+    const t0 = performance.now();
     const now = new Date().toISOString();
-    for (let i = 1; i <= customers; i += 1) sandbox.store.insert(customer(i), now);
+    for (let i = 1; i <= n; i++) sandbox.store.insert(customer(i), now);
+    log(`export: seeded ${n.toLocaleString("en-US")} customers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const env = { ...process.env, FINAN_BASE_URL: sandbox.url, FINAN_CLIENT_ID: sandbox.clientId, FINAN_SECRET_KEY: sandbox.secretKey };
     for (const format of ["xlsx", "csv"]) {
-      const file = join(dir, `customers.${format}`);
-      const run = await child(["export", format, file, String(concurrency)], env);
-      if (run.summary?.customers !== customers) throw new Error(`export to ${format} wrote ${run.summary?.customers} customers, expected ${customers} (exit ${run.code}, process exit ${run.processExit})`);
-      const baseline = await child(["baseline", format, join(dir, `baseline.${format}`), String(customers)], env);
-      const exportFigure = figure("export", format, customers, run, (await stat(file)).size);
-      const baselineFigure = figure("baseline", format, customers, baseline, (await stat(join(dir, `baseline.${format}`))).size);
-      emit(exportFigure);
-      emit(baselineFigure);
-      emit({ bench: "export-vs-baseline", format, timeRatio: round(exportFigure.seconds / baselineFigure.seconds, 1), rssRatio: round(exportFigure.peakRssMB / baselineFigure.peakRssMB, 2) });
+      if (only === undefined || only === format) await formatBench({ format, dir, env, customers: n, concurrency, repeat: times });
     }
   } finally {
     await sandbox.close();
     await rm(dir, { recursive: true, force: true });
   }
-  if (print) printTable(figures, customers, concurrency);
-  return figures;
-}
-
-function figure(bench, format, customers, run, bytes) {
-  const seconds = run.ms / 1000;
-  const peakRssMB = round(run.maxRssKB / 1024, 1);
-  // Live heap after a full GC, first and last thirds of the run: a leak shows as a rise, GC slack does not.
-  const heap = run.liveHeapMB ?? [];
-  const third = Math.max(1, Math.floor(heap.length / 3));
-  const liveHeapEarlyMB = heap.length ? Math.max(...heap.slice(0, third)) : null;
-  const liveHeapLateMB = heap.length ? Math.max(...heap.slice(-third)) : null;
-  const buffersMaxMB = run.buffersMB?.length ? Math.max(...run.buffersMB) : null;
-  return { bench, format, customers, seconds: round(seconds, 2), rowsPerSecond: Math.round(customers / seconds), peakRssMB, liveHeapEarlyMB, liveHeapLateMB, buffersMaxMB, fileMB: round(bytes / 1024 ** 2, 1), underRssLimit: peakRssMB < RSS_LIMIT_MB };
-}
-
-/** A child process per measurement, so peak RSS is the exporter's alone (the sandbox stays here). */
-function child(args, env) {
-  return new Promise((resolve, reject) => {
-    // --expose-gc: the child samples its live heap after a full GC, so growth is told apart from GC slack.
-    const proc = spawn(process.execPath, ["--expose-gc", SELF, "--child", ...args], { env, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    proc.stdout.on("data", (chunk) => (out += chunk));
-    proc.on("error", reject);
-    proc.on("close", (code) => {
-      const last = out.trim().split("\n").pop() ?? "";
-      try {
-        resolve({ ...JSON.parse(last), processExit: code });
-      } catch {
-        reject(new Error(`bench child ${args.join(" ")} exited ${code} without a result: ${out.slice(0, 500)}`));
-      }
-    });
-  });
-}
-
-async function childMain([mode, format, file, extra]) {
-  const started = performance.now();
-  const liveHeap = [];
-  const liveExternal = [];
-  const sampler = setInterval(() => {
-    globalThis.gc?.();
-    const usage = process.memoryUsage();
-    liveHeap.push(usage.heapUsed);
-    liveExternal.push(usage.arrayBuffers);
-  }, 5000);
-  let summary;
-  let code = 0;
-  if (mode === "export") {
-    const { main } = await import(new URL("cli.js", DIST).href);
-    const { processIo } = await import(new URL("io.js", DIST).href);
-    const stdout = new PassThrough();
-    let json = "";
-    stdout.on("data", (chunk) => (json += chunk));
-    code = await main(["export", file, "--json", "--rate", "0", "--concurrency", extra], { ...processIo(new AbortController().signal), stdout, isTTY: false });
-    summary = json ? JSON.parse(json) : undefined;
-  } else {
-    await baseline(format, file, Number(extra));
-  }
-  const ms = performance.now() - started;
-  clearInterval(sampler);
-  const heapMB = liveHeap.map((bytes) => round(bytes / 1024 ** 2, 1));
-  const buffersMB = liveExternal.map((bytes) => round(bytes / 1024 ** 2, 1));
-  process.stdout.write(`${JSON.stringify({ ms, maxRssKB: process.resourceUsage().maxRSS, liveHeapMB: heapMB, buffersMB, code, summary })}\n`);
-}
-
-/** The same rows and columns written with the bare libraries, no network: the floor for the writers. */
-async function baseline(format, file, customers) {
-  const { layoutColumns, rowValues } = await import(new URL("export/columns.js", DIST).href);
-  const { keys, headers } = layoutColumns(undefined, { lang: "en", summaryOnly: false, widths: { contacts: 3, banks: 2 } });
-  const rows = function* () {
-    const now = new Date().toISOString();
-    for (let i = 1; i <= customers; i += 1) yield rowValues({ ...customer(i), customer_id: `id-${i}`, created_at: now, updated_at: now }, keys).map((v) => v ?? "");
-  };
-  const { createWriteStream } = await import("node:fs");
-  const { once } = await import("node:events");
-  if (format === "csv") {
-    const { stringify } = await import("csv-stringify");
-    const out = createWriteStream(file);
-    const csv = stringify({ bom: true, record_delimiter: "windows" });
-    csv.pipe(out);
-    for (const row of [headers, ...rows()]) if (!csv.write(row)) await once(csv, "drain");
-    csv.end();
-    await once(out, "close");
-    return;
-  }
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet("Customers");
-  sheet.addRow(headers).commit();
-  let n = 0;
-  for (const row of rows()) {
-    sheet.addRow(row).commit();
-    if (++n % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
-  sheet.commit();
-  await workbook.commit();
-}
-
-function printTable(figures, customers, concurrency) {
-  const lines = [`export benchmark: ${customers.toLocaleString("en-US")} customers, --rate 0 --concurrency ${concurrency}, Node ${process.version}`];
-  lines.push(`${"what".padEnd(22)}${"seconds".padStart(9)}${"rows/s".padStart(10)}${"peak RSS".padStart(11)}${"live heap".padStart(16)}${"file".padStart(9)}`);
-  for (const f of figures) {
-    if (f.bench === "export-vs-baseline") {
-      lines.push(`${`  ${f.format}: export/baseline`.padEnd(22)}${`×${f.timeRatio}`.padStart(9)}${"".padStart(10)}${`×${f.rssRatio}`.padStart(11)}`);
-      continue;
-    }
-    const flag = f.bench === "export" ? (f.underRssLimit ? " ok" : ` OVER ${RSS_LIMIT_MB} MB`) : "";
-    lines.push(`${`${f.bench} ${f.format}`.padEnd(22)}${f.seconds.toFixed(1).padStart(9)}${f.rowsPerSecond.toLocaleString("en-US").padStart(10)}${`${f.peakRssMB} MB`.padStart(11)}${(f.liveHeapEarlyMB === null ? "-" : `${f.liveHeapEarlyMB}→${f.liveHeapLateMB} MB`).padStart(16)}${`${f.fileMB} MB`.padStart(9)}${flag}`);
-  }
-  process.stderr.write(`${lines.join("\n")}\n`);
-}
-
-function round(value, digits) {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   if (process.argv[2] === "--child") {
-    await childMain(process.argv.slice(3));
+    const [task, ...args] = process.argv.slice(3);
+    await TASKS[task](...args);
   } else {
-    const { values } = parseArgs({ options: { customers: { type: "string", default: "100000" }, concurrency: { type: "string", default: "16" } } });
-    const figures = await runExportBench({ customers: Number(values.customers), concurrency: Number(values.concurrency) });
-    process.exitCode = figures.every((f) => f.bench !== "export" || f.underRssLimit) ? 0 : 1;
+    const { values } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string" }, customers: { type: "string" }, concurrency: { type: "string" }, repeat: { type: "string" } } });
+    const num = (text) => (text === undefined ? undefined : Number(text));
+    await runExportBench({ quick: values.quick, only: values.only, customers: num(values.customers), concurrency: num(values.concurrency), repeat: num(values.repeat) });
   }
 }

@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { adaptLegacy, legacyQuickArgs } from "./lib/legacy.mjs";
+import { adaptLegacy } from "./lib/legacy.mjs";
 import { machineInfo, renderMarkdown } from "./lib/report.mjs";
 
 const BENCH = new URL("./", import.meta.url);
@@ -47,10 +47,8 @@ async function scripts() {
 /** Runs one script; resolves with its JSON lines (figures and others) and how it ended. */
 async function runScript(name) {
   const file = fileURLToPath(new URL(`${name}.mjs`, BENCH));
-  const takesQuick = (await readFile(file, "utf8")).includes("--quick");
-  const quickArgs = takesQuick ? ["--quick"] : legacyQuickArgs(name);
   return new Promise((resolve) => {
-    const args = [file, ...(values.quick ? quickArgs : [])];
+    const args = [file, ...(values.quick ? ["--quick"] : [])];
     const child = spawn(process.execPath, args, { cwd: fileURLToPath(ROOT), stdio: ["ignore", "pipe", "inherit"] });
     let buffered = "";
     const lines = [];

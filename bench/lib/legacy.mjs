@@ -1,16 +1,8 @@
-// Figures from bench scripts written before the run.mjs protocol (export.mjs, load.mjs as first
-// written): their own JSON lines mapped to protocol figures. Delete once they print figures.
-
-/** Arguments for a quick run of a script that does not take `--quick` (yet). */
-export function legacyQuickArgs(script) {
-  if (script === "export") return ["--customers", "2000"];
-  if (script === "load") return ["--rows", "2000"];
-  return [];
-}
+// Figures from bench scripts written before the run.mjs protocol (load.mjs as first written):
+// their own JSON lines mapped to protocol figures. Delete once load.mjs prints figures.
 
 /** Protocol figures from one script's non-protocol JSON lines (unknown shapes give none). */
 export function adaptLegacy(script, lines) {
-  if (script === "export") return fromExport(lines);
   if (script === "load") return fromLoad(lines);
   return [];
 }
@@ -20,36 +12,6 @@ function base(bench, figure, fields) {
 }
 
 const ratio = (ours, baseline) => (typeof ours === "number" && typeof baseline === "number" && baseline !== 0 ? Math.round((ours / baseline) * 1000) / 1000 : null);
-
-function fromExport(lines) {
-  const figures = [];
-  for (const ours of lines.filter((line) => line.bench === "export")) {
-    const bare = lines.find((line) => line.bench === "baseline" && line.format === ours.format);
-    const library = ours.format === "xlsx" ? "exceljs streaming writer alone" : "csv-stringify alone";
-    const n = Number(ours.customers).toLocaleString("en-US");
-    figures.push(
-      base("export", `Export ${n} customers to ${ours.format.toUpperCase()}`, {
-        unit: "rows/s",
-        ours: ours.rowsPerSecond,
-        baseline: bare?.rowsPerSecond ?? null,
-        baselineName: `${library}, same rows, no network`,
-        ratio: ratio(ours.rowsPerSecond, bare?.rowsPerSecond),
-        note: "ours lists and fetches every customer over HTTP from the sandbox, then writes; the baseline only writes",
-      }),
-      base("export", `Export ${n} customers to ${ours.format.toUpperCase()}: peak RSS`, {
-        unit: "MB",
-        better: "lower",
-        ours: ours.peakRssMB,
-        baseline: bare?.peakRssMB ?? null,
-        baselineName: library,
-        ratio: ratio(ours.peakRssMB, bare?.peakRssMB),
-        goal: "ours < 250 MB",
-        pass: ours.peakRssMB < 250,
-      }),
-    );
-  }
-  return figures;
-}
 
 function fromLoad(lines) {
   const run = lines.find((line) => line.bench === "import" && "everyRowAccountedFor" in line);
