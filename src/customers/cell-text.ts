@@ -32,13 +32,19 @@ const BLANK: CellText = Object.freeze({});
  * formula-like value; an XLSX export never does, so there an apostrophe is the user's own.
  */
 export function cellToText(cell: Cell | undefined, field: FieldKey, unguard = true): CellText {
+  return cellTextFor(cell, isDigitField(field), unguard);
+}
+
+/** cellToText with the field's kind worked out once per column (the row mapper's hot loop). */
+export function cellTextFor(cell: Cell | undefined, digits: boolean, unguard: boolean): CellText {
   if (cell === undefined) return BLANK;
   switch (cell.kind) {
     case "text": {
-      const trimmed = cell.text.normalize("NFC").trim();
+      // already NFC: every reader builds text cells with textCell
+      const trimmed = cell.text.trim();
       if (trimmed === "") return BLANK;
       if (trimmed.length > MAX_CELL_CHARS) return { issue: `is ${trimmed.length.toLocaleString("en-US")} characters long, more than a spreadsheet cell holds (${MAX_CELL_CHARS.toLocaleString("en-US")}): check the cell` };
-      if (isDigitField(field) && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
+      if (digits && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
       return { value: unguard ? unneutraliseFormula(trimmed) : trimmed };
     }
     case "number":
@@ -60,7 +66,7 @@ export function cellToText(cell: Cell | undefined, field: FieldKey, unguard = tr
   }
 }
 
-function isDigitField(field: FieldKey): boolean {
+export function isDigitField(field: FieldKey): boolean {
   const ref = parseFieldKey(field);
   return ref !== undefined && DIGIT_ATTRS.has(ref.attr);
 }

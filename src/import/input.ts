@@ -105,6 +105,7 @@ function headerWidth(header: SheetRow): number {
  * a stray note: said, not sent.
  */
 function beyondHeader(row: SheetRow, width: number, format: "csv" | "xlsx", outcome: RowOutcome): RowOutcome {
+  if (row.cells.length <= width) return outcome;
   const extra = row.cells.slice(width).map(displayCell).filter((value): value is string => value !== undefined && value.trim() !== "");
   if (extra.length === 0) return outcome;
   const shown = extra.slice(0, 3).map((value) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`).join(", ");

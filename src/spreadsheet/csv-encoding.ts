@@ -1,4 +1,5 @@
 // Bytes → text for delimited files: BOM sniffing, --encoding, and errors a person can act on.
+import { isUtf8 } from "node:buffer";
 import { ToolError } from "../errors.js";
 import { LineCounter } from "./lines.js";
 
@@ -59,6 +60,53 @@ export async function* decodeText(
     throw invalidTextError(file, lines.line, plan, new Uint8Array(), cause);
   }
   if (rest !== "") yield rest;
+}
+
+/**
+ * UTF-8 bytes passed through unchanged once checked (no decoding: the parser works on bytes), for a
+ * file that is UTF-8 by BOM or by default. A NUL or an invalid byte stops with decodeText's own error,
+ * found by decoding the file again from `reread` (an error path: the cost does not matter there).
+ */
+export async function* checkedUtf8(
+  chunks: AsyncIterable<Uint8Array>,
+  reread: () => AsyncIterable<Uint8Array>,
+  plan: TextEncodingPlan,
+  file: string,
+): AsyncGenerator<Uint8Array> {
+  let tail: Uint8Array = new Uint8Array(0); // the start of a character cut at the end of the previous chunk
+  let valid = true;
+  for await (const chunk of chunks) {
+    // continuation bytes at the start finish the character the previous chunk began
+    let head = 0;
+    while (head < 3 && head < chunk.length && ((chunk[head] ?? 0) & 0xc0) === 0x80) head++;
+    const bridge = tail.length === 0 ? chunk.subarray(0, head) : Buffer.concat([tail, chunk.subarray(0, head)]);
+    if (head === chunk.length && bridge.length < 4) {
+      tail = bridge; // a tiny chunk inside one character
+      yield chunk;
+      continue;
+    }
+    const cut = Math.max(head, incompleteTail(chunk));
+    if (chunk.indexOf(0) !== -1 || !isUtf8(bridge) || !isUtf8(chunk.subarray(head, cut))) {
+      valid = false;
+      break;
+    }
+    tail = chunk.subarray(cut);
+    yield chunk;
+  }
+  if (valid && tail.length === 0) return;
+  for await (const _ of decodeText(reread(), plan, file)); // throws the error, naming its line
+  throw new ToolError("E_ENCODING", `${file}: the text is not valid UTF-8`, { hint: SAVE_AS_UTF8 });
+}
+
+/** Where a UTF-8 character cut by the chunk's end starts (the chunk's length when none is). */
+function incompleteTail(chunk: Uint8Array): number {
+  for (let back = 1; back <= 4 && back <= chunk.length; back++) {
+    const byte = chunk[chunk.length - back] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: the lead is further back
+    const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? chunk.length - back : chunk.length;
+  }
+  return chunk.length;
 }
 
 /** The likeliest legacy encoding of bytes that are not UTF-8: Vietnamese Windows when its letters show. */

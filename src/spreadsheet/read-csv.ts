@@ -1,16 +1,26 @@
-// Delimited text (.csv/.tsv/.txt) as SheetRows, streamed through csv-parse.
-import { createReadStream } from "node:fs";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { CsvError, parse } from "csv-parse";
+// Delimited text (.csv/.tsv/.txt) as SheetRows: csv-parse on a worker thread for large files (the
+// main thread maps and validates meanwhile), in this thread for small ones, the same records either way.
+import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { ToolError } from "../errors.js";
-import { textCell } from "./cells.js";
+import { unpackRows } from "./csv-batch.js";
+import type { CsvBatch } from "./csv-batch.js";
 import { detectDelimiter } from "./csv-delimiter.js";
 import { chooseEncoding, decodeText } from "./csv-encoding.js";
 import type { TextEncodingPlan } from "./csv-encoding.js";
-import { countLineBreaks } from "./lines.js";
-import { MAX_RECORD_BYTES } from "./limits.js";
+import { csvBatches } from "./csv-records.js";
+import type { CsvWorkerInput, CsvWorkerMessage } from "./csv-worker.js";
 import type { ReadOptions, SheetRow, SheetSource } from "./types.js";
+
+/** Below this a thread's start-up (~30 ms) costs more than it saves. */
+export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+
+// The built worker beside this module; under the test runner, which runs the TypeScript sources (a
+// worker cannot load them), the build of the same sources (`npm test` builds before it runs vitest).
+const WORKER_SCRIPT = import.meta.url.endsWith(".ts") ? new URL("../../dist/spreadsheet/csv-worker.js", import.meta.url) : new URL("./csv-worker.js", import.meta.url);
+const WORKER_WINDOW = 8;
 
 /**
  * Open a delimited text file: encoding and delimiter are settled from its first bytes (`head`),
@@ -20,43 +30,53 @@ export async function readCsv(file: string, head: Uint8Array, options: ReadOptio
   const plan = chooseEncoding(head, options.encoding, file);
   const sample = await decodeHead(head, plan, file);
   const delimiter = options.delimiter === undefined ? detectDelimiter(sample) : delimiterOption(options.delimiter);
-  return { file, format: "csv", delimiter, encoding: plan.encoding, rows: csvRows(file, plan, delimiter) };
+  const parser = await chooseParser(file, options.csvWorker);
+  const rows = parser === "worker" ? rowsOnWorker(file, plan, delimiter) : toRows(csvBatches(file, plan, delimiter));
+  return { file, format: "csv", delimiter, encoding: plan.encoding, parser, rows };
 }
 
-async function* csvRows(file: string, plan: TextEncodingPlan, delimiter: string): AsyncGenerator<SheetRow> {
-  const parser = parse({
-    delimiter,
-    bom: false, // TextDecoder already dropped it
-    record_delimiter: ["\r\n", "\n", "\r"],
-    relax_column_count: true, // ragged rows are data, not syntax errors
-    relax_quotes: true, // a quote inside an unquoted cell (12" pipe) is text, as spreadsheets read it
-    skip_empty_lines: false, // blank records are skipped below, so row numbers stay right
-    max_record_size: MAX_RECORD_BYTES,
-    // no `raw: true`: it costs a third of csv-parse's speed; a failing record is re-read instead
-  });
-  const text = Readable.from(decodeText(createReadStream(file), plan, file), { objectMode: false });
-  const feeding = pipeline(text, parser).catch(() => undefined); // the error surfaces from the parser
-  let row = 0;
-  let line = 1; // csv-parse's info.lines is the record's last line and counts CRLF in quotes twice
+async function chooseParser(file: string, wanted: boolean | undefined): Promise<"worker" | "main"> {
+  const available = WORKER_SCRIPT.protocol === "file:" && existsSync(fileURLToPath(WORKER_SCRIPT));
+  if (wanted === true && !available) throw new ToolError("E_INTERNAL", `The CSV worker ${WORKER_SCRIPT.href} is missing: run npm run build`);
+  if (wanted !== undefined) return wanted ? "worker" : "main";
+  return available && (await stat(file)).size >= WORKER_MIN_BYTES ? "worker" : "main";
+}
+
+async function* toRows(batches: AsyncIterable<CsvBatch>): AsyncGenerator<SheetRow> {
+  for await (const batch of batches) for (const row of unpackRows(batch)) yield row;
+}
+
+/** csvBatches on a worker thread: the same rows and the same errors, a few batches ahead. */
+async function* rowsOnWorker(file: string, plan: TextEncodingPlan, delimiter: string): AsyncGenerator<SheetRow> {
+  const input: CsvWorkerInput = { file, plan, delimiter, window: WORKER_WINDOW };
+  const worker = new Worker(WORKER_SCRIPT, { workerData: input });
+  const inbox: (CsvWorkerMessage | { exit: number } | { crash: Error })[] = [];
+  let wake: (() => void) | undefined;
+  const deliver = (message: (typeof inbox)[number]) => {
+    inbox.push(message);
+    wake?.();
+    wake = undefined;
+  };
+  worker.on("message", deliver);
+  worker.on("error", (crash: Error) => deliver({ crash }));
+  worker.on("exit", (exit: number) => deliver({ exit }));
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      row++;
-      const startLine = line;
-      line += 1;
-      let blank = true;
-      for (const field of record) {
-        if (field === "") continue;
-        blank = false;
-        line += countLineBreaks(field);
-      }
-      if (blank) continue;
-      yield { row, line: startLine, cells: record.map(textCell) };
+    for (;;) {
+      while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const message = inbox.shift()!;
+      if ("batch" in message) {
+        worker.postMessage(1); // the worker parses the next batch while this one is mapped
+        for (const row of unpackRows(message.batch)) yield row;
+      } else if ("done" in message) return;
+      else if ("toolError" in message) {
+        const { code, message: text, hint, exitCode } = message.toolError;
+        throw new ToolError(code, text, { ...(hint === undefined ? {} : { hint }), exitCode });
+      } else if ("failure" in message) throw new Error(`Reading ${file} failed: ${message.failure}`);
+      else if ("crash" in message) throw new Error(`Reading ${file} failed: ${message.crash.message}`, { cause: message.crash });
+      else throw new Error(`Reading ${file} failed: the CSV worker stopped (exit ${message.exit})`);
     }
-  } catch (error) {
-    throw await syntaxError(error, file, plan, line, delimiter);
   } finally {
-    parser.destroy();
-    await feeding;
+    await worker.terminate();
   }
 }
 
@@ -65,101 +85,6 @@ async function decodeHead(head: Uint8Array, plan: TextEncodingPlan, file: string
   let text = "";
   for await (const chunk of decodeText([head], plan, file, { partial: true })) text += chunk;
   return text;
-}
-
-async function syntaxError(error: unknown, file: string, plan: TextEncodingPlan, recordLine: number, delimiter: string): Promise<unknown> {
-  if (error instanceof ToolError || !(error instanceof CsvError)) return error;
-  if (error.code !== "CSV_QUOTE_NOT_CLOSED" && error.code !== "CSV_MAX_RECORD_SIZE") return genericSyntaxError(error, file, recordLine);
-  // the failing record so far, as csv-parse saw it: from its first line, at most the record limit
-  const raw = await textFromLine(file, plan, recordLine, MAX_RECORD_BYTES).catch(() => undefined);
-  const quoteAt = raw === undefined ? undefined : unclosedQuote(raw, delimiter);
-  if (raw !== undefined && quoteAt !== undefined && error.code === "CSV_MAX_RECORD_SIZE") {
-    // Cut by the record limit, not by the end of the file: the quote may yet close, far too late.
-    const line = recordLine + countLineBreaks(raw.slice(0, quoteAt));
-    return new ToolError("E_CSV_SYNTAX", `${file}: line ${line}: a quoted cell opens here and runs past ${MAX_RECORD_BYTES / 1024 / 1024} MiB, longer than any customer field`, {
-      cause: error,
-      hint: 'If a closing quote (") is missing, add it; otherwise shorten that cell, then save the file again',
-    });
-  }
-  if (raw !== undefined && quoteAt !== undefined) {
-    const line = recordLine + countLineBreaks(raw.slice(0, quoteAt));
-    return new ToolError("E_CSV_SYNTAX", `${file}: line ${line}: a quoted cell opens here and is never closed`, {
-      cause: error,
-      hint: 'Add the missing closing quote (") or remove the stray opening one, then save the file again',
-    });
-  }
-  if (error.code === "CSV_MAX_RECORD_SIZE") {
-    return new ToolError("E_CSV_SYNTAX", `${file}: line ${recordLine}: a record longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`, {
-      cause: error,
-      hint: "This is not a customer list: check that the right file was given",
-    });
-  }
-  return genericSyntaxError(error, file, recordLine);
-}
-
-/** The text from the start of a 1-based line on, at most `maxChars` of it (error path: reads the file again). */
-async function textFromLine(file: string, plan: TextEncodingPlan, line: number, maxChars: number): Promise<string> {
-  let current = 1;
-  let afterCR = false;
-  let text = "";
-  for await (const chunk of decodeText(createReadStream(file), plan, file)) {
-    let from = 0;
-    if (current < line) {
-      from = chunk.length;
-      for (let i = 0; i < chunk.length; i++) {
-        const code = chunk.charCodeAt(i);
-        if (afterCR) {
-          afterCR = false;
-          if (code !== 0x0a) current++; // a lone CR ended its line
-        }
-        if (current === line) {
-          from = i;
-          break;
-        }
-        if (code === 0x0a) current++;
-        else if (code === 0x0d) afterCR = true;
-      }
-    }
-    if (current < line) continue;
-    text += chunk.slice(from);
-    if (text.length >= maxChars) break;
-  }
-  return text.slice(0, maxChars);
-}
-
-function genericSyntaxError(error: CsvError, file: string, recordLine: number): ToolError {
-  return new ToolError("E_CSV_SYNTAX", `${file}: line ${recordLine}: ${error.message}`, {
-    cause: error,
-    hint: "Fix the quoting on that line (a cell with a delimiter, quote or line break must be quoted)",
-  });
-}
-
-/** Offset in a record's raw text of the quote that opens a cell never closed, if any. */
-export function unclosedQuote(raw: string, delimiter: string): number | undefined {
-  let inQuotes = false;
-  let fieldStart = true;
-  let openedAt = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (raw[i + 1] === '"') i++;
-        else inQuotes = false;
-      }
-    } else if (raw.startsWith(delimiter, i)) {
-      fieldStart = true;
-      i += delimiter.length - 1;
-    } else if (ch === "\r" || ch === "\n") {
-      fieldStart = true;
-    } else {
-      if (ch === '"' && fieldStart) {
-        inQuotes = true;
-        openedAt = i;
-      }
-      fieldStart = false;
-    }
-  }
-  return inQuotes ? openedAt : undefined;
 }
 
 function delimiterOption(delimiter: string): string {

@@ -29,6 +29,8 @@ export interface ReadOptions {
   encoding?: string;
   /** delimited text: override detection */
   delimiter?: string;
+  /** delimited text: parse on a worker thread; default: when the file is 4 MiB or more (built code only) */
+  csvWorker?: boolean;
 }
 
 export interface SheetSource {
@@ -40,6 +42,8 @@ export interface SheetSource {
   delimiter?: string;
   /** CSV: the encoding used */
   encoding?: string;
+  /** CSV: where csv-parse ran: a worker thread (large files) or the main thread */
+  parser?: "worker" | "main";
   /** non-blank rows, in order; blank rows are skipped but counted in `row` */
   rows: AsyncIterable<SheetRow>;
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { cellToText, LOST_DIGITS } from "../../src/customers/cell-text.js";
 import type { FieldKey } from "../../src/customers/columns.js";
+import { textCell } from "../../src/spreadsheet/cells.js";
 import type { Cell } from "../../src/spreadsheet/types.js";
 
-const text = (value: string): Cell => ({ kind: "text", text: value });
+// built as every reader builds a text cell (textCell composes to NFC)
+const text = (value: string): Cell => textCell(value) ?? { kind: "text", text: value };
 const number = (value: number, scientific?: boolean): Cell =>
   scientific === undefined ? { kind: "number", value } : { kind: "number", value, scientific };
 

@@ -1,0 +1,49 @@
+// The CSV worker thread: parses the file (csv-records.ts) and hands its packed batches over, a few ahead
+// at most, so the main thread maps and validates rows while the next ones are parsed.
+import { parentPort, workerData } from "node:worker_threads";
+import type { MessagePort } from "node:worker_threads";
+import { ToolError } from "../errors.js";
+import type { CsvBatch } from "./csv-batch.js";
+import { csvBatches } from "./csv-records.js";
+import type { TextEncodingPlan } from "./csv-encoding.js";
+
+export interface CsvWorkerInput {
+  file: string;
+  plan: TextEncodingPlan;
+  delimiter: string;
+  /** batches that may be in flight before the main thread has taken one */
+  window: number;
+}
+
+export type CsvWorkerMessage =
+  | { batch: CsvBatch }
+  | { done: true }
+  | { toolError: { code: ToolError["code"]; message: string; hint: string | undefined; exitCode: number } }
+  | { failure: string };
+
+async function run(port: MessagePort, input: CsvWorkerInput): Promise<void> {
+  let credit = input.window;
+  let wake: (() => void) | undefined;
+  port.on("message", (granted: number) => {
+    credit += granted;
+    wake?.();
+    wake = undefined;
+  });
+  const post = (message: CsvWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  const send = async (batch: CsvBatch) => {
+    post({ batch }, [batch.lengths.buffer as ArrayBuffer, batch.records.buffer as ArrayBuffer]);
+    credit--;
+    while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+  };
+  try {
+    for await (const batch of csvBatches(input.file, input.plan, input.delimiter)) await send(batch);
+    post({ done: true });
+  } catch (error) {
+    if (error instanceof ToolError) post({ toolError: { code: error.code, message: error.message, hint: error.hint, exitCode: error.exitCode } });
+    else post({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  } finally {
+    port.close();
+  }
+}
+
+if (parentPort) await run(parentPort, workerData as CsvWorkerInput);
