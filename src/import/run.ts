@@ -4,9 +4,11 @@ import type { Connection } from "../config.js";
 import { ToolError } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
+import { openSheet } from "../spreadsheet/open.js";
+import type { SheetRow } from "../spreadsheet/types.js";
 import { CodeIndex } from "./code-index.js";
 import { readInput } from "./input.js";
-import type { InputOptions, InputRow } from "./input.js";
+import type { InputOptions, InputRow, InputTable } from "./input.js";
 import { JournalWriter, readJournal } from "./journal.js";
 import type { JournalState, RowResult } from "./journal.js";
 import { openReport } from "./report.js";
@@ -51,8 +53,14 @@ export const journalPathFor = (report: string) => `${report}.journal`;
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const { io } = options;
   const started = io.now();
-  const total = await countRows(options);
   const table = await readInput(options.input, options.inputOptions);
+  let total: number;
+  try {
+    total = await countRows(options, table);
+  } catch (error) {
+    await closeInput(table);
+    throw error;
+  }
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
@@ -64,6 +72,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     // Ctrl-C during the listing: every row is reported not attempted (exit 130), as at any other time.
     if (!(error instanceof Interrupted)) {
       await close();
+      await closeInput(table);
       rethrowFatal(error, "Listing the existing customers");
     }
   }
@@ -184,12 +193,26 @@ function resumable(path: string, options: ImportOptions): JournalState | undefin
 /**
  * The whole file is read once before any request: a file that breaks at line 90,000 (an unclosed
  * quote, bad bytes) stops the run before anything is sent, and progress gets a total and an ETA.
+ * Parsed only, not mapped or validated: those cannot stop a run, and cost as much again.
  */
-async function countRows(options: ImportOptions): Promise<number> {
-  const table = await readInput(options.input, options.inputOptions);
+async function countRows(options: ImportOptions, table: InputTable): Promise<number> {
+  const source = await openSheet(options.input, options.inputOptions);
   let rows = 0;
-  for await (const _ of table.rows) rows += 1;
+  for await (const row of source.rows) if (row.row > table.headerRow && hasData(row, table.kept)) rows += 1;
   return rows;
+}
+
+/** Stops reading a table that will not be iterated (a CSV parsed on a worker would keep the process alive). */
+async function closeInput(table: InputTable): Promise<void> {
+  await table.source.rows[Symbol.asyncIterator]().return?.();
+}
+
+/** As readInput counts a record: some cell of the input's own columns is not blank. */
+function hasData(row: SheetRow, kept: number[]): boolean {
+  return kept.some((column) => {
+    const cell = row.cells[column];
+    return cell !== undefined && !(cell.kind === "text" && cell.text.trim() === "");
+  });
 }
 
 function rethrowFatal(error: unknown, what: string): never {
