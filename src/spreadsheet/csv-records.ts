@@ -33,17 +33,16 @@ export async function* csvBatches(file: string, plan: TextEncodingPlan, delimite
   const text = Readable.from(input, { objectMode: false });
   const feeding = pipeline(text, parser).catch(() => undefined); // the error surfaces from the parser
   let row = 0;
-  let line = 1; // csv-parse's info.lines is the record's last line and counts CRLF in quotes twice
   const packer = new BatchPacker();
   try {
     for await (const fields of parser as AsyncIterable<string[]>) {
-      row++;
-      line += 1 + packer.add(fields, row, line);
+      packer.add(fields, ++row);
       if (packer.full) yield packer.take();
     }
     if (packer.size > 0) yield packer.take();
   } catch (error) {
-    throw await syntaxError(error, file, plan, line, delimiter);
+    // csv-parse's info.lines is the record's last line and counts CRLF in quotes twice
+    throw await syntaxError(error, file, plan, packer.lineOf(row + 1), delimiter);
   } finally {
     parser.destroy();
     await feeding;

@@ -5,13 +5,14 @@ import { ToolError } from "../../src/errors.js";
 import { texts } from "./helpers.js";
 
 describe("BatchPacker", () => {
-  it("packs records and unpacks them as the same rows, blank records left out but counted by the caller", () => {
+  it("packs records and unpacks them as the same rows, blank records left out, lines counted across batches", () => {
     const packer = new BatchPacker();
-    expect(packer.add(["Mã", "Tên", ""], 1, 1)).toBe(0);
-    expect(packer.add(["", "", ""], 2, 2)).toBe(0); // blank: not packed
-    expect(packer.add(["KH1", "dòng 1\r\ndòng 2", ""], 3, 3)).toBe(1);
-    expect(packer.add(["KH2", "x\ny\rz", "Nguyễn".normalize("NFD")], 4, 5)).toBe(2);
+    packer.add(["Mã", "Tên", ""], 1);
+    packer.add(["", "", ""], 2); // blank: not packed
+    packer.add(["KH1", "dòng 1\r\ndòng 2", ""], 3);
+    packer.add(["KH2", "x\ny\rz", "Nguyễn".normalize("NFD")], 4);
     expect(packer.size).toBe(3);
+    expect(packer.lineOf(5)).toBe(8);
     const rows = unpackRows(packer.take());
     expect(rows.map(({ row, line }) => [row, line])).toEqual([
       [1, 1],
@@ -25,6 +26,13 @@ describe("BatchPacker", () => {
     ]);
     expect(packer.size).toBe(0);
     expect(unpackRows(packer.take())).toEqual([]);
+    // a batch without line breaks takes the earlier batches' breaks into account
+    packer.add(["KH3", "plain"], 5);
+    expect(unpackRows(packer.take())[0]).toMatchObject({ row: 5, line: 8 });
+    // a CR ending one cell and a LF starting the next are two breaks, not one CRLF
+    packer.add(["a\r", "\nb"], 6);
+    packer.add(["KH4"], 7);
+    expect(unpackRows(packer.take()).map(({ line }) => line)).toEqual([9, 12]);
   });
 
   it("is full at its record or character bound, and holds records wider than its first guess", () => {
@@ -32,11 +40,11 @@ describe("BatchPacker", () => {
     const wide = Array.from({ length: 5000 }, (_, i) => `c${i}`);
     for (let i = 1; packer.size < BATCH_RECORDS; i++) {
       expect(packer.full).toBe(false);
-      packer.add(i === 7 ? wide : [`KH${i}`, "An"], i, i);
+      packer.add(i === 7 ? wide : [`KH${i}`, "An"], i);
     }
     expect(packer.full).toBe(true);
     expect(unpackRows(packer.take())[6]?.cells).toHaveLength(5000);
-    packer.add(["x".repeat(BATCH_CHARS)], 1, 1);
+    packer.add(["x".repeat(BATCH_CHARS)], 1);
     expect(packer.full).toBe(true);
   });
 });
