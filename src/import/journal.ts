@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync } from "node:fs";
+import { constants, existsSync, readFileSync, renameSync } from "node:fs";
 import { open } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import type { CustomerPayload } from "../customers/types.js";
@@ -56,8 +56,8 @@ export function readJournal(path: string): JournalState {
 }
 
 /**
- * Append-only JSON lines, made durable (fdatasync) before the caller goes on: entries that
- * arrive together share one write and one sync. Created 0600: it holds personal data.
+ * Append-only JSON lines, made durable before the caller goes on: entries that arrive together
+ * share one write. Created 0600: it holds personal data.
  */
 export class JournalWriter {
   private queue: string[] = [];
@@ -69,14 +69,14 @@ export class JournalWriter {
   /** A new journal (an older finished one is kept as `<path>.<time>` for undo of that run). */
   static async create(path: string, header: Extract<JournalEntry, { t: "run" }>): Promise<JournalWriter> {
     if (existsSync(path)) renameSync(path, `${path}.${Date.now()}`);
-    const writer = new JournalWriter(await open(path, "a", 0o600), path);
+    const writer = new JournalWriter(await openDurable(path), path);
     await writer.append(header);
     return writer;
   }
 
   /** Goes on with an unfinished journal after an interruption. */
   static async resume(path: string): Promise<JournalWriter> {
-    return new JournalWriter(await open(path, "a", 0o600), path);
+    return new JournalWriter(await openDurable(path), path);
   }
 
   append(entry: JournalEntry): Promise<void> {
@@ -95,7 +95,6 @@ export class JournalWriter {
       this.waiters = [];
       try {
         await this.handle.write(batch);
-        await this.handle.datasync();
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
         for (const waiter of waiters) waiter.reject(new ToolError("E_JOURNAL", `Cannot write the journal ${this.path}.`, { cause: error }));
@@ -109,4 +108,12 @@ export class JournalWriter {
     await this.flushing;
     await this.handle.close();
   }
+}
+
+/**
+ * O_DSYNC: each write returns once its data is on disk, as write + fdatasync would, in one
+ * system call (one trip to the thread pool instead of two, per batch).
+ */
+function openDurable(path: string): Promise<FileHandle> {
+  return open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_DSYNC, 0o600);
 }
