@@ -62,7 +62,13 @@ async function* rowsOnWorker(file: string, plan: TextEncodingPlan, delimiter: st
   worker.on("exit", (exit: number) => deliver({ exit }));
   try {
     for (;;) {
-      while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      if (inbox.length === 0) {
+        // Held open only while waiting for it: a consumer that drops the rows without closing them
+        // must not leave the process running for a thread nobody reads.
+        worker.ref();
+        while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        worker.unref();
+      }
       const message = inbox.shift()!;
       if ("batch" in message) {
         worker.postMessage(1); // the worker parses the next batch while this one is mapped

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
 import { openSheet } from "../../src/spreadsheet/open.js";
@@ -245,5 +246,32 @@ describe("readCsv's choice of thread", () => {
     expect(b).toEqual(a);
     // 12 blank lines before it; 2,399 earlier notes span two lines
     expect(b.at(-1)).toEqual({ row: 12_013, line: 12_013 + 2_399, cells: [{ kind: "text", text: "KH12000" }, { kind: "text", text: "Nguyễn Văn Ánh 12000" }, { kind: "text", text: 'dòng 1\r\ndòng 12000, "trích"' }] });
+  });
+});
+
+describe("readCsv's worker thread and the process", () => {
+  it("does not keep the process alive when a caller drops the rows without closing them", async () => {
+    const file = await tempFile("big.csv", "Mã,Tên\n" + "KH1,Nguyễn Văn An\n".repeat(300_000));
+    const open = new URL("../../dist/spreadsheet/open.js", import.meta.url).href;
+    const script = await tempFile("drop-rows.mjs", `const { openSheet } = await import(${JSON.stringify(open)});
+      const source = await openSheet(${JSON.stringify(file)}, { csvWorker: true });
+      const rows = source.rows[Symbol.asyncIterator]();
+      await rows.next(); await rows.next();
+      console.log(source.parser);`);
+    const started = Date.now();
+    const { stdout, code } = await new Promise<{ stdout: string; code: number | null }>((resolve, reject) => {
+      const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => (out += chunk));
+      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      child.on("error", reject);
+      child.on("close", (exit) => {
+        clearTimeout(timer);
+        resolve({ stdout: out, code: exit });
+      });
+    });
+    expect(stdout.trim()).toBe("worker");
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
