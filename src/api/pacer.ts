@@ -1,4 +1,3 @@
-import pLimit from "p-limit";
 import { ApiError } from "./api-error.js";
 
 export interface PacerOptions {
@@ -69,7 +68,7 @@ export function createPacer(options: PacerOptions) {
   const baseBackoffMs = options.baseBackoffMs ?? 250;
   const maxBackoffMs = options.maxBackoffMs ?? 20_000;
   const ceiling = options.ratePerSecond > 0 ? options.ratePerSecond : Number.POSITIVE_INFINITY;
-  const limit = pLimit(Math.max(1, options.concurrency));
+  const limit = createLimit(Math.max(1, options.concurrency));
   const sleep = createSleeper(options.signal);
   const window = new SlidingWindow();
   let currentRate = ceiling;
@@ -79,21 +78,21 @@ export function createPacer(options: PacerOptions) {
   let lastRaise = 0;
   let started = 0;
 
+  /** Takes a start now if the pace allows, else says how long to wait. */
+  function tryStart(): number {
+    if (options.signal?.aborted) throw new Interrupted();
+    const now = clock();
+    const interval = Number.isFinite(currentRate) ? 1000 / currentRate : 0;
+    const earliest = Math.max(now, nextStart, pausedUntil, window.freeAt(Math.floor(currentRate)));
+    if (earliest > now) return earliest - now;
+    nextStart = now + interval;
+    window.add(now, Math.floor(currentRate));
+    started += 1;
+    return 0;
+  }
+
   async function slot(): Promise<void> {
-    for (;;) {
-      if (options.signal?.aborted) throw new Interrupted();
-      const now = clock();
-      const interval = Number.isFinite(currentRate) ? 1000 / currentRate : 0;
-      const earliest = Math.max(now, nextStart, pausedUntil, window.freeAt(Math.floor(currentRate)));
-      if (earliest <= now) {
-        nextStart = now + interval;
-        window.add(now, Math.floor(currentRate));
-        started += 1;
-        return;
-      }
-      // Reserve our place in the spacing so concurrent waiters queue behind it.
-      await sleep(earliest - now);
-    }
+    for (let wait = tryStart(); wait > 0; wait = tryStart()) await sleep(wait);
   }
 
   function throttled(retryAfterMs: number | undefined): void {
@@ -115,7 +114,8 @@ export function createPacer(options: PacerOptions) {
 
   async function attemptLoop<T>(task: (attempt: number) => Promise<T>, runOptions: RunOptions): Promise<PacedResult<T>> {
     for (let attempt = 1; ; attempt += 1) {
-      await slot();
+      // Unpaced runs start at once: no timer and no extra await per request.
+      if (tryStart() > 0) await slot();
       try {
         const value = await task(attempt);
         succeeded();
@@ -148,7 +148,7 @@ export function createPacer(options: PacerOptions) {
   return {
     /** Run one request (a function that makes one attempt) under the pace, retrying as allowed. */
     run<T>(task: (attempt: number) => Promise<T>, runOptions: RunOptions): Promise<PacedResult<T>> {
-      return limit(() => attemptLoop(task, runOptions));
+      return limit.run(() => attemptLoop(task, runOptions));
     },
     get requestsStarted() {
       return started;
@@ -157,7 +157,30 @@ export function createPacer(options: PacerOptions) {
       return currentRate;
     },
     get pending() {
-      return limit.pendingCount + limit.activeCount;
+      return limit.pending;
+    },
+  };
+}
+
+/** Requests in flight at most `concurrency`, the others wait in order (p-limit's job, with fewer promises per request). */
+function createLimit(concurrency: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(work: () => Promise<T>): Promise<T> {
+      // A finishing request hands its place straight to the next waiter: `active` stays counted.
+      if (active < concurrency) active += 1;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await work();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else active -= 1;
+      }
+    },
+    get pending() {
+      return active + waiting.length;
     },
   };
 }
