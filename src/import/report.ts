@@ -68,7 +68,9 @@ export async function openReport(path: string, inputHeaders: string[], kind: Rep
   return {
     path,
     async write(inputValues, result, marks = []) {
-      const values = [...Array.from({ length: width }, (_, i) => inputValues[i]), ...columns.map((column) => COLUMN_VALUE[column](result))];
+      const values: (string | undefined)[] = [];
+      for (let i = 0; i < width; i += 1) values.push(inputValues[i]);
+      for (const column of columns) values.push(COLUMN_VALUE[column](result));
       const failed = result.status === "invalid" || result.status === "failed";
       const allMarks = failed && !marks.some((mark) => mark.severity === "error")
         ? [...marks, { column: statusColumn, note: result.message ?? result.status, severity: "error" as const }]

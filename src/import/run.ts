@@ -113,7 +113,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       const entry = { input, result: promise, settled: false };
       void promise.then(() => (entry.settled = true));
       queue.push(entry);
-      await drain(false);
+      if (queue[0]!.settled || queue.length >= maxAhead) await drain(false);
     }
     await drain(true);
     finished = summary.stopped === undefined && !io.signal.aborted;
