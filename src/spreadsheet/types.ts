@@ -29,7 +29,7 @@ export interface ReadOptions {
   encoding?: string;
   /** delimited text: override detection */
   delimiter?: string;
-  /** delimited text: parse on a worker thread; default: when the file is 4 MiB or more (built code only) */
+  /** delimited text: parse on a worker thread; default: when the file is 16 MiB or more */
   csvWorker?: boolean;
 }
 

@@ -224,7 +224,7 @@ describe.each([
 });
 
 describe("readCsv's choice of thread", () => {
-  it("parses a file of 4 MiB or more on a worker thread, and a smaller one in this thread", async () => {
+  it("parses a file of 16 MiB or more on a worker thread, and a smaller one in this thread", async () => {
     const line = "KH0000001,Nguyễn Thị Ánh Dương,personal,0912345678\n";
     const big = await tempFile("big.csv", `Mã,Tên,Loại,Điện thoại\n${line.repeat(Math.ceil(WORKER_MIN_BYTES / Buffer.byteLength(line)))}`);
     const small = await tempFile("small.csv", `Mã,Tên,Loại,Điện thoại\n${line.repeat(100)}`);
