@@ -34,10 +34,31 @@ export async function* csvBatches(file: string, plan: TextEncodingPlan, delimite
   const feeding = pipeline(text, parser).catch(() => undefined); // the error surfaces from the parser
   let row = 0;
   const packer = new BatchPacker();
+  // Records are taken with read() as they come, not with for await: a promise per record cost
+  // more than packing it. `signalled` keeps a 'readable' that fires mid-loop from being lost.
+  let signalled = false;
+  let ended = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    signalled = true;
+    wake?.();
+    wake = undefined;
+  };
+  parser.on("readable", signal);
+  parser.on("end", () => ((ended = true), signal()));
+  parser.on("error", (error: unknown) => ((failure = error), signal()));
   try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      packer.add(fields, ++row);
-      if (packer.full) yield packer.take();
+    for (;;) {
+      signalled = false;
+      let fields: string[] | null;
+      while ((fields = parser.read() as string[] | null) !== null) {
+        packer.add(fields, ++row);
+        if (packer.full) yield packer.take();
+      }
+      if (failure !== undefined) throw failure;
+      if (ended) break;
+      if (!signalled) await new Promise<void>((resolve) => (wake = resolve));
     }
     if (packer.size > 0) yield packer.take();
   } catch (error) {
