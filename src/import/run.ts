@@ -53,14 +53,8 @@ export const journalPathFor = (report: string) => `${report}.journal`;
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const { io } = options;
   const started = io.now();
+  const total = await countRows(options);
   const table = await readInput(options.input, options.inputOptions);
-  let total: number;
-  try {
-    total = await countRows(options, table);
-  } catch (error) {
-    await closeInput(table);
-    throw error;
-  }
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
@@ -195,10 +189,14 @@ function resumable(path: string, options: ImportOptions): JournalState | undefin
  * quote, bad bytes) stops the run before anything is sent, and progress gets a total and an ETA.
  * Parsed only, not mapped or validated: those cannot stop a run, and cost as much again.
  */
-async function countRows(options: ImportOptions, table: InputTable): Promise<number> {
-  const source = await openSheet(options.input, options.inputOptions);
+async function countRows(options: ImportOptions): Promise<number> {
+  // The header (its row, the input's own columns) as readInput finds it, then that reader is let go.
+  const probe = await readInput(options.input, options.inputOptions);
+  await closeInput(probe);
+  // On this thread: nothing else runs meanwhile, so a worker would only add its start and copies.
+  const source = await openSheet(options.input, { ...options.inputOptions, csvWorker: false });
   let rows = 0;
-  for await (const row of source.rows) if (row.row > table.headerRow && hasData(row, table.kept)) rows += 1;
+  for await (const row of source.rows) if (row.row > probe.headerRow && hasData(row, probe.kept)) rows += 1;
   return rows;
 }
 
