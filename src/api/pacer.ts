@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { ApiError } from "./api-error.js";
 
 export interface PacerOptions {
@@ -68,7 +69,7 @@ export function createPacer(options: PacerOptions) {
   const baseBackoffMs = options.baseBackoffMs ?? 250;
   const maxBackoffMs = options.maxBackoffMs ?? 20_000;
   const ceiling = options.ratePerSecond > 0 ? options.ratePerSecond : Number.POSITIVE_INFINITY;
-  const limit = createLimit(Math.max(1, options.concurrency));
+  const limit = pLimit(Math.max(1, options.concurrency));
   const sleep = createSleeper(options.signal);
   const window = new SlidingWindow();
   let currentRate = ceiling;
@@ -148,7 +149,7 @@ export function createPacer(options: PacerOptions) {
   return {
     /** Run one request (a function that makes one attempt) under the pace, retrying as allowed. */
     run<T>(task: (attempt: number) => Promise<T>, runOptions: RunOptions): Promise<PacedResult<T>> {
-      return limit.run(() => attemptLoop(task, runOptions));
+      return limit(() => attemptLoop(task, runOptions));
     },
     get requestsStarted() {
       return started;
@@ -157,30 +158,7 @@ export function createPacer(options: PacerOptions) {
       return currentRate;
     },
     get pending() {
-      return limit.pending;
-    },
-  };
-}
-
-/** Requests in flight at most `concurrency`, the others wait in order (p-limit's job, with fewer promises per request). */
-function createLimit(concurrency: number) {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return {
-    async run<T>(work: () => Promise<T>): Promise<T> {
-      // A finishing request hands its place straight to the next waiter: `active` stays counted.
-      if (active < concurrency) active += 1;
-      else await new Promise<void>((resolve) => waiting.push(resolve));
-      try {
-        return await work();
-      } finally {
-        const next = waiting.shift();
-        if (next) next();
-        else active -= 1;
-      }
-    },
-    get pending() {
-      return active + waiting.length;
+      return limit.pendingCount + limit.activeCount;
     },
   };
 }
