@@ -46,6 +46,14 @@ export interface CustomerPage {
   meta: PageMeta | undefined;
 }
 
+const envelopeSchema = z.looseObject({
+  code: z.coerce.number().optional(),
+  request_id: z.string().optional(),
+  message: z.looseObject({ content: z.string().optional(), error: z.unknown().optional() }).optional(),
+  data: z.unknown().optional(),
+  meta: z.unknown().optional(),
+});
+
 const summarySchema = z.looseObject({
   customer_id: z.string().min(1),
   general_info: z.looseObject({ name: z.string().optional(), customer_code: z.string().optional(), type: z.string().optional() }).optional(),
@@ -59,29 +67,7 @@ const metaSchema = z.looseObject({
   page_size: z.coerce.number().optional(),
 });
 
-interface Envelope {
-  code: number | undefined;
-  request_id: string | undefined;
-  message: { content?: string | undefined; error?: unknown } | undefined;
-  data: unknown;
-  meta: unknown;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/**
- * The answer's envelope, or undefined if it is not one. Checked by hand, not by a zod schema: it
- * runs once per request, and zod cost more than the rest of reading the answer.
- */
-function readEnvelope(value: unknown): Envelope | undefined {
-  if (!isObject(value)) return undefined;
-  const { code: rawCode, request_id, message, data, meta } = value;
-  const code = rawCode === undefined ? undefined : Number(rawCode);
-  if (code !== undefined && !Number.isFinite(code)) return undefined;
-  if (request_id !== undefined && typeof request_id !== "string") return undefined;
-  if (message !== undefined && !(isObject(message) && (message.content === undefined || typeof message.content === "string"))) return undefined;
-  return { code, request_id, message: message as Envelope["message"], data, meta };
-}
+const recordSchema = z.looseObject({ customer_id: z.string().min(1) });
 
 /** Transport errors raised before any byte of the request could reach the server. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
@@ -131,9 +117,10 @@ export function createClient(options: ClientOptions) {
       const value = response.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    let envelope: Envelope | undefined;
+    let envelope: z.infer<typeof envelopeSchema> | undefined;
     try {
-      envelope = readEnvelope(JSON.parse(text));
+      const parsed = envelopeSchema.safeParse(JSON.parse(text));
+      if (parsed.success) envelope = parsed.data;
     } catch {
       envelope = undefined;
     }
@@ -178,13 +165,13 @@ export function createClient(options: ClientOptions) {
 
   async function record(method: HttpMethod, path: string, body?: CustomerPayload): Promise<ApiResponse<CustomerRecord>> {
     const response = await call(method, path, body);
-    const data = response.data;
-    if (!(isObject(data) && typeof data.customer_id === "string" && data.customer_id !== "")) {
+    const parsed = recordSchema.safeParse(response.data);
+    if (!parsed.success) {
       const kind: FailureKind = method === "GET" ? "retryable" : "outcome-unknown";
       throw new ApiError({ method, path, kind, status: response.status, apiCode: response.apiCode, requestId: response.requestId, detail: "the answer holds no customer_id" });
     }
     const { status, apiCode, requestId } = response;
-    return { status, apiCode, requestId, data: data as unknown as CustomerRecord };
+    return { status, apiCode, requestId, data: parsed.data as unknown as CustomerRecord };
   }
 
   const idPath = (customerId: string) => `/api/v1/customers/${encodeURIComponent(customerId)}`;
