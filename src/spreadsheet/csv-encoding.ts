@@ -49,6 +49,14 @@ export async function* decodeText(
       const offset = utf8 ? firstInvalidUtf8(chunk) : 0;
       throw invalidTextError(file, lines.line + countNewlines(chunk, offset, lines.pendingCR), plan, chunk, cause);
     }
+    // no text holds a NUL; in UTF-16 it is the mark of a wrong encoding (and the CSV batches' separator)
+    const nulAt = utf8 ? -1 : text.indexOf("\u0000");
+    if (nulAt !== -1) {
+      lines.add(text.slice(0, nulAt));
+      throw new ToolError("E_ENCODING", `${file}: line ${lines.line}: a NUL character, which text never holds: the file is not ${plan.encoding} text`, {
+        hint: `Check the encoding (--encoding), or ${SAVE_AS_UTF8}`,
+      });
+    }
     lines.add(text);
     if (text !== "") yield text;
   }

@@ -9,6 +9,7 @@ describe("BatchPacker", () => {
     const packer = new BatchPacker();
     packer.add(["Mã", "Tên", ""], 1);
     packer.add(["", "", ""], 2); // blank: not packed
+    packer.add([], 2); // no field at all: not packed either
     packer.add(["KH1", "dòng 1\r\ndòng 2", ""], 3);
     packer.add(["KH2", "x\ny\rz", "Nguyễn".normalize("NFD")], 4);
     expect(packer.size).toBe(3);

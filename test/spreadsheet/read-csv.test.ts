@@ -102,6 +102,13 @@ describe.each([
       expect(error.message).toContain("line 3");
     });
 
+    it("stops at a NUL character in UTF-16 text, naming its line", async () => {
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a,b\r\nc,d\r\ne\u0000,f\r\n", "utf16le")]);
+      const error = await failure(bytes);
+      expect(error.code).toBe("E_ENCODING");
+      expect(error.message).toMatch(/line 3: a NUL character/);
+    });
+
     it("refuses an unknown --encoding label", async () => {
       const error = await failure("a,b\n", { encoding: "tcvn3" });
       expect(error.code).toBe("E_ENCODING");
