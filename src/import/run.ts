@@ -81,8 +81,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   try {
     const queue: { input: InputRow; result: Promise<RowResult>; settled: boolean }[] = [];
-    // Rows may finish well ahead of the report while a few wait to be confirmed by a listing.
-    const maxAhead = Math.max(2048, options.pacing.concurrency * 64);
+    // Rows may finish well ahead of the report while a few wait to be confirmed by a listing; a
+    // quarter of a million cells at most, so a sheet thousands of columns wide keeps memory bounded.
+    const rowsAhead = Math.max(2048, options.pacing.concurrency * 64);
+    const maxAhead = Math.max(options.pacing.concurrency * 2, Math.min(rowsAhead, Math.floor(250_000 / Math.max(1, table.headers.length))));
 
     const drain = async (all: boolean) => {
       while (queue.length > 0 && (all || queue[0]!.settled || queue.length >= maxAhead)) {
