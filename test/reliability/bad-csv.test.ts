@@ -167,7 +167,10 @@ describe("import of a CSV built to exhaust memory or time", () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ rows: 200, counts: { created: 200 } });
     expect(run.ms).toBeLessThan(15_000);
-    expect(run.peakRssMB).toBeLessThan(250);
+    // A million cells, each a string and an object that live for one row: the peak is the garbage the
+    // collector has not reached yet, 213-251 MB over runs on a 2-core machine. Rows held at once are
+    // bounded by cells (src/import/run.ts), so memory that grew with the rows would go far past this.
+    expect(run.peakRssMB).toBeLessThan(300);
     expect(sandbox.store.count()).toBe(200);
     const report = await readFile(join(dir, "in.report.csv"), "utf8");
     expect(report.split("\r\n")[0]?.split(",")).toHaveLength(HEADER.length + 5000 + 8);
