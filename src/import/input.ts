@@ -38,8 +38,8 @@ export interface InputTable {
   rows: AsyncGenerator<InputRow>;
 }
 
-/** Opens a spreadsheet, finds and binds its header, and maps each data row to a payload. */
-export async function readInput(file: string, options: InputOptions = {}): Promise<InputTable> {
+/** An opened sheet with its header found and bound; `head` holds the rows read to find it. */
+async function openTable(file: string, options: InputOptions) {
   const mapping = options.columnsFile ? await loadMappingFile(options.columnsFile) : undefined;
   const source = await openSheet(file, options);
   const iterator = source.rows[Symbol.asyncIterator]();
@@ -52,9 +52,26 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   const found = findHeaderRow(head, mapping ? { mapping } : {});
   if (!found) throw headerNotFound(file, head.length);
   const bound = withFileName(file, () => bindColumns(found.row, mapping ? { mapping } : {}));
-  const width = headerWidth(found.row);
   const result = new Set(bound.resultColumns);
   const kept = found.row.cells.map((_, column) => column).filter((column) => !result.has(column));
+  return { source, iterator, head, found, bound, kept };
+}
+
+/**
+ * The rows readInput would yield (past the header, some own cell filled), counted without mapping
+ * or validating them: one read of the file, for a total before the real run.
+ */
+export async function countRecords(file: string, options: InputOptions = {}): Promise<number> {
+  const { iterator, head, found, kept } = await openTable(file, options);
+  let count = head.slice(found.index + 1).filter((row) => hasData(row, kept)).length;
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) if (hasData(next.value, kept)) count += 1;
+  return count;
+}
+
+/** Opens a spreadsheet, finds and binds its header, and maps each data row to a payload. */
+export async function readInput(file: string, options: InputOptions = {}): Promise<InputTable> {
+  const { source, iterator, head, found, bound, kept } = await openTable(file, options);
+  const width = headerWidth(found.row);
   const headers = kept.map((column) => headerText(found.row.cells[column]));
   const warnings = bound.unknown.map(({ header }) => `Column "${header}" is not a customer field: it is kept in the report but not sent. Map it with --columns if it should be.`);
   const resultAt = resultColumnsOf(found.row, bound.resultColumns);
@@ -70,7 +87,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
       const outcome = beyondHeader(sheetRow, width, source.format, mapRow(sheetRow));
       return { row: sheetRow.row, values: kept.map((column) => displayCell(sheetRow.cells[column])), outcome, previous };
     };
-    for (const sheetRow of head.slice(found!.index + 1)) if (hasData(sheetRow, kept)) yield toInput(sheetRow);
+    for (const sheetRow of head.slice(found.index + 1)) if (hasData(sheetRow, kept)) yield toInput(sheetRow);
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;

@@ -4,10 +4,8 @@ import type { Connection } from "../config.js";
 import { ToolError } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
-import { openSheet } from "../spreadsheet/open.js";
-import type { SheetRow } from "../spreadsheet/types.js";
 import { CodeIndex } from "./code-index.js";
-import { readInput } from "./input.js";
+import { countRecords, readInput } from "./input.js";
 import type { InputOptions, InputRow, InputTable } from "./input.js";
 import { JournalWriter, readJournal } from "./journal.js";
 import type { JournalState, RowResult } from "./journal.js";
@@ -53,7 +51,9 @@ export const journalPathFor = (report: string) => `${report}.journal`;
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const { io } = options;
   const started = io.now();
-  const total = await countRows(options);
+  // The whole file is read before any request, so a file broken far down sends nothing; on this
+  // thread, as nothing else runs meanwhile (a worker would only add its start and copies).
+  const total = await countRecords(options.input, { ...options.inputOptions, csvWorker: false });
   const table = await readInput(options.input, options.inputOptions);
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
@@ -191,36 +191,9 @@ function resumable(path: string, options: ImportOptions): JournalState | undefin
  * quote, bad bytes) stops the run before anything is sent, and progress gets a total and an ETA.
  * Parsed only, not mapped or validated: those cannot stop a run, and cost as much again.
  */
-async function countRows(options: ImportOptions): Promise<number> {
-  const { headerRow, kept } = await headerOf(options);
-  // On this thread: nothing else runs meanwhile, so a worker would only add its start and copies.
-  const source = await openSheet(options.input, { ...options.inputOptions, csvWorker: false });
-  let rows = 0;
-  for await (const row of source.rows) if (row.row > headerRow && hasData(row, kept)) rows += 1;
-  return rows;
-}
-
-/**
- * The header (its row, the input's own columns) as readInput finds it. Its reader is let go before
- * the count opens the file again: a workbook's shared strings held twice raised peak RSS by ~25 MB.
- */
-async function headerOf(options: ImportOptions): Promise<{ headerRow: number; kept: number[] }> {
-  const probe = await readInput(options.input, options.inputOptions);
-  await closeInput(probe);
-  return { headerRow: probe.headerRow, kept: probe.kept };
-}
-
 /** Stops reading a table that will not be iterated (a CSV parsed on a worker would keep the process alive). */
 async function closeInput(table: InputTable): Promise<void> {
   await table.source.rows[Symbol.asyncIterator]().return?.();
-}
-
-/** As readInput counts a record: some cell of the input's own columns is not blank. */
-function hasData(row: SheetRow, kept: number[]): boolean {
-  return kept.some((column) => {
-    const cell = row.cells[column];
-    return cell !== undefined && !(cell.kind === "text" && cell.text.trim() === "");
-  });
 }
 
 function rethrowFatal(error: unknown, what: string): never {
