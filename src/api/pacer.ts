@@ -92,10 +92,6 @@ export function createPacer(options: PacerOptions) {
     return 0;
   }
 
-  async function slot(): Promise<void> {
-    for (let wait = tryStart(); wait > 0; wait = tryStart()) await sleep(wait);
-  }
-
   function throttled(retryAfterMs: number | undefined): void {
     const now = clock();
     if (retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, now + retryAfterMs);
@@ -115,8 +111,8 @@ export function createPacer(options: PacerOptions) {
 
   async function attemptLoop<T>(task: (attempt: number) => Promise<T>, runOptions: RunOptions): Promise<PacedResult<T>> {
     for (let attempt = 1; ; attempt += 1) {
-      // Unpaced runs start at once: no timer and no extra await per request.
-      if (tryStart() > 0) await slot();
+      // A start the pace allows now takes no timer and no await (an unpaced run never waits).
+      for (let wait = tryStart(); wait > 0; wait = tryStart()) await sleep(wait);
       try {
         const value = await task(attempt);
         succeeded();
