@@ -9,9 +9,8 @@ import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
-import { alternate, childMain, figure, log, round, runChild } from "./lib/measure.mjs";
+import { fileURLToPath } from "node:url";
+import { alternate, childMain, figure, log, round, runChild, scriptMain } from "./lib/measure.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const DIST = new URL("../dist/", import.meta.url);
@@ -159,13 +158,4 @@ export async function runExportBench({ quick = false, only, customers, concurren
   }
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  if (process.argv[2] === "--child") {
-    const [task, ...args] = process.argv.slice(3);
-    await TASKS[task](...args);
-  } else {
-    const { values } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string" }, customers: { type: "string" }, concurrency: { type: "string" }, repeat: { type: "string" } } });
-    const num = (text) => (text === undefined ? undefined : Number(text));
-    await runExportBench({ quick: values.quick, only: values.only, customers: num(values.customers), concurrency: num(values.concurrency), repeat: num(values.repeat) });
-  }
-}
+await scriptMain(import.meta.url, { tasks: TASKS, flags: { quick: "boolean", only: "string", customers: "number", concurrency: "number", repeat: "number" }, run: runExportBench });

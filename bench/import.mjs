@@ -8,10 +8,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
 import { writeCsv } from "./lib/data.mjs";
-import { alternate, childMain, figure, log, runChild, spread } from "./lib/measure.mjs";
+import { alternate, childMain, figure, log, runChild, scriptMain, spread } from "./lib/measure.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const DIST = new URL("../dist/", import.meta.url);
@@ -137,13 +136,4 @@ export async function runImportBench({ quick = false, only, rows, rateRows, repe
   }
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  if (process.argv[2] === "--child") {
-    const [task, ...args] = process.argv.slice(3);
-    await TASKS[task](...args);
-  } else {
-    const { values } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string" }, rows: { type: "string" }, "rate-rows": { type: "string" }, repeat: { type: "string" } } });
-    const num = (text) => (text === undefined ? undefined : Number(text));
-    await runImportBench({ quick: values.quick, only: values.only, rows: num(values.rows), rateRows: num(values["rate-rows"]), repeat: num(values.repeat) });
-  }
-}
+await scriptMain(import.meta.url, { tasks: TASKS, flags: { quick: "boolean", only: "string", rows: "number", "rate-rows": "number", repeat: "number" }, run: runImportBench });

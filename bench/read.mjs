@@ -6,10 +6,9 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
 import { writeCsv, writeXlsx } from "./lib/data.mjs";
-import { alternate, childMain, figure, log, runChild } from "./lib/measure.mjs";
+import { alternate, childMain, figure, log, runChild, scriptMain } from "./lib/measure.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const DIST = new URL("../dist/", import.meta.url);
@@ -128,13 +127,4 @@ export async function runReadBench({ quick = false, only, csvRows, xlsxRows, rep
   }
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  if (process.argv[2] === "--child") {
-    const [task, file] = process.argv.slice(3);
-    await TASKS[task](file);
-  } else {
-    const { values } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string" }, "csv-rows": { type: "string" }, "xlsx-rows": { type: "string" }, repeat: { type: "string" } } });
-    const num = (text) => (text === undefined ? undefined : Number(text));
-    await runReadBench({ quick: values.quick, only: values.only, csvRows: num(values["csv-rows"]), xlsxRows: num(values["xlsx-rows"]), repeat: num(values.repeat) });
-  }
-}
+await scriptMain(import.meta.url, { tasks: TASKS, flags: { quick: "boolean", only: "string", "csv-rows": "number", "xlsx-rows": "number", repeat: "number" }, run: runReadBench });

@@ -1,5 +1,7 @@
 // Measuring: each measurement in its own child process (peak RSS is that run's alone), sides interleaved.
 import { spawn } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 
 /**
  * Runs `node <script> --child <args...>` and returns the JSON object on its last stdout line
@@ -98,3 +100,20 @@ export function figure({ bench, figure, unit, ours, baseline, baselineName, goal
 }
 
 export const log = (text) => process.stderr.write(`${text}\n`);
+
+/**
+ * The entry of a bench script run directly (`url`: its import.meta.url): `--child TASK ARGS...` runs
+ * one measurement (`tasks[TASK](...ARGS)`); otherwise `run` gets the flags, camelCased, with
+ * "number" flags as numbers. Imported (by run.mjs), the script does nothing here.
+ */
+export async function scriptMain(url, { tasks, flags, run }) {
+  if (!process.argv[1] || pathToFileURL(process.argv[1]).href !== url) return;
+  if (process.argv[2] === "--child") {
+    const [task, ...args] = process.argv.slice(3);
+    return tasks[task](...args);
+  }
+  const options = Object.fromEntries(Object.entries(flags).map(([name, type]) => [name, { type: type === "boolean" ? "boolean" : "string" }]));
+  const { values } = parseArgs({ options });
+  const camel = (name) => name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
+  await run(Object.fromEntries(Object.entries(values).map(([name, value]) => [camel(name), flags[name] === "number" ? Number(value) : value])));
+}
