@@ -59,8 +59,8 @@ export interface RunOptions {
 export type Pacer = ReturnType<typeof createPacer>;
 
 /**
- * The one place that owns pacing and retries: a ceiling on starts in every sliding second,
- * requests spaced evenly (no burst at start), a limit on requests in flight, backoff with full
+ * The one place that owns pacing and retries: a ceiling on requests in every sliding second
+ * (each counted until its answer when that came late), requests spaced evenly (no burst at start), a limit on requests in flight, backoff with full
  * jitter, Retry-After honoured, and the rate lowered on 429 then recovered.
  */
 export function createPacer(options: PacerOptions) {
@@ -78,6 +78,8 @@ export function createPacer(options: PacerOptions) {
   let lastThrottle = 0;
   let lastRaise = 0;
   let started = 0;
+  /** The window entry of the start tryStart last granted, for its attempt to update when answered. */
+  let granted: WindowEntry | undefined;
 
   /** Takes a start now if the pace allows, else says how long to wait. */
   function tryStart(): number {
@@ -86,8 +88,11 @@ export function createPacer(options: PacerOptions) {
     const interval = Number.isFinite(currentRate) ? 1000 / currentRate : 0;
     const earliest = Math.max(now, nextStart, pausedUntil, window.freeAt(Math.floor(currentRate)));
     if (earliest > now) return earliest - now;
-    nextStart = now + interval;
-    window.add(now, Math.floor(currentRate));
+    // Spacing counts from when this start was due, not from when its timer fired: timers fire
+    // late, and a millisecond lost on every start is 5% of a 200/s run. A start more than one
+    // interval late (the run was idle or held by the window) spaces afresh: no burst to catch up.
+    nextStart = (now - nextStart < interval ? nextStart : now) + interval;
+    granted = window.add(now, Math.floor(currentRate));
     started += 1;
     return 0;
   }
@@ -113,11 +118,14 @@ export function createPacer(options: PacerOptions) {
     for (let attempt = 1; ; attempt += 1) {
       // A start the pace allows now takes no timer and no await (an unpaced run never waits).
       for (let wait = tryStart(); wait > 0; wait = tryStart()) await sleep(wait);
+      const entry = granted;
       try {
         const value = await task(attempt);
+        if (entry) window.answered(entry, clock());
         succeeded();
         return { value, attempts: attempt };
       } catch (error) {
+        if (entry) window.answered(entry, clock());
         if (!(error instanceof ApiError)) throw error;
         const retryable = error.kind === "retryable" || (error.kind === "outcome-unknown" && runOptions.idempotent);
         const waitTooLong = error.retryAfterMs !== undefined && error.retryAfterMs > options.maxWaitMs;
@@ -159,31 +167,79 @@ export function createPacer(options: PacerOptions) {
   };
 }
 
-/** Slack on the one-second window: requests sent exactly 1000 ms apart may reach the server closer. */
+/** Slack on the one-second window for a request answered at once (it reached the server a little later). */
 const WINDOW_GUARD_MS = 5;
+/** An answer later than this after the start says nothing more about when the server counted it. */
+const ANSWER_BOUND_MS = 1000;
 
-/** Start times of recent requests, to hold "at most N starts in any one second". */
+interface WindowEntry {
+  start: number;
+  /** the latest time the server may have counted this request */
+  counted: number;
+}
+
+/**
+ * Recent requests, to hold "at most N in any one second" as the server counts them. A request
+ * is counted by the server somewhere between its start and its answer; a start's own time would
+ * do if requests always left and arrived at once, but a busy event loop (ours or the server's)
+ * holds some for tens of milliseconds, and the server then sees more than N in one of its
+ * seconds (measured at 200/s against the sandbox: 10–40 ms late arrivals, a 429 now and then,
+ * each costing a second's pause). So a request counts from its answer when that came late.
+ */
 class SlidingWindow {
-  private readonly starts: number[] = [];
+  /** ascending by `counted` */
+  private readonly entries: WindowEntry[] = [];
 
-  add(time: number, capacity: number): void {
-    this.starts.push(time);
+  add(time: number, capacity: number): WindowEntry {
+    const entry = { start: time, counted: time + WINDOW_GUARD_MS };
+    this.entries.push(entry);
+    this.sink(this.entries.length - 1);
     // Keep enough history for the window check and for measuring the rate of the last second.
     const keep = Math.max(Number.isFinite(capacity) ? capacity : 0, 5000);
-    if (this.starts.length > keep * 2) this.starts.splice(0, this.starts.length - keep);
+    if (this.entries.length > keep * 2) this.entries.splice(0, this.entries.length - keep);
+    return entry;
   }
 
-  /** When the next start may happen without exceeding `capacity` starts in a second. */
+  /** The request's answer came at `time`: the server counted it no later than that. */
+  answered(entry: WindowEntry, time: number): void {
+    const counted = Math.min(time, entry.start + ANSWER_BOUND_MS);
+    if (counted <= entry.counted) return;
+    entry.counted = counted;
+    const at = this.entries.lastIndexOf(entry);
+    if (at >= 0) this.rise(at);
+  }
+
+  /** When the next start may happen without exceeding `capacity` requests in a second. */
   freeAt(capacity: number): number {
-    if (!Number.isFinite(capacity) || this.starts.length < capacity) return 0;
-    const oldest = this.starts[this.starts.length - capacity];
-    return oldest === undefined ? 0 : oldest + 1000 + WINDOW_GUARD_MS;
+    if (!Number.isFinite(capacity) || this.entries.length < capacity) return 0;
+    const oldest = this.entries[this.entries.length - capacity];
+    return oldest === undefined ? 0 : oldest.counted + 1000;
   }
 
   countSince(time: number): number {
     let count = 0;
-    for (let i = this.starts.length - 1; i >= 0 && (this.starts[i] ?? 0) >= time; i -= 1) count += 1;
+    for (let i = this.entries.length - 1; i >= 0 && (this.entries[i]?.counted ?? 0) >= time; i -= 1) count += 1;
     return count;
+  }
+
+  /** Moves a new entry back past any counted later (a start's guard can pass a late answer's). */
+  private sink(at: number): void {
+    const { entries } = this;
+    const entry = entries[at];
+    if (!entry) return;
+    let i = at;
+    for (; i > 0 && (entries[i - 1]?.counted ?? 0) > entry.counted; i -= 1) entries[i] = entries[i - 1] as WindowEntry;
+    entries[i] = entry;
+  }
+
+  /** Moves an entry whose count came later towards the end, keeping the order. */
+  private rise(at: number): void {
+    const { entries } = this;
+    const entry = entries[at];
+    if (!entry) return;
+    let i = at;
+    for (; i < entries.length - 1 && (entries[i + 1]?.counted ?? 0) < entry.counted; i += 1) entries[i] = entries[i + 1] as WindowEntry;
+    entries[i] = entry;
   }
 }
 

@@ -19,6 +19,34 @@ describe("createPacer", () => {
     expect((starts[4] ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(190);
   });
 
+  it("keeps its rate when timers fire late (a start's lateness is not added to the next spacing)", async () => {
+    // A clock that ticks every 15 ms makes each start look up to 15 ms late, as a busy event loop
+    // does; spaced from when each start happened, 50/s would fall to about 33/s.
+    const clock = () => Math.floor(performance.now() / 15) * 15;
+    const pacer = createPacer({ ratePerSecond: 50, concurrency: 4, clock, ...quick });
+    const starts: number[] = [];
+    await Promise.all(Array.from({ length: 51 }, () => pacer.run(async () => starts.push(performance.now()), { idempotent: true })));
+    starts.sort((a, b) => a - b);
+    const span = (starts.at(-1) ?? 0) - (starts[0] ?? 0);
+    // 50 intervals of 20 ms and the sliding second's guard (blurred by a tick); 33/s would take 1,500 ms
+    expect(span).toBeGreaterThanOrEqual(980);
+    expect(span).toBeLessThan(1250);
+  });
+
+  it("counts a request answered late from its answer: the server may have counted it then", async () => {
+    // A server counts each request somewhere between its start and its answer. Every third one
+    // here is answered 250 ms late; counted at the latest possible time, no second may hold more
+    // than the rate. (Counted from their starts alone, 20/s would pass 20 in some seconds.)
+    const pacer = createPacer({ ratePerSecond: 20, concurrency: 20, ...quick });
+    const counted: number[] = [];
+    await Promise.all(Array.from({ length: 41 }, (_, i) => pacer.run(async () => {
+      if (i % 3 === 0) await new Promise((r) => setTimeout(r, 250));
+      counted.push(performance.now());
+    }, { idempotent: true })));
+    counted.sort((a, b) => a - b);
+    for (let i = 0; i + 20 < counted.length; i += 1) expect((counted[i + 20] ?? 0) - (counted[i] ?? 0)).toBeGreaterThan(1000);
+  });
+
   it("keeps at most `concurrency` requests in flight", async () => {
     const pacer = createPacer({ ratePerSecond: 0, concurrency: 3, ...quick });
     let inFlight = 0;
