@@ -8,7 +8,6 @@ import { ToolError } from "../errors.js";
 import type { SheetWriter, WriteOptions } from "./types.js";
 import { createCsvWriter } from "./write-csv.js";
 import type { StreamSheetWriter } from "./write-csv.js";
-import { createXlsxWriter } from "./write-xlsx.js";
 
 export { neutraliseFormula, unneutraliseFormula } from "./formula-guard.js";
 
@@ -24,12 +23,14 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
       hint: "Choose an output name such as customers.xlsx or customers.csv",
     });
   }
+  // exceljs takes ~0.4 s to load: only a command that writes an .xlsx pays for it
+  const xlsx = extension === ".xlsx" ? await import("./write-xlsx.js") : undefined;
   const atomic = options.atomic ?? true;
   const path = atomic ? join(dirname(file), `${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`) : file;
   const handle = await openForWriting(path, file, atomic, options.mode);
   const output = handle.createWriteStream(); // closes the handle when it finishes or is destroyed
   const writer: StreamSheetWriter =
-    extension === ".xlsx" ? createXlsxWriter(output, options) : createCsvWriter(output, options, extension === ".tsv" ? "\t" : ",");
+    xlsx ? xlsx.createXlsxWriter(output, options) : createCsvWriter(output, options, extension === ".tsv" ? "\t" : ",");
   const closed = once(output, "close").then(
     () => undefined,
     () => undefined,
