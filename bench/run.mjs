@@ -9,7 +9,7 @@
 //      "ours": <median>, "baseline": <median> | null, "ratio": ours/baseline | null,
 //      "goal": "ratio ≥ 0.8" | null, "pass": true | false | null}
 //   and optionally "oursRange"/"baselineRange": [min, max], "baselineName", "better": "higher"|"lower",
-//   "runs", "note" (bench/lib/measure.mjs `figure()` prints exactly this);
+//   "runs", "note", "pairedRatios" (bench/lib/measure.mjs `figure()` prints exactly this);
 // - other stdout lines are ignored, progress goes to stderr, exit code non-zero only when the bench
 //   itself broke (a missed goal is `"pass": false`, not a crash).
 import { spawn } from "node:child_process";

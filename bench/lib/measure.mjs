@@ -72,7 +72,8 @@ export function round(value, digits = 0) {
 
 /**
  * One figure in the protocol run.mjs reads (one JSON line on stdout):
- * ours/baseline are medians; oursRange/baselineRange are [min, max]; ratio = ours / baseline.
+ * ours/baseline are medians; oursRange/baselineRange are [min, max]; ratio = ours / baseline;
+ * pairedRatios (when both sides ran alike) = each run of ours over the baseline's run of the same round.
  */
 export function figure({ bench, figure, unit, ours, baseline, baselineName, goal, pass, better = "higher", runs, note }) {
   const o = Array.isArray(ours) ? spread(ours) : ours === null ? null : { median: ours, min: ours, max: ours };
@@ -93,6 +94,8 @@ export function figure({ bench, figure, unit, ours, baseline, baselineName, goal
     goal: goal ?? null,
     pass: typeof pass === "function" ? pass({ ours: o?.median, baseline: b?.median, ratio }) : (pass ?? null),
     runs: runs ?? (Array.isArray(ours) ? ours.length : 1),
+    // each run of ours over the baseline run beside it: alternating sides share the machine's drift
+    pairedRatios: Array.isArray(ours) && Array.isArray(baseline) && ours.length === baseline.length && ours.length > 1 ? ours.map((value, i) => round(value / baseline[i], 2)) : null,
     note: note ?? null,
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);

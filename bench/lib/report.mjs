@@ -41,10 +41,13 @@ export function renderMarkdown(result) {
     const baseline = f.baseline === null || f.baseline === undefined ? (f.baselineName ?? "–") : `${withUnit(f.baseline, f.unit)}${range(f.baselineRange, f.unit)}: ${f.baselineName ?? ""}`;
     lines.push(`| ${cell(f.figure)} | ${withUnit(f.ours, f.unit)}${range(f.oursRange, f.unit)} | ${cell(baseline)} | ${f.ratio === null || f.ratio === undefined ? "–" : f.ratio.toFixed(2)} | ${cell(f.goal ?? "–")} | ${verdict(f.pass)} | ${f.runs ?? 1} |`);
   }
-  const notes = figures.filter((f) => f.note);
+  const notes = figures.filter((f) => f.note || f.pairedRatios);
   if (notes.length > 0) {
     lines.push("", "## Notes", "");
-    for (const f of notes) lines.push(`- **${f.figure}**${f.baselineName ? ` vs ${f.baselineName}` : ""}: ${f.note}`);
+    for (const f of notes) {
+      const paired = f.pairedRatios ? `ratio of each round's runs: ${f.pairedRatios.map((r) => r.toFixed(2)).join(", ")}` : "";
+      lines.push(`- **${f.figure}**${f.baselineName ? ` vs ${f.baselineName}` : ""}: ${[f.note, paired].filter(Boolean).join("; ")}`);
+    }
   }
   if (errors.length > 0) {
     lines.push("", "## Benchmarks that did not finish", "");
