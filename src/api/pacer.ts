@@ -59,12 +59,14 @@ export interface RunOptions {
 export type Pacer = ReturnType<typeof createPacer>;
 
 /**
- * The one place that owns pacing and retries: a ceiling on requests in every sliding second
- * (each counted until its answer when that came late), requests spaced evenly (no burst at start), a limit on requests in flight, backoff with full
- * jitter, Retry-After honoured, and the rate lowered on 429 then recovered.
+ * The one place that owns pacing and retries: a ceiling on requests in every sliding second (a
+ * request held on its way counted that much later), requests spaced evenly (no burst at start),
+ * a limit on requests in flight, backoff with full jitter, Retry-After honoured, and the rate
+ * lowered on 429 then recovered.
  */
 export function createPacer(options: PacerOptions) {
-  const clock = options.clock ?? Date.now;
+  // monotonic: a wall clock set back would stall the pace, set forward would burst it
+  const clock = options.clock ?? (() => performance.now());
   const random = options.random ?? Math.random;
   const baseBackoffMs = options.baseBackoffMs ?? 250;
   const maxBackoffMs = options.maxBackoffMs ?? 20_000;
@@ -86,13 +88,14 @@ export function createPacer(options: PacerOptions) {
     if (options.signal?.aborted) throw new Interrupted();
     const now = clock();
     const interval = Number.isFinite(currentRate) ? 1000 / currentRate : 0;
-    const earliest = Math.max(now, nextStart, pausedUntil, window.freeAt(Math.floor(currentRate)));
+    const capacity = Math.max(1, Math.floor(currentRate));
+    const earliest = Math.max(now, nextStart, pausedUntil, window.freeAt(capacity, now));
     if (earliest > now) return earliest - now;
     // Spacing counts from when this start was due, not from when its timer fired: timers fire
     // late, and a millisecond lost on every start is 5% of a 200/s run. A start more than one
     // interval late (the run was idle or held by the window) spaces afresh: no burst to catch up.
     nextStart = (now - nextStart < interval ? nextStart : now) + interval;
-    granted = window.add(now, Math.floor(currentRate));
+    granted = window.add(now, capacity);
     started += 1;
     return 0;
   }
@@ -102,7 +105,7 @@ export function createPacer(options: PacerOptions) {
     if (retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, now + retryAfterMs);
     const observed = window.countSince(now - 1000);
     const base = Number.isFinite(currentRate) ? currentRate : Math.max(1, observed);
-    currentRate = Math.max(1, base * 0.7);
+    currentRate = Math.min(ceiling, Math.max(1, base * 0.7));
     lastThrottle = now;
   }
 
@@ -167,10 +170,10 @@ export function createPacer(options: PacerOptions) {
   };
 }
 
-/** Slack on the one-second window for a request answered at once (it reached the server a little later). */
+/** Slack on the one-second window for a request answered as quickly as the others. */
 const WINDOW_GUARD_MS = 5;
-/** An answer later than this after the start says nothing more about when the server counted it. */
-const ANSWER_BOUND_MS = 1000;
+/** Answers the fastest round trip is taken from: recent ones, so a network that slows is followed. */
+const RECENT_ANSWERS = 64;
 
 interface WindowEntry {
   start: number;
@@ -179,39 +182,59 @@ interface WindowEntry {
 }
 
 /**
- * Recent requests, to hold "at most N in any one second" as the server counts them. A request
- * is counted by the server somewhere between its start and its answer; a start's own time would
- * do if requests always left and arrived at once, but a busy event loop (ours or the server's)
- * holds some for tens of milliseconds, and the server then sees more than N in one of its
- * seconds (measured at 200/s against the sandbox: 10–40 ms late arrivals, a 429 now and then,
- * each costing a second's pause). So a request counts from its answer when that came late.
+ * Recent requests, to hold "at most N in any one second" as the server counts them. With every
+ * request taking the same time to arrive, counting starts is exact (the server sees the same
+ * spacing, shifted). What breaks it is a request held on its way, by a busy event loop (ours or
+ * the server's) or the network: the server then sees more than N in one of its seconds (measured
+ * at 200/s against the sandbox: arrivals 10-40 ms late, a 429 now and then, each costing a
+ * second's pause). Such a request shows in its round trip, longer than the fastest recent one by
+ * at least the hold-up, so it counts that much later. A server that is merely far away costs
+ * nothing: every round trip is long alike.
  */
 class SlidingWindow {
   /** ascending by `counted` */
   private readonly entries: WindowEntry[] = [];
+  /** started and not yet answered */
+  private readonly inFlight = new Set<WindowEntry>();
+  // Until that many answers have come, the fastest is taken as 0: the first requests, slowed by a
+  // cold start on both sides, count from their answers (measured: 30-50 ms late arrivals in the
+  // first 400 ms of a run, which the fastest of so few answers did not show).
+  private readonly roundTrips: number[] = new Array<number>(RECENT_ANSWERS).fill(0);
+  private nextRoundTrip = 0;
+  private fastest = 0;
 
   add(time: number, capacity: number): WindowEntry {
     const entry = { start: time, counted: time + WINDOW_GUARD_MS };
     this.entries.push(entry);
     this.sink(this.entries.length - 1);
-    // Keep enough history for the window check and for measuring the rate of the last second.
-    const keep = Math.max(Number.isFinite(capacity) ? capacity : 0, 5000);
-    if (this.entries.length > keep * 2) this.entries.splice(0, this.entries.length - keep);
+    this.inFlight.add(entry);
+    // Keep enough history for the window check and for measuring the rate of the last second;
+    // an entry still in flight stays, however old (its answer may yet move it).
+    const keep = Number.isFinite(capacity) ? Math.max(capacity, 5000) : 5000;
+    if (this.entries.length > keep * 2) {
+      const dropped = this.entries.splice(0, this.entries.length - keep);
+      this.entries.unshift(...dropped.filter((old) => this.inFlight.has(old)));
+    }
     return entry;
   }
 
-  /** The request's answer came at `time`: the server counted it no later than that. */
+  /** The request's answer came at `time`: it counts as late as its round trip was slow. */
   answered(entry: WindowEntry, time: number): void {
-    const counted = Math.min(time, entry.start + ANSWER_BOUND_MS);
-    if (counted <= entry.counted) return;
-    entry.counted = counted;
-    const at = this.entries.lastIndexOf(entry);
-    if (at >= 0) this.rise(at);
+    this.inFlight.delete(entry);
+    const roundTrip = Math.max(0, time - entry.start);
+    this.roundTrips[this.nextRoundTrip] = roundTrip;
+    this.nextRoundTrip = (this.nextRoundTrip + 1) % RECENT_ANSWERS;
+    this.fastest = Math.min(...this.roundTrips);
+    this.raise(entry, roundTrip);
   }
 
-  /** When the next start may happen without exceeding `capacity` requests in a second. */
-  freeAt(capacity: number): number {
+  /**
+   * When the next start may happen without exceeding `capacity` requests in a second. A request
+   * still in flight longer than the fastest round trip may be held on its way: it counts from now.
+   */
+  freeAt(capacity: number, now: number): number {
     if (!Number.isFinite(capacity) || this.entries.length < capacity) return 0;
+    for (const entry of this.inFlight) this.raise(entry, now - entry.start);
     const oldest = this.entries[this.entries.length - capacity];
     return oldest === undefined ? 0 : oldest.counted + 1000;
   }
@@ -220,6 +243,15 @@ class SlidingWindow {
     let count = 0;
     for (let i = this.entries.length - 1; i >= 0 && (this.entries[i]?.counted ?? 0) >= time; i -= 1) count += 1;
     return count;
+  }
+
+  /** Counts `entry` later when `elapsed` since its start passes the fastest round trip. */
+  private raise(entry: WindowEntry, elapsed: number): void {
+    const counted = entry.start + WINDOW_GUARD_MS + Math.max(0, elapsed - this.fastest);
+    if (counted <= entry.counted) return;
+    entry.counted = counted;
+    const at = this.entries.lastIndexOf(entry);
+    if (at >= 0) this.rise(at);
   }
 
   /** Moves a new entry back past any counted later (a start's guard can pass a late answer's). */

@@ -35,16 +35,45 @@ describe("createPacer", () => {
 
   it("counts a request answered late from its answer: the server may have counted it then", async () => {
     // A server counts each request somewhere between its start and its answer. Every third one
-    // here is answered 250 ms late; counted at the latest possible time, no second may hold more
-    // than the rate. (Counted from their starts alone, 20/s would pass 20 in some seconds.)
-    const pacer = createPacer({ ratePerSecond: 20, concurrency: 20, ...quick });
+    // here is answered 250 ms later than the others; counted at the latest possible time, no
+    // second may hold more than the rate. (Counted from their starts, 20/s would pass 20.)
+    // the pacer's clock is the test's: whole milliseconds from Date.now would blur a gap of 1,000 ms
+    const pacer = createPacer({ ratePerSecond: 20, concurrency: 20, clock: () => performance.now(), ...quick });
     const counted: number[] = [];
     await Promise.all(Array.from({ length: 41 }, (_, i) => pacer.run(async () => {
       if (i % 3 === 0) await new Promise((r) => setTimeout(r, 250));
       counted.push(performance.now());
     }, { idempotent: true })));
     counted.sort((a, b) => a - b);
-    for (let i = 0; i + 20 < counted.length; i += 1) expect((counted[i + 20] ?? 0) - (counted[i] ?? 0)).toBeGreaterThan(1000);
+    for (let i = 0; i + 20 < counted.length; i += 1) expect((counted[i + 20] ?? 0) - (counted[i] ?? 0)).toBeGreaterThanOrEqual(999);
+  });
+
+  it("counts a request still in flight, held longer than the others, up to now", async () => {
+    // The first request is answered after 1.3 s, the rest at once: the server may count the first
+    // as late as its answer, so no second may hold more than the rate counting it there.
+    const pacer = createPacer({ ratePerSecond: 4, concurrency: 4, clock: () => performance.now(), ...quick });
+    const counted: number[] = [];
+    await Promise.all(Array.from({ length: 9 }, (_, i) => pacer.run(async () => {
+      if (i === 0) await new Promise((r) => setTimeout(r, 1300));
+      counted.push(performance.now());
+    }, { idempotent: true })));
+    counted.sort((a, b) => a - b);
+    for (let i = 0; i + 4 < counted.length; i += 1) expect((counted[i + 4] ?? 0) - (counted[i] ?? 0)).toBeGreaterThanOrEqual(999);
+  });
+
+  it("keeps its rate against a server far away: answers all 200 ms late hold nothing up", async () => {
+    const pacer = createPacer({ ratePerSecond: 100, concurrency: 40, ...quick });
+    const starts: number[] = [];
+    await Promise.all(Array.from({ length: 200 }, () => pacer.run(async () => {
+      starts.push(performance.now());
+      await new Promise((r) => setTimeout(r, 200));
+    }, { idempotent: true })));
+    starts.sort((a, b) => a - b);
+    // Past the first answers (counted from their answers while the round trip is unknown), 99
+    // intervals of 10 ms; counted from their answers all along, about 1,200 ms.
+    const span = (starts[199] ?? 0) - (starts[100] ?? 0);
+    expect(span).toBeGreaterThanOrEqual(980);
+    expect(span).toBeLessThan(1100);
   });
 
   it("keeps at most `concurrency` requests in flight", async () => {
