@@ -21,6 +21,10 @@ export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 // An export adds these beside the template columns; a round trip must not warn about them.
 const EXPORT_METADATA = ["created_at", "updated_at"];
 
+/** Every report of ours (validate, import, undo) has these. */
+const REPORT_MARKS: ResultColumn[] = ["row", "status", "message"];
+/** Result columns whose names a user's own list may well have. */
+const PLAIN_WORDS = new Set<ResultColumn>(["row", "status", "message", "attempts"]);
 const RESULT_BY_KEY = new Map<string, ResultColumn>(RESULT_COLUMNS.map((name) => [normaliseHeader(name), name]));
 const METADATA_KEYS = new Set(EXPORT_METADATA.map(normaliseHeader));
 
@@ -81,6 +85,7 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
   const ignore = new Set([...(options.ignore ?? [])].map(normaliseHeader));
   const bound: BoundColumns = { bindings: [], unknown: [], resultColumns: [], statusColumn: undefined };
   const byField = new Map<FieldKey, ColumnBinding>();
+  const resultNamed = new Map<ResultColumn, { column: number; header: string }[]>();
   headerRow.cells.forEach((cell, column) => {
     const header = headerText(cell);
     const key = normaliseHeader(header);
@@ -88,12 +93,8 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
     const field = resolve(header, options.mapping);
     if (field === undefined) {
       const result = RESULT_BY_KEY.get(key);
-      if (result !== undefined) {
-        bound.resultColumns.push(column);
-        if (result === "status" && bound.statusColumn === undefined) bound.statusColumn = column;
-      } else if (!METADATA_KEYS.has(key)) {
-        bound.unknown.push({ column, header });
-      }
+      if (result !== undefined) resultNamed.set(result, [...(resultNamed.get(result) ?? []), { column, header }]);
+      else if (!METADATA_KEYS.has(key)) bound.unknown.push({ column, header });
       return;
     }
     const first = byField.get(field);
@@ -102,9 +103,33 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
     byField.set(field, binding);
     bound.bindings.push(binding);
   });
+  placeResultColumns(bound, resultNamed);
   const missing = REQUIRED.filter((field) => !byField.has(field));
   if (missing.length > 0) throw missingError(headerRow.row, missing, bound.bindings);
   return bound;
+}
+
+/**
+ * Columns named like our report's result columns are ours when the file is one of our reports
+ * (it has row, status and message; they come last, so the last of each name is ours), and
+ * customer_id, http_status, api_code and request_id always are (an export has customer_id).
+ * A plain word otherwise (a customer "Status", a "Message" for the sales team) is the user's own
+ * column: kept in the report, with the unknown-column warning.
+ */
+function placeResultColumns(bound: BoundColumns, named: Map<ResultColumn, { column: number; header: string }[]>): void {
+  const isReport = REPORT_MARKS.every((name) => named.has(name));
+  for (const [name, columns] of named) {
+    const ours = isReport || !PLAIN_WORDS.has(name) ? columns.at(-1) : undefined;
+    for (const entry of columns) {
+      if (entry !== ours) bound.unknown.push(entry);
+      else {
+        bound.resultColumns.push(entry.column);
+        if (name === "status") bound.statusColumn = entry.column;
+      }
+    }
+  }
+  bound.unknown.sort((a, b) => a.column - b.column);
+  bound.resultColumns.sort((a, b) => a - b);
 }
 
 function duplicateError(row: number, first: ColumnBinding, second: ColumnBinding): ToolError {

@@ -9,6 +9,7 @@ import type { RowOutcome } from "../customers/to-payload.js";
 import { templateColumns } from "../customers/columns.js";
 import { ToolError } from "../errors.js";
 import { openSheet } from "../spreadsheet/open.js";
+import { unneutraliseFormula } from "../spreadsheet/write.js";
 import type { Cell, ReadOptions, SheetRow, SheetSource } from "../spreadsheet/types.js";
 
 export interface InputOptions extends ReadOptions {
@@ -76,6 +77,12 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   const warnings = bound.unknown.map(({ header }) => `Column "${header}" is not a customer field: it is kept in the report but not sent. Map it with --columns if it should be.`);
   const resultAt = resultColumnsOf(found.row, bound.resultColumns);
   const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), unguardFormulas: source.format === "csv" });
+  // The report neutralises formula-like cells again as it writes them: a value from a CSV (perhaps
+  // our own report) loses the apostrophe it carried, or each round trip would add one ('+84 → ''+84).
+  const ownValue = (cell: Cell | undefined): string | undefined => {
+    const value = displayCell(cell);
+    return value !== undefined && source.format === "csv" ? unneutraliseFormula(value) : value;
+  };
 
   async function* rows(): AsyncGenerator<InputRow> {
     const toInput = (sheetRow: SheetRow): InputRow => {
@@ -85,7 +92,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
         if (value !== undefined) previous[name] = value;
       }
       const outcome = beyondHeader(sheetRow, width, source.format, mapRow(sheetRow));
-      return { row: sheetRow.row, values: kept.map((column) => displayCell(sheetRow.cells[column])), outcome, previous };
+      return { row: sheetRow.row, values: kept.map((column) => ownValue(sheetRow.cells[column])), outcome, previous };
     };
     for (const sheetRow of head.slice(found.index + 1)) if (hasData(sheetRow, kept)) yield toInput(sheetRow);
     for (;;) {

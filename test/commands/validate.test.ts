@@ -193,6 +193,42 @@ describe("finan-bulk validate", () => {
     expect(row?.Name).toBe(name.normalize("NFC"));
     expect(row?.["Tax ID"]).toBe("0301234567");
   });
+
+  it("re-validates its own CSV report unchanged, round after round (a +84 keeps one apostrophe)", async () => {
+    const dir = await folder();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2, { Name: "=Công ty A" })]);
+    let current = input;
+    for (const round of [1, 2, 3]) {
+      const report = join(dir, `round${round}.csv`);
+      const run = await runCli(["validate", current, "--report", report]);
+      expect(run.code).toBe(0);
+      const rows = parseCsv(await readFile(report, "utf8"));
+      expect(rows.map((row) => [row["Phone code"], row.Name, row.status])).toEqual([
+        ["'+84", "Nguyễn Thị Hồng 1", "valid"],
+        ["'+84", "'=Công ty A", "valid"],
+      ]);
+      current = report;
+    }
+  });
+
+  it("keeps the user's own Status and Message columns (a file that is not our report) with a warning", async () => {
+    const dir = await folder();
+    const header = [...HEADER, "Status", "Message"];
+    const input = await writeCustomersCsv(dir, "in.csv", [[...customerRow(1), "Đang hoạt động", "Khách quen"]], header);
+    const run = await runCli(["validate", input]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Column "Status" is not a customer field');
+    const report = join(dir, "in.report.csv");
+    expect(await csvHeader(report)).toEqual([...header, "row", "status", "message"]);
+    const [row] = parseCsv(await readFile(report, "utf8"));
+    expect(row?.Status).toBe("Đang hoạt động");
+    expect(row?.Message).toBe("Khách quen");
+    expect(row?.status).toBe("valid");
+    // and that report, validated again, keeps them as the user's and reads its own result columns as results
+    const again = await runCli(["validate", report, "--report", join(dir, "again.csv")]);
+    expect(again.code).toBe(0);
+    expect(await csvHeader(join(dir, "again.csv"))).toEqual([...header, "row", "status", "message"]);
+  });
 });
 
 describe("reasonKind", () => {
