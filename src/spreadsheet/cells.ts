@@ -32,9 +32,12 @@ export function normaliseExcelValue(value: unknown, context: ExcelCellContext = 
   switch (typeof value) {
     case "string":
       return textCell(decodeXlsxText(value));
-    case "number":
+    case "number": {
       if (Number.isNaN(value)) return undefined; // an empty <v/>: nothing stored
+      const padded = zeroPadded(value, context.numFmt);
+      if (padded !== undefined) return { kind: "text", text: padded };
       return isScientific(context.numFmt) ? { kind: "number", value, scientific: true } : { kind: "number", value };
+    }
     case "boolean":
       return { kind: "boolean", value };
     case "object":
@@ -81,6 +84,16 @@ function normaliseFormula(value: object, context: ExcelCellContext): Cell | unde
 function richTextToString(runs: unknown): string {
   if (!Array.isArray(runs)) return unknownShape({ richText: runs });
   return runs.map((run: unknown) => (typeof run === "object" && run !== null && "text" in run ? String(run.text ?? "") : "")).join("");
+}
+
+/**
+ * A format of zeros alone (00000, 0000000000) shows a whole number with its leading zeros: a tax
+ * ID or zip code typed as a number, 0101234567 on screen. What the user sees is the value.
+ */
+function zeroPadded(value: number, numFmt: string | undefined): string | undefined {
+  if (numFmt === undefined || !/^0{2,}$/.test(numFmt) || !Number.isSafeInteger(value) || value < 0) return undefined;
+  const digits = String(value);
+  return digits.length < numFmt.length ? digits.padStart(numFmt.length, "0") : undefined;
 }
 
 // Scientific formats such as 0.00E+00 or ##0.0E+0, ignoring quoted literals and [colour] codes.

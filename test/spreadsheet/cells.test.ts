@@ -48,6 +48,18 @@ describe("normaliseExcelValue", () => {
   });
 
   it.each([
+    [101234567, "0000000000", { kind: "text", text: "0101234567" }],
+    [4000, "00000", { kind: "text", text: "04000" }],
+    [12345, "00000", { kind: "number", value: 12345 }],
+    [4000, "0", { kind: "number", value: 4000 }],
+    [4000, "#,##0", { kind: "number", value: 4000 }],
+    [-5, "000", { kind: "number", value: -5 }],
+    [1.5, "000", { kind: "number", value: 1.5 }],
+  ])("shows %s in format %s as Excel does: %j", (value, numFmt, expected) => {
+    expect(normaliseExcelValue(value, { numFmt })).toEqual(expected);
+  });
+
+  it.each([
     ["an unknown object", { sharedString: 3 }, "sharedString"],
     ["a bigint", 10n, "bigint"],
   ])("refuses %s with an internal error naming its shape", (_name, value, shape) => {

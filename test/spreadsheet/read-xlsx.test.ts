@@ -29,8 +29,10 @@ function fillShapes(sheet: ExcelJS.Worksheet): void {
     "00123",
     { formula: "1=1", result: true },
     { formula: 'A1&"&lt;"', result: "a &lt; b" },
+    101234567,
   ] as ExcelJS.CellValue[];
   row.getCell(13).numFmt = "0.00E+00";
+  row.getCell(17).numFmt = "0000000000";
   row.getCell(10).numFmt = "dd/mm/yyyy";
 }
 
@@ -51,6 +53,7 @@ const SHAPES: (Cell | undefined)[] = [
   { kind: "text", text: "00123" },
   { kind: "boolean", value: true },
   { kind: "text", text: "a &lt; b" },
+  { kind: "text", text: "0101234567" },
 ];
 
 async function readRows(file: string, sheet?: string): Promise<{ sheetName?: string; rows: SheetRow[] }> {
