@@ -51,7 +51,7 @@ async function openTable(file: string, options: InputOptions) {
     head.push(next.value);
   }
   const found = findHeaderRow(head, mapping ? { mapping } : {});
-  if (!found) throw headerNotFound(file, head.length);
+  if (!found) throw headerNotFound(file, head.length, source);
   const bound = withFileName(file, () => bindColumns(found.row, mapping ? { mapping } : {}));
   const result = new Set(bound.resultColumns);
   const kept = found.row.cells.map((_, column) => column).filter((column) => !result.has(column));
@@ -170,14 +170,20 @@ function hasData(row: SheetRow, kept: number[]): boolean {
   });
 }
 
-function headerNotFound(file: string, rowsSeen: number): ToolError {
+function headerNotFound(file: string, rowsSeen: number, source: SheetSource): ToolError {
+  const where = source.sheetName === undefined ? file : `sheet "${source.sheetName}" of ${file}`;
+  const others = (source.sheetNames ?? []).filter((name) => name !== source.sheetName);
+  const otherSheets = others.length > 0 ? ` If the list is on another sheet, choose it with --sheet NAME (this workbook also has: ${others.join(", ")}).` : "";
   if (rowsSeen === 0) {
-    return new ToolError("E_FILE_EMPTY", `${file} has no rows at all.`, { hint: "Start from the template: finan-bulk template customers.xlsx" });
+    return new ToolError("E_FILE_EMPTY", `${source.sheetName === undefined ? file : `The ${where}`} has no rows at all.`, {
+      hint: `Start from the template: finan-bulk template customers.xlsx.${otherSheets}`,
+    });
   }
   const examples = templateColumns("en", 0, 0).slice(0, 3).map(({ header }) => `"${header}"`).join(", ");
   const vietnamese = templateColumns("vi", 0, 0).slice(0, 3).map(({ header }) => `"${header}"`).join(", ");
-  return new ToolError("E_HEADER_NOT_FOUND", `No header row in the first ${Math.min(rowsSeen, 10)} rows of ${file}: no row names at least two known columns (such as ${examples} or ${vietnamese}).`, {
-    hint: "Put the header in one of the first 10 rows, name the columns as the template does (finan-bulk template), or map your own names with --columns mapping.json.",
+  const rows = rowsSeen === 1 ? "its only row" : `the first ${Math.min(rowsSeen, 10)} rows`;
+  return new ToolError("E_HEADER_NOT_FOUND", `No header row in ${rows} of ${where}: no row names at least two known columns (such as ${examples} or ${vietnamese}).`, {
+    hint: `Put the header in one of the first 10 rows, name the columns as the template does (finan-bulk template), or map your own names with --columns mapping.json.${otherSheets}`,
   });
 }
 

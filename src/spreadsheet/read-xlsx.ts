@@ -13,7 +13,8 @@ import { damaged } from "./zip.js";
 export async function readXlsx(file: string, options: ReadOptions = {}): Promise<SheetSource> {
   const workbook = await openWorkbook(file);
   const sheet = chooseSheet(workbook, options.sheet);
-  return { file, format: "xlsx", sheetName: sheet.name, rows: xlsxRows(workbook, sheet) };
+  const sheetNames = workbook.sheets.map((entry) => (entry.hidden ? `${entry.name} (hidden)` : entry.name));
+  return { file, format: "xlsx", sheetName: sheet.name, sheetNames, rows: xlsxRows(workbook, sheet) };
 }
 
 function chooseSheet({ file, sheets }: OpenWorkbook, wanted: string | undefined): SheetEntry {

@@ -38,6 +38,8 @@ export interface SheetSource {
   format: SheetFormat;
   /** XLSX: the sheet read; CSV: undefined */
   sheetName?: string;
+  /** XLSX: every sheet of the workbook, hidden ones marked, for messages that suggest --sheet */
+  sheetNames?: string[];
   /** CSV: the delimiter used */
   delimiter?: string;
   /** CSV: the encoding used */

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, symlink, writeFile } from "node:fs/promises";
 import net from "node:net";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -73,6 +73,11 @@ describe("finan-bulk validate", () => {
     ["the report would overwrite the input", async (dir: string) => {
       const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1)]);
       return [input, "--report", input];
+    }, "would overwrite the input"],
+    ["the report is a link to the input", async (dir: string) => {
+      const input = await writeCustomersCsv(dir, "customers.csv", [customerRow(1)]);
+      await symlink(input, join(dir, "link.csv"));
+      return [join(dir, "link.csv"), "--report", input];
     }, "would overwrite the input"],
     ["the report cannot be written", async (dir: string) => [await writeCustomersCsv(dir, "in.csv", [customerRow(1)]), "--report", join(dir, "no", "such", "r.csv")], "Cannot write"],
   ])("exits 2 with a message when %s", async (_, argv, message) => {
@@ -192,6 +197,22 @@ describe("finan-bulk validate", () => {
     const [row] = parseCsv(await readFile(join(dir, "in.report.csv"), "utf8"));
     expect(row?.Name).toBe(name.normalize("NFC"));
     expect(row?.["Tax ID"]).toBe("0301234567");
+  });
+
+  it("says which sheet it read and suggests --sheet when the first sheet is a cover page", async () => {
+    const dir = await folder();
+    const input = join(dir, "cover.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Hướng dẫn").getCell("A1").value = "Danh sách khách hàng: xem sheet sau";
+    const data = workbook.addWorksheet("Khách hàng");
+    data.addRow(HEADER);
+    data.addRow(customerRow(1));
+    await workbook.xlsx.writeFile(input);
+    const run = await runCli(["validate", input]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`No header row in its only row of sheet "Hướng dẫn" of ${input}`);
+    expect(run.stderr).toContain("choose it with --sheet NAME (this workbook also has: Khách hàng)");
+    expect((await runCli(["validate", input, "--sheet", "Khách hàng"])).code).toBe(0);
   });
 
   it("re-validates its own CSV report unchanged, round after round (a +84 keeps one apostrophe)", async () => {
