@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { createSheetWriter } from "../spreadsheet/write.js";
 import type { CellMark, SheetWriter } from "../spreadsheet/types.js";
@@ -24,6 +25,17 @@ const COLUMN_VALUE = {
   attempts: (r: RowResult) => (r.attempts === undefined ? undefined : String(r.attempts)),
 } satisfies Record<string, (r: RowResult) => string | undefined>;
 
+/** The same path, or another name for the same file (a link): either way, writing one destroys the other. */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [first, second] = [statSync(a), statSync(b)];
+    return first.dev === second.dev && first.ino === second.ino;
+  } catch {
+    return false; // one of them does not exist yet
+  }
+}
+
 /** `<input>.report.<same extension>` beside the input (SPEC.md). */
 export function defaultReportPath(input: string, suffix = "report"): string {
   const extension = extname(input);
@@ -43,7 +55,7 @@ export interface ReportWriter {
  * the end. Created 0600: it holds personal data.
  */
 export async function openReport(path: string, inputHeaders: string[], kind: ReportKind, input?: string): Promise<ReportWriter> {
-  if (input !== undefined && resolve(path) === resolve(input)) {
+  if (input !== undefined && sameFile(path, input)) {
     throw new ToolError("E_REPORT", `The report would overwrite the input ${input}.`, { hint: "Give another file with --report." });
   }
   const columns = REPORT_COLUMNS[kind];
