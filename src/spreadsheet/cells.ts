@@ -9,10 +9,18 @@ export interface ExcelCellContext {
   numFmt?: string;
 }
 
-/** Delimited text: every non-empty field is text, NFC; "" is a blank cell. */
+/**
+ * Delimited text: every non-empty field is text, NFC; "" is a blank cell. An Excel error value
+ * written out as text (#N/A, #REF!: what Excel saves into a CSV for a failed formula, and what a
+ * report shows) is that error, not a name or an address.
+ */
 export function textCell(text: string): Cell | undefined {
-  return text === "" ? undefined : { kind: "text", text: nfc(text) };
+  if (text === "") return undefined;
+  if (text.charCodeAt(0) === 0x23 && EXCEL_ERRORS.has(text.trim())) return { kind: "error", error: text.trim() };
+  return { kind: "text", text: nfc(text) };
 }
+
+const EXCEL_ERRORS = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
 
 /** NFC, skipping the call where it cannot change anything (it is dear: ~0.3 µs even on ASCII). */
 export function nfc(text: string): string {

@@ -215,6 +215,17 @@ describe("finan-bulk validate", () => {
     expect((await runCli(["validate", input, "--sheet", "Khách hàng"])).code).toBe(0);
   });
 
+  it("marks invalid a row whose cell holds an Excel error saved as text (#N/A in a CSV from Excel)", async () => {
+    const dir = await folder();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1, { Province: "#N/A" }), customerRow(2)]);
+    const run = await runCli(["validate", input]);
+    expect(run.code).toBe(1);
+    const rows = parseCsv(await readFile(join(dir, "in.report.csv"), "utf8"));
+    expect(rows.map((row) => row.status)).toEqual(["invalid", "valid"]);
+    expect(rows[0]?.message).toContain("#N/A in the cell");
+    expect(rows[0]?.Province).toBe("#N/A");
+  });
+
   it("re-validates its own CSV report unchanged, round after round (a +84 keeps one apostrophe)", async () => {
     const dir = await folder();
     const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2, { Name: "=Công ty A" })]);

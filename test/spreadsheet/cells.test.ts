@@ -74,4 +74,12 @@ describe("textCell", () => {
     expect(textCell(decomposed)).toEqual({ kind: "text", text: "Nguyễn" });
     expect(textCell("007")).toEqual({ kind: "text", text: "007" });
   });
+
+  it("reads an Excel error value written as text (#N/A in a CSV Excel saved) as that error", () => {
+    expect(textCell("#N/A")).toEqual({ kind: "error", error: "#N/A" });
+    expect(textCell("#REF! ")).toEqual({ kind: "error", error: "#REF!" });
+    expect(textCell("#DIV/0!")).toEqual({ kind: "error", error: "#DIV/0!" });
+    expect(textCell("#12 Lê Lợi")).toEqual({ kind: "text", text: "#12 Lê Lợi" });
+    expect(textCell("#N/A là gì")).toEqual({ kind: "text", text: "#N/A là gì" });
+  });
 });
