@@ -21,6 +21,8 @@ export interface InputRow {
   row: number;
   /** the input's own cells (result columns of an earlier report left out), as text, for the report */
   values: (string | undefined)[];
+  /** a workbook's: the same cells as read, for an XLSX report to write them back as they were */
+  cells?: (Cell | undefined)[];
   outcome: RowOutcome;
   /** result columns of an earlier report, when the input is one */
   previous: Partial<Record<ResultColumn, string>>;
@@ -92,7 +94,9 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
         if (value !== undefined) previous[name] = value;
       }
       const outcome = beyondHeader(sheetRow, width, source.format, mapRow(sheetRow));
-      return { row: sheetRow.row, values: kept.map((column) => ownValue(sheetRow.cells[column])), outcome, previous };
+      const values = kept.map((column) => ownValue(sheetRow.cells[column]));
+      if (source.format !== "xlsx") return { row: sheetRow.row, values, outcome, previous };
+      return { row: sheetRow.row, values, cells: kept.map((column) => sheetRow.cells[column]), outcome, previous };
     };
     for (const sheetRow of head.slice(found.index + 1)) if (hasData(sheetRow, kept)) yield toInput(sheetRow);
     for (;;) {

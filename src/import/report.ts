@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { createSheetWriter } from "../spreadsheet/write.js";
-import type { CellMark, SheetWriter } from "../spreadsheet/types.js";
+import type { Cell, CellMark, SheetWriter } from "../spreadsheet/types.js";
 import { ToolError } from "../errors.js";
 import type { RowResult } from "./journal.js";
 
@@ -44,7 +44,8 @@ export function defaultReportPath(input: string, suffix = "report"): string {
 
 export interface ReportWriter {
   path: string;
-  write(inputValues: (string | undefined)[], result: RowResult, marks?: CellMark[]): Promise<void>;
+  /** `inputCells`: the input's own cells as read (a workbook's), for an XLSX report to keep their kind */
+  write(inputValues: (string | undefined)[], result: RowResult, marks?: CellMark[], inputCells?: readonly (Cell | undefined)[]): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -79,7 +80,7 @@ export async function openReport(path: string, inputHeaders: string[], kind: Rep
   const statusColumn = width + columns.indexOf("status");
   return {
     path,
-    async write(inputValues, result, marks = []) {
+    async write(inputValues, result, marks = [], inputCells) {
       const values: (string | undefined)[] = [];
       for (let i = 0; i < width; i += 1) values.push(inputValues[i]);
       for (const column of columns) values.push(COLUMN_VALUE[column](result));
@@ -87,7 +88,7 @@ export async function openReport(path: string, inputHeaders: string[], kind: Rep
       const allMarks = failed && !marks.some((mark) => mark.severity === "error")
         ? [...marks, { column: statusColumn, note: result.message ?? result.status, severity: "error" as const }]
         : marks;
-      await writer.write(values, allMarks);
+      await writer.write(values, allMarks, inputCells);
     },
     close: () => writer.close(),
     abort: () => writer.abort(),

@@ -76,8 +76,13 @@ export interface WriteOptions {
 }
 
 export interface SheetWriter {
-  /** one data row of strings (undefined/"" = blank cell); marks colour and annotate cells */
-  write(values: (string | undefined)[], marks?: CellMark[]): Promise<void>;
+  /**
+   * One data row of strings (undefined/"" = blank cell); marks colour and annotate cells. `cells`,
+   * by column like `values`: the cells as read from a workbook, so an XLSX output writes a number,
+   * date, error or formula back as such (a report re-read must see what the input held); a CSV
+   * output, and any text or missing cell, writes `values`.
+   */
+  write(values: (string | undefined)[], marks?: CellMark[], cells?: readonly (Cell | undefined)[]): Promise<void>;
   /** finish the file (and rename it into place when atomic) */
   close(): Promise<void>;
   /** stop and remove what was written (atomic) or leave it as is (non-atomic) */

@@ -4,12 +4,12 @@ import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import { neutraliseFormula } from "./formula-guard.js";
-import type { CellMark, WriteOptions } from "./types.js";
+import type { Cell, CellMark, WriteOptions } from "./types.js";
 
 /** A format writer over an open stream; write.ts owns the file (temp name, mode, rename). */
 export interface StreamSheetWriter {
   /** CSV has no place for marks and ignores them */
-  write(values: (string | undefined)[], marks?: CellMark[]): Promise<void>;
+  write(values: (string | undefined)[], marks?: CellMark[], cells?: readonly (Cell | undefined)[]): Promise<void>;
   /** finish the file and wait until every byte reached `output` */
   close(): Promise<void>;
   /** stop at once; what was written is discarded by the caller */

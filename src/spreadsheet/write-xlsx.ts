@@ -6,7 +6,7 @@ import type * as ExcelTypes from "exceljs";
 import { ExcelJS } from "./exceljs.js";
 import { encodeXlsxText } from "./xlsx-text.js";
 import { ToolError } from "../errors.js";
-import type { CellMark, WriteOptions } from "./types.js";
+import type { Cell, CellMark, WriteOptions } from "./types.js";
 import type { StreamSheetWriter } from "./write-csv.js";
 
 /** Rows buffered before the first commit, to size the columns from real content. */
@@ -18,7 +18,7 @@ const MAX_NOTES = 10_000;
 const FILL = { error: "FFFFC7CE", warning: "FFFFEB9C" } as const; // Excel's light red / light yellow
 const TEXT = "@";
 
-type Row = { values: (string | undefined)[]; marks: CellMark[] | undefined };
+type Row = { values: (string | undefined)[]; marks: CellMark[] | undefined; cells: readonly (Cell | undefined)[] | undefined };
 
 /** exceljs's streaming WorkbookWriter with shared strings off, so memory stays flat. */
 export function createXlsxWriter(output: Writable, options: WriteOptions): StreamSheetWriter {
@@ -29,9 +29,15 @@ export function createXlsxWriter(output: Writable, options: WriteOptions): Strea
   let notes = 0;
   let written = 0;
 
-  const commitRow = (values: (string | undefined)[], marks: CellMark[] | undefined, header = false): void => {
+  const commitRow = (values: (string | undefined)[], marks: CellMark[] | undefined, cells?: readonly (Cell | undefined)[], header = false): void => {
     const row = sheet.addRow([]);
     values.forEach((value, index) => {
+      const typed = cells?.[index];
+      // an error we know only as "a formula error" (exceljs lost its code) has no value to write back
+      if (typed !== undefined && typed.kind !== "text" && !(typed.kind === "error" && !typed.error.startsWith("#"))) {
+        writeTyped(row.getCell(index + 1), typed);
+        return;
+      }
       if (value === undefined || value === "") return;
       const cell = row.getCell(index + 1);
       cell.value = encodeXlsxText(value);
@@ -40,7 +46,7 @@ export function createXlsxWriter(output: Writable, options: WriteOptions): Strea
     });
     for (const mark of marks ?? []) {
       const cell = row.getCell(mark.column + 1);
-      cell.numFmt = TEXT;
+      if (typeof cell.value === "string" || cell.value === null) cell.numFmt = TEXT; // a date written back keeps its date format
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[mark.severity] } };
       if (notes < MAX_NOTES && mark.note !== "") {
         cell.note = mark.note;
@@ -60,18 +66,18 @@ export function createXlsxWriter(output: Writable, options: WriteOptions): Strea
     }));
     if (width > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: width } };
     for (const [column, values] of Object.entries(options.dropdowns ?? {})) addDropdown(sheet, Number(column), values);
-    commitRow(options.columns, undefined, true);
-    for (const row of rows) commitRow(row.values, row.marks);
+    commitRow(options.columns, undefined, undefined, true);
+    for (const row of rows) commitRow(row.values, row.marks, row.cells);
   };
 
   return {
-    async write(values, marks) {
+    async write(values, marks, cells) {
       if (pending !== undefined) {
-        pending.push({ values, marks });
+        pending.push({ values, marks, cells });
         if (pending.length >= WIDTH_SAMPLE_ROWS) start();
         return;
       }
-      commitRow(values, marks);
+      commitRow(values, marks, cells);
       // rows reach the zip synchronously: let it drain so memory stays flat
       if (++written % 500 === 0) await yieldToEventLoop();
       const entry = zipEntryOf(sheet);
@@ -93,6 +99,33 @@ export function createXlsxWriter(output: Writable, options: WriteOptions): Strea
       output.destroy();
     },
   };
+}
+
+/**
+ * A workbook's number, date, error or formula cell, written back as it was read: text would
+ * lose what made it wrong (a 16-digit number's lost digits, a date in a text column), and the
+ * report, re-read as it stands, would pass rows the input failed.
+ */
+function writeTyped(cell: ExcelTypes.Cell, typed: Exclude<Cell, { kind: "text" }>): void {
+  switch (typed.kind) {
+    case "number":
+      cell.value = typed.value;
+      if (typed.scientific === true) cell.numFmt = "0.00E+00";
+      return;
+    case "boolean":
+      cell.value = typed.value;
+      return;
+    case "date":
+      cell.value = typed.value;
+      cell.numFmt = "yyyy-mm-dd";
+      return;
+    case "error":
+      cell.value = { error: typed.error } as ExcelTypes.CellErrorValue;
+      return;
+    case "formula-without-value":
+      cell.value = { formula: typed.formula } as ExcelTypes.CellFormulaValue;
+      return;
+  }
 }
 
 /** Characters of the longest line per column, within bounds. */

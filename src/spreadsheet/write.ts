@@ -55,9 +55,9 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
   let state: "open" | "closed" | "aborted" = "open";
 
   return {
-    async write(values, marks) {
+    async write(values, marks, cells) {
       if (state !== "open") throw new ToolError("E_INTERNAL", `${file} was already ${state}: cannot write more rows`);
-      await guarded(writer.write(values, marks)).catch((error: unknown) => {
+      await guarded(writer.write(values, marks, cells)).catch((error: unknown) => {
         throw writeError(file, error);
       });
     },

@@ -117,6 +117,19 @@ describe("import report", () => {
     expect(sandbox.store.byCode("KH00002")?.general_info.email).toBe("fixed@example.vn");
   });
 
+  it("re-running an XLSX report unchanged with --only failed,invalid sends none of the rows it failed", async () => {
+    const { sandbox, dir, env } = await setup();
+    const input = `${dir}/mistakes.xlsx`;
+    await writeFile(input, await readFile(new URL("../../samples/customers-with-mistakes.xlsx", import.meta.url)));
+    expect((await runCli(["import", input, ...fast], { env })).code).toBe(1);
+    const held = sandbox.store.count();
+    const rerun = await runCli(["import", `${dir}/mistakes.report.xlsx`, "--only", "failed,invalid", ...fast], { env });
+    expect(rerun.code).toBe(1);
+    // the lost digits (KH008), the date (KH009) and the #N/A (KH014) were kept as such, not as text
+    expect(sandbox.store.count()).toBe(held);
+    for (const code of ["KH008", "KH009", "KH014"]) expect(sandbox.store.byCode(code)).toBeUndefined();
+  });
+
   it("prints one JSON object with --json", async () => {
     const { dir, env } = await setup();
     const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1)]);

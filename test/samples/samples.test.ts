@@ -112,4 +112,17 @@ describe("samples/", () => {
     report.forEach((line, index) => expect(line.message).toMatch(expected[index]![2]));
     expect(report.map((r) => r["Customer code"])).toEqual(["KH001", "KH002", "KH004", "KH005", "KH021", "KH007", "KH008", "KH009", "KH001", "KH011", "KH013", "KH014"]);
   });
+
+  it("customers-with-mistakes.xlsx: its XLSX report, validated again unchanged, fails the same rows for the same cells", async () => {
+    const dir = await folder();
+    const first = join(dir, "report.xlsx");
+    expect((await runCli(["validate", join(SAMPLES, "customers-with-mistakes.xlsx"), "--report", first])).code).toBe(1);
+    const second = join(dir, "again.csv");
+    expect((await runCli(["validate", first, "--report", second])).code).toBe(1);
+    const { report } = await validateSample("customers-with-mistakes.xlsx");
+    const again = parseCsv(await readFile(second, "utf8"));
+    // the lost digits, the date and the #N/A stay what they were: a number, a date, an error
+    const cellOf = (message: string | undefined) => message?.split(":")[0];
+    expect(again.map((r) => [r["Customer code"], r.status, cellOf(r.message)])).toEqual(report.map((r) => [r["Customer code"], r.status, cellOf(r.message)]));
+  });
 });
