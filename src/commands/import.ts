@@ -52,7 +52,12 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   if (summary.resumed) notes.push("Resumed an interrupted run: rows already done were not sent again.");
   if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue where it stopped.");
   const failing = (summary.counts.invalid ?? 0) + (summary.counts.failed ?? 0);
-  if (failing > 0 && summary.stopped === undefined) notes.push(`Fix the ${failing} invalid or failed row(s) in the report, then: finan-bulk import ${report} --only failed,invalid`);
+  if (failing > 0 && summary.stopped === undefined) {
+    // a dry run's report is a plan: re-running it with --only would leave the planned rows unsent
+    notes.push(args.dryRun
+      ? `Fix the ${failing} invalid row(s) (in ${args.input}, or in the plan ${report}), then run the import without --dry-run.`
+      : `Fix the ${failing} invalid or failed row(s) in the report, then: finan-bulk import ${report} --only failed,invalid`);
+  }
   printSummary(io, { title: args.dryRun ? "Dry run" : "Import", rows: summary.rows, counts: summary.counts, report, elapsedMs: summary.elapsedMs, requests: summary.requests, warnings: summary.warnings, notes }, args.json ?? false, {
     command: "import",
     input: args.input,

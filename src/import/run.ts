@@ -9,7 +9,7 @@ import { countRecords, readInput } from "./input.js";
 import type { InputOptions, InputRow, InputTable } from "./input.js";
 import { JournalWriter, readJournal } from "./journal.js";
 import type { JournalState, RowResult } from "./journal.js";
-import { openReport } from "./report.js";
+import { defaultReportPath, openReport } from "./report.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "./rows.js";
 import { AuthRejected, openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
@@ -55,6 +55,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   // thread, as nothing else runs meanwhile (a worker would only add its start and copies).
   const total = await countRecords(options.input, { ...options.inputOptions, csvWorker: false });
   const table = await readInput(options.input, options.inputOptions);
+  if (options.only && table.bound.statusColumn === undefined) {
+    await closeInput(table);
+    throw new ToolError("E_USAGE", `${options.input} is not a finan-bulk report (it has no status column), and --only picks rows by the status an earlier run gave them. Nothing was sent.`, {
+      hint: `Give that run's report instead (finan-bulk import ${defaultReportPath(options.input)} --only failed,invalid), or leave out --only to import every row.`,
+    });
+  }
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
@@ -127,7 +133,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   /** One row to its result (a promise: sending rows run in parallel, results are reported in order). */
   function settle(input: InputRow, resumeState: JournalState | undefined): Promise<RowResult> {
     const { outcome } = input;
-    if (options.only && !options.only.has(input.previous.status ?? "")) return Promise.resolve(carriedResult(input));
+    if (options.only && !options.only.has(input.previous.status ?? "") && !(isPlan(input.previous.status) && !options.dryRun)) {
+      return Promise.resolve(carriedResult(input));
+    }
     if (!outcome.ok) return Promise.resolve(invalidResult(outcome));
     const done = resumeState?.done.get(input.row);
     if (done && done.customerCode === outcome.customerCode) return Promise.resolve(done);
@@ -203,4 +211,12 @@ function rethrowFatal(error: unknown, what: string): never {
     throw new ToolError("E_API", `${what} failed, so no row was sent: ${error.message}.`, { cause: error, hint: "Check --base-url and your connection, then run the same command again." });
   }
   throw error;
+}
+
+/**
+ * A dry run's would-create / would-replace is a plan, not a result: a real run never carries it
+ * over under --only (it would report rows as planned that were never sent), it runs them.
+ */
+function isPlan(status: string | undefined): boolean {
+  return status === "would-create" || status === "would-replace";
 }

@@ -130,6 +130,36 @@ describe("import report", () => {
     for (const code of ["KH008", "KH009", "KH014"]) expect(sandbox.store.byCode(code)).toBeUndefined();
   });
 
+  it("--only on a file that is not a report stops (exit 2) and leaves the last run's report alone", async () => {
+    const { sandbox, dir, env } = await setup();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2, { Email: "broken@" })]);
+    expect((await runCli(["import", input, ...fast], { env })).code).toBe(1);
+    const before = await readFile(`${dir}/in.report.csv`, "utf8");
+    const run = await runCli(["import", input, "--only", "failed,invalid", ...fast], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("is not a finan-bulk report (it has no status column)");
+    expect(run.stderr).toContain(`finan-bulk import ${dir}/in.report.csv --only failed,invalid`);
+    expect(await readFile(`${dir}/in.report.csv`, "utf8")).toBe(before);
+    expect(sandbox.store.count()).toBe(1);
+  });
+
+  it("after a dry run, fixing its plan and importing it creates every row, not only the fixed one", async () => {
+    const { sandbox, dir, env } = await setup();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2, { Name: "" }), customerRow(3)]);
+    const dry = await runCli(["import", input, "--dry-run", ...fast], { env });
+    expect(dry.code).toBe(1);
+    expect(dry.stderr).toContain("then run the import without --dry-run");
+    expect(dry.stderr).not.toContain("--only");
+    const plan = `${dir}/in.dry-run.csv`;
+    const rows = parseCsv(await readFile(plan, "utf8"));
+    expect(rows.map((r) => r.status)).toEqual(["would-create", "invalid", "would-create"]);
+    await writeFile(plan, (await readFile(plan, "utf8")).replace("KH00002,,personal,", "KH00002,Trần Ba,personal,"));
+    const run = await runCli(["import", plan, "--only", "failed,invalid", ...fast], { env });
+    expect(run.code).toBe(0);
+    expect(sandbox.store.count()).toBe(3);
+    expect((await report(`${dir}/in.dry-run.report.csv`)).map((r) => r.status)).toEqual(["created", "created", "created"]);
+  });
+
   it("prints one JSON object with --json", async () => {
     const { dir, env } = await setup();
     const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1)]);
