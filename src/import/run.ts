@@ -61,6 +61,14 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       hint: `Give that run's report instead (finan-bulk import ${defaultReportPath(options.input)} --only failed,invalid), or leave out --only to import every row.`,
     });
   }
+  const journalPath = options.dryRun ? undefined : journalPathFor(options.report);
+  let previous: JournalState | undefined;
+  try {
+    previous = journalPath ? resumable(journalPath, options) : undefined;
+  } catch (error) {
+    await closeInput(table);
+    throw error;
+  }
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
@@ -77,8 +85,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
   }
   const report = await openReport(options.report, table.headers, "import", options.input);
-  const journalPath = options.dryRun ? undefined : journalPathFor(options.report);
-  const previous = journalPath ? resumable(journalPath, options) : undefined;
   const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
   const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined };
@@ -187,18 +193,23 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 }
 
 /** An unfinished journal of the same command resumes; anything else starts a new run. */
+/**
+ * The unfinished run this command continues, if the report's journal holds one. An unfinished run
+ * of another file or another --mode is refused: starting afresh would set its journal aside, and
+ * the customers it created would show in the new report as skipped ("already exists"), out of
+ * reach of `undo` of either report.
+ */
 function resumable(path: string, options: ImportOptions): JournalState | undefined {
   const state = readJournal(path);
   if (!state.header || state.finished) return undefined;
-  const same = state.header.command === "import" && state.header.input === resolve(options.input) && state.header.mode === options.mode;
-  return same ? state : undefined;
+  const { input, mode, startedAt } = state.header;
+  if (state.header.command === "import" && input === resolve(options.input) && mode === options.mode) return state;
+  const then = `import ${input} --mode ${mode}${startedAt ? `, started ${startedAt}` : ""}`;
+  throw new ToolError("E_JOURNAL", `The report ${options.report} belongs to an unfinished run (${then}). Nothing was sent, and that run's report and journal are as they were.`, {
+    hint: `Finish that run first: the same command as then, with --mode ${mode}. Or give this run another --report.`,
+  });
 }
 
-/**
- * The whole file is read once before any request: a file that breaks at line 90,000 (an unclosed
- * quote, bad bytes) stops the run before anything is sent, and progress gets a total and an ETA.
- * Parsed only, not mapped or validated: those cannot stop a run, and cost as much again.
- */
 /** Stops reading a table that will not be iterated (a CSV parsed on a worker would keep the process alive). */
 async function closeInput(table: InputTable): Promise<void> {
   await table.source.rows[Symbol.asyncIterator]().return?.();

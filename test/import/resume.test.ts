@@ -65,6 +65,16 @@ describe("import: interrupted runs", () => {
     expect(created).toBe(sandbox.store.count());
     expect(partial.filter((r) => (r.message ?? "").startsWith("not attempted")).length).toBe(300 - created);
 
+    // another --mode into the same report would set the unfinished run aside: refused, nothing touched
+    const journal = await readFile(`${reportPath}.journal`, "utf8");
+    const other = await spawnCli(["import", input, "--mode", "create", ...args], env).exit;
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`belongs to an unfinished run (import ${input} --mode upsert`);
+    expect(other.stderr).toContain("with --mode upsert");
+    expect(parseCsv(await readFile(reportPath, "utf8"))).toEqual(partial);
+    expect(await readFile(`${reportPath}.journal`, "utf8")).toBe(journal);
+    expect(sandbox.store.count()).toBe(created);
+
     const rerun = await spawnCli(["import", input, ...args], env).exit;
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).toMatch(/Resumed/);
