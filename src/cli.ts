@@ -85,6 +85,7 @@ function buildParser(handler: (name: CommandName) => (args: unknown) => void): A
       y
         .positional("file", { type: "string", demandOption: true, describe: "The template to write (.xlsx or .csv)" })
         .option("lang", { choices: ["en", "vi"] as const, default: "en", describe: "Header language" })
+        .option("force", { type: "boolean", describe: "Replace the file if it exists (by default an existing file is left alone)" })
         .example("$0 template customers.xlsx", "Excel template with an Instructions sheet")
         .example("$0 template khach-hang.xlsx --lang vi", "Vietnamese headers"), handler("template"))
     .command("validate <input>", "Check a spreadsheet without sending anything; writes a report", (y) =>

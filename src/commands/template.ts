@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { Lang } from "../customers/columns.js";
 import { templateContent } from "../customers/template.js";
-import { EXIT_OK } from "../errors.js";
+import { EXIT_OK, ToolError } from "../errors.js";
 import type { Io } from "../io.js";
 import { writeLine } from "../io.js";
 import { createSheetWriter } from "../spreadsheet/write.js";
@@ -10,12 +11,20 @@ interface TemplateArgs {
   file: string;
   lang?: Lang;
   json?: boolean;
+  force?: boolean;
 }
 
 /** `finan-bulk template <file>`: a ready-to-fill .xlsx (instructions, Type dropdown) or .csv (UTF-8 BOM). */
 export async function templateCommand(args: TemplateArgs, io: Io): Promise<number> {
   const lang = args.lang ?? "en";
-  const written = await writeTemplate(resolve(io.cwd, args.file), lang);
+  const file = resolve(io.cwd, args.file);
+  // `template customers.xlsx` over a list already filled in would wipe it: a blank form never replaces a file unasked
+  if (!args.force && existsSync(file)) {
+    throw new ToolError("E_USAGE", `${args.file} already exists: the template would replace it, and what it holds would be lost.`, {
+      hint: "Give the template another name, or add --force to replace the file.",
+    });
+  }
+  const written = await writeTemplate(file, lang);
   if (args.json) {
     writeLine(io.stdout, JSON.stringify({ command: "template", file: args.file, lang, format: written.format, columns: written.columns, exampleRows: written.exampleRows }));
   } else {

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
@@ -129,6 +129,20 @@ describe("finan-bulk template", () => {
     cleanups.push(dir.cleanup);
     const run = await runCli(["template", join(dir.path, "t.xlsx"), "--json"]);
     expect(JSON.parse(run.stdout)).toEqual({ command: "template", file: join(dir.path, "t.xlsx"), lang: "en", format: "xlsx", columns: 28, exampleRows: 2 });
+  });
+
+  it("leaves an existing file alone (exit 2) unless --force", async () => {
+    const dir = await tempDir("finan-template-");
+    cleanups.push(dir.cleanup);
+    const path = join(dir.path, "customers.csv");
+    await writeFile(path, "Customer code,Name,Type\r\nKH001,Nguyễn Văn An,personal\r\n");
+    const run = await runCli(["template", path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${path} already exists: the template would replace it`);
+    expect(run.stderr).toContain("--force");
+    expect(await readFile(path, "utf8")).toContain("KH001,Nguyễn Văn An");
+    expect((await runCli(["template", path, "--force"])).code).toBe(0);
+    expect(await readFile(path, "utf8")).not.toContain("KH001,Nguyễn Văn An");
   });
 
   it.each([
