@@ -68,8 +68,10 @@ describe("the secret key", () => {
     const rejected = { FINAN_BASE_URL: other.url };
 
     const scenarios: Scenario[] = [
-      { what: "template xlsx", argv: ["template", at("template.xlsx")], exit: 0 },
-      { what: "template csv", argv: ["template", at("template.csv"), "--lang", "vi"], exit: 0 },
+      // each scenario runs once per flag set into the same file: --force lets the template replace it
+      { what: "template xlsx", argv: ["template", at("template.xlsx"), "--force"], exit: 0 },
+      { what: "template csv", argv: ["template", at("template.csv"), "--lang", "vi", "--force"], exit: 0 },
+      { what: "template over an existing file", argv: ["template", at("template.csv")], exit: 2 },
       { what: "template to an unknown format", argv: ["template", at("template.pdf")], exit: 2 },
       { what: "validate", argv: ["validate", valid, "--report", at("validate.report.csv")], exit: 0 },
       { what: "validate with invalid rows", argv: ["validate", invalid, "--report", at("validate-invalid.report.xlsx")], exit: 1 },
