@@ -58,7 +58,7 @@ export async function runValidate(input: string, reportPath: string, options: In
   const started = io.now();
   const total = io.isTTY ? await countRows(input, options) : undefined;
   const table = await readInput(input, options);
-  const report = await openReport(reportPath, table.headers, "validate", input);
+  const report = await openReport(reportPath, table.headers, "validate", input, table.source.delimiter);
   const summary: ValidateSummary = { rows: 0, counts: { valid: 0, invalid: 0 }, rowWarnings: 0, topReasons: [], warnings: [...table.warnings], interrupted: false, elapsedMs: 0 };
   const reasons = new Map<string, number>();
   const progress = createProgress(io, "Validating");

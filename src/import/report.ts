@@ -55,7 +55,7 @@ export interface ReportWriter {
  * as rows finish (a crash leaves a readable partial report); XLSX is written aside and renamed at
  * the end. Created 0600: it holds personal data.
  */
-export async function openReport(path: string, inputHeaders: string[], kind: ReportKind, input?: string): Promise<ReportWriter> {
+export async function openReport(path: string, inputHeaders: string[], kind: ReportKind, input?: string, inputDelimiter?: string): Promise<ReportWriter> {
   if (input !== undefined && sameFile(path, input)) {
     throw new ToolError("E_REPORT", `The report would overwrite the input ${input}.`, { hint: "Give another file with --report." });
   }
@@ -69,6 +69,8 @@ export async function openReport(path: string, inputHeaders: string[], kind: Rep
       atomic: format === "xlsx",
       mode: 0o600,
       bom: true,
+      // a CSV report is delimited as its input was: Excel set to Vietnamese lists with ; and opens such a file as one column otherwise
+      ...(inputDelimiter === undefined ? {} : { delimiter: inputDelimiter }),
       // people open the CSV report in Excel to fix rows: an input cell like =HYPERLINK(…) must not run
       neutraliseFormulas: true,
     });

@@ -84,7 +84,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       rethrowFatal(error, "Listing the existing customers");
     }
   }
-  const report = await openReport(options.report, table.headers, "import", options.input);
+  const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter);
   const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
   const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined };

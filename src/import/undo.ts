@@ -60,7 +60,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   }
   const done = importedRows(importJournal);
   const table = await readInput(options.report);
-  const report = await openReport(options.undoReport, table.headers, "undo", options.report);
+  const report = await openReport(options.undoReport, table.headers, "undo", options.report, table.source.delimiter);
   const journalPath = options.dryRun ? undefined : journalPathFor(options.undoReport);
   const previous = journalPath ? readJournal(journalPath) : undefined;
   const resuming = previous?.header?.command === "undo" && !previous.finished && previous.header.input === resolve(options.report);

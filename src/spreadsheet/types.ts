@@ -63,6 +63,8 @@ export interface WriteOptions {
   sheetName?: string;
   /** CSV: write a UTF-8 BOM (default true) */
   bom?: boolean;
+  /** .csv/.txt: the delimiter (a report uses its input's, so a ; list stays a ; list); default "," */
+  delimiter?: string;
   /** CSV: prefix formula-like cells with an apostrophe (export); default false */
   neutraliseFormulas?: boolean;
   /** write to a temp file and rename on close, so a failure never leaves a half file (default true) */

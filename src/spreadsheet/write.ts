@@ -30,7 +30,7 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
   const handle = await openForWriting(path, file, atomic, options.mode);
   const output = handle.createWriteStream(); // closes the handle when it finishes or is destroyed
   const writer: StreamSheetWriter =
-    xlsx ? xlsx.createXlsxWriter(output, options) : createCsvWriter(output, options, extension === ".tsv" ? "\t" : ",");
+    xlsx ? xlsx.createXlsxWriter(output, options) : createCsvWriter(output, options, extension === ".tsv" ? "\t" : (options.delimiter ?? ","));
   const closed = once(output, "close").then(
     () => undefined,
     () => undefined,

@@ -226,6 +226,20 @@ describe("finan-bulk validate", () => {
     expect(rows[0]?.Province).toBe("#N/A");
   });
 
+  it("writes the report of a ; list with ; (as Excel set to Vietnamese lists saves and opens it)", async () => {
+    const dir = await folder();
+    const input = join(dir, "in.csv");
+    const row = customerRow(1, { Name: "Công ty A; chi nhánh 2" }).map((cell) => (cell.includes(";") ? `"${cell}"` : cell));
+    await writeFile(input, `\uFEFF${HEADER.join(";")}\r\n${row.join(";")}\r\n`);
+    expect((await runCli(["validate", input])).code).toBe(0);
+    const text = (await readFile(join(dir, "in.report.csv"), "utf8")).replace(/^\uFEFF/, "");
+    expect(text.split("\r\n")[0]).toBe([...HEADER, "row", "status", "message"].join(";"));
+    expect(text).toContain('"Công ty A; chi nhánh 2"');
+    const again = await runCli(["validate", join(dir, "in.report.csv"), "--report", join(dir, "again.csv"), "--json"]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ counts: { valid: 1, invalid: 0 } });
+  });
+
   it("re-validates its own CSV report unchanged, round after round (a +84 keeps one apostrophe)", async () => {
     const dir = await folder();
     const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2, { Name: "=Công ty A" })]);
