@@ -77,9 +77,13 @@ export function createPacer(options: PacerOptions) {
   let currentRate = ceiling;
   let nextStart = 0;
   let pausedUntil = 0;
-  let lastThrottle = 0;
+  let lastThrottle = Number.NEGATIVE_INFINITY;
   let lastRaise = 0;
   let started = 0;
+  // The rate a server last pushed back at (answers it served in the second before its 429), and
+  // when: recovery stops just below it for a while instead of running into the limit again.
+  let pushedBackAt = Number.POSITIVE_INFINITY;
+  const served = new RecentTimes();
   /** The window entry of the start tryStart last granted, for its attempt to update when answered. */
   let granted: WindowEntry | undefined;
 
@@ -100,20 +104,32 @@ export function createPacer(options: PacerOptions) {
     return 0;
   }
 
+  /**
+   * A 429: the rate drops below what the server served in the last second, which is its limit as
+   * near as we can see it (not below our own rate: sending 50/s to a server that takes 20, each of
+   * a burst of 429s would cut it again, down to 1/s). With nothing served lately, it drops by 10%.
+   */
   function throttled(retryAfterMs: number | undefined): void {
     const now = clock();
     if (retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, now + retryAfterMs);
-    const observed = window.countSince(now - 1000);
-    const base = Number.isFinite(currentRate) ? currentRate : Math.max(1, observed);
-    currentRate = Math.min(ceiling, Math.max(1, base * 0.7));
+    // the other 429s of the same burst (requests sent before the first came back) say nothing new
+    if (now - lastThrottle < 1000) return;
+    const servedLastSecond = served.countSince(now - 1000);
+    const base = Number.isFinite(currentRate) ? currentRate : Math.max(1, window.countSince(now - 1000));
+    pushedBackAt = servedLastSecond > 0 ? Math.min(base, servedLastSecond) : base * 0.9;
+    currentRate = Math.min(ceiling, Math.max(1, pushedBackAt * 0.9));
     lastThrottle = now;
   }
 
   function succeeded(): void {
     const now = clock();
+    served.add(now);
     if (currentRate >= ceiling || now - lastThrottle < 1000 || now - lastRaise < 500) return;
+    // back up quickly to just below where the server pushed back; past it only once that is old
+    const cap = now - lastThrottle < PUSHBACK_MEMORY_MS ? Math.max(1, pushedBackAt * 0.95) : ceiling;
+    if (currentRate >= cap) return;
     lastRaise = now;
-    currentRate = Math.min(ceiling, currentRate * 1.1 + 1);
+    currentRate = Math.min(ceiling, cap, currentRate * 1.1 + 1);
     if (!Number.isFinite(ceiling) && currentRate > 10_000) currentRate = ceiling;
   }
 
@@ -168,6 +184,30 @@ export function createPacer(options: PacerOptions) {
       return limit.pendingCount + limit.activeCount;
     },
   };
+}
+
+/** How long the rate stays below where a server last pushed back (a 429) before it probes past it. */
+const PUSHBACK_MEMORY_MS = 30_000;
+
+/** Times of recent events, to count those of the last second. */
+class RecentTimes {
+  private times: number[] = [];
+  private first = 0;
+
+  add(time: number): void {
+    this.times.push(time);
+    // drop what is over a second old now and then, not on every call
+    if (this.times.length % 1024 === 0) this.countSince(time - 1000);
+    if (this.first > 1024 && this.first > this.times.length / 2) {
+      this.times = this.times.slice(this.first);
+      this.first = 0;
+    }
+  }
+
+  countSince(time: number): number {
+    while (this.first < this.times.length && (this.times[this.first] ?? 0) < time) this.first += 1;
+    return this.times.length - this.first;
+  }
 }
 
 /** Slack on the one-second window for a request answered as quickly as the others. */

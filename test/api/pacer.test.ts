@@ -149,6 +149,18 @@ describe("createPacer", () => {
     expect(pacer.currentRate).toBeGreaterThan(lowered);
   });
 
+  it("a burst of 429s lowers the rate once, to just below what the server served, not once per 429", async () => {
+    const pacer = createPacer({ ratePerSecond: 100, concurrency: 8, ...quick, retries: 0 });
+    await Promise.all(Array.from({ length: 30 }, () => pacer.run(async () => undefined, { idempotent: true })));
+    // the server served 30 in the last second, then refuses the 8 in flight
+    await Promise.all(Array.from({ length: 8 }, () => pacer.run(async () => {
+      throw apiError("retryable", 429, 10);
+    }, { idempotent: true }).catch(() => undefined)));
+    // 0.9 × 30; cut by 30% per 429 it was 100 × 0.7⁸ ≈ 6/s, a sixth of what the server takes
+    expect(pacer.currentRate).toBeGreaterThanOrEqual(24);
+    expect(pacer.currentRate).toBeLessThanOrEqual(30);
+  });
+
   it("stops starting requests once aborted", async () => {
     const controller = new AbortController();
     const pacer = createPacer({ ratePerSecond: 10, concurrency: 1, ...quick, signal: controller.signal });
