@@ -20,7 +20,8 @@ interface UndoArgs extends NetworkArgs {
 export async function undoCommand(args: UndoArgs, io: Io): Promise<number> {
   const connection = resolveConnection(args, io.env, io.cwd);
   const report = resolve(io.cwd, args.report);
-  const undoReport = defaultReportPath(report, "undo");
+  // a plan goes beside the real undo's report, never over it
+  const undoReport = defaultReportPath(report, args.dryRun ? "undo-plan" : "undo");
   let summary;
   try {
     summary = await runUndo({
@@ -37,6 +38,7 @@ export async function undoCommand(args: UndoArgs, io: Io): Promise<number> {
     throw error;
   }
   const notes: string[] = [];
+  if (summary.withoutBackup > 0) notes.push(`${summary.withoutBackup} replaced record(s) cannot be restored: the import ran with --no-backup, so it kept no copy of them as they were. They are left as the import made them.`);
   if (summary.conflicts > 0) notes.push(`${summary.conflicts} record(s) changed on the server since the import were left alone; run again with --force to overwrite them.`);
   if (summary.stopped === "auth") notes.push("Stopped: the server rejected the credentials. Check FINAN_CLIENT_ID and FINAN_SECRET_KEY.");
   if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue.");

@@ -33,6 +33,8 @@ export interface UndoSummary {
   counts: Record<string, number>;
   /** rows left alone because the record changed on the server since the import */
   conflicts: number;
+  /** replaced rows of a --no-backup run: nothing to restore them from */
+  withoutBackup: number;
   requests: number;
   elapsedMs: number;
   stopped: "auth" | "interrupted" | undefined;
@@ -69,7 +71,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
-  const summary: UndoSummary = { rows: 0, counts: {}, conflicts: 0, requests: 0, elapsedMs: 0, stopped: undefined };
+  const summary: UndoSummary = { rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, requests: 0, elapsedMs: 0, stopped: undefined };
   const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
   let finished = false;
   try {
@@ -81,6 +83,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         summary.rows += 1;
         summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
         if (result.message?.includes("--force")) summary.conflicts += 1;
+        if (result.message === NO_BACKUP) summary.withoutBackup += 1;
         await report.write(head.values, result);
         progress.update({ done: summary.rows, total: undefined, counts: summary.counts });
       }
@@ -131,7 +134,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         await intent("delete", null);
         return steps.result("deleted", undefined, await steps.remove());
       }
-      if (!target.before) return steps.result("skipped", "no backup of the record before the import (it ran with --no-backup): cannot restore");
+      if (!target.before) return steps.result("skipped", NO_BACKUP);
       if (!current) return steps.result("failed", "the customer was deleted since the import: nothing to restore");
       const now = stripServerFields(current.data);
       if (describeChanges(target.before, now) === "") {
@@ -202,3 +205,5 @@ function rowSteps(client: FinanClient, pacer: Pacer, row: number, customerId: st
     },
   };
 }
+
+const NO_BACKUP = "no backup of the record before the import (it ran with --no-backup): cannot restore";

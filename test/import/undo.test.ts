@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { startSandbox } from "../../src/sandbox/server.js";
@@ -65,12 +66,15 @@ describe("finan-bulk undo", () => {
     expect(sandbox.store.byCode("KH00002")).toBeUndefined();
   });
 
-  it("--dry-run plans without changing anything", async () => {
+  it("--dry-run plans without changing anything, beside (not over) the real undo's report", async () => {
     const { sandbox, env, reportPath, dir } = await importedRun();
     const before = JSON.stringify(sandbox.store.list());
-    expect((await runCli(["undo", reportPath, "--dry-run", ...fast], { env })).code).toBe(0);
+    const plan = await runCli(["undo", reportPath, "--dry-run", ...fast], { env });
+    expect(plan.code).toBe(0);
+    expect(plan.stderr).toContain(`${dir}/in.report.undo-plan.csv`);
     expect(JSON.stringify(sandbox.store.list())).toBe(before);
-    expect((await report(`${dir}/in.report.undo.csv`)).map((r) => r.status)).toEqual(["would-restore", "would-delete", "would-delete", "would-delete"]);
+    expect((await report(`${dir}/in.report.undo-plan.csv`)).map((r) => r.status)).toEqual(["would-restore", "would-delete", "would-delete", "would-delete"]);
+    expect(existsSync(`${dir}/in.report.undo.csv`)).toBe(false);
   });
 
   it("reports a DELETE refused for unpaid invoices on its row", async () => {
@@ -85,9 +89,10 @@ describe("finan-bulk undo", () => {
 
   it("cannot restore replaces made with --no-backup, and says so", async () => {
     const { env, reportPath, dir } = await importedRun({}, ["--no-backup"]);
-    await runCli(["undo", reportPath, ...fast], { env });
+    const run = await runCli(["undo", reportPath, ...fast], { env });
     const rows = await report(`${dir}/in.report.undo.csv`);
     expect(rows[0]).toMatchObject({ status: "skipped" });
     expect(rows[0]?.message).toMatch(/--no-backup/);
+    expect(run.stderr).toContain("1 replaced record(s) cannot be restored: the import ran with --no-backup");
   });
 });
