@@ -66,7 +66,7 @@ export async function runValidate(input: string, reportPath: string, options: In
   try {
     for await (const row of table.rows) {
       const result = resultOf(row);
-      await report.write(row.values, result, marksFor(row, table.kept), row.cells);
+      await report.write(row.values, result, marksFor(row, table.kept), row.cells, row.overflow);
       summary.rows += 1;
       summary.counts[result.status === "valid" ? "valid" : "invalid"] += 1;
       summary.rowWarnings += row.outcome.warnings.length;

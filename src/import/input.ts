@@ -23,6 +23,12 @@ export interface InputRow {
   values: (string | undefined)[];
   /** a workbook's: the same cells as read, for an XLSX report to write them back as they were */
   cells?: (Cell | undefined)[];
+  /**
+   * Cells past the header's last column, in a CSV the cells a stray delimiter pushed out (the row
+   * is invalid): the report keeps them after its own columns, so nothing is lost and the report,
+   * read again unfixed, fails the row again.
+   */
+  overflow?: (string | undefined)[];
   outcome: RowOutcome;
   /** result columns of an earlier report, when the input is one */
   previous: Partial<Record<ResultColumn, string>>;
@@ -75,6 +81,8 @@ export async function countRecords(file: string, options: InputOptions = {}): Pr
 export async function readInput(file: string, options: InputOptions = {}): Promise<InputTable> {
   const { source, iterator, head, found, bound, kept } = await openTable(file, options);
   const width = headerWidth(found.row);
+  // our report writes past its header only the cells a CSV row had too many of: in one, they fail the row in any format
+  const isReport = bound.statusColumn !== undefined;
   const headers = kept.map((column) => headerText(found.row.cells[column]));
   const warnings = bound.unknown.map(({ header }) => `Column "${header}" is not a customer field: it is kept in the report but not sent. Map it with --columns if it should be.`);
   const resultAt = resultColumnsOf(found.row, bound.resultColumns);
@@ -93,10 +101,13 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
         const value = displayCell(sheetRow.cells[column]);
         if (value !== undefined) previous[name] = value;
       }
-      const outcome = beyondHeader(sheetRow, width, source.format, mapRow(sheetRow));
+      const outcome = beyondHeader(sheetRow, width, isReport ? "csv" : source.format, mapRow(sheetRow));
       const values = kept.map((column) => ownValue(sheetRow.cells[column]));
-      if (source.format !== "xlsx") return { row: sheetRow.row, values, outcome, previous };
-      return { row: sheetRow.row, values, cells: kept.map((column) => sheetRow.cells[column]), outcome, previous };
+      // (a workbook's cells past its header are notes, said and not read, unless it is our report)
+      const overflow = outcome.ok || (source.format === "xlsx" && !isReport) ? undefined : overflowOf(sheetRow, width, ownValue);
+      const extra = overflow === undefined ? {} : { overflow };
+      if (source.format !== "xlsx") return { row: sheetRow.row, values, outcome, previous, ...extra };
+      return { row: sheetRow.row, values, cells: kept.map((column) => sheetRow.cells[column]), outcome, previous, ...extra };
     };
     for (const sheetRow of head.slice(found.index + 1)) if (hasData(sheetRow, kept)) yield toInput(sheetRow);
     for (;;) {
@@ -117,6 +128,13 @@ function withFileName<T>(file: string, work: () => T): T {
     if (!(error instanceof ToolError) || error.message.includes(file)) throw error;
     throw new ToolError(error.code, `${file}: ${error.message}`, { cause: error.cause, ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode });
   }
+}
+
+/** The filled cells past the header, up to the last filled one; undefined when there are none. */
+function overflowOf(row: SheetRow, width: number, show: (cell: Cell | undefined) => string | undefined): (string | undefined)[] | undefined {
+  const extra = row.cells.slice(width).map(show);
+  while (extra.length > 0 && !extra.at(-1)?.trim()) extra.pop();
+  return extra.length > 0 ? extra : undefined;
 }
 
 function headerWidth(header: SheetRow): number {

@@ -45,7 +45,8 @@ export function defaultReportPath(input: string, suffix = "report"): string {
 export interface ReportWriter {
   path: string;
   /** `inputCells`: the input's own cells as read (a workbook's), for an XLSX report to keep their kind */
-  write(inputValues: (string | undefined)[], result: RowResult, marks?: CellMark[], inputCells?: readonly (Cell | undefined)[]): Promise<void>;
+  /** `overflow`: the input's cells past its header (a CSV row with too many), kept after the report's columns */
+  write(inputValues: (string | undefined)[], result: RowResult, marks?: CellMark[], inputCells?: readonly (Cell | undefined)[], overflow?: (string | undefined)[]): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -82,10 +83,11 @@ export async function openReport(path: string, inputHeaders: string[], kind: Rep
   const statusColumn = width + columns.indexOf("status");
   return {
     path,
-    async write(inputValues, result, marks = [], inputCells) {
+    async write(inputValues, result, marks = [], inputCells, overflow) {
       const values: (string | undefined)[] = [];
       for (let i = 0; i < width; i += 1) values.push(inputValues[i]);
       for (const column of columns) values.push(COLUMN_VALUE[column](result));
+      if (overflow) values.push(...overflow);
       const failed = result.status === "invalid" || result.status === "failed";
       const allMarks = failed && !marks.some((mark) => mark.severity === "error")
         ? [...marks, { column: statusColumn, note: result.message ?? result.status, severity: "error" as const }]

@@ -111,7 +111,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         if (waiting) index.eager = all;
         summary.rows += 1;
         summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
-        await report.write(head.input.values, result, marksFor(head.input, table.kept), head.input.cells);
+        await report.write(head.input.values, result, marksFor(head.input, table.kept), head.input.cells, head.input.overflow);
         progress.update({ done: summary.rows, total, counts: summary.counts });
       }
     };

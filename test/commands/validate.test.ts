@@ -240,6 +240,25 @@ describe("finan-bulk validate", () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ counts: { valid: 1, invalid: 0 } });
   });
 
+  it("keeps a shifted row's extra cells after the report's columns, so the report read again fails it again", async () => {
+    const dir = await folder();
+    const input = join(dir, "in.csv");
+    const header = ["Customer code", "Name", "Type", "Street address", "Province"];
+    await writeFile(input, `${header.join(",")}\r\nK5,An,personal,12 Lê Lợi, Phường 1,Hà Nội\r\nK6,Bình,personal,3 Hai Bà Trưng,Huế\r\n`);
+    expect((await runCli(["validate", input])).code).toBe(1);
+    const report = join(dir, "in.report.csv");
+    const lines = (await readFile(report, "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[1]).toMatch(/^K5,An,personal,12 Lê Lợi, Phường 1,2,invalid,".*",Hà Nội$/);
+    for (const round of [1, 2]) {
+      const again = join(dir, `again${round}.csv`);
+      expect((await runCli(["validate", round === 1 ? report : join(dir, "again1.csv"), "--report", again])).code).toBe(1);
+      const rows = parseCsv(await readFile(again, "utf8"));
+      expect(rows.map((row) => row.status)).toEqual(["invalid", "valid"]);
+      expect(rows[0]?.message).toContain('extra: "Hà Nội"');
+      expect((await readFile(again, "utf8")).split("\r\n")[1]).toMatch(/,Hà Nội$/);
+    }
+  });
+
   it("re-validates its own CSV report unchanged, round after round (a +84 keeps one apostrophe)", async () => {
     const dir = await folder();
     const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2, { Name: "=Công ty A" })]);
