@@ -43,6 +43,8 @@ export interface ImportSummary {
   /** why the run stopped before the end, if it did */
   stopped: "auth" | "interrupted" | undefined;
   stopReason: string | undefined;
+  /** rows done before an interruption and edited in the file since: the server holds the earlier values */
+  changedSinceSent: number;
 }
 
 export const journalPathFor = (report: string) => `${report}.journal`;
@@ -87,7 +89,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter);
   const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
-  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined };
+  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0 };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
 
@@ -144,7 +146,15 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
     if (!outcome.ok) return Promise.resolve(invalidResult(outcome));
     const done = resumeState?.done.get(input.row);
-    if (done && done.customerCode === outcome.customerCode) return Promise.resolve(done);
+    if (done && done.customerCode === outcome.customerCode) {
+      // edited in the file since it was sent: say so rather than report values the server does not hold
+      const sentThen = options.mode === "merge" ? undefined : resumeState?.intents.get(input.row)?.sent;
+      if (sentThen && JSON.stringify(sentThen) !== JSON.stringify(outcome.payload)) {
+        summary.changedSinceSent += 1;
+        return Promise.resolve({ ...done, message: `${done.status} before the interruption from the row as it was then; the row has changed in the file since, and this run did not send the change` });
+      }
+      return Promise.resolve(done);
+    }
     if (signal.aborted) return Promise.resolve(notAttempted(input));
     const job: RowJob = { row: input.row, customerCode: outcome.customerCode, payload: outcome.payload, groups: outcome.groups };
     const intent = resumeState?.intents.get(input.row);

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { startSandbox } from "../../src/sandbox/server.js";
 import type { Sandbox } from "../../src/sandbox/server.js";
@@ -79,6 +79,25 @@ describe("import: interrupted runs", () => {
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).toMatch(/Resumed/);
     expectCleanResult(sandbox, parseCsv(await readFile(reportPath, "utf8")), 300);
+  }, 60_000);
+
+  it("a row done before Ctrl-C and edited in the file since is reported as such on resume, then sent by the next run", async () => {
+    const { sandbox, env, input, reportPath } = await setup(200, { latencyMs: 10 });
+    const child = spawnCli(["import", input, ...args], env);
+    await waitFor(() => sandbox.store.count() >= 20);
+    child.process.kill("SIGINT");
+    expect((await child.exit).code).toBe(130);
+    expect(sandbox.store.byCode("KH00001")).toBeDefined();
+    await writeFile(input, (await readFile(input, "utf8")).replace("Nguyễn Thị Hồng 1,", "Nguyễn Thị Hồng Một,"));
+    const resumed = await spawnCli(["import", input, ...args], env).exit;
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain("1 row(s) done before the interruption have changed in the file since");
+    const [first] = parseCsv(await readFile(reportPath, "utf8"));
+    expect(first).toMatchObject({ Name: "Nguyễn Thị Hồng Một", status: "created" });
+    expect(first?.message).toContain("the row has changed in the file since, and this run did not send the change");
+    expect(sandbox.store.byCode("KH00001")?.general_info.name).toBe("Nguyễn Thị Hồng 1");
+    expect((await spawnCli(["import", input, ...args], env).exit).code).toBe(0);
+    expect(sandbox.store.byCode("KH00001")?.general_info.name).toBe("Nguyễn Thị Hồng Một");
   }, 60_000);
 
   it("a second Ctrl-C exits at once, and the journal still lets the run continue", async () => {
