@@ -98,7 +98,7 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
       return;
     }
     const first = byField.get(field);
-    if (first) throw duplicateError(headerRow.row, first, { column, header, field });
+    if (first) throw duplicateError(headerRow.row, first, { column, header, field }, options.mapping);
     const binding = { column, header, field };
     byField.set(field, binding);
     bound.bindings.push(binding);
@@ -132,13 +132,18 @@ function placeResultColumns(bound: BoundColumns, named: Map<ResultColumn, { colu
   bound.resultColumns.sort((a, b) => a - b);
 }
 
-function duplicateError(row: number, first: ColumnBinding, second: ColumnBinding): ToolError {
+function duplicateError(row: number, first: ColumnBinding, second: ColumnBinding, mapping: ColumnMapping | undefined): ToolError {
   const columns = `${columnLetter(first.column)} and ${columnLetter(second.column)}`;
+  // when the --columns mapping sent one of them there, the fix is in the mapping, not the sheet
+  const mapped = [first, second].filter((binding) => mapping?.has(normaliseHeader(binding.header))).map((binding) => `"${binding.header}"`);
+  const hint = mapped.length > 0
+    ? `Your --columns mapping sends ${mapped.join(" and ")} to ${first.field}: map ${mapped.length > 1 ? "one of them" : "it"} to another field or leave ${mapped.length > 1 ? "one" : "it"} out of the mapping (or rename a column in the sheet), then run again.`
+    : "Delete or rename one of the two columns, then run again.";
   return new ToolError(
     "E_HEADER_DUPLICATE",
     `Header row ${row}: columns ${columns} ("${first.header}" and "${second.header}") are both ` +
       `${headerFor(first.field, "en")} (${first.field}).`,
-    { hint: "Delete or rename one of the two columns, then run again." },
+    { hint },
   );
 }
 

@@ -99,6 +99,14 @@ describe("bindColumns", () => {
     expect(error.message).toContain("C and F");
     expect(error.message).toContain('"Mã khách hàng" and "customer_code"');
     expect(error.message).toContain("general_info.customer_code");
+    expect(error.hint).toBe("Delete or rename one of the two columns, then run again.");
+  });
+
+  it("points at the mapping file when the mapping sent a column to a field another column has", () => {
+    const mapping = loadMappingObject({ "Tên gọi": "general_info.name" });
+    const error = thrown(() => bindColumns(sheetRow(1, ["Customer code", "Name", "Type", "Tên gọi"]), { mapping }));
+    expect(error.code).toBe("E_HEADER_DUPLICATE");
+    expect(error.hint).toContain('Your --columns mapping sends "Tên gọi" to general_info.name');
   });
 
   it("rejects a header without the required columns, listing what it recognised", () => {
