@@ -93,7 +93,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       const target = done.get(input.row);
       let result: Promise<RowResult>;
       if (already) result = Promise.resolve(already);
-      else if (!target) result = Promise.resolve({ row: input.row, status: "skipped", message: `nothing to undo: the import left this row ${input.previous.status ?? "unsent"}` });
+      else if (!target) result = Promise.resolve({ row: input.row, status: "skipped", message: nothingToUndo(input.previous.status) });
       else if (signal.aborted) result = Promise.resolve(notAttempted(input.row));
       else result = undoRow(input.row, target, resuming ? previous?.intents.get(input.row) : undefined).then(recordDone);
       queue.push({ values: input.values, result });
@@ -207,3 +207,11 @@ function rowSteps(client: FinanClient, pacer: Pacer, row: number, customerId: st
 }
 
 const NO_BACKUP = "no backup of the record before the import (it ran with --no-backup): cannot restore";
+
+/** A row this run did not write. Created or replaced all the same: an --only re-run carried it over. */
+function nothingToUndo(status: string | undefined): string {
+  if (status === "created" || status === "replaced") {
+    return `nothing to undo in this run: it did not send this row, whose result (${status}) came over from the earlier report it re-ran with --only; undo that report to undo this row`;
+  }
+  return `nothing to undo: the import left this row ${status ?? "unsent"}`;
+}

@@ -87,6 +87,19 @@ describe("finan-bulk undo", () => {
     expect(sandbox.store.byCode("KH00003")).toBeDefined();
   });
 
+  it("undo of an --only re-run leaves the rows it carried over, naming the earlier report to undo", async () => {
+    const { sandbox, env, dir, reportPath } = await importedRun();
+    // the re-run picks no row (none failed): every row is carried over from in.report.csv
+    const rerun = await runCli(["import", reportPath, "--only", "failed", ...fast], { env });
+    expect(rerun.code).toBe(0);
+    const run = await runCli(["undo", `${dir}/in.report.report.csv`, ...fast], { env });
+    expect(run.code).toBe(0);
+    const rows = await report(`${dir}/in.report.report.undo.csv`);
+    expect(rows.map((r) => r.status)).toEqual(["skipped", "skipped", "skipped", "skipped"]);
+    expect(rows[1]?.message).toContain("came over from the earlier report it re-ran with --only; undo that report");
+    expect(sandbox.store.count()).toBe(4);
+  });
+
   it("cannot restore replaces made with --no-backup, and says so", async () => {
     const { env, reportPath, dir } = await importedRun({}, ["--no-backup"]);
     const run = await runCli(["undo", reportPath, ...fast], { env });
