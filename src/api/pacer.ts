@@ -83,12 +83,9 @@ export function createPacer(options: PacerOptions) {
   // The rate a server last pushed back at (answers it served in the second before its 429), and
   // when: recovery stops just below it for a while instead of running into the limit again.
   let pushedBackAt = Number.POSITIVE_INFINITY;
-  const served = new RecentTimes();
-  /** The window entry of the start tryStart last granted, for its attempt to update when answered. */
-  let granted: WindowEntry | undefined;
 
-  /** Takes a start now if the pace allows, else says how long to wait. */
-  function tryStart(): number {
+  /** Takes a start now if the pace allows (its window entry), else says how long to wait. */
+  function tryStart(): WindowEntry | number {
     if (options.signal?.aborted) throw new Interrupted();
     const now = clock();
     const interval = Number.isFinite(currentRate) ? 1000 / currentRate : 0;
@@ -99,9 +96,8 @@ export function createPacer(options: PacerOptions) {
     // late, and a millisecond lost on every start is 5% of a 200/s run. A start more than one
     // interval late (the run was idle or held by the window) spaces afresh: no burst to catch up.
     nextStart = (now - nextStart < interval ? nextStart : now) + interval;
-    granted = window.add(now, capacity);
     started += 1;
-    return 0;
+    return window.add(now, capacity);
   }
 
   /**
@@ -114,7 +110,7 @@ export function createPacer(options: PacerOptions) {
     if (retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, now + retryAfterMs);
     // the other 429s of the same burst (requests sent before the first came back) say nothing new
     if (now - lastThrottle < 1000) return;
-    const servedLastSecond = served.countSince(now - 1000);
+    const servedLastSecond = window.servedSince(now - 1000);
     const base = Number.isFinite(currentRate) ? currentRate : Math.max(1, window.countSince(now - 1000));
     pushedBackAt = servedLastSecond > 0 ? Math.min(base, servedLastSecond) : base * 0.9;
     currentRate = Math.min(ceiling, Math.max(1, pushedBackAt * 0.9));
@@ -123,7 +119,6 @@ export function createPacer(options: PacerOptions) {
 
   function succeeded(): void {
     const now = clock();
-    served.add(now);
     if (currentRate >= ceiling || now - lastThrottle < 1000 || now - lastRaise < 500) return;
     // back up quickly to just below where the server pushed back; past it only once that is old
     const cap = now - lastThrottle < PUSHBACK_MEMORY_MS ? Math.max(1, pushedBackAt * 0.95) : ceiling;
@@ -136,15 +131,18 @@ export function createPacer(options: PacerOptions) {
   async function attemptLoop<T>(task: (attempt: number) => Promise<T>, runOptions: RunOptions): Promise<PacedResult<T>> {
     for (let attempt = 1; ; attempt += 1) {
       // A start the pace allows now takes no timer and no await (an unpaced run never waits).
-      for (let wait = tryStart(); wait > 0; wait = tryStart()) await sleep(wait);
-      const entry = granted;
+      let entry = tryStart();
+      while (typeof entry === "number") {
+        await sleep(entry);
+        entry = tryStart();
+      }
       try {
         const value = await task(attempt);
-        if (entry) window.answered(entry, clock());
+        window.answered(entry, clock(), true);
         succeeded();
         return { value, attempts: attempt };
       } catch (error) {
-        if (entry) window.answered(entry, clock());
+        window.answered(entry, clock(), false);
         if (!(error instanceof ApiError)) throw error;
         const retryable = error.kind === "retryable" || (error.kind === "outcome-unknown" && runOptions.idempotent);
         const waitTooLong = error.retryAfterMs !== undefined && error.retryAfterMs > options.maxWaitMs;
@@ -189,27 +187,6 @@ export function createPacer(options: PacerOptions) {
 /** How long the rate stays below where a server last pushed back (a 429) before it probes past it. */
 const PUSHBACK_MEMORY_MS = 30_000;
 
-/** Times of recent events, to count those of the last second. */
-class RecentTimes {
-  private times: number[] = [];
-  private first = 0;
-
-  add(time: number): void {
-    this.times.push(time);
-    // drop what is over a second old now and then, not on every call
-    if (this.times.length % 1024 === 0) this.countSince(time - 1000);
-    if (this.first > 1024 && this.first > this.times.length / 2) {
-      this.times = this.times.slice(this.first);
-      this.first = 0;
-    }
-  }
-
-  countSince(time: number): number {
-    while (this.first < this.times.length && (this.times[this.first] ?? 0) < time) this.first += 1;
-    return this.times.length - this.first;
-  }
-}
-
 /** Slack on the one-second window for a request answered as quickly as the others. */
 const WINDOW_GUARD_MS = 5;
 /** Answers the fastest round trip is taken from: recent ones, so a network that slows is followed. */
@@ -219,6 +196,8 @@ interface WindowEntry {
   start: number;
   /** the latest time the server may have counted this request */
   counted: number;
+  /** answered with a success */
+  served: boolean;
 }
 
 /**
@@ -244,9 +223,9 @@ class SlidingWindow {
   private fastest = 0;
 
   add(time: number, capacity: number): WindowEntry {
-    const entry = { start: time, counted: time + WINDOW_GUARD_MS };
+    const entry = { start: time, counted: time + WINDOW_GUARD_MS, served: false };
     this.entries.push(entry);
-    this.sink(this.entries.length - 1);
+    this.place(this.entries.length - 1);
     this.inFlight.add(entry);
     // Keep enough history for the window check and for measuring the rate of the last second;
     // an entry still in flight stays, however old (its answer may yet move it).
@@ -258,9 +237,10 @@ class SlidingWindow {
     return entry;
   }
 
-  /** The request's answer came at `time`: it counts as late as its round trip was slow. */
-  answered(entry: WindowEntry, time: number): void {
+  /** The request's answer came at `time` (`served`: a success): it counts as late as its round trip was slow. */
+  answered(entry: WindowEntry, time: number, served: boolean): void {
     this.inFlight.delete(entry);
+    entry.served = served;
     const roundTrip = Math.max(0, time - entry.start);
     this.roundTrips[this.nextRoundTrip] = roundTrip;
     this.nextRoundTrip = (this.nextRoundTrip + 1) % RECENT_ANSWERS;
@@ -279,10 +259,17 @@ class SlidingWindow {
     return oldest === undefined ? 0 : oldest.counted + 1000;
   }
 
-  countSince(time: number): number {
+  countSince(time: number, servedOnly = false): number {
     let count = 0;
-    for (let i = this.entries.length - 1; i >= 0 && (this.entries[i]?.counted ?? 0) >= time; i -= 1) count += 1;
+    for (let i = this.entries.length - 1; i >= 0 && (this.entries[i]?.counted ?? 0) >= time; i -= 1) {
+      if (!servedOnly || this.entries[i]?.served) count += 1;
+    }
     return count;
+  }
+
+  /** Requests the server answered with a success, counted since `time`: its rate, as near as we see it. */
+  servedSince(time: number): number {
+    return this.countSince(time, true);
   }
 
   /** Counts `entry` later when `elapsed` since its start passes the fastest round trip. */
@@ -291,25 +278,16 @@ class SlidingWindow {
     if (counted <= entry.counted) return;
     entry.counted = counted;
     const at = this.entries.lastIndexOf(entry);
-    if (at >= 0) this.rise(at);
+    if (at >= 0) this.place(at);
   }
 
-  /** Moves a new entry back past any counted later (a start's guard can pass a late answer's). */
-  private sink(at: number): void {
+  /** Moves the entry at `at` to its place in the order by `counted` (a new one back, a raised one on). */
+  private place(at: number): void {
     const { entries } = this;
     const entry = entries[at];
     if (!entry) return;
     let i = at;
     for (; i > 0 && (entries[i - 1]?.counted ?? 0) > entry.counted; i -= 1) entries[i] = entries[i - 1] as WindowEntry;
-    entries[i] = entry;
-  }
-
-  /** Moves an entry whose count came later towards the end, keeping the order. */
-  private rise(at: number): void {
-    const { entries } = this;
-    const entry = entries[at];
-    if (!entry) return;
-    let i = at;
     for (; i < entries.length - 1 && (entries[i + 1]?.counted ?? 0) < entry.counted; i += 1) entries[i] = entries[i + 1] as WindowEntry;
     entries[i] = entry;
   }
