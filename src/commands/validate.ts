@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED } from "../errors.js";
 import type { Io } from "../io.js";
-import { readInput } from "../import/input.js";
+import { countRecords, readInput } from "../import/input.js";
 import type { InputOptions, InputRow } from "../import/input.js";
 import type { RowResult } from "../import/journal.js";
 import { defaultReportPath, openReport } from "../import/report.js";
@@ -56,7 +56,7 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
 /** read → map → validate → report, in input order, with bounded memory; nothing is sent anywhere. */
 export async function runValidate(input: string, reportPath: string, options: InputOptions, io: Io): Promise<ValidateSummary> {
   const started = io.now();
-  const total = io.isTTY ? await countRows(input, options) : undefined;
+  const total = io.isTTY ? await countRecords(input, options) : undefined;
   const table = await readInput(input, options);
   const report = await openReport(reportPath, table.headers, "validate", input, table.source.delimiter);
   const summary: ValidateSummary = { rows: 0, counts: { valid: 0, invalid: 0 }, rowWarnings: 0, topReasons: [], warnings: [...table.warnings], interrupted: false, elapsedMs: 0 };
@@ -66,7 +66,7 @@ export async function runValidate(input: string, reportPath: string, options: In
   try {
     for await (const row of table.rows) {
       const result = resultOf(row);
-      await report.write(row.values, result, marksFor(row, table.kept), row.cells, row.overflow);
+      await report.write(row, result, marksFor(row, table.kept));
       summary.rows += 1;
       summary.counts[result.status === "valid" ? "valid" : "invalid"] += 1;
       summary.rowWarnings += row.outcome.warnings.length;
@@ -108,12 +108,4 @@ export function reasonKind(message: string): string {
     .replace(/"[^"]*"/g, "\"…\"")
     .replace(/\(\d{4}-\d{2}-\d{2}\)/g, "(…)")
     .replace(/\bat row \d+/g, "at row …");
-}
-
-/** A quick first pass so the progress line can show a total and an ETA (terminal only). */
-async function countRows(input: string, options: InputOptions): Promise<number> {
-  const table = await readInput(input, options);
-  let rows = 0;
-  for await (const _ of table.rows) rows += 1;
-  return rows;
 }

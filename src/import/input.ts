@@ -81,8 +81,9 @@ export async function countRecords(file: string, options: InputOptions = {}): Pr
 export async function readInput(file: string, options: InputOptions = {}): Promise<InputTable> {
   const { source, iterator, head, found, bound, kept } = await openTable(file, options);
   const width = headerWidth(found.row);
-  // our report writes past its header only the cells a CSV row had too many of: in one, they fail the row in any format
-  const isReport = bound.statusColumn !== undefined;
+  // Cells past the header fail the row in a CSV (a stray delimiter shifted them) and in our report,
+  // which keeps them there from its input; in a workbook they are notes, said and not read.
+  const pastHeaderFails = source.format === "csv" || bound.statusColumn !== undefined;
   const headers = kept.map((column) => headerText(found.row.cells[column]));
   const warnings = bound.unknown.map(({ header }) => `Column "${header}" is not a customer field: it is kept in the report but not sent. Map it with --columns if it should be.`);
   const resultAt = resultColumnsOf(found.row, bound.resultColumns);
@@ -101,10 +102,9 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
         const value = displayCell(sheetRow.cells[column]);
         if (value !== undefined) previous[name] = value;
       }
-      const outcome = beyondHeader(sheetRow, width, isReport ? "csv" : source.format, mapRow(sheetRow));
+      const outcome = beyondHeader(sheetRow, width, pastHeaderFails, mapRow(sheetRow));
       const values = kept.map((column) => ownValue(sheetRow.cells[column]));
-      // (a workbook's cells past its header are notes, said and not read, unless it is our report)
-      const overflow = outcome.ok || (source.format === "xlsx" && !isReport) ? undefined : overflowOf(sheetRow, width, ownValue);
+      const overflow = pastHeaderFails ? overflowOf(sheetRow, width, ownValue) : undefined;
       const extra = overflow === undefined ? {} : { overflow };
       if (source.format !== "xlsx") return { row: sheetRow.row, values, outcome, previous, ...extra };
       return { row: sheetRow.row, values, cells: kept.map((column) => sheetRow.cells[column]), outcome, previous, ...extra };
@@ -147,15 +147,15 @@ function headerWidth(header: SheetRow): number {
 
 /**
  * Values past the last header. In a CSV that is the mark of a delimiter inside an unquoted cell:
- * every later cell has moved one column right, so the row must not be sent. In a workbook it is
- * a stray note: said, not sent.
+ * every later cell has moved one column right, so the row must not be sent (`fails`). In a
+ * workbook it is a stray note: said, not sent.
  */
-function beyondHeader(row: SheetRow, width: number, format: "csv" | "xlsx", outcome: RowOutcome): RowOutcome {
+function beyondHeader(row: SheetRow, width: number, fails: boolean, outcome: RowOutcome): RowOutcome {
   if (row.cells.length <= width) return outcome;
   const extra = row.cells.slice(width).map(displayCell).filter((value): value is string => value !== undefined && value.trim() !== "");
   if (extra.length === 0) return outcome;
   const shown = extra.slice(0, 3).map((value) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`).join(", ");
-  if (format === "xlsx") {
+  if (!fails) {
     return { ...outcome, warnings: [...outcome.warnings, `values in columns without a header were not read: ${shown}`] } as RowOutcome;
   }
   const cells = row.cells.findLastIndex((cell) => displayCell(cell)?.trim()) + 1;

@@ -42,11 +42,19 @@ export function defaultReportPath(input: string, suffix = "report"): string {
   return join(dirname(input), `${basename(input, extension)}.${suffix}${extension.toLowerCase() || ".csv"}`);
 }
 
+/** A row's own part of the report: what an InputRow carries for it. */
+export interface ReportRow {
+  /** the input's own cells as text */
+  values: (string | undefined)[];
+  /** a workbook's cells as read, for an XLSX report to keep their kind */
+  cells?: readonly (Cell | undefined)[] | undefined;
+  /** the input's cells past its header (a CSV row with too many), kept after the report's columns */
+  overflow?: (string | undefined)[] | undefined;
+}
+
 export interface ReportWriter {
   path: string;
-  /** `inputCells`: the input's own cells as read (a workbook's), for an XLSX report to keep their kind */
-  /** `overflow`: the input's cells past its header (a CSV row with too many), kept after the report's columns */
-  write(inputValues: (string | undefined)[], result: RowResult, marks?: CellMark[], inputCells?: readonly (Cell | undefined)[], overflow?: (string | undefined)[]): Promise<void>;
+  write(row: ReportRow, result: RowResult, marks?: CellMark[]): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -83,7 +91,7 @@ export async function openReport(path: string, inputHeaders: string[], kind: Rep
   const statusColumn = width + columns.indexOf("status");
   return {
     path,
-    async write(inputValues, result, marks = [], inputCells, overflow) {
+    async write({ values: inputValues, cells: inputCells, overflow }, result, marks = []) {
       const values: (string | undefined)[] = [];
       for (let i = 0; i < width; i += 1) values.push(inputValues[i]);
       for (const column of columns) values.push(COLUMN_VALUE[column](result));

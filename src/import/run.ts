@@ -113,7 +113,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         if (waiting) index.eager = all;
         summary.rows += 1;
         summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
-        await report.write(head.input.values, result, marksFor(head.input, table.kept), head.input.cells, head.input.overflow);
+        await report.write(head.input, result, marksFor(head.input, table.kept));
         progress.update({ done: summary.rows, total, counts: summary.counts });
       }
     };
@@ -202,7 +202,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
 }
 
-/** An unfinished journal of the same command resumes; anything else starts a new run. */
 /**
  * The unfinished run this command continues, if the report's journal holds one. An unfinished run
  * of another file or another --mode is refused: starting afresh would set its journal aside, and

@@ -84,7 +84,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
         if (result.message?.includes("--force")) summary.conflicts += 1;
         if (result.message === NO_BACKUP) summary.withoutBackup += 1;
-        await report.write(head.values, result);
+        await report.write(head, result);
         progress.update({ done: summary.rows, total: undefined, counts: summary.counts });
       }
     };

@@ -16,9 +16,12 @@ export interface ExcelCellContext {
  */
 export function textCell(text: string): Cell | undefined {
   if (text === "") return undefined;
-  if (text.charCodeAt(0) === 0x23 && EXCEL_ERRORS.has(text.trim())) return { kind: "error", error: text.trim() };
+  if (text.charCodeAt(0) === 0x23 && isExcelError(text.trim())) return { kind: "error", error: text.trim() };
   return { kind: "text", text: nfc(text) };
 }
+
+/** One of Excel's error values (#N/A, #REF!...): what a cell can hold as an error. */
+export const isExcelError = (text: string): boolean => EXCEL_ERRORS.has(text);
 
 const EXCEL_ERRORS = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
 

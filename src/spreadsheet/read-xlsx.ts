@@ -13,12 +13,14 @@ import { damaged } from "./zip.js";
 export async function readXlsx(file: string, options: ReadOptions = {}): Promise<SheetSource> {
   const workbook = await openWorkbook(file);
   const sheet = chooseSheet(workbook, options.sheet);
-  const sheetNames = workbook.sheets.map((entry) => (entry.hidden ? `${entry.name} (hidden)` : entry.name));
-  return { file, format: "xlsx", sheetName: sheet.name, sheetNames, rows: xlsxRows(workbook, sheet) };
+  return { file, format: "xlsx", sheetName: sheet.name, sheetNames: workbook.sheets.map(label), rows: xlsxRows(workbook, sheet) };
 }
 
+/** A sheet as messages name it. */
+const label = (sheet: SheetEntry): string => (sheet.hidden ? `${sheet.name} (hidden)` : sheet.name);
+
 function chooseSheet({ file, sheets }: OpenWorkbook, wanted: string | undefined): SheetEntry {
-  const names = sheets.map((sheet) => (sheet.hidden ? `${sheet.name} (hidden)` : sheet.name)).join(", ");
+  const names = sheets.map(label).join(", ");
   if (wanted === undefined) {
     const visible = sheets.find((sheet) => !sheet.hidden);
     if (visible !== undefined) return visible;

@@ -4,6 +4,7 @@ import type { Writable } from "node:stream";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type * as ExcelTypes from "exceljs";
 import { ExcelJS } from "./exceljs.js";
+import { isExcelError } from "./cells.js";
 import { encodeXlsxText } from "./xlsx-text.js";
 import { ToolError } from "../errors.js";
 import type { Cell, CellMark, WriteOptions } from "./types.js";
@@ -34,7 +35,7 @@ export function createXlsxWriter(output: Writable, options: WriteOptions): Strea
     values.forEach((value, index) => {
       const typed = cells?.[index];
       // an error we know only as "a formula error" (exceljs lost its code) has no value to write back
-      if (typed !== undefined && typed.kind !== "text" && !(typed.kind === "error" && !typed.error.startsWith("#"))) {
+      if (typed !== undefined && typed.kind !== "text" && !(typed.kind === "error" && !isExcelError(typed.error))) {
         writeTyped(row.getCell(index + 1), typed);
         return;
       }
