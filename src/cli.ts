@@ -36,7 +36,7 @@ export async function main(argv: string[], io: Io = processIo(new AbortControlle
   }
   // --json: one object however the run ends (the sandbox prints its settings instead)
   const json = chosen.args.json === true && chosen.name !== "sandbox" ? holdJsonSummary(chosen.name, io.stdout, io.stderr) : undefined;
-  const endedAtOnce = (code: number) => json?.print(code, new ToolError("E_INTERRUPTED", "Stopped at once, before the run could finish: run the same command again to continue.", { exitCode: code }));
+  const endedAtOnce = (code: number) => json?.print(code, endedEarly(code));
   if (json && io.stdout === process.stdout) process.once("exit", endedAtOnce);
   try {
     const command = await loadCommand(chosen.name);
@@ -52,6 +52,12 @@ export async function main(argv: string[], io: Io = processIo(new AbortControlle
   } finally {
     process.off("exit", endedAtOnce);
   }
+}
+
+/** Why the process ended while a command still ran: a second Ctrl-C or signal, or a crash. */
+function endedEarly(code: number): ToolError {
+  if (code > 128) return new ToolError("E_INTERRUPTED", "Stopped at once, before the run could finish: run the same command again to continue.", { exitCode: code });
+  return new ToolError("E_INTERNAL", `The process ended unexpectedly (exit ${code}) before the run could finish: run the same command again, with --debug to see why.`, { exitCode: code });
 }
 
 const COMMANDS: readonly string[] = ["template", "validate", "import", "export", "undo", "sandbox"] satisfies CommandName[];
