@@ -82,6 +82,7 @@ export type FinanClient = ReturnType<typeof createClient>;
 export function createClient(options: ClientOptions) {
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, "");
+  const { origin } = base;
   const clock = options.clock ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 90_000;
   // A 404 page before any envelope came back means no Finan API lives at the base URL.
@@ -152,7 +153,7 @@ export function createClient(options: ClientOptions) {
       return fail({ ...base, kind: "retryable", detail, retryAfterMs: parseRetryAfter(header("retry-after"), clock()) });
     }
     if (status >= 300 && status < 400) {
-      return fail({ ...base, kind: "rejected", detail: explainRedirect(header("location"), options.baseUrl) });
+      return fail({ ...base, kind: "rejected", detail: explainRedirect(header("location"), `${origin}${prefix}${path}`, options.baseUrl) });
     }
     if (status === 404 && !envelope && !envelopeSeen) {
       return fail({ ...base, kind: "rejected", detail: explainNoApi(options.baseUrl, detail) });
@@ -243,9 +244,17 @@ class RequestDeadline extends Error {
 }
 
 /** A redirect is not followed: a signature is valid for one path only, and an https → http hop would leak data. */
-function explainRedirect(location: string | undefined, baseUrl: string): string {
-  const where = location ? `redirects to ${location.slice(0, 200)}` : "answers with a redirect and no Location";
+function explainRedirect(location: string | undefined, requestUrl: string, baseUrl: string): string {
+  const where = location ? `redirects to ${absolute(location, requestUrl).slice(0, 200)}` : "answers with a redirect and no Location";
   return `the server ${where}, which finan-bulk does not follow: check --base-url (now ${baseUrl}; Finan's is https://api.finan.one/open)`;
+}
+
+function absolute(location: string, requestUrl: string): string {
+  try {
+    return new URL(location, requestUrl).href;
+  } catch {
+    return location;
+  }
 }
 
 /** A 404 page before any Finan answer: the base URL points at the wrong server or path. */

@@ -196,6 +196,13 @@ describe("createClient", () => {
     }
   });
 
+  it("names a relative redirect's target in full", async () => {
+    const url = await rawServer((_req, res) => res.writeHead(307, { location: "/login?next=%2Fopen" }).end());
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
+    cleanups.push(() => api.close());
+    expect((await failure(api.getCustomer("x"))).detail).toMatch(new RegExp(`^the server redirects to ${new URL(url).origin}/login\\?next=%2Fopen, which`));
+  });
+
   it("says the base URL must end in /open when the first answer is a 404 page, not after a Finan answer", async () => {
     let served = 0;
     const url = await rawServer((_req, res) => {
