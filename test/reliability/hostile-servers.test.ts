@@ -59,7 +59,10 @@ describe("a server that trickles its answer a byte at a time", () => {
 });
 
 describe("a server that sends a listing far larger than any Finan answer", () => {
-  it("export: that request fails naming the size and the endpoint, exit 2, nothing written", async () => {
+  it.for([
+    ["import", "Listing the existing customers failed, so no row was sent"],
+    ["export", "Export failed while listing customers"],
+  ] as const)("%s: that request fails naming the size and the endpoint, exit 2, nothing written", async ([command, failed]) => {
     const { url, seen } = await server((req, res) => {
       if (!req.url?.includes("?")) return void res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ code: 104004, data: null }));
       res.writeHead(200, { "content-type": "application/json" });
@@ -74,9 +77,9 @@ describe("a server that sends a listing far larger than any Finan answer", () =>
       };
       more();
     });
-    const run = await runAgainst("export", url);
+    const run = await runAgainst(command, url);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Export failed while listing customers: \[GET\] \/api\/v1\/customers\?page=1&page_size=100: 200 the answer passed 16 MB, more than finan-bulk accepts for one page of the customer list \(16 MB\)/);
+    expect(run.stderr).toContain(`${failed}: [GET] /api/v1/customers?page=1&page_size=100: 200 the answer passed 16 MB, more than finan-bulk accepts for one page of the customer list (16 MB)`);
     expect(seen).toHaveLength(1);
     expect(run.left).toBe(false);
   });
