@@ -67,6 +67,8 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
     journal: summary.journal,
     resumed: summary.resumed,
     stopped: summary.stopped ?? null,
+    // with --json, why a run that stopped early is not ok
+    ...(summary.stopReason ? { reason: summary.stopReason } : {}),
   });
   if (summary.stopped === "auth") return EXIT_CANNOT_PROCEED;
   if (summary.stopped === "interrupted") return EXIT_INTERRUPTED;

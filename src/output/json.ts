@@ -46,11 +46,16 @@ export function holdJsonSummary(command: string | undefined, stdout: Writable, s
         ...summary,
         ok,
         exitCode,
-        ...(ok ? {} : { reason: error === undefined ? REASONS[exitCode] ?? `Ended with exit code ${exitCode}.` : reasonOf(error) }),
+        ...(ok ? {} : { reason: error === undefined ? ownReason(summary) ?? REASONS[exitCode] ?? `Ended with exit code ${exitCode}.` : reasonOf(error) }),
         ...(error === undefined ? {} : { error: errorObject(error) }),
       }));
     },
   };
+}
+
+/** A command that knows better why it stopped says so in its summary's `reason`. */
+function ownReason(summary: Record<string, unknown> | undefined): string | undefined {
+  return typeof summary?.reason === "string" && summary.reason !== "" ? summary.reason : undefined;
 }
 
 /** The error's message, without its hint (that is in `error.hint`). */

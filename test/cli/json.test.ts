@@ -1,5 +1,7 @@
 // --json is what cron logs keep: exactly one object on stdout, however the run ends.
 import { readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { personal } from "../helpers/sandbox.js";
@@ -63,6 +65,27 @@ describe("--json", () => {
     const run = await h.run(["import", input, "--json", "--rate", "0", "--concurrency", "1"], { signal });
     expect(run.code).toBe(130);
     expect(theOneObject(run.stdout)).toMatchObject({ command: "import", rows: 30, stopped: "interrupted", ok: false, exitCode: 130, reason: "Interrupted (Ctrl-C)." });
+  });
+
+  it("import stopped by a 401 midway (exit 2): the reason is why it stopped", async () => {
+    const http = createServer((req, res) => {
+      const rejected = req.method === "POST";
+      res.writeHead(rejected ? 401 : 200, { "content-type": "application/json" });
+      res.end(JSON.stringify(rejected ? { code: 104001, message: { content: "Lỗi", error: "invalid signature" } } : { code: 102000, data: [] }));
+    });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    const dir = await tempDir();
+    try {
+      const input = await writeCustomersCsv(dir.path, "in.csv", [customerRow(1), customerRow(2)]);
+      const env = { FINAN_BASE_URL: `http://127.0.0.1:${(http.address() as AddressInfo).port}/open`, FINAN_CLIENT_ID: "c", FINAN_SECRET_KEY: "s" };
+      const run = await runCli(["import", input, "--json", "--rate", "0", "--concurrency", "1"], { env });
+      expect(run.code).toBe(2);
+      expect(theOneObject(run.stdout)).toMatchObject({ command: "import", stopped: "auth", ok: false, exitCode: 2, reason: "The server rejected the credentials (HTTP 401, invalid signature) at row 2. Check FINAN_CLIENT_ID and FINAN_SECRET_KEY (and this machine's clock)." });
+    } finally {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+      await dir.cleanup();
+    }
   });
 
   it("says ok and the exit code for runs that end normally: 0 all valid, 1 some invalid", async () => {
