@@ -3,6 +3,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { PassThrough, Writable } from "node:stream";
+import { main } from "../../src/cli.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { personal } from "../helpers/sandbox.js";
 import { runCli, tempDir } from "../helpers/cli.js";
@@ -105,6 +107,18 @@ describe("--json", () => {
 });
 
 describe("a closed stdout", () => {
+  it("a stdout that fails otherwise (a full disk under > out.json) gets one line on stderr, not a crash", async () => {
+    const stdout = new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error("no space left on device"), { code: "ENOSPC" })) });
+    const stderr = new PassThrough();
+    let said = "";
+    stderr.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    const io = { stdout, stderr, env: {}, cwd: process.cwd(), isTTY: false, color: false, signal: new AbortController().signal, now: Date.now };
+    const code = await main(["export", "out.csv", "--json"], io);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(code).toBe(2);
+    expect(said).toContain("finan-bulk: cannot write to standard output (ENOSPC).");
+  });
+
   // needs a real pipe whose reader is gone: a child process of the built CLI
   it("export --json | true: the file is written, EPIPE is ignored, exit 0 and no stack trace", async () => {
     const { h } = await sandboxWith(3);
