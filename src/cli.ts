@@ -1,8 +1,9 @@
 import { createRequire } from "node:module";
 import yargs from "yargs";
 import type { Argv } from "yargs";
-import { EXIT_CANNOT_PROCEED, describeError, exitCodeOf } from "./errors.js";
-import { processIo, writeLine } from "./io.js";
+import { EXIT_CANNOT_PROCEED, ToolError, describeError, exitCodeOf } from "./errors.js";
+import { guardOutput, processIo, writeLine } from "./io.js";
+import { holdJsonSummary } from "./output/json.js";
 import type { Io } from "./io.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -12,6 +13,7 @@ type CommandName = "template" | "validate" | "import" | "export" | "undo" | "san
 
 /** The whole CLI: argv in, exit code out. Never calls process.exit, so tests drive it in-process. */
 export async function main(argv: string[], io: Io = processIo(new AbortController().signal)): Promise<number> {
+  guardOutput(io);
   let chosen: { name: CommandName; args: Args } | undefined;
   const parser = buildParser((name) => (args) => {
     chosen = { name, args: args as Args };
@@ -25,21 +27,41 @@ export async function main(argv: string[], io: Io = processIo(new AbortControlle
     if (help) writeLine(io.stderr, help);
     writeLine(io.stderr, "");
     writeLine(io.stderr, `finan-bulk: ${error.message}`);
+    if (argv.includes("--json")) holdJsonSummary(argv.find(isCommandName), io.stdout, io.stderr).print(EXIT_CANNOT_PROCEED, new ToolError("E_USAGE", error.message));
     return EXIT_CANNOT_PROCEED;
   }
   if (!chosen) {
     if (output) writeLine(io.stdout, output);
     return 0;
   }
+  // --json: one object however the run ends (the sandbox prints its settings instead)
+  const json = chosen.args.json === true && chosen.name !== "sandbox" ? holdJsonSummary(chosen.name, io.stdout, io.stderr) : undefined;
+  const endedAtOnce = (code: number) => json?.print(code, endedEarly(code));
+  if (json && io.stdout === process.stdout) process.once("exit", endedAtOnce);
   try {
     const command = await loadCommand(chosen.name);
-    return await command(chosen.args as never, io);
+    const code = await command(chosen.args as never, json ? { ...io, stdout: json.stdout } : io);
+    json?.print(code);
+    return code;
   } catch (caught) {
     writeLine(io.stderr, `finan-bulk ${chosen.name}: ${describeError(caught)}`);
     if (chosen.args.debug && caught instanceof Error && caught.stack) writeLine(io.stderr, caught.stack);
-    return exitCodeOf(caught);
+    const code = exitCodeOf(caught);
+    json?.print(code, caught);
+    return code;
+  } finally {
+    process.off("exit", endedAtOnce);
   }
 }
+
+/** Why the process ended while a command still ran: a second Ctrl-C or signal, or a crash. */
+function endedEarly(code: number): ToolError {
+  if (code > 128) return new ToolError("E_INTERRUPTED", "Stopped at once, before the run could finish: run the same command again to continue.", { exitCode: code });
+  return new ToolError("E_INTERNAL", `The process ended unexpectedly (exit ${code}) before the run could finish: run the same command again, with --debug to see why.`, { exitCode: code });
+}
+
+const COMMANDS: readonly string[] = ["template", "validate", "import", "export", "undo", "sandbox"] satisfies CommandName[];
+const isCommandName = (word: string): word is CommandName => COMMANDS.includes(word);
 
 // Each command checks its own arguments; yargs has already refused unknown flags.
 type Command = (args: never, io: Io) => Promise<number>;
@@ -78,7 +100,7 @@ function buildParser(handler: (name: CommandName) => (args: unknown) => void): A
     .demandCommand(1, "Name a command: template, validate, import, export, undo or sandbox.")
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .option("json", { type: "boolean", default: false, describe: "Print the run summary as one JSON object on stdout" })
+    .option("json", { type: "boolean", default: false, describe: "Print the run summary as one JSON object on stdout, also when the run fails" })
     .option("debug", { type: "boolean", default: false, describe: "Print stack traces of errors (never secrets)" })
     .group(["json", "debug", "help", "version"], "Global options:")
     .command("template <file>", "Write a blank template (.xlsx with instructions, or .csv)", (y) =>
@@ -149,5 +171,5 @@ function networkOptions<T>(y: Argv<T>) {
     .option("concurrency", { type: "number", default: 4, describe: "Requests in flight at once" })
     .option("retries", { type: "number", default: 5, describe: "Retries for 429, 5xx, timeouts and dropped connections" })
     .option("max-wait", { type: "number", default: 120, describe: "Seconds of Retry-After worth waiting; longer fails the row" })
-    .option("timeout", { type: "number", default: 30, describe: "Seconds to wait for an answer" });
+    .option("timeout", { type: "number", default: 30, describe: "Seconds a whole request may take, its answer included" });
 }

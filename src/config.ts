@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Writable } from "node:stream";
 import { parseEnv } from "node:util";
 import { z } from "zod";
 import { ToolError } from "./errors.js";
+import { writeLine } from "./io.js";
 
 export const DEFAULT_BASE_URL = "https://api.finan.one/open";
 
@@ -33,8 +35,12 @@ const connectionSchema = z.object({
  * Flag > environment > --env-file > default, resolved once. The secret comes only from the
  * environment or the env file: no flag carries it, so it never lands in shell history.
  */
-export function resolveConnection(flags: ConnectionFlags, env: Readonly<Record<string, string | undefined>>, cwd: string): Connection {
+export function resolveConnection(flags: ConnectionFlags, env: Readonly<Record<string, string | undefined>>, cwd: string, stderr?: Writable): Connection {
   const fileEnv = flags.envFile ? readEnvFile(resolve(cwd, flags.envFile)) : {};
+  if (flags.envFile && nonEmpty(fileEnv.FINAN_SECRET_KEY) && stderr) {
+    const exposed = exposure(resolve(cwd, flags.envFile));
+    if (exposed) writeLine(stderr, `warning: --env-file ${flags.envFile} holds FINAN_SECRET_KEY and ${exposed}: run chmod 600 ${flags.envFile}`);
+  }
   const pick = (name: string) => nonEmpty(env[name]) ?? nonEmpty(fileEnv[name]);
   const baseUrl = nonEmpty(flags.baseUrl) ?? pick("FINAN_BASE_URL") ?? DEFAULT_BASE_URL;
   const clientId = nonEmpty(flags.clientId) ?? pick("FINAN_CLIENT_ID");
@@ -81,6 +87,16 @@ function readEnvFile(path: string): Record<string, string | undefined> {
     throw new ToolError("E_CONFIG", `Cannot read --env-file ${path}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}.`, { cause: error });
   }
   return parseEnv(text) as Record<string, string | undefined>;
+}
+
+/** Who besides the owner can read the file, in words; undefined when no one can (or modes mean nothing, on Windows). */
+function exposure(path: string): string | undefined {
+  if (process.platform === "win32") return undefined;
+  const mode = statSync(path).mode & 0o777;
+  const octal = mode.toString(8).padStart(4, "0");
+  if (mode & 0o004) return `every user of this machine can read it (mode ${octal})`;
+  if (mode & 0o040) return `its group can read it (mode ${octal})`;
+  return undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -33,3 +33,20 @@ export function processIo(signal: AbortSignal): Io {
 export function writeLine(stream: Writable, text = ""): void {
   stream.write(`${text}\n`);
 }
+
+const guarded = new WeakSet<Writable>();
+
+/**
+ * A reader that went away (`finan-bulk export … --json | true`, `| head`) is no failure of the
+ * run: EPIPE is ignored instead of crashing with a stack trace. Other write errors get one line.
+ */
+export function guardOutput(io: Pick<Io, "stdout" | "stderr">): void {
+  for (const [stream, name] of [[io.stdout, "standard output"], [io.stderr, "standard error"]] as const) {
+    if (guarded.has(stream)) continue;
+    guarded.add(stream);
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED" || stream === io.stderr) return;
+      io.stderr.write(`finan-bulk: cannot write to ${name} (${error.code ?? error.message}).\n`);
+    });
+  }
+}

@@ -3,6 +3,8 @@ import type { Dispatcher } from "undici";
 import { z } from "zod";
 import type { CustomerPayload, CustomerRecord, CustomerSummary } from "../customers/types.js";
 import { ApiError, parseRetryAfter } from "./api-error.js";
+import { BodyTooLarge, LIST_PAGE_LIMIT, RECORD_LIMIT, readBodyText } from "./body.js";
+import type { BodyLimit } from "./body.js";
 import type { FailureKind } from "./api-error.js";
 import { signRequest } from "./sign.js";
 import type { HttpMethod } from "./sign.js";
@@ -15,6 +17,8 @@ export interface ClientOptions {
   connectTimeoutMs?: number;
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
+  /** the whole request, from sending to the last byte of the answer (--timeout); default 90 s */
+  timeoutMs?: number;
   /** keep-alive connections to hold open (match the run's concurrency) */
   connections?: number;
   /** injectable for tests; default a keep-alive Pool on the base URL's origin */
@@ -78,7 +82,11 @@ export type FinanClient = ReturnType<typeof createClient>;
 export function createClient(options: ClientOptions) {
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, "");
+  const { origin } = base;
   const clock = options.clock ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 90_000;
+  // A 404 page before any envelope came back means no Finan API lives at the base URL.
+  let envelopeSeen = false;
   const dispatcher =
     options.dispatcher ??
     new Pool(base.origin, {
@@ -89,7 +97,7 @@ export function createClient(options: ClientOptions) {
       keepAliveTimeout: 10_000,
     });
 
-  async function call(method: HttpMethod, path: string, body?: unknown): Promise<RawResponse> {
+  async function call(method: HttpMethod, path: string, body: unknown, limit: BodyLimit): Promise<RawResponse> {
     // Serialise once: the exact string signed is the exact string sent.
     const payload = body === undefined ? "" : JSON.stringify(body);
     const timestamp = Math.floor(clock() / 1000);
@@ -100,13 +108,18 @@ export function createClient(options: ClientOptions) {
       "x-timestamp": String(timestamp),
       "x-signature": signRequest(options.secretKey, method, path, payload, timestamp),
     };
-    let response: Dispatcher.ResponseData;
+    let response: Dispatcher.ResponseData | undefined;
     let text: string;
+    // undici's timeouts are idle timers: a server trickling a byte a second would hold a request forever.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new RequestDeadline(timeoutMs)), timeoutMs);
     try {
-      response = await dispatcher.request({ origin: base.origin, path: prefix + path, method, headers, body: payload === "" ? null : payload });
-      text = await response.body.text();
+      response = await dispatcher.request({ origin: base.origin, path: prefix + path, method, headers, body: payload === "" ? null : payload, signal: deadline.signal });
+      text = await readBodyText(response, limit);
     } catch (error) {
-      throw transportError(method, path, error);
+      throw transportError(method, path, deadline.signal.aborted ? deadline.signal.reason : error, response?.statusCode);
+    } finally {
+      clearTimeout(timer);
     }
     return interpret(method, path, response, text);
   }
@@ -124,6 +137,7 @@ export function createClient(options: ClientOptions) {
     } catch {
       envelope = undefined;
     }
+    if (envelope) envelopeSeen = true;
     const apiCode = envelope?.code;
     const requestId = envelope?.request_id ?? header("x-request-id");
     const okCode = apiCode === undefined || Math.floor(apiCode / 1000) % 10 === 2;
@@ -138,6 +152,12 @@ export function createClient(options: ClientOptions) {
     if (status === 429) {
       return fail({ ...base, kind: "retryable", detail, retryAfterMs: parseRetryAfter(header("retry-after"), clock()) });
     }
+    if (status >= 300 && status < 400) {
+      return fail({ ...base, kind: "rejected", detail: explainRedirect(header("location"), `${origin}${prefix}${path}`, options.baseUrl) });
+    }
+    if (status === 404 && !envelope && !envelopeSeen) {
+      return fail({ ...base, kind: "rejected", detail: explainNoApi(options.baseUrl, detail) });
+    }
     let kind: FailureKind;
     if (status >= 500) kind = "retryable";
     else if (status >= 400) kind = "rejected";
@@ -148,7 +168,7 @@ export function createClient(options: ClientOptions) {
 
   async function listPage(page: number, pageSize: number): Promise<ApiResponse<CustomerPage>> {
     const path = `/api/v1/customers?page=${page}&page_size=${pageSize}`;
-    const response = await call("GET", path);
+    const response = await call("GET", path, undefined, LIST_PAGE_LIMIT);
     const list = z.array(summarySchema).safeParse(response.data);
     if (!list.success) {
       throw new ApiError({ method: "GET", path, kind: "retryable", status: response.status, apiCode: response.apiCode, requestId: response.requestId, detail: "the list answer holds no customer array" });
@@ -164,7 +184,7 @@ export function createClient(options: ClientOptions) {
   }
 
   async function record(method: HttpMethod, path: string, body?: CustomerPayload): Promise<ApiResponse<CustomerRecord>> {
-    const response = await call(method, path, body);
+    const response = await call(method, path, body, RECORD_LIMIT);
     const parsed = recordSchema.safeParse(response.data);
     if (!parsed.success) {
       const kind: FailureKind = method === "GET" ? "retryable" : "outcome-unknown";
@@ -182,7 +202,7 @@ export function createClient(options: ClientOptions) {
     getCustomer: (customerId: string) => record("GET", idPath(customerId)),
     replaceCustomer: (customerId: string, payload: CustomerPayload) => record("PUT", idPath(customerId), payload),
     deleteCustomer: async (customerId: string): Promise<ApiResponse<unknown>> => {
-      const { status, apiCode, requestId, data } = await call("DELETE", idPath(customerId));
+      const { status, apiCode, requestId, data } = await call("DELETE", idPath(customerId), undefined, RECORD_LIMIT);
       return { status, apiCode, requestId, data };
     },
     close: () => (options.dispatcher ? Promise.resolve() : dispatcher.close()),
@@ -215,11 +235,46 @@ function explainAuth(detail: string | undefined, serverDate: string | undefined,
   return parts.join("; ");
 }
 
-function transportError(method: HttpMethod, path: string, error: unknown): ApiError {
+/** The --timeout for the whole request passed. */
+class RequestDeadline extends Error {
+  override readonly name = "RequestDeadline";
+  constructor(readonly timeoutMs: number) {
+    super(`no answer in time: the whole answer did not arrive within ${timeoutMs / 1000} s (--timeout)`);
+  }
+}
+
+/** A redirect is not followed: a signature is valid for one path only, and an https → http hop would leak data. */
+function explainRedirect(location: string | undefined, requestUrl: string, baseUrl: string): string {
+  const where = location ? `redirects to ${absolute(location, requestUrl).slice(0, 200)}` : "answers with a redirect and no Location";
+  return `the server ${where}, which finan-bulk does not follow: check --base-url (now ${baseUrl}; Finan's is https://api.finan.one/open)`;
+}
+
+function absolute(location: string, requestUrl: string): string {
+  try {
+    return new URL(location, requestUrl).href;
+  } catch {
+    return location;
+  }
+}
+
+/** A 404 page before any Finan answer: the base URL points at the wrong server or path. */
+function explainNoApi(baseUrl: string, detail: string | undefined): string {
+  const page = detail ? ` (${detail})` : "";
+  return `no Finan API at ${baseUrl}${page}: the base URL must end in /open, as https://api.finan.one/open does; check --base-url or FINAN_BASE_URL`;
+}
+
+function transportError(method: HttpMethod, path: string, error: unknown, status: number | undefined): ApiError {
+  if (error instanceof BodyTooLarge) {
+    // Asking again brings the same answer; a write may have been applied before it came.
+    const kind: FailureKind = method === "GET" ? "rejected" : "outcome-unknown";
+    return new ApiError({ method, path, kind, status, detail: `${error.message}: far more than a Finan answer holds; check --base-url, or show this message to Finan`, cause: error });
+  }
   const code = (error as { code?: string } | null)?.code;
   const notSent = code !== undefined && NOT_SENT_CODES.has(code);
   const kind: FailureKind = notSent || method === "GET" ? "retryable" : "outcome-unknown";
-  const what = error instanceof undiciErrors.HeadersTimeoutError
+  const what = error instanceof RequestDeadline
+    ? error.message
+    : error instanceof undiciErrors.HeadersTimeoutError
     ? "no answer in time (headers timeout)"
     : error instanceof undiciErrors.BodyTimeoutError
       ? "the answer stalled (body timeout)"

@@ -36,7 +36,7 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
   const selection = args.columns === undefined ? undefined : parseColumnSelection(args.columns, summaryOnly);
   const pageSize = numberOption(args.pageSize, "--page-size", 100, { min: 1, integer: true });
   const pacing = { ...pacingOptions(args), ...(args.debug ? { onRetry: logRetry(io) } : {}) };
-  const connection = resolveConnection(args, io.env, io.cwd);
+  const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
   const file = resolve(io.cwd, args.file);
   await checkWritable(file, args.file);
 

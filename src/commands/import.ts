@@ -24,7 +24,7 @@ const ONLY_STATUSES = new Set(["created", "replaced", "skipped", "invalid", "fai
 
 /** `finan-bulk import <input>`: exit 0 all rows through, 1 some invalid or failed, 2 could not proceed, 130 interrupted. */
 export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
-  const connection = resolveConnection(args, io.env, io.cwd);
+  const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
   const only = args.only === undefined ? undefined : parseOnly(args.only);
   const input = resolve(io.cwd, args.input);
   // A dry run never overwrites the report (and so the undo record) of a real run.
@@ -67,6 +67,8 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
     journal: summary.journal,
     resumed: summary.resumed,
     stopped: summary.stopped ?? null,
+    // with --json, why a run that stopped early is not ok
+    ...(summary.stopReason ? { reason: summary.stopReason } : {}),
   });
   if (summary.stopped === "auth") return EXIT_CANNOT_PROCEED;
   if (summary.stopped === "interrupted") return EXIT_INTERRUPTED;

@@ -18,7 +18,7 @@ interface UndoArgs extends NetworkArgs {
 
 /** `finan-bulk undo <report>`: delete what an import created, restore what it replaced. */
 export async function undoCommand(args: UndoArgs, io: Io): Promise<number> {
-  const connection = resolveConnection(args, io.env, io.cwd);
+  const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
   const report = resolve(io.cwd, args.report);
   // a plan goes beside the real undo's report, never over it
   const undoReport = defaultReportPath(report, args.dryRun ? "undo-plan" : "undo");

@@ -75,7 +75,8 @@ export class StorePersister {
       this.dirty = false;
       const temp = `${this.file}.${process.pid}.tmp`;
       try {
-        await writeFile(temp, JSON.stringify(this.store.snapshot()), "utf8");
+        // customers' personal data, as in reports: for the owner alone
+        await writeFile(temp, JSON.stringify(this.store.snapshot()), { encoding: "utf8", mode: 0o600 });
         await rename(temp, this.file);
       } catch (error) {
         this.dirty = true;

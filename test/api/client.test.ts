@@ -147,4 +147,76 @@ describe("createClient", () => {
     cleanups.push(() => api.close());
     expect((await failure(api.createCustomer(personal("A")))).kind).toBe("retryable");
   });
+
+  it("bounds the whole request with the timeout: a server trickling a byte at a time fails it", async () => {
+    const url = await rawServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => res.write(" "), 100);
+      res.on("close", () => clearInterval(timer));
+    });
+    // idle timers alone never fire here: a byte comes every 100 ms
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s", timeoutMs: 600 });
+    cleanups.push(() => api.close());
+    const list = await failure(api.listPage(1, 10));
+    expect([list.kind, list.detail]).toEqual(["retryable", "no answer in time: the whole answer did not arrive within 0.6 s (--timeout)"]);
+    expect((await failure(api.createCustomer(personal("A")))).kind).toBe("outcome-unknown");
+  });
+
+  it("refuses a list page announced larger than its cap without reading it, naming the size", async () => {
+    const huge = JSON.stringify({ code: 102000, data: [{ customer_id: "1", general_info: { name: "x".repeat(17_000_000), customer_code: "A", type: "personal" } }] });
+    const url = await rawServer((_req, res) => res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(huge)) }).end(huge));
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
+    cleanups.push(() => api.close());
+    const error = await failure(api.listPage(1, 100));
+    expect(error.kind).toBe("rejected");
+    expect(error.message).toMatch(/^\[GET\] \/api\/v1\/customers\?page=1&page_size=100: 200 the answer is 17\.0 MB, more than finan-bulk accepts for one page of the customer list \(16 MB\)/);
+  });
+
+  it("stops reading a record that streams past its cap; a write with such an answer has an unknown outcome", async () => {
+    const url = await rawServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write(`{"code":102000,"data":{"customer_id":"1","general_info":{"name":"`);
+      res.end(`${"x".repeat(5_000_000)}"}}}`);
+    });
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
+    cleanups.push(() => api.close());
+    const get = await failure(api.getCustomer("1"));
+    expect(get.kind).toBe("rejected");
+    expect(get.message).toMatch(/^\[GET\] \/api\/v1\/customers\/1: 200 the answer passed 4 MB, more than finan-bulk accepts for one customer/);
+    expect((await failure(api.replaceCustomer("1", personal("A")))).kind).toBe("outcome-unknown");
+  });
+
+  it("says where a redirect points and to check --base-url, and does not retry it", async () => {
+    const url = await rawServer((_req, res) => res.writeHead(301, { location: "https://api.example.test/open/api/v1/customers", "content-type": "text/html" }).end("<html>Moved</html>"));
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
+    cleanups.push(() => api.close());
+    for (const error of [await failure(api.listPage(1, 10)), await failure(api.createCustomer(personal("A")))]) {
+      expect([error.status, error.kind]).toEqual([301, "rejected"]);
+      expect(error.detail).toBe(`the server redirects to https://api.example.test/open/api/v1/customers, which finan-bulk does not follow: check --base-url (now ${url}; Finan's is https://api.finan.one/open)`);
+    }
+  });
+
+  it("names a relative redirect's target in full", async () => {
+    const url = await rawServer((_req, res) => res.writeHead(307, { location: "/login?next=%2Fopen" }).end());
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
+    cleanups.push(() => api.close());
+    expect((await failure(api.getCustomer("x"))).detail).toMatch(new RegExp(`^the server redirects to ${new URL(url).origin}/login\\?next=%2Fopen, which`));
+  });
+
+  it("says the base URL must end in /open when the first answer is a 404 page, not after a Finan answer", async () => {
+    let served = 0;
+    const url = await rawServer((_req, res) => {
+      served += 1;
+      if (served === 2) res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code: 102000, data: [] }));
+      else res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>");
+    });
+    const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
+    cleanups.push(() => api.close());
+    const first = await failure(api.listPage(1, 10));
+    expect([first.status, first.kind]).toEqual([404, "rejected"]);
+    expect(first.detail).toBe(`no Finan API at ${url} (HTTP 404 with a body that is not JSON: <h1>Not Found</h1>): the base URL must end in /open, as https://api.finan.one/open does; check --base-url or FINAN_BASE_URL`);
+    await api.listPage(1, 10);
+    // a gateway's 404 later on is that request's failure, not a wrong base URL
+    expect((await failure(api.getCustomer("x"))).detail).toBe("HTTP 404 with a body that is not JSON: <h1>Not Found</h1>");
+  });
 });

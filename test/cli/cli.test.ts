@@ -55,4 +55,22 @@ describe("main", () => {
     expect(run.stderr).toMatch(/Refusing plain http/);
     expect(run.stderr).not.toContain("file-secret");
   });
+
+  it.each([
+    ["0644", 0o644, "warning: --env-file finan.env holds FINAN_SECRET_KEY and every user of this machine can read it (mode 0644): run chmod 600 finan.env"],
+    ["0640", 0o640, "warning: --env-file finan.env holds FINAN_SECRET_KEY and its group can read it (mode 0640): run chmod 600 finan.env"],
+    ["0600", 0o600, undefined],
+  ])("uses an --env-file of mode %s, warning when others can read the secret", async (_octal, mode, warning) => {
+    const { chmod, writeFile } = await import("node:fs/promises");
+    const { tempDir } = await import("../helpers/cli.js");
+    const dir = await tempDir();
+    await writeFile(`${dir.path}/finan.env`, "FINAN_CLIENT_ID=from-file\nFINAN_SECRET_KEY=file-secret\nFINAN_BASE_URL=http://api.example.com/open\n");
+    await chmod(`${dir.path}/finan.env`, mode);
+    const run = await runCli(["export", "out.csv", "--env-file", "finan.env"], { cwd: dir.path });
+    await dir.cleanup();
+    // the file was used: its insecure URL is what stops the run
+    expect(run.stderr).toMatch(/Refusing plain http/);
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual(warning ? [warning] : []);
+    expect(run.stderr).not.toContain("file-secret");
+  });
 });

@@ -128,7 +128,7 @@ describe("finan-bulk template", () => {
     const dir = await tempDir("finan-template-");
     cleanups.push(dir.cleanup);
     const run = await runCli(["template", join(dir.path, "t.xlsx"), "--json"]);
-    expect(JSON.parse(run.stdout)).toEqual({ command: "template", file: join(dir.path, "t.xlsx"), lang: "en", format: "xlsx", columns: 28, exampleRows: 2 });
+    expect(JSON.parse(run.stdout)).toEqual({ command: "template", file: join(dir.path, "t.xlsx"), lang: "en", format: "xlsx", columns: 28, exampleRows: 2, ok: true, exitCode: 0 });
   });
 
   it("leaves an existing file alone (exit 2) unless --force", async () => {

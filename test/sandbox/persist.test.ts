@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -45,6 +45,16 @@ describe("sandbox dataFile", () => {
     } finally {
       await sandbox.close();
     }
+  });
+
+  it("writes the data file for its owner alone (0600): it holds customers' personal data", async () => {
+    const dataFile = join(dir, "store.json");
+    // a file left readable by all, as earlier versions wrote it, is narrowed by the next save
+    await writeFile(dataFile, JSON.stringify({ customers: [], unpaidInvoices: [] }), { mode: 0o644 });
+    const sandbox = await startSandbox({ dataFile });
+    await call(sandbox, "POST", "/api/v1/customers", { body: personal("PRIVATE") });
+    await sandbox.close();
+    expect((await stat(dataFile)).mode & 0o777).toBe(0o600);
   });
 
   it("refuses to start on a file that is not a saved store", async () => {
