@@ -7,8 +7,9 @@ import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "./code-index.js";
 import { countRecords, readInput } from "./input.js";
 import type { InputOptions, InputRow, InputTable } from "./input.js";
-import { JournalWriter, readJournal } from "./journal.js";
+import { JournalWriter, assertReadable, readJournal, rowKey } from "./journal.js";
 import type { JournalState, RowResult } from "./journal.js";
+import { beginRun, journalPathFor } from "./history.js";
 import { defaultReportPath, openReport } from "./report.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "./rows.js";
 import { AuthRejected, openSession } from "../api/session.js";
@@ -47,7 +48,7 @@ export interface ImportSummary {
   changedSinceSent: number;
 }
 
-export const journalPathFor = (report: string) => `${report}.journal`;
+export { journalPathFor } from "./history.js";
 
 /** read → map → validate → plan → upload → report, in input order, with bounded memory. */
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
@@ -87,7 +88,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
   }
   const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter);
-  const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
+  const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await beginRun(options.report, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
   const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0 };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
@@ -145,20 +146,22 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       return Promise.resolve(carriedResult(input));
     }
     if (!outcome.ok) return Promise.resolve(invalidResult(outcome));
-    const done = resumeState?.done.get(input.row);
-    if (done && done.customerCode === outcome.customerCode) {
+    // Rows are known by their code, not their position: rows inserted, deleted or moved since the interruption change nothing.
+    const key = rowKey({ row: input.row, customerCode: outcome.customerCode });
+    const done = resumeState?.done.get(key);
+    if (done) {
       // edited in the file since it was sent: say so rather than report values the server does not hold
-      const sentThen = options.mode === "merge" ? undefined : resumeState?.intents.get(input.row)?.sent;
+      const sentThen = options.mode === "merge" ? undefined : resumeState?.intents.get(key)?.sent;
       if (sentThen && JSON.stringify(sentThen) !== JSON.stringify(outcome.payload)) {
         summary.changedSinceSent += 1;
-        return Promise.resolve({ ...done, message: `${done.status} before the interruption from the row as it was then; the row has changed in the file since, and this run did not send the change` });
+        return Promise.resolve({ ...done, row: input.row, message: `${done.status} before the interruption from the row as it was then; the row has changed in the file since, and this run did not send the change` });
       }
-      return Promise.resolve(done);
+      return Promise.resolve({ ...done, row: input.row });
     }
     if (signal.aborted) return Promise.resolve(notAttempted(input));
     const job: RowJob = { row: input.row, customerCode: outcome.customerCode, payload: outcome.payload, groups: outcome.groups };
-    const intent = resumeState?.intents.get(input.row);
-    if (intent && intent.code === outcome.customerCode) {
+    const intent = resumeState?.intents.get(key);
+    if (intent) {
       const existing = index.get(outcome.customerCode);
       if (intent.op === "create" && existing) {
         return record({ row: input.row, status: "created", customerCode: outcome.customerCode, customerId: existing, message: "created before the interruption; confirmed by listing", attempts: 0 });
@@ -211,6 +214,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 function resumable(path: string, options: ImportOptions): JournalState | undefined {
   const state = readJournal(path);
   if (!state.header || state.finished) return undefined;
+  assertReadable(path, state, "Move it aside to start a new run (the report of the interrupted run is still beside it); undo of that report still reverses every entry it can read.");
   const { input, mode, startedAt } = state.header;
   if (state.header.command === "import" && input === resolve(options.input) && mode === options.mode) return state;
   const then = `import ${input} --mode ${mode}${startedAt ? `, started ${startedAt}` : ""}`;

@@ -1,0 +1,40 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { expect } from "vitest";
+import type { Sandbox } from "../../src/sandbox/server.js";
+import { HEADER, customerRow } from "../helpers/files.js";
+
+export const fast = ["--rate", "0", "--concurrency", "8"];
+
+/** What the server holds, field for field, keyed by code; `updated_at` aside (a restoring PUT sets it). */
+export function serverState(sandbox: Sandbox): Record<string, unknown> {
+  const state: Record<string, unknown> = {};
+  for (const { updated_at: _updated, ...record } of sandbox.store.list()) state[record.general_info.customer_code] = record;
+  return state;
+}
+
+/** The server holds exactly what it held before: the same codes and every record's fields; re-created records' server-managed fields aside. */
+export function expectSameServer(sandbox: Sandbox, before: Record<string, unknown>): void {
+  const now = serverState(sandbox);
+  expect(Object.keys(now).sort()).toEqual(Object.keys(before).sort());
+  expect(now).toEqual(before);
+}
+
+/** Customers on the server before an import: `count` of them, with codes KH00001… and values an import will change. */
+export function seedOriginals(sandbox: Sandbox, count: number): void {
+  for (let i = 1; i <= count; i += 1) {
+    sandbox.store.insert({ general_info: { name: `Bản gốc ${i}`, customer_code: `KH${String(i).padStart(5, "0")}`, type: "personal", tax_id: "0309999999" }, address: { province: "Huế" } }, "2026-01-01T00:00:00.000Z");
+  }
+}
+
+const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** A CSV as people make them: a title line above the header, and blank lines between rows (`undefined` in `rows`). */
+export async function writeTitledCsv(dir: string, name: string, rows: (string[] | undefined)[]): Promise<string> {
+  const path = join(dir, name);
+  const lines = ["Danh sách khách hàng 2026", HEADER.map(quote).join(","), ...rows.map((row) => (row ? row.map(quote).join(",") : ""))];
+  await writeFile(path, lines.join("\r\n") + "\r\n", "utf8");
+  return path;
+}
+
+export const rowsOf = (numbers: number[], name = "") => numbers.map((i) => customerRow(i, name ? { Name: `${name} ${i}` } : {}));
