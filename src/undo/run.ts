@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";
@@ -43,6 +44,8 @@ export interface UndoSummary {
   damaged: number[];
   /** journaled rows the report does not show (in flight at a crash, or the report edited): reported after its rows */
   notInReport: number;
+  /** the import's report was not there (an XLSX report is written at the end of a run): the journal alone was used */
+  reportMissing: boolean;
   requests: number;
   elapsedMs: number;
   stopped: "auth" | "interrupted" | undefined;
@@ -55,8 +58,10 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const { run, runs } = findRun(options.report, options.run);
   const targets = undoTargets(run.state);
   if (!options.force) refuseOutOfOrder(options.report, run, runs, targets);
-  const table = await readInput(options.report);
-  const report = await openReport(options.undoReport, table.headers, "undo", options.report, table.source.delimiter);
+  // An XLSX report is written at the end: after a kill there is none, and the journal alone says what to reverse.
+  const table = existsSync(options.report) ? await readInput(options.report) : undefined;
+  const headers = table?.headers ?? ["Customer code"];
+  const report = await openReport(options.undoReport, headers, "undo", options.report, table?.source.delimiter);
   const journalPath = options.dryRun ? undefined : journalPathFor(options.undoReport);
   const previous = journalPath ? readJournal(journalPath) : undefined;
   const resuming = previous?.header?.command === "undo" && !previous.finished && previous.header.input === resolve(options.report) && (previous.header.undoes ?? run.number) === run.number;
@@ -69,7 +74,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
   const index = new CodeIndex(client, pacer);
   let listed: Promise<void> | undefined;
-  const summary: UndoSummary = { run: run.number, rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, damaged: run.state.damaged, notInReport: 0, requests: 0, elapsedMs: 0, stopped: undefined };
+  const summary: UndoSummary = { run: run.number, rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, damaged: run.state.damaged, notInReport: 0, reportMissing: table === undefined, requests: 0, elapsedMs: 0, stopped: undefined };
   const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
   let finished = false;
   try {
@@ -88,17 +93,17 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
     };
     // The report gives the layout; the journal says what to reverse: each target once, matched by its code.
     const pending = new Map(targets);
-    for await (const input of table.rows) {
+    for await (const input of table?.rows ?? []) {
       const code = input.outcome.customerCode;
       const target = code === undefined ? undefined : pending.get(rowKey({ row: input.row, customerCode: code }));
       if (target) pending.delete(target.key);
       queue.push({ values: input.values, result: target ? reverse(target, input.row) : Promise.resolve({ row: input.row, status: "skipped", customerCode: code, message: nothingToUndo(input.previous.status) }) });
       await drain(false);
     }
-    const codeColumn = codeColumnOf(table);
+    const codeColumn = table ? codeColumnOf(table) : 0;
     for (const target of pending.values()) {
       summary.notInReport += 1;
-      const values = table.headers.map((_, column) => (column === codeColumn ? target.code : undefined));
+      const values = headers.map((_, column) => (column === codeColumn ? target.code : undefined));
       queue.push({ values, result: reverse(target, target.row) });
       await drain(false);
     }
@@ -144,7 +149,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
     try {
       const customerId = target.customerId ?? (await confirmCreated(target.code));
       if (customerId === undefined) {
-        const message = sentBefore?.op === "delete" ? "deleted before the interruption" : "nothing to undo: the create in flight when the import stopped was never applied (the listing does not hold this code)";
+        const message = sentBefore?.op === "delete" ? "deleted before the interruption" : "nothing to undo: the create sent without an answer (in flight when the import stopped) was never applied: the listing does not hold this code";
         return { row, status: sentBefore?.op === "delete" ? "deleted" : "skipped", customerCode: target.code, message, attempts: 0 };
       }
       const steps = rowSteps(client, pacer, row, target.code, customerId);
@@ -155,7 +160,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         const changes = target.sent ? describeChanges(target.sent, stripServerFields(current.data)) : "";
         const whose = target.uncertain ? "a customer with this code exists but differs from what the import sent, so it may be someone else's" : "changed on the server since the import";
         if (changes && !options.force) return steps.result("skipped", `${whose} (${changes}): not deleted; use --force to delete anyway`);
-        const why = target.uncertain ? "in flight when the import stopped; confirmed by listing" : undefined;
+        const why = target.uncertain ? "sent without an answer (in flight when the import stopped); created, as the listing confirmed" : undefined;
         if (options.dryRun) return steps.result("would-delete", changes ? `changed since the import (${changes}); --force deletes it` : why);
         await intent("delete", null);
         return steps.result("deleted", why, await steps.remove());
@@ -165,7 +170,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       const now = stripServerFields(current.data);
       if (describeChanges(target.before, now) === "") {
         if (sentBefore?.op === "restore") return steps.result("restored", "restored before the interruption");
-        return steps.result("skipped", target.uncertain ? "nothing to undo: the replace in flight when the import stopped was never applied" : "already as it was before the import");
+        return steps.result("skipped", target.uncertain ? "nothing to undo: the replace sent without an answer (in flight when the import stopped) was never applied" : "already as it was before the import");
       }
       const changes = target.sent ? describeChanges(target.sent, now) : "";
       if (changes && !options.force) return steps.result("skipped", `changed on the server since the import (${changes}): not restored; use --force to restore anyway`);

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import type { Sandbox } from "../../src/sandbox/server.js";
 import { HEADER, customerRow } from "../helpers/files.js";
@@ -38,3 +39,15 @@ export async function writeTitledCsv(dir: string, name: string, rows: (string[] 
 }
 
 export const rowsOf = (numbers: number[], name = "") => numbers.map((i) => customerRow(i, name ? { Name: `${name} ${i}` } : {}));
+
+/** The same as an Excel workbook: a title row above the header, blank rows kept blank. */
+export async function writeTitledXlsx(dir: string, name: string, rows: (string[] | undefined)[]): Promise<string> {
+  const path = join(dir, name);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Khách hàng");
+  sheet.addRow(["Danh sách khách hàng 2026"]);
+  sheet.addRow(HEADER);
+  for (const row of rows) sheet.addRow(row ?? []);
+  await workbook.xlsx.writeFile(path);
+  return path;
+}

@@ -6,7 +6,7 @@ import { runCli } from "../helpers/cli.js";
 import { spawnCli, waitFor } from "../helpers/child.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
 import { sandboxPerTest } from "../helpers/run.js";
-import { expectSameServer, fast, rowsOf, seedOriginals, serverState, writeTitledCsv } from "./helpers.js";
+import { expectSameServer, fast, rowsOf, seedOriginals, serverState, writeTitledCsv, writeTitledXlsx } from "./helpers.js";
 
 const { setup } = sandboxPerTest();
 const report = async (path: string) => parseCsv(await readFile(path, "utf8"));
@@ -34,6 +34,31 @@ describe("undo works from the journal, not the report's layout", () => {
     expectSameServer(sandbox, before);
     const rows = await report(join(dir, "in.report.undo.csv"));
     expect(rows.map((r) => `${r["Customer code"]} ${r.status}`)).toEqual(["KH00001 restored", "KH00002 deleted", "KH00003 deleted", "KH00004 deleted"]);
+  });
+
+  it("restores the replaced records of an XLSX whose data starts under a title row (#12.1)", async () => {
+    const { sandbox, dir, env } = await setup();
+    seedOriginals(sandbox, 3);
+    const before = serverState(sandbox);
+    const input = await writeTitledXlsx(dir, "in.xlsx", [customerRow(1), undefined, customerRow(2), customerRow(3), customerRow(4)]);
+    expect((await runCli(["import", input, ...fast], { env })).code).toBe(0);
+    const undo = await runCli(["undo", join(dir, "in.report.xlsx"), ...fast], { env });
+    expect(undo.stderr).toMatch(/3 restored, 1 deleted/);
+    expect(undo.code).toBe(0);
+    expectSameServer(sandbox, before);
+  });
+
+  it("an XLSX import killed before its report was written is undone from its journal alone (#12.2)", { timeout: 60_000 }, async () => {
+    const { sandbox, dir, env } = await setup({ latencyMs: 5 });
+    seedOriginals(sandbox, 10);
+    const before = serverState(sandbox);
+    const input = await writeTitledXlsx(dir, "in.xlsx", rowsOf(Array.from({ length: 150 }, (_, i) => i + 1)));
+    const target = 10 + 30 + Math.floor(seededRandom(4)() * 40);
+    await killedImport(["import", input, "--rate", "0", "--concurrency", "8"], env, () => sandbox.store.count() >= target);
+    const undo = await runCli(["undo", join(dir, "in.report.xlsx"), ...fast], { env });
+    expect(undo.stderr).toMatch(/undo worked from the run's journal alone/);
+    expect(undo.code).toBe(0);
+    expectSameServer(sandbox, before);
   });
 
   it("after a SIGKILL mid-import, undo reverses the rows in flight too, confirmed by listing (#12.2)", { timeout: 60_000 }, async () => {
