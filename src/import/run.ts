@@ -14,6 +14,7 @@ import { defaultReportPath, openReport } from "./report.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "./rows.js";
 import { AuthRejected, openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
+import { createRowRunner, journalResult } from "../rows/runner.js";
 import { createUploader } from "./upload.js";
 import type { ImportMode, RowJob } from "./upload.js";
 
@@ -95,38 +96,25 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   let finished = false;
 
   try {
-    const queue: { input: InputRow; result: Promise<RowResult>; settled: boolean }[] = [];
     // Rows may finish well ahead of the report while a few wait to be confirmed by a listing; a
     // quarter of a million cells at most, so a sheet thousands of columns wide keeps memory bounded.
     const rowsAhead = Math.max(2048, options.pacing.concurrency * 64);
-    const maxAhead = Math.max(options.pacing.concurrency * 2, Math.min(rowsAhead, Math.floor(250_000 / Math.max(1, table.headers.length))));
-
-    const drain = async (all: boolean) => {
-      while (queue.length > 0 && (all || queue[0]!.settled || queue.length >= maxAhead)) {
-        const head = queue.shift()!;
-        // The report is about to wait on its oldest row: confirm unknown outcomes now, not later.
-        const waiting = !head.settled;
-        if (waiting) {
-          index.eager = true;
-          index.flush();
-        }
-        const result = await head.result;
-        if (waiting) index.eager = all;
-        summary.rows += 1;
-        summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
-        await report.write(head.input, result, marksFor(head.input, table.kept));
+    const runner = createRowRunner<InputRow>({
+      maxAhead: Math.max(options.pacing.concurrency * 2, Math.min(rowsAhead, Math.floor(250_000 / Math.max(1, table.headers.length)))),
+      tally: summary,
+      // The report is about to wait on its oldest row: confirm unknown outcomes now, not later.
+      beforeWait: () => {
+        index.eager = true;
+        index.flush();
+      },
+      afterWait: (all) => (index.eager = all),
+      write: async (input, result) => {
+        await report.write(input, result, marksFor(input, table.kept));
         progress.update({ done: summary.rows, total, counts: summary.counts });
-      }
-    };
-
-    for await (const input of table.rows) {
-      const promise = settle(input, previous);
-      const entry = { input, result: promise, settled: false };
-      void promise.then(() => (entry.settled = true));
-      queue.push(entry);
-      if (queue[0]!.settled || queue.length >= maxAhead) await drain(false);
-    }
-    await drain(true);
+      },
+    });
+    for await (const input of table.rows) await runner.push(input, settle(input, previous));
+    await runner.finish();
     finished = summary.stopped === undefined && !io.signal.aborted;
     if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
   } finally {
@@ -175,12 +163,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
-  async function record(result: RowResult): Promise<RowResult> {
-    const stoppedRow = result.status === "failed" && (summary.stopped !== undefined || signal.aborted);
-    if (journal && !result.status.startsWith("would-") && result.status !== "invalid" && !stoppedRow) {
-      await journal.append({ t: "done", ...result });
-    }
-    return result;
+  function record(result: RowResult): Promise<RowResult> {
+    return journalResult(journal, result, summary.stopped !== undefined || signal.aborted);
   }
 
   function failure(input: InputRow, error: unknown): RowResult {

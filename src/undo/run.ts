@@ -12,6 +12,8 @@ import type { InputTable } from "../import/input.js";
 import { JournalWriter, readJournal, rowKey } from "../import/journal.js";
 import type { Intent, RowResult } from "../import/journal.js";
 import { openReport } from "../import/report.js";
+import type { ReportRow } from "../import/report.js";
+import { createRowRunner, journalResult } from "../rows/runner.js";
 import { AuthRejected, openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { stripServerFields } from "../import/upload.js";
@@ -78,36 +80,31 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
   let finished = false;
   try {
-    const queue: { values: (string | undefined)[]; result: Promise<RowResult> }[] = [];
-    const drain = async (all: boolean) => {
-      while (queue.length > 0 && (all || queue.length >= Math.max(64, options.pacing.concurrency * 8))) {
-        const head = queue.shift()!;
-        const result = await head.result;
-        summary.rows += 1;
-        summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
+    const runner = createRowRunner<ReportRow>({
+      maxAhead: Math.max(64, options.pacing.concurrency * 8),
+      tally: summary,
+      write: async (row, result) => {
         if (result.message?.includes("--force")) summary.conflicts += 1;
         if (result.message === NO_BACKUP) summary.withoutBackup += 1;
-        await report.write(head, result);
+        await report.write(row, result);
         progress.update({ done: summary.rows, total: undefined, counts: summary.counts });
-      }
-    };
+      },
+    });
     // The report gives the layout; the journal says what to reverse: each target once, matched by its code.
     const pending = new Map(targets);
     for await (const input of table?.rows ?? []) {
       const code = input.outcome.customerCode;
       const target = code === undefined ? undefined : pending.get(rowKey({ row: input.row, customerCode: code }));
       if (target) pending.delete(target.key);
-      queue.push({ values: input.values, result: target ? reverse(target, input.row) : Promise.resolve({ row: input.row, status: "skipped", customerCode: code, message: nothingToUndo(input.previous.status) }) });
-      await drain(false);
+      await runner.push(input, target ? reverse(target, input.row) : Promise.resolve({ row: input.row, status: "skipped", customerCode: code, message: nothingToUndo(input.previous.status) }));
     }
     const codeColumn = table ? codeColumnOf(table) : 0;
     for (const target of pending.values()) {
       summary.notInReport += 1;
       const values = headers.map((_, column) => (column === codeColumn ? target.code : undefined));
-      queue.push({ values, result: reverse(target, target.row) });
-      await drain(false);
+      await runner.push({ values }, reverse(target, target.row));
     }
-    await drain(true);
+    await runner.finish();
     if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
     finished = summary.stopped === undefined;
   } finally {
@@ -131,10 +128,8 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   }
 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
-  async function recordDone(result: RowResult): Promise<RowResult> {
-    const stoppedRow = result.status === "failed" && (summary.stopped !== undefined || signal.aborted);
-    if (journal && !result.status.startsWith("would-") && !stoppedRow) await journal.append({ t: "done", ...result });
-    return result;
+  function recordDone(result: RowResult): Promise<RowResult> {
+    return journalResult(journal, result, summary.stopped !== undefined || signal.aborted);
   }
 
   /** The customer a create in flight at a crash made, if the listing holds its code (listed once, when first needed). */
