@@ -15,7 +15,7 @@ export const journalPathFor = (report: string) => `${report}.journal`;
 export interface RunInfo {
   number: number;
   path: string;
-  state: JournalState;
+  readonly state: JournalState;
   bytes: number;
   latest: boolean;
 }
@@ -37,7 +37,9 @@ export function listRuns(report: string): RunInfo[] {
     const match = name.startsWith(base) ? ARCHIVED.exec(name.slice(base.length)) : null;
     if (!match) continue;
     const path = join(folder, name);
-    runs.push({ number: Number(match[1]), path, state: readJournal(path), bytes: statSync(path).size, latest: false });
+    let state: JournalState | undefined;
+    // read when asked for: undo of the latest run need not read every older journal (before-images of every row)
+    runs.push({ number: Number(match[1]), path, get state() { return (state ??= readJournal(path)); }, bytes: statSync(path).size, latest: false });
   }
   runs.sort((a, b) => a.number - b.number);
   const latest = journalPathFor(report);
@@ -67,7 +69,8 @@ function archivedPath(report: string, number: number, startedAt: string | undefi
 
 /** The run `undo --run N` (or the latest) names, or a clear refusal. */
 export function findRun(report: string, number: number | undefined): { run: RunInfo; runs: RunInfo[] } {
-  const runs = listRuns(report).filter((run) => run.state.header?.command === "import");
+  // an archived journal beside a report is always an import's; the latest may be another command's (an undo report given)
+  const runs = listRuns(report).filter((run) => !run.latest || run.state.header?.command === "import");
   const run = number === undefined ? runs.at(-1) : runs.find((candidate) => candidate.number === number);
   if (run) return { run, runs };
   if (runs.length === 0) {
