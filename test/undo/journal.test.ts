@@ -71,6 +71,12 @@ describe("undo works from the journal, not the report's layout", () => {
     const undo = await runCli(["undo", join(dir, "in.report.csv"), ...fast], { env });
     expect(undo.code).toBe(0);
     expectSameServer(sandbox, before);
+    // the undone run is closed: the same import again is a new run that sends every row, not a resume that skips the undone ones
+    expect((await runCli(["runs", join(dir, "in.report.csv")], { env })).stdout).toMatch(/run 1 .* undone /);
+    const again = await runCli(["import", input, ...fast], { env });
+    expect(again.stderr).not.toMatch(/Resumed/);
+    expect(again.code).toBe(0);
+    expect(sandbox.store.count()).toBe(300);
   });
 
   it("a resume after rows were inserted and deleted creates nothing twice, and undo removes every row the run created (#12.3)", { timeout: 60_000 }, async () => {
