@@ -96,7 +96,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       const code = input.outcome.customerCode;
       const target = code === undefined ? undefined : pending.get(rowKey({ row: input.row, customerCode: code }));
       if (target) pending.delete(target.key);
-      await runner.push(input, target ? reverse(target, input.row) : Promise.resolve({ row: input.row, status: "skipped", customerCode: code, message: nothingToUndo(input.previous.status) }));
+      await runner.push(input, target ? reverse(target, input.row) : Promise.resolve({ row: input.row, status: "skipped", customerCode: code, message: run.latest ? nothingToUndo(input.previous.status) : `nothing to undo: run ${run.number} did not write this customer (the report shows the latest run)` }));
     }
     const codeColumn = table ? codeColumnOf(table) : 0;
     for (const target of pending.values()) {

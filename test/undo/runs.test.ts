@@ -1,8 +1,9 @@
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { writeCustomersCsv } from "../helpers/files.js";
+import { parseCsv, writeCustomersCsv } from "../helpers/files.js";
 import { sandboxPerTest } from "../helpers/run.js";
 import { expectSameServer, fast, rowsOf, seedOriginals, serverState } from "./helpers.js";
 
@@ -36,7 +37,9 @@ describe("run history (#12.7)", () => {
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/1 restored, 2 deleted|2 deleted, 1 restored/);
     expectSameServer(sandbox, before);
-    expect(existsSync(join(dir, "in.report.undo-run-1.csv"))).toBe(true);
+    const undoRows = parseCsv(await readFile(join(dir, "in.report.undo-run-1.csv"), "utf8"));
+    expect(undoRows.map((r) => `${r["Customer code"]} ${r.status}`)).toEqual(["KH00001 restored", "KH00002 deleted", "KH00003 deleted", "KH00004 skipped"]);
+    expect(undoRows[3]!.message).toBe("nothing to undo: run 1 did not write this customer (the report shows the latest run)");
     expect((await runCli(["runs", reportPath, "--json"], { env })).stdout).toMatch(/"number":1,[^}]*"state":"undone /);
   });
 
