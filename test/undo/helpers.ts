@@ -3,6 +3,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import type { Sandbox } from "../../src/sandbox/server.js";
+import { sleep, waitFor } from "../helpers/child.js";
 import { HEADER, customerRow } from "../helpers/files.js";
 
 export const fast = ["--rate", "0", "--concurrency", "8"];
@@ -50,4 +51,18 @@ export async function writeTitledXlsx(dir: string, name: string, rows: (string[]
   for (const row of rows) sheet.addRow(row ?? []);
   await workbook.xlsx.writeFile(path);
   return path;
+}
+
+/**
+ * Waits until the sandbox has answered every request it received: requests a killed client had
+ * in flight are still applied by the server, as a real one would, and a test compares states after.
+ */
+export async function serverQuiet(sandbox: Sandbox): Promise<void> {
+  const answered = () => Object.values(sandbox.stats.byStatus).reduce((a, b) => a + b, 0) + Object.values(sandbox.stats.faults).reduce((a, b) => a + b, 0);
+  for (let calm = 0; calm < 3; ) {
+    const seen = sandbox.stats.requests;
+    await waitFor(() => answered() >= sandbox.stats.requests, 30_000);
+    await sleep(50);
+    calm = sandbox.stats.requests === seen ? calm + 1 : 0;
+  }
 }

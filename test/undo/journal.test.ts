@@ -6,18 +6,20 @@ import { runCli } from "../helpers/cli.js";
 import { spawnCli, waitFor } from "../helpers/child.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
 import { sandboxPerTest } from "../helpers/run.js";
-import { expectSameServer, fast, rowsOf, seedOriginals, serverState, writeTitledCsv, writeTitledXlsx } from "./helpers.js";
+import type { Sandbox } from "../../src/sandbox/server.js";
+import { expectSameServer, fast, rowsOf, seedOriginals, serverQuiet, serverState, writeTitledCsv, writeTitledXlsx } from "./helpers.js";
 
 const { setup } = sandboxPerTest();
 const report = async (path: string) => parseCsv(await readFile(path, "utf8"));
 
 /** SIGKILLs an import in a child once the server holds `target` customers (a seeded point); the run must not have finished. */
-async function killedImport(argv: string[], env: Record<string, string>, reached: () => boolean): Promise<void> {
+async function killedImport(argv: string[], env: Record<string, string>, sandbox: Sandbox, reached: () => boolean): Promise<void> {
   const child = spawnCli(argv, env);
   await Promise.race([waitFor(reached, 60_000), child.exit]);
   expect(child.process.exitCode, "the import finished before the kill point").toBeNull();
   child.process.kill("SIGKILL");
   await child.exit;
+  await serverQuiet(sandbox);
 }
 
 describe("undo works from the journal, not the report's layout", () => {
@@ -54,7 +56,7 @@ describe("undo works from the journal, not the report's layout", () => {
     const before = serverState(sandbox);
     const input = await writeTitledXlsx(dir, "in.xlsx", rowsOf(Array.from({ length: 150 }, (_, i) => i + 1)));
     const target = 10 + 30 + Math.floor(seededRandom(4)() * 40);
-    await killedImport(["import", input, "--rate", "0", "--concurrency", "8"], env, () => sandbox.store.count() >= target);
+    await killedImport(["import", input, "--rate", "0", "--concurrency", "8"], env, sandbox, () => sandbox.store.count() >= target);
     const undo = await runCli(["undo", join(dir, "in.report.xlsx"), ...fast], { env });
     expect(undo.stderr).toMatch(/undo worked from the run's journal alone/);
     expect(undo.code).toBe(0);
@@ -67,7 +69,7 @@ describe("undo works from the journal, not the report's layout", () => {
     const before = serverState(sandbox);
     const input = await writeCustomersCsv(dir, "in.csv", rowsOf(Array.from({ length: 200 }, (_, i) => i + 1)));
     const target = 20 + 40 + Math.floor(seededRandom(2)() * 50);
-    await killedImport(["import", input, "--rate", "0", "--concurrency", "16"], env, () => sandbox.store.count() >= target);
+    await killedImport(["import", input, "--rate", "0", "--concurrency", "16"], env, sandbox, () => sandbox.store.count() >= target);
     const undo = await runCli(["undo", join(dir, "in.report.csv"), ...fast], { env });
     expect(undo.code).toBe(0);
     expectSameServer(sandbox, before);
@@ -85,7 +87,7 @@ describe("undo works from the journal, not the report's layout", () => {
     const rows = rowsOf(Array.from({ length: 200 }, (_, i) => i + 1));
     const input = await writeCustomersCsv(dir, "in.csv", rows);
     const target = 40 + Math.floor(seededRandom(3)() * 40);
-    await killedImport(["import", input, "--rate", "0", "--concurrency", "4"], env, () => sandbox.store.count() >= target);
+    await killedImport(["import", input, "--rate", "0", "--concurrency", "4"], env, sandbox, () => sandbox.store.count() >= target);
     // KH00001 and KH00004 go, a new row comes in at the top: every row from the fifth on moves up one
     await writeCustomersCsv(dir, "in.csv", [customerRow(900), rows[1]!, rows[2]!, ...rows.slice(4)]);
     const resumed = await runCli(["import", input, ...fast], { env });

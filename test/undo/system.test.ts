@@ -6,7 +6,7 @@ import { runCli } from "../helpers/cli.js";
 import { spawnCli, waitFor } from "../helpers/child.js";
 import { customerRow, parseCsv } from "../helpers/files.js";
 import { sandboxPerTest } from "../helpers/run.js";
-import { expectSameServer, fast, seedOriginals, serverState, writeTitledCsv } from "./helpers.js";
+import { expectSameServer, fast, seedOriginals, serverQuiet, serverState, writeTitledCsv } from "./helpers.js";
 
 const { setup } = sandboxPerTest();
 const ROWS = 240;
@@ -31,6 +31,7 @@ describe("issue #12: a crashed, edited, resumed and repeated import is undone co
     expect(child.process.exitCode, "the import finished before the kill point").toBeNull();
     child.process.kill("SIGKILL");
     await child.exit;
+    await serverQuiet(sandbox);
 
     // a new customer at the top, the first (done before the kill) deleted
     const edited = [customerRow(5000), ...rows.slice(1)];
