@@ -47,6 +47,8 @@ export interface ImportSummary {
   stopReason: string | undefined;
   /** rows done before an interruption and edited in the file since: the server holds the earlier values */
   changedSinceSent: number;
+  /** codes created or replaced before the interruption that the file no longer has: left on the server, undo reverses them */
+  goneSinceSent: string[];
 }
 
 export { journalPathFor } from "./history.js";
@@ -91,7 +93,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter);
   const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await beginRun(options.report, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
-  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0 };
+  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, goneSinceSent: [] };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
 
@@ -113,7 +115,14 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         progress.update({ done: summary.rows, total, counts: summary.counts });
       },
     });
-    for await (const input of table.rows) await runner.push(input, settle(input, previous));
+    const seen = new Set<string>();
+    for await (const input of table.rows) {
+      if (previous && input.outcome.customerCode !== undefined) seen.add(rowKey({ row: input.row, customerCode: input.outcome.customerCode }));
+      await runner.push(input, settle(input, previous));
+    }
+    for (const [key, done] of previous?.done ?? []) {
+      if (!seen.has(key) && (done.status === "created" || done.status === "replaced")) summary.goneSinceSent.push(done.customerCode ?? `row ${done.row}`);
+    }
     await runner.finish();
     finished = summary.stopped === undefined && !io.signal.aborted;
     if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
