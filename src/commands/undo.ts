@@ -46,6 +46,7 @@ export async function undoCommand(args: UndoArgs, io: Io): Promise<number> {
   const notes: string[] = [];
   if (summary.damaged.length > 0) notes.push(`The journal of run ${summary.run} is damaged at line ${summary.damaged.join(", ")}: what those lines recorded could not be reversed. Every other row was; check those customers by hand.`);
   if (summary.reportMissing) notes.push(`There is no report at ${report} (an .xlsx report is written when the run ends, and this one did not): undo worked from the run's journal alone, and its report lists the customers by code.`);
+  else if (summary.reportUnreadable) notes.push(`The report could not be read (${summary.reportUnreadable}): undo worked from the run's journal alone, and its report lists the customers by code.`);
   else if (summary.notInReport > 0) notes.push(`${summary.notInReport} row(s) of the journal are not in the report (in flight when the import stopped, or the report was edited since): they were undone too, and listed after the report's rows.`);
   if (summary.withoutBackup > 0) notes.push(`${summary.withoutBackup} replaced record(s) cannot be restored: the import ran with --no-backup, so it kept no copy of them as they were. They are left as the import made them.`);
   if (summary.conflicts > 0) notes.push(`${summary.conflicts} record(s) changed on the server since the import were left alone; run again with --force to overwrite them.`);

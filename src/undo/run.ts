@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";
 import type { CustomerPayload } from "../customers/types.js";
+import { ToolError } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "../import/code-index.js";
@@ -48,6 +49,8 @@ export interface UndoSummary {
   notInReport: number;
   /** the import's report was not there (an XLSX report is written at the end of a run): the journal alone was used */
   reportMissing: boolean;
+  /** why the import's report could not be read (its header edited away, …): the journal alone was used */
+  reportUnreadable: string | undefined;
   requests: number;
   elapsedMs: number;
   stopped: "auth" | "interrupted" | undefined;
@@ -61,7 +64,13 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const targets = undoTargets(run.state);
   if (!options.force) refuseOutOfOrder(options.report, run, runs, targets);
   // An XLSX report is written at the end: after a kill there is none, and the journal alone says what to reverse.
-  const table = existsSync(options.report) ? await readInput(options.report) : undefined;
+  let reportUnreadable: string | undefined;
+  const table = existsSync(options.report) ? await readInput(options.report).catch((error: unknown) => {
+    // the report only lends its layout: a report edited past reading does not stop the undo
+    if (!(error instanceof ToolError)) throw error;
+    reportUnreadable = error.message;
+    return undefined;
+  }) : undefined;
   const headers = table?.headers ?? ["Customer code"];
   const report = await openReport(options.undoReport, headers, "undo", options.report, table?.source.delimiter);
   const journalPath = options.dryRun ? undefined : journalPathFor(options.undoReport);
@@ -76,7 +85,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
   const index = new CodeIndex(client, pacer);
   let listed: Promise<void> | undefined;
-  const summary: UndoSummary = { run: run.number, rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, damaged: run.state.damaged, notInReport: 0, reportMissing: table === undefined, requests: 0, elapsedMs: 0, stopped: undefined };
+  const summary: UndoSummary = { run: run.number, rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, damaged: run.state.damaged, notInReport: 0, reportMissing: table === undefined && reportUnreadable === undefined, reportUnreadable, requests: 0, elapsedMs: 0, stopped: undefined };
   const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
   let finished = false;
   try {

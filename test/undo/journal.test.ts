@@ -105,6 +105,24 @@ describe("undo works from the journal, not the report's layout", () => {
   });
 });
 
+describe("undo needs the journal, not the report", () => {
+  it("reverses a run whose report was edited past reading (its header deleted), from the journal alone", async () => {
+    const { sandbox, dir, env } = await setup();
+    seedOriginals(sandbox, 1);
+    const before = serverState(sandbox);
+    const input = await writeCustomersCsv(dir, "in.csv", rowsOf([1, 2, 3]));
+    expect((await runCli(["import", input, ...fast], { env })).code).toBe(0);
+    const reportPath = join(dir, "in.report.csv");
+    await writeFile(reportPath, (await readFile(reportPath, "utf8")).split("\n").slice(1).join("\n"));
+    const undo = await runCli(["undo", reportPath, ...fast], { env });
+    expect(undo.stderr).toMatch(/The report could not be read .*undo worked from the run's journal alone/);
+    expect(undo.code).toBe(0);
+    expectSameServer(sandbox, before);
+    const rows = await report(join(dir, "in.report.undo.csv"));
+    expect(rows.map((r) => `${r["Customer code"]} ${r.status}`)).toEqual(["KH00001 restored", "KH00002 deleted", "KH00003 deleted"]);
+  });
+});
+
 describe("torn journal lines are cut, not continued (#12.6)", () => {
   /** An import stopped by Ctrl-C after some rows, so its journal is open; returns the report's path. */
   async function interruptedImport(env: Record<string, string>, dir: string, sandbox: { store: { count(): number } }) {
