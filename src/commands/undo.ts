@@ -44,6 +44,7 @@ export async function undoCommand(args: UndoArgs, io: Io): Promise<number> {
     throw error;
   }
   const notes: string[] = [];
+  if (summary.undoneBefore && summary.earlierRun !== undefined) notes.push(`Run ${summary.run} had already been undone (${summary.undoneBefore}). To undo the run before it: finan-bulk undo ${args.report} --run ${summary.earlierRun}`);
   if (summary.damaged.length > 0) notes.push(`The journal of run ${summary.run} is damaged at line ${summary.damaged.join(", ")}: what those lines recorded could not be reversed. Every other row was; check those customers by hand.`);
   if (summary.reportMissing) notes.push(`There is no report at ${report} (an .xlsx report is written when the run ends, and this one did not): undo worked from the run's journal alone, and its report lists the customers by code.`);
   else if (summary.reportUnreadable) notes.push(`The report could not be read (${summary.reportUnreadable}): undo worked from the run's journal alone, and its report lists the customers by code.`);

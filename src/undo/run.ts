@@ -49,6 +49,10 @@ export interface UndoSummary {
   notInReport: number;
   /** the import's report was not there (an XLSX report is written at the end of a run): the journal alone was used */
   reportMissing: boolean;
+  /** when an earlier undo had already reversed this run completely */
+  undoneBefore: string | undefined;
+  /** the run before this one, if any: what `--run` to give next, newest first */
+  earlierRun: number | undefined;
   /** why the import's report could not be read (its header edited away, …): the journal alone was used */
   reportUnreadable: string | undefined;
   requests: number;
@@ -85,7 +89,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
   const index = new CodeIndex(client, pacer);
   let listed: Promise<void> | undefined;
-  const summary: UndoSummary = { run: run.number, rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, damaged: run.state.damaged, notInReport: 0, reportMissing: table === undefined && reportUnreadable === undefined, reportUnreadable, requests: 0, elapsedMs: 0, stopped: undefined };
+  const summary: UndoSummary = { run: run.number, rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, damaged: run.state.damaged, notInReport: 0, reportMissing: table === undefined && reportUnreadable === undefined, reportUnreadable, undoneBefore: run.state.undone, earlierRun: runs.filter((other) => other.number < run.number).at(-1)?.number, requests: 0, elapsedMs: 0, stopped: undefined };
   const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
   let finished = false;
   try {

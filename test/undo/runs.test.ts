@@ -33,6 +33,10 @@ describe("run history (#12.7)", () => {
 
     expect((await runCli(["undo", reportPath, ...fast], { env })).code).toBe(0);
     expectSameServer(sandbox, afterFirst);
+    const again = await runCli(["undo", reportPath, ...fast], { env });
+    expect(again.stderr).toContain(`Run 2 had already been undone`);
+    expect(again.stderr).toContain(`finan-bulk undo ${reportPath} --run 1`);
+    expectSameServer(sandbox, afterFirst);
     const first = await runCli(["undo", reportPath, "--run", "1", ...fast], { env });
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/1 restored, 2 deleted|2 deleted, 1 restored/);
