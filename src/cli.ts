@@ -9,7 +9,7 @@ import type { Io } from "./io.js";
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 
 type Args = Record<string, unknown> & { _: (string | number)[] };
-type CommandName = "template" | "validate" | "import" | "export" | "undo" | "sandbox";
+type CommandName = "template" | "validate" | "import" | "export" | "undo" | "runs" | "sandbox";
 
 /** The whole CLI: argv in, exit code out. Never calls process.exit, so tests drive it in-process. */
 export async function main(argv: string[], io: Io = processIo(new AbortController().signal)): Promise<number> {
@@ -79,6 +79,8 @@ async function loadCommand(name: CommandName): Promise<Command> {
       return (await import("./commands/export.js")).exportCommand;
     case "undo":
       return (await import("./commands/undo.js")).undoCommand;
+    case "runs":
+      return (await import("./commands/runs.js")).runsCommand;
     case "sandbox":
       return (await import("./commands/sandbox.js")).sandboxCommand;
   }
@@ -97,7 +99,7 @@ function buildParser(handler: (name: CommandName) => (args: unknown) => void): A
       "Not enough non-option arguments: got %s, need at least %s": { one: "Missing the file to work on (%s given, %s needed): see the usage above.", other: "Missing the file to work on (%s given, %s needed): see the usage above." },
       "Unknown argument: %s": { one: "Unknown option or command: %s", other: "Unknown options or commands: %s" },
     } as unknown as Record<string, string>)
-    .demandCommand(1, "Name a command: template, validate, import, export, undo or sandbox.")
+    .demandCommand(1, "Name a command: template, validate, import, export, undo, runs or sandbox.")
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns || 100))
     .option("json", { type: "boolean", default: false, describe: "Print the run summary as one JSON object on stdout, also when the run fails" })
@@ -137,8 +139,15 @@ function buildParser(handler: (name: CommandName) => (args: unknown) => void): A
     .command("undo <report>", "Reverse an import run: delete what it created, restore what it replaced", (y) =>
       networkOptions(y.positional("report", { type: "string", demandOption: true, describe: "The report the import wrote" }))
         .option("dry-run", { type: "boolean", default: false, describe: "Plan only" })
-        .option("force", { type: "boolean", default: false, describe: "Also undo records changed on the server since the run" })
-        .example("$0 undo customers.report.xlsx --dry-run", "See what undo would do"), handler("undo"))
+        .option("force", { type: "boolean", default: false, describe: "Also undo records changed on the server since the run, or a run a later run touched" })
+        .option("run", { type: "number", describe: "The run to undo, as `runs` lists them (default the latest)" })
+        .example("$0 undo customers.report.xlsx --dry-run", "See what undo would do")
+        .example("$0 undo customers.report.xlsx --run 1", "Undo an earlier run (after undoing the later ones)"), handler("undo"))
+    .command("runs <report>", "List the runs of a report that undo can reverse", (y) =>
+      y
+        .positional("report", { type: "string", demandOption: true, describe: "The report an import wrote" })
+        .option("prune", { type: "number", describe: "Remove the journals of runs started more than DAYS days ago (never the latest)" })
+        .example("$0 runs customers.report.xlsx", "When each run ran, its counts, its journal's size"), handler("runs"))
     .command("sandbox", "Run the local emulator of the Finan Customers API", (y) =>
       y
         .option("port", { type: "number", default: 8787, describe: "Port on 127.0.0.1 (0 picks a free one)" })

@@ -50,6 +50,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   const notes: string[] = [];
   if (summary.stopReason) notes.push(summary.stopReason);
   if (summary.resumed) notes.push("Resumed an interrupted run: rows already done were not sent again.");
+  if (summary.goneSinceSent.length > 0) notes.push(`${summary.goneSinceSent.length} customer(s) written before the interruption are no longer in the file (${summary.goneSinceSent.slice(0, 5).join(", ")}${summary.goneSinceSent.length > 5 ? ", …" : ""}): they stay on the server as that run left them; undo of this report reverses them too.`);
   if (summary.changedSinceSent > 0) notes.push(`${summary.changedSinceSent} row(s) done before the interruption have changed in the file since: the server holds them as first sent. Once this run has finished, run the import again to send the changes.`);
   if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue where it stopped.");
   const failing = (summary.counts.invalid ?? 0) + (summary.counts.failed ?? 0);

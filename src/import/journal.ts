@@ -1,8 +1,15 @@
-import { constants, existsSync, readFileSync, renameSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { constants, existsSync, readFileSync } from "node:fs";
+import { open, truncate } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import type { CustomerPayload } from "../customers/types.js";
 import { ToolError } from "../errors.js";
+
+/**
+ * The journal of one run: JSON lines, appended as things happen. It is the truth of the run:
+ * resume and undo read it, keyed by each row's customer_code (its identity), never by position.
+ *
+ * Public API: `readJournal`, `JournalWriter.create` / `.resume` / `.append` / `.close`, `rowKey`.
+ */
 
 /** A row's final result, as reported and as journaled. */
 export interface RowResult {
@@ -17,42 +24,105 @@ export interface RowResult {
   attempts?: number | undefined;
 }
 
+export type RunHeader = {
+  t: "run";
+  version: 1;
+  command: string;
+  input: string;
+  mode: string;
+  startedAt: string;
+  /** the run's number in its report's history */
+  run?: number | undefined;
+  /** undo: the number of the import run it reverses */
+  undoes?: number | undefined;
+};
+export type Intent = { t: "intent"; row: number; op: "create" | "replace" | "delete" | "restore"; code: string; customerId?: string; before?: CustomerPayload; sent: CustomerPayload | null };
+
 export type JournalEntry =
-  | { t: "run"; version: 1; command: string; input: string; mode: string; startedAt: string }
+  | RunHeader
   /** written before a write is sent: a crash after it leaves a request of unknown outcome */
-  | { t: "intent"; row: number; op: "create" | "replace" | "delete" | "restore"; code: string; customerId?: string; before?: CustomerPayload; sent: CustomerPayload | null }
+  | Intent
   | ({ t: "done" } & RowResult)
-  | { t: "end"; finishedAt: string };
+  /** something that happened to the journal itself (a torn line cut on resume) */
+  | { t: "note"; at: string; text: string }
+  | { t: "end"; finishedAt: string }
+  /** appended to an import's journal when an undo of that run finished with every row reversed */
+  | { t: "undone"; at: string; by: string };
 
 export interface JournalState {
-  header: Extract<JournalEntry, { t: "run" }> | undefined;
-  intents: Map<number, Extract<JournalEntry, { t: "intent" }>>;
-  done: Map<number, RowResult>;
+  header: RunHeader | undefined;
+  /** the latest intent per row identity (rowKey) */
+  intents: Map<string, Intent>;
+  /** the final result per row identity (rowKey), in the order the rows finished */
+  done: Map<string, RowResult>;
   finished: boolean;
+  undone: string | undefined;
+  /** line numbers (from 1) that could not be read, a torn last line excepted */
+  damaged: number[];
 }
 
-/** Reads a journal; a torn last line (the process died mid-write) is ignored. */
+/** A row's identity in a journal: its customer_code (unique in a run's input); a row without one by position. */
+export function rowKey(entry: { row: number; customerCode?: string | undefined; code?: string | undefined }): string {
+  const code = entry.customerCode ?? entry.code;
+  return code === undefined || code === "" ? `#${entry.row}` : `code:${code}`;
+}
+
+/** Reads a journal. A torn last line (the process died mid-write) is ignored; other unreadable lines are listed in `damaged`. */
 export function readJournal(path: string): JournalState {
-  const state: JournalState = { header: undefined, intents: new Map(), done: new Map(), finished: false };
+  const state: JournalState = { header: undefined, intents: new Map(), done: new Map(), finished: false, undone: undefined, damaged: [] };
   if (!existsSync(path)) return state;
-  const lines = readFileSync(path, "utf8").split("\n");
+  const text = readFileSync(path, "utf8");
+  const lines = text.split("\n");
   for (const [index, line] of lines.entries()) {
     if (line.trim() === "") continue;
-    let entry: JournalEntry;
-    try {
-      entry = JSON.parse(line) as JournalEntry;
-    } catch (error) {
-      if (index >= lines.length - 2) break;
-      throw new ToolError("E_JOURNAL", `The journal ${path} is damaged at line ${index + 1}.`, { cause: error, hint: "Move it aside to start a new run (the report of the interrupted run is still beside it)." });
+    const entry = parseLine(line);
+    if (!entry) {
+      // the last line without its newline is a write the process did not finish
+      if (index === lines.length - 1) break;
+      state.damaged.push(index + 1);
+      // an older version appended after a torn line: the whole entry that follows the fragment is still there
+      const salvaged = salvage(line);
+      if (salvaged) apply(state, salvaged);
+      continue;
     }
-    if (entry.t === "run") state.header = entry;
-    else if (entry.t === "intent") state.intents.set(entry.row, entry);
-    else if (entry.t === "done") {
-      const { t: _t, ...result } = entry;
-      state.done.set(entry.row, result);
-    } else if (entry.t === "end") state.finished = true;
+    apply(state, entry);
   }
   return state;
+}
+
+function apply(state: JournalState, entry: JournalEntry): void {
+  if (entry.t === "run") state.header = entry;
+  else if (entry.t === "intent") state.intents.set(rowKey(entry), entry);
+  else if (entry.t === "done") {
+    const { t: _t, ...result } = entry;
+    const key = rowKey(result);
+    state.done.delete(key);
+    state.done.set(key, result);
+  } else if (entry.t === "end") state.finished = true;
+  else if (entry.t === "undone") state.undone = entry.at;
+}
+
+function parseLine(line: string): JournalEntry | undefined {
+  try {
+    const entry = JSON.parse(line) as JournalEntry | null;
+    return entry !== null && typeof entry === "object" && typeof entry.t === "string" ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function salvage(line: string): JournalEntry | undefined {
+  for (let at = line.lastIndexOf('{"t":'); at > 0; at = line.lastIndexOf('{"t":', at - 1)) {
+    const entry = parseLine(line.slice(at));
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/** Refuses to go on with a journal that has unreadable lines in the middle, naming them. */
+export function assertReadable(path: string, state: JournalState, hint: string): void {
+  if (state.damaged.length === 0) return;
+  throw new ToolError("E_JOURNAL", `The journal ${path} is damaged at line ${state.damaged.join(", ")}.`, { hint });
 }
 
 /**
@@ -66,17 +136,19 @@ export class JournalWriter {
 
   private constructor(private readonly handle: FileHandle, readonly path: string) {}
 
-  /** A new journal (an older finished one is kept as `<path>.<time>` for undo of that run). */
-  static async create(path: string, header: Extract<JournalEntry, { t: "run" }>): Promise<JournalWriter> {
-    if (existsSync(path)) renameSync(path, `${path}.${Date.now()}`);
+  /** A new journal at `path`; the caller has set any earlier one aside (src/import/history.ts). */
+  static async create(path: string, header: RunHeader): Promise<JournalWriter> {
     const writer = new JournalWriter(await openDurable(path), path);
     await writer.append(header);
     return writer;
   }
 
-  /** Goes on with an unfinished journal after an interruption. */
+  /** Goes on with a journal; a torn last line is cut first (and said so in a note), so nothing is appended to half an entry. */
   static async resume(path: string): Promise<JournalWriter> {
-    return new JournalWriter(await openDurable(path), path);
+    const torn = await cutTornLine(path);
+    const writer = new JournalWriter(await openDurable(path), path);
+    if (torn > 0) await writer.append({ t: "note", at: new Date().toISOString(), text: `cut a torn last line (${torn} bytes) left by an interrupted write` });
+    return writer;
   }
 
   append(entry: JournalEntry): Promise<void> {
@@ -108,6 +180,16 @@ export class JournalWriter {
     await this.flushing;
     await this.handle.close();
   }
+}
+
+/** Truncates the file after its last newline; returns how many bytes were cut. */
+async function cutTornLine(path: string): Promise<number> {
+  if (!existsSync(path)) return 0;
+  const bytes = readFileSync(path);
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  if (end === bytes.length) return 0;
+  await truncate(path, end);
+  return bytes.length - end;
 }
 
 /**

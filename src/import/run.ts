@@ -7,12 +7,14 @@ import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "./code-index.js";
 import { countRecords, readInput } from "./input.js";
 import type { InputOptions, InputRow, InputTable } from "./input.js";
-import { JournalWriter, readJournal } from "./journal.js";
+import { JournalWriter, assertReadable, readJournal, rowKey } from "./journal.js";
 import type { JournalState, RowResult } from "./journal.js";
+import { beginRun, journalPathFor } from "./history.js";
 import { defaultReportPath, openReport } from "./report.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "./rows.js";
 import { AuthRejected, openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
+import { createRowRunner, journalResult } from "../rows/runner.js";
 import { createUploader } from "./upload.js";
 import type { ImportMode, RowJob } from "./upload.js";
 
@@ -45,9 +47,11 @@ export interface ImportSummary {
   stopReason: string | undefined;
   /** rows done before an interruption and edited in the file since: the server holds the earlier values */
   changedSinceSent: number;
+  /** codes created or replaced before the interruption that the file no longer has: left on the server, undo reverses them */
+  goneSinceSent: string[];
 }
 
-export const journalPathFor = (report: string) => `${report}.journal`;
+export { journalPathFor } from "./history.js";
 
 /** read → map → validate → plan → upload → report, in input order, with bounded memory. */
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
@@ -87,45 +91,39 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
   }
   const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter);
-  const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
+  const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await beginRun(options.report, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
-  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0 };
+  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, goneSinceSent: [] };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
 
   try {
-    const queue: { input: InputRow; result: Promise<RowResult>; settled: boolean }[] = [];
     // Rows may finish well ahead of the report while a few wait to be confirmed by a listing; a
     // quarter of a million cells at most, so a sheet thousands of columns wide keeps memory bounded.
     const rowsAhead = Math.max(2048, options.pacing.concurrency * 64);
-    const maxAhead = Math.max(options.pacing.concurrency * 2, Math.min(rowsAhead, Math.floor(250_000 / Math.max(1, table.headers.length))));
-
-    const drain = async (all: boolean) => {
-      while (queue.length > 0 && (all || queue[0]!.settled || queue.length >= maxAhead)) {
-        const head = queue.shift()!;
-        // The report is about to wait on its oldest row: confirm unknown outcomes now, not later.
-        const waiting = !head.settled;
-        if (waiting) {
-          index.eager = true;
-          index.flush();
-        }
-        const result = await head.result;
-        if (waiting) index.eager = all;
-        summary.rows += 1;
-        summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
-        await report.write(head.input, result, marksFor(head.input, table.kept));
+    const runner = createRowRunner<InputRow>({
+      maxAhead: Math.max(options.pacing.concurrency * 2, Math.min(rowsAhead, Math.floor(250_000 / Math.max(1, table.headers.length)))),
+      tally: summary,
+      // The report is about to wait on its oldest row: confirm unknown outcomes now, not later.
+      beforeWait: () => {
+        index.eager = true;
+        index.flush();
+      },
+      afterWait: (all) => (index.eager = all),
+      write: async (input, result) => {
+        await report.write(input, result, marksFor(input, table.kept));
         progress.update({ done: summary.rows, total, counts: summary.counts });
-      }
-    };
-
+      },
+    });
+    const seen = new Set<string>();
     for await (const input of table.rows) {
-      const promise = settle(input, previous);
-      const entry = { input, result: promise, settled: false };
-      void promise.then(() => (entry.settled = true));
-      queue.push(entry);
-      if (queue[0]!.settled || queue.length >= maxAhead) await drain(false);
+      if (previous && input.outcome.customerCode !== undefined) seen.add(rowKey({ row: input.row, customerCode: input.outcome.customerCode }));
+      await runner.push(input, settle(input, previous));
     }
-    await drain(true);
+    for (const [key, done] of previous?.done ?? []) {
+      if (!seen.has(key) && (done.status === "created" || done.status === "replaced")) summary.goneSinceSent.push(done.customerCode ?? `row ${done.row}`);
+    }
+    await runner.finish();
     finished = summary.stopped === undefined && !io.signal.aborted;
     if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
   } finally {
@@ -145,20 +143,22 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       return Promise.resolve(carriedResult(input));
     }
     if (!outcome.ok) return Promise.resolve(invalidResult(outcome));
-    const done = resumeState?.done.get(input.row);
-    if (done && done.customerCode === outcome.customerCode) {
+    // Rows are known by their code, not their position: rows inserted, deleted or moved since the interruption change nothing.
+    const key = rowKey({ row: input.row, customerCode: outcome.customerCode });
+    const done = resumeState?.done.get(key);
+    if (done) {
       // edited in the file since it was sent: say so rather than report values the server does not hold
-      const sentThen = options.mode === "merge" ? undefined : resumeState?.intents.get(input.row)?.sent;
+      const sentThen = options.mode === "merge" ? undefined : resumeState?.intents.get(key)?.sent;
       if (sentThen && JSON.stringify(sentThen) !== JSON.stringify(outcome.payload)) {
         summary.changedSinceSent += 1;
-        return Promise.resolve({ ...done, message: `${done.status} before the interruption from the row as it was then; the row has changed in the file since, and this run did not send the change` });
+        return Promise.resolve({ ...done, row: input.row, message: `${done.status} before the interruption from the row as it was then; the row has changed in the file since, and this run did not send the change` });
       }
-      return Promise.resolve(done);
+      return Promise.resolve({ ...done, row: input.row });
     }
     if (signal.aborted) return Promise.resolve(notAttempted(input));
     const job: RowJob = { row: input.row, customerCode: outcome.customerCode, payload: outcome.payload, groups: outcome.groups };
-    const intent = resumeState?.intents.get(input.row);
-    if (intent && intent.code === outcome.customerCode) {
+    const intent = resumeState?.intents.get(key);
+    if (intent) {
       const existing = index.get(outcome.customerCode);
       if (intent.op === "create" && existing) {
         return record({ row: input.row, status: "created", customerCode: outcome.customerCode, customerId: existing, message: "created before the interruption; confirmed by listing", attempts: 0 });
@@ -172,12 +172,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
-  async function record(result: RowResult): Promise<RowResult> {
-    const stoppedRow = result.status === "failed" && (summary.stopped !== undefined || signal.aborted);
-    if (journal && !result.status.startsWith("would-") && result.status !== "invalid" && !stoppedRow) {
-      await journal.append({ t: "done", ...result });
-    }
-    return result;
+  function record(result: RowResult): Promise<RowResult> {
+    return journalResult(journal, result, summary.stopped !== undefined || signal.aborted);
   }
 
   function failure(input: InputRow, error: unknown): RowResult {
@@ -211,6 +207,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 function resumable(path: string, options: ImportOptions): JournalState | undefined {
   const state = readJournal(path);
   if (!state.header || state.finished) return undefined;
+  assertReadable(path, state, "Move it aside to start a new run (the report of the interrupted run is still beside it); undo of that report still reverses every entry it can read.");
   const { input, mode, startedAt } = state.header;
   if (state.header.command === "import" && input === resolve(options.input) && mode === options.mode) return state;
   const then = `import ${input} --mode ${mode}${startedAt ? `, started ${startedAt}` : ""}`;

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/sandbox/faults.js";
 import { startSandbox } from "../../src/sandbox/server.js";
 import type { Sandbox } from "../../src/sandbox/server.js";
 import { sandboxEnv, tempDir } from "../helpers/cli.js";
@@ -31,13 +32,14 @@ function expectCleanResult(sandbox: Sandbox, rows: Record<string, string>[], cou
 const args = ["--rate", "0", "--concurrency", "4", "--retries", "8"];
 
 describe("import: interrupted runs", () => {
-  it("resumes after SIGKILL at random points and ends as a clean run would, creating nothing twice", async () => {
+  it("resumes after SIGKILL at seeded points and ends as a clean run would, creating nothing twice", async () => {
     const { sandbox, env, input, reportPath } = await setup(400, { latencyMs: 8, failRate: 0.1, seed: 11 });
+    const random = seededRandom(5);
     let kills = 0;
     for (let attempt = 0; attempt < 12; attempt += 1) {
       const child = spawnCli(["import", input, ...args], env);
       if (kills < 4) {
-        const target = sandbox.store.count() + 40 + Math.floor(Math.random() * 40);
+        const target = sandbox.store.count() + 40 + Math.floor(random() * 40);
         await Promise.race([waitFor(() => sandbox.store.count() >= target), child.exit]);
         if (child.process.exitCode === null) {
           child.process.kill("SIGKILL");

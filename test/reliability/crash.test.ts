@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/sandbox/faults.js";
 import { startSandbox } from "../../src/sandbox/server.js";
 import type { Sandbox } from "../../src/sandbox/server.js";
 import { runCli, sandboxEnv } from "../helpers/cli.js";
@@ -43,16 +44,17 @@ function expectAsBeforeTheImport(sandbox: Sandbox): void {
 const comparable = (rows: Record<string, string>[]) => rows.map((r) => [...HEADER.map((h) => r[h]), r.row, r.status].join("|"));
 
 /**
- * Runs `argv` in a child process, SIGKILLs it `kills` times at random points of its progress
+ * Runs `argv` in a child process, SIGKILLs it `kills` times at seeded points of its progress
  * (counted in requests the sandbox saw), and runs it again each time until a run ends by itself.
  */
-async function killUntilDone(argv: string[], env: Record<string, string>, sandbox: Sandbox, kills: number) {
+async function killUntilDone(argv: string[], env: Record<string, string>, sandbox: Sandbox, kills: number, seed: number) {
+  const random = seededRandom(seed);
   let landed = 0;
   for (let run = 0; run < kills + 10; run += 1) {
     const child = spawnCli(argv, env);
     if (landed < kills) {
       // between 5% and 20% of the rows' worth of requests after the start of this run: all land before the end
-      const target = sandbox.stats.requests + Math.round(ROWS * (0.05 + Math.random() * 0.15));
+      const target = sandbox.stats.requests + Math.round(ROWS * (0.05 + random() * 0.15));
       await Promise.race([waitFor(() => sandbox.stats.requests >= target, 60_000), child.exit]);
       if (child.process.exitCode === null && child.process.signalCode === null) {
         child.process.kill("SIGKILL");
@@ -66,7 +68,7 @@ async function killUntilDone(argv: string[], env: Record<string, string>, sandbo
 }
 
 // Every test here waits on child processes, not on the CPU: the whole file runs side by side.
-describe(`SIGKILL at random points of a ${ROWS.toLocaleString("en")}-row import, then of its undo, at --fail-rate 0.1`, () => {
+describe(`SIGKILL at seeded points of a ${ROWS.toLocaleString("en")}-row import, then of its undo, at --fail-rate 0.1`, () => {
   it.concurrent(`import killed ${KILLS} times, re-run until done: each valid code held once, the report equals a clean run's; undo the same: the server as before`, { timeout: 60_000 + ROWS * 60 }, async ({ onTestFinished }) => {
     const { sandbox, dir } = await setup({ failRate: 0.1, seed: 42 }, onTestFinished);
     const clean = await startSandbox({ port: 0 });
@@ -79,7 +81,7 @@ describe(`SIGKILL at random points of a ${ROWS.toLocaleString("en")}-row import,
 
     // The clean run (same file, same starting state, no faults) runs here while the killed runs wait on their children.
     const cleanImport = runCli(["import", input, "--report", cleanReport, ...args], { env: sandboxEnv(clean) });
-    const imported = await killUntilDone(["import", input, ...args], sandboxEnv(sandbox), sandbox, KILLS);
+    const imported = await killUntilDone(["import", input, ...args], sandboxEnv(sandbox), sandbox, KILLS, 7);
     expect(imported.landed).toBe(KILLS);
     expect(imported.last.code).toBe(1);
     expect(imported.last.stderr).toMatch(/Resumed an interrupted run/);
@@ -94,7 +96,7 @@ describe(`SIGKILL at random points of a ${ROWS.toLocaleString("en")}-row import,
     for (const row of rows) if (row.status === "created" || row.status === "replaced") expect(row.customer_id).toBe(sandbox.store.byCode(row["Customer code"]!)?.customer_id);
 
     const cleanUndo = runCli(["undo", cleanReport, ...args], { env: sandboxEnv(clean) });
-    const undone = await killUntilDone(["undo", report, ...args], sandboxEnv(sandbox), sandbox, KILLS);
+    const undone = await killUntilDone(["undo", report, ...args], sandboxEnv(sandbox), sandbox, KILLS, 8);
     expect(undone.landed).toBe(KILLS);
     expect(undone.last.code).toBe(0);
     expect((await cleanUndo).code).toBe(0);

@@ -1,0 +1,64 @@
+import type { JournalWriter, RowResult } from "../import/journal.js";
+
+/**
+ * The one ordered row loop of import and undo: rows are worked on in parallel, their results
+ * written to the report (and counted) in input order, with at most `maxAhead` rows in memory.
+ */
+export interface RowRunnerOptions<Row> {
+  /** rows allowed to wait for the report's oldest unwritten row */
+  maxAhead: number;
+  /** filled as rows are written: the run's summary */
+  tally: { rows: number; counts: Record<string, number> };
+  /** writes one row and its result to the report, in input order */
+  write(row: Row, result: RowResult): Promise<void>;
+  /** the report is about to wait on a row still being worked on (import confirms unknown outcomes at once) */
+  beforeWait?: () => void;
+  /** that row is done; `all`: the input has ended */
+  afterWait?: (all: boolean) => void;
+}
+
+export interface RowRunner<Row> {
+  /** Queues a row and its result-to-be; writes what is ready. */
+  push(row: Row, result: Promise<RowResult>): Promise<void>;
+  /** Writes every row left, waiting for each. */
+  finish(): Promise<void>;
+}
+
+export function createRowRunner<Row>(options: RowRunnerOptions<Row>): RowRunner<Row> {
+  const queue: { row: Row; result: Promise<RowResult>; settled: boolean }[] = [];
+  const { tally } = options;
+
+  async function drain(all: boolean): Promise<void> {
+    while (queue.length > 0 && (all || queue[0]!.settled || queue.length >= options.maxAhead)) {
+      const head = queue.shift()!;
+      const waiting = !head.settled;
+      if (waiting) options.beforeWait?.();
+      const result = await head.result;
+      if (waiting) options.afterWait?.(all);
+      tally.rows += 1;
+      tally.counts[result.status] = (tally.counts[result.status] ?? 0) + 1;
+      await options.write(head.row, result);
+    }
+  }
+
+  return {
+    async push(row, result) {
+      const entry = { row, result, settled: false };
+      void result.then(() => (entry.settled = true), () => (entry.settled = true));
+      queue.push(entry);
+      if (queue[0]!.settled || queue.length >= options.maxAhead) await drain(false);
+    },
+    finish: () => drain(true),
+  };
+}
+
+/**
+ * Journals a row's final result, so a resumed run does not send it again. Not journaled: plans
+ * (`would-*`), `invalid` rows (nothing was sent) and rows failed only because the run stopped
+ * (`stopped`): those stay open for the re-run.
+ */
+export async function journalResult(journal: JournalWriter | undefined, result: RowResult, stopped: boolean): Promise<RowResult> {
+  const open = result.status.startsWith("would-") || result.status === "invalid" || (result.status === "failed" && stopped);
+  if (journal && !open) await journal.append({ t: "done", ...result });
+  return result;
+}

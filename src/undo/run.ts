@@ -1,0 +1,226 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { Interrupted, PacedFailure } from "../api/pacer.js";
+import type { Connection } from "../config.js";
+import type { CustomerPayload } from "../customers/types.js";
+import { ToolError } from "../errors.js";
+import type { Io } from "../io.js";
+import { createProgress } from "../output/progress.js";
+import { CodeIndex } from "../import/code-index.js";
+import { beginRun, findRun, journalPathFor } from "../import/history.js";
+import { readInput } from "../import/input.js";
+import type { InputTable } from "../import/input.js";
+import { JournalWriter, readJournal, rowKey } from "../import/journal.js";
+import type { Intent, RowResult } from "../import/journal.js";
+import { openReport } from "../import/report.js";
+import type { ReportRow } from "../import/report.js";
+import { createRowRunner, journalResult } from "../rows/runner.js";
+import { AuthRejected, openSession } from "../api/session.js";
+import type { Pacing } from "../api/session.js";
+import { stripServerFields } from "../import/upload.js";
+import { describeChanges, rowSteps } from "./steps.js";
+import { refuseOutOfOrder, undoTargets } from "./targets.js";
+import type { UndoTarget } from "./targets.js";
+
+export interface UndoOptions {
+  report: string;
+  /** the import run to reverse (its number in `finan-bulk runs`); the latest when undefined */
+  run: number | undefined;
+  undoReport: string;
+  dryRun: boolean;
+  force: boolean;
+  connection: Connection;
+  pacing: Pacing;
+  io: Io;
+}
+
+export interface UndoSummary {
+  /** the import run reversed */
+  run: number;
+  rows: number;
+  counts: Record<string, number>;
+  /** rows left alone because the record changed on the server since the import */
+  conflicts: number;
+  /** replaced rows of a --no-backup run: nothing to restore them from */
+  withoutBackup: number;
+  /** journal lines that could not be read: what they held was not reversed */
+  damaged: number[];
+  /** journaled rows the report does not show (in flight at a crash, or the report edited): reported after its rows */
+  notInReport: number;
+  /** the import's report was not there (an XLSX report is written at the end of a run): the journal alone was used */
+  reportMissing: boolean;
+  /** when an earlier undo had already reversed this run completely */
+  undoneBefore: string | undefined;
+  /** the run before this one, if any: what `--run` to give next, newest first */
+  earlierRun: number | undefined;
+  /** why the import's report could not be read (its header edited away, …): the journal alone was used */
+  reportUnreadable: string | undefined;
+  requests: number;
+  elapsedMs: number;
+  stopped: "auth" | "interrupted" | undefined;
+}
+
+/** Reverses an import run from its journal: deletes what it created, PUTs back what it replaced; safe to run twice. */
+export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
+  const { io } = options;
+  const started = io.now();
+  const { run, runs } = findRun(options.report, options.run);
+  const targets = undoTargets(run.state);
+  if (!options.force) refuseOutOfOrder(options.report, run, runs, targets);
+  // An XLSX report is written at the end: after a kill there is none, and the journal alone says what to reverse.
+  let reportUnreadable: string | undefined;
+  const table = existsSync(options.report) ? await readInput(options.report).catch((error: unknown) => {
+    // the report only lends its layout: a report edited past reading does not stop the undo
+    if (!(error instanceof ToolError)) throw error;
+    reportUnreadable = error.message;
+    return undefined;
+  }) : undefined;
+  const headers = table?.headers ?? ["Customer code"];
+  const report = await openReport(options.undoReport, headers, "undo", options.report, table?.source.delimiter);
+  const journalPath = options.dryRun ? undefined : journalPathFor(options.undoReport);
+  const previous = journalPath ? readJournal(journalPath) : undefined;
+  const resuming = previous?.header?.command === "undo" && !previous.finished && previous.header.input === resolve(options.report) && (previous.header.undoes ?? run.number) === run.number;
+  const journal = journalPath === undefined ? undefined : resuming ? await JournalWriter.resume(journalPath) : await beginRun(options.undoReport, { t: "run", version: 1, command: "undo", input: resolve(options.report), mode: options.force ? "force" : "safe", startedAt: new Date(started).toISOString(), undoes: run.number });
+  // A run being undone is never resumed afterwards: its rows would be reported done while undo deleted them.
+  if (!options.dryRun && !run.state.finished) await mark(run.path, { t: "end", finishedAt: new Date().toISOString() });
+
+  const stop = new AbortController();
+  const signal = AbortSignal.any([io.signal, stop.signal]);
+  const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
+  const index = new CodeIndex(client, pacer);
+  let listed: Promise<void> | undefined;
+  const summary: UndoSummary = { run: run.number, rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, damaged: run.state.damaged, notInReport: 0, reportMissing: table === undefined && reportUnreadable === undefined, reportUnreadable, undoneBefore: run.state.undone, earlierRun: runs.filter((other) => other.number < run.number).at(-1)?.number, requests: 0, elapsedMs: 0, stopped: undefined };
+  const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
+  let finished = false;
+  try {
+    const runner = createRowRunner<ReportRow>({
+      maxAhead: Math.max(64, options.pacing.concurrency * 8),
+      tally: summary,
+      write: async (row, result) => {
+        if (result.message?.includes("--force")) summary.conflicts += 1;
+        if (result.message === NO_BACKUP) summary.withoutBackup += 1;
+        await report.write(row, result);
+        progress.update({ done: summary.rows, total: undefined, counts: summary.counts });
+      },
+    });
+    // The report gives the layout; the journal says what to reverse: each target once, matched by its code.
+    const pending = new Map(targets);
+    for await (const input of table?.rows ?? []) {
+      const code = input.outcome.customerCode;
+      const target = code === undefined ? undefined : pending.get(rowKey({ row: input.row, customerCode: code }));
+      if (target) pending.delete(target.key);
+      await runner.push(input, target ? reverse(target, input.row) : Promise.resolve({ row: input.row, status: "skipped", customerCode: code, message: run.latest ? nothingToUndo(input.previous.status) : `nothing to undo: run ${run.number} did not write this customer (the report shows the latest run)` }));
+    }
+    const codeColumn = table ? codeColumnOf(table) : 0;
+    for (const target of pending.values()) {
+      summary.notInReport += 1;
+      const values = headers.map((_, column) => (column === codeColumn ? target.code : undefined));
+      await runner.push({ values }, reverse(target, target.row));
+    }
+    await runner.finish();
+    if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
+    finished = summary.stopped === undefined;
+  } finally {
+    progress.finish();
+    summary.requests = pacer.requestsStarted;
+    summary.elapsedMs = io.now() - started;
+    await report.close();
+    await journal?.close(finished);
+    await close();
+  }
+  const complete = finished && !options.dryRun && (summary.counts.failed ?? 0) === 0 && summary.conflicts === 0 && summary.damaged.length === 0;
+  // an earlier run may be undone next without --force once this one is reversed completely
+  if (complete) await mark(run.path, { t: "undone", at: new Date().toISOString(), by: options.undoReport });
+  return summary;
+
+  function reverse(target: UndoTarget, row: number): Promise<RowResult> {
+    const already = resuming ? previous?.done.get(target.key) : undefined;
+    if (already) return Promise.resolve({ ...already, row });
+    if (signal.aborted) return Promise.resolve(notAttempted(row, target.code));
+    return undoRow(row, target, resuming ? previous?.intents.get(target.key) : undefined).then(recordDone);
+  }
+
+  /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
+  function recordDone(result: RowResult): Promise<RowResult> {
+    return journalResult(journal, result, summary.stopped !== undefined || signal.aborted);
+  }
+
+  /** The customer a create in flight at a crash made, if the listing holds its code (listed once, when first needed). */
+  async function confirmCreated(code: string): Promise<string | undefined> {
+    listed ??= index.load();
+    await listed;
+    return index.get(code);
+  }
+
+  /** `sentBefore`: this undo's journal says the write was sent before an interruption. */
+  async function undoRow(row: number, target: UndoTarget, sentBefore: Intent | undefined): Promise<RowResult> {
+    try {
+      const customerId = target.customerId ?? (await confirmCreated(target.code));
+      if (customerId === undefined) {
+        const message = sentBefore?.op === "delete" ? "deleted before the interruption" : "nothing to undo: the create sent without an answer (in flight when the import stopped) was never applied: the listing does not hold this code";
+        return { row, status: sentBefore?.op === "delete" ? "deleted" : "skipped", customerCode: target.code, message, attempts: 0 };
+      }
+      const steps = rowSteps(client, pacer, row, target.code, customerId);
+      const intent = (op: "delete" | "restore", sent: CustomerPayload | null) => journal?.append({ t: "intent", row, op, code: target.code, customerId, sent });
+      const current = await steps.get();
+      if (target.op === "create") {
+        if (!current) return sentBefore?.op === "delete" ? steps.result("deleted", "deleted before the interruption") : steps.result("skipped", "already deleted");
+        const changes = target.sent ? describeChanges(target.sent, stripServerFields(current.data)) : "";
+        const whose = target.uncertain ? "a customer with this code exists but differs from what the import sent, so it may be someone else's" : "changed on the server since the import";
+        if (changes && !options.force) return steps.result("skipped", `${whose} (${changes}): not deleted; use --force to delete anyway`);
+        const why = target.uncertain ? "sent without an answer (in flight when the import stopped); created, as the listing confirmed" : undefined;
+        if (options.dryRun) return steps.result("would-delete", changes ? `changed since the import (${changes}); --force deletes it` : why);
+        await intent("delete", null);
+        return steps.result("deleted", why, await steps.remove());
+      }
+      if (!target.before) return steps.result("skipped", NO_BACKUP);
+      if (!current) return steps.result("failed", "the customer was deleted since the import: nothing to restore");
+      const now = stripServerFields(current.data);
+      if (describeChanges(target.before, now) === "") {
+        if (sentBefore?.op === "restore") return steps.result("restored", "restored before the interruption");
+        return steps.result("skipped", target.uncertain ? "nothing to undo: the replace sent without an answer (in flight when the import stopped) was never applied" : "already as it was before the import");
+      }
+      const changes = target.sent ? describeChanges(target.sent, now) : "";
+      if (changes && !options.force) return steps.result("skipped", `changed on the server since the import (${changes}): not restored; use --force to restore anyway`);
+      if (options.dryRun) return steps.result("would-restore", describeChanges(now, target.before) || undefined);
+      await intent("restore", target.before);
+      return steps.result("restored", undefined, await steps.put(target.before));
+    } catch (error) {
+      const api = error instanceof AuthRejected ? error.error : undefined;
+      if (api) {
+        summary.stopped = "auth";
+        stop.abort();
+      }
+      if (error instanceof Interrupted) return notAttempted(row, target.code);
+      const failure = error instanceof PacedFailure ? error : undefined;
+      return { row, status: "failed", customerCode: target.code, customerId: target.customerId, httpStatus: failure?.error.status ?? api?.status, apiCode: failure?.error.apiCode ?? api?.apiCode, requestId: failure?.error.requestId ?? api?.requestId, message: error instanceof Error ? error.message : String(error), attempts: failure?.attempts };
+    }
+  }
+
+  function notAttempted(row: number, code: string): RowResult {
+    return { row, status: "failed", customerCode: code, message: "not attempted: the run stopped; run the same command again to continue", attempts: 0 };
+  }
+}
+
+/** Appends one entry to a finished journal (the import run's, from its undo). */
+async function mark(path: string, entry: Parameters<JournalWriter["append"]>[0]): Promise<void> {
+  const writer = await JournalWriter.resume(path);
+  await writer.append(entry);
+  await writer.close(false);
+}
+
+/** Where the report shows customer_code, for the rows undo adds after the report's own. */
+function codeColumnOf(table: InputTable): number {
+  const binding = table.bound.bindings.find((candidate) => candidate.field === "general_info.customer_code");
+  return binding === undefined ? -1 : table.kept.indexOf(binding.column);
+}
+
+const NO_BACKUP = "no backup of the record before the import (it ran with --no-backup): cannot restore";
+
+/** A row this run did not write. Created or replaced all the same: an --only re-run carried it over. */
+function nothingToUndo(status: string | undefined): string {
+  if (status === "created" || status === "replaced") {
+    return `nothing to undo in this run: it did not send this row, whose result (${status}) came over from the earlier report it re-ran with --only; undo that report to undo this row`;
+  }
+  return `nothing to undo: the import left this row ${status ?? "unsent"}`;
+}

@@ -1,0 +1,43 @@
+import type { ApiResponse, FinanClient } from "../api/client.js";
+import { PacedFailure } from "../api/pacer.js";
+import type { Pacer } from "../api/pacer.js";
+import { rowRequests } from "../api/session.js";
+import { headerFor } from "../customers/columns.js";
+import { diffPayload } from "../customers/merge.js";
+import type { CustomerPayload } from "../customers/types.js";
+import type { RowResult } from "../import/journal.js";
+
+/** The fields that differ between two payloads, by header and path; "" when they are equal. */
+export function describeChanges(expected: CustomerPayload, actual: CustomerPayload): string {
+  const { changed, cleared } = diffPayload(expected, actual);
+  return [...changed, ...cleared].map((field) => `${headerFor(field, "en")} (${field})`).join(", ");
+}
+
+/** One undo row's requests, counted together; a GET or DELETE that finds nothing is an answer, not a failure. */
+export function rowSteps(client: FinanClient, pacer: Pacer, row: number, code: string, customerId: string) {
+  const requests = rowRequests(pacer);
+  return {
+    attempts: () => requests.attempts,
+    async get() {
+      try {
+        return await requests.send(() => client.getCustomer(customerId), true);
+      } catch (error) {
+        if (error instanceof PacedFailure && error.error.status === 404) return undefined;
+        throw error;
+      }
+    },
+    async remove() {
+      try {
+        return await requests.send(() => client.deleteCustomer(customerId), true);
+      } catch (error) {
+        // A retried DELETE whose first attempt was applied finds nothing left: that is done.
+        if (error instanceof PacedFailure && error.error.status === 404 && requests.attempts > 1) return undefined;
+        throw error;
+      }
+    },
+    put: (payload: CustomerPayload) => requests.send(() => client.replaceCustomer(customerId, payload), true),
+    result(status: string, message: string | undefined, response: ApiResponse<unknown> | undefined = requests.last): RowResult {
+      return { row, status, customerCode: code, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts: requests.attempts };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { CustomerPayload } from "../customers/types.js";
+import { ToolError } from "../errors.js";
+import type { RunInfo } from "../import/history.js";
+import type { JournalState } from "../import/journal.js";
+
+/** What an import run did (or may have done) to one customer, from its journal: what undo reverses. */
+export interface UndoTarget {
+  key: string;
+  code: string;
+  /** the row number in the import's input, for rows the report does not show */
+  row: number;
+  op: "create" | "replace";
+  /** unknown for a create in flight at a crash: the listing tells */
+  customerId: string | undefined;
+  sent: CustomerPayload | null;
+  before: CustomerPayload | undefined;
+  /** the write was sent but its outcome never journaled (in flight at a crash, or failed without an answer) */
+  uncertain: boolean;
+}
+
+/**
+ * Everything the journal says the run created or replaced, and every write it sent without
+ * learning the outcome, keyed by customer_code, in the order of the input's rows.
+ */
+export function undoTargets(state: JournalState): Map<string, UndoTarget> {
+  const targets: UndoTarget[] = [];
+  for (const [key, intent] of state.intents) {
+    if (intent.op !== "create" && intent.op !== "replace") continue;
+    const done = state.done.get(key);
+    const applied = done?.status === "created" || done?.status === "replaced";
+    // a failure with an answer (a 400, a 404) was not applied; one without an answer may have been
+    const unanswered = done?.status === "failed" && (done.httpStatus === undefined || done.httpStatus >= 500);
+    if (done && !applied && !unanswered) continue;
+    const op = applied ? (done.status === "created" ? "create" : "replace") : intent.op;
+    const customerId = applied ? done.customerId : intent.customerId;
+    targets.push({ key, code: intent.code, row: done?.row ?? intent.row, op, customerId, sent: intent.sent, before: op === "replace" && intent.op === "replace" ? intent.before : undefined, uncertain: !applied });
+  }
+  // created by adoption without an intent of its own (an earlier version's journal): still this run's
+  for (const [key, done] of state.done) {
+    if (state.intents.has(key) || !done.customerId || (done.status !== "created" && done.status !== "replaced")) continue;
+    targets.push({ key, code: done.customerCode ?? "", row: done.row, op: done.status === "created" ? "create" : "replace", customerId: done.customerId, sent: null, before: undefined, uncertain: false });
+  }
+  targets.sort((a, b) => a.row - b.row);
+  return new Map(targets.map((target) => [target.key, target]));
+}
+
+/** Customers a run touched: what it wrote or may have written. */
+function touched(state: JournalState): Set<string> {
+  return new Set(undoTargets(state).keys());
+}
+
+/**
+ * Undoing a run whose customers a later run (not undone) touched would restore them under the
+ * later run's changes: refused, naming the run to undo first.
+ */
+export function refuseOutOfOrder(report: string, run: RunInfo, runs: RunInfo[], targets: Map<string, UndoTarget>): void {
+  for (const later of runs.filter((other) => other.number > run.number && !other.state.undone).reverse()) {
+    const shared = [...touched(later.state)].filter((key) => targets.has(key)).map((key) => targets.get(key)!.code);
+    if (shared.length === 0) continue;
+    const sample = shared.slice(0, 5).join(", ") + (shared.length > 5 ? ", …" : "");
+    throw new ToolError("E_UNDO_ORDER", `Run ${later.number} of ${report} (started ${later.state.header?.startedAt ?? "?"}) changed ${shared.length} of the customers run ${run.number} did (${sample}), and has not been undone. Nothing was sent.`, {
+      hint: `Undo the newer run first: finan-bulk undo ${report} --run ${later.number}; then undo run ${run.number}. Or add --force to undo run ${run.number} over them.`,
+    });
+  }
+}
