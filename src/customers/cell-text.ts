@@ -3,6 +3,7 @@ import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
 import type { Cell } from "../spreadsheet/types.js";
 import { parseFieldKey } from "./columns.js";
 import type { FieldKey } from "./columns.js";
+import { controlWarning, unseenInCode, withoutInvisible } from "./invisible.js";
 
 /** A value, or an issue (the row is invalid), each without the column name: the caller adds it. */
 export interface CellText {
@@ -23,6 +24,12 @@ const LARGEST_EXACT = 1e15;
 const DIGIT_ATTRS = new Set(["customer_code", "phone", "phone_number", "tax_id", "zip_code", "account_number"]);
 const SCIENTIFIC_TEXT = /^[+-]?\d+(?:[.,]\d+)?E\+?\d+$/i;
 
+/**
+ * What the cell checks need to know of a field: the customer code (nothing unseen allowed), a
+ * digit string (scientific text is lost digits), or free text.
+ */
+export type FieldKind = "code" | "digits" | "text";
+
 /** The text of a cell for a field: trimmed NFC text, a number as Excel shows it, or why not. */
 // Most cells of a row are blank: one shared answer instead of an object each.
 const BLANK: CellText = Object.freeze({});
@@ -32,11 +39,11 @@ const BLANK: CellText = Object.freeze({});
  * formula-like value; an XLSX export never does, so there an apostrophe is the user's own.
  */
 export function cellToText(cell: Cell | undefined, field: FieldKey, unguard = true): CellText {
-  return cellTextFor(cell, isDigitField(field), unguard);
+  return cellTextFor(cell, fieldKind(field), unguard);
 }
 
 /** cellToText with the field's kind worked out once per column (the row mapper's hot loop). */
-export function cellTextFor(cell: Cell | undefined, digits: boolean, unguard: boolean): CellText {
+export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: boolean): CellText {
   if (cell === undefined) return BLANK;
   switch (cell.kind) {
     case "text": {
@@ -44,8 +51,9 @@ export function cellTextFor(cell: Cell | undefined, digits: boolean, unguard: bo
       const trimmed = cell.text.trim();
       if (trimmed === "") return BLANK;
       if (trimmed.length > MAX_CELL_CHARS) return { issue: `is ${trimmed.length.toLocaleString("en-US")} characters long, more than a spreadsheet cell holds (${MAX_CELL_CHARS.toLocaleString("en-US")}): check the cell` };
-      if (digits && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
-      return { value: unguard ? unneutraliseFormula(trimmed) : trimmed };
+      if (kind !== "text" && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
+      const value = unguard ? unneutraliseFormula(trimmed) : trimmed;
+      return kind === "code" ? codeText(value) : freeText(value);
     }
     case "number":
       return numberToText(cell.value, cell.scientific === true);
@@ -69,6 +77,24 @@ export function cellTextFor(cell: Cell | undefined, digits: boolean, unguard: bo
 export function isDigitField(field: FieldKey): boolean {
   const ref = parseFieldKey(field);
   return ref !== undefined && DIGIT_ATTRS.has(ref.attr);
+}
+
+export function fieldKind(field: FieldKey): FieldKind {
+  return field === "general_info.customer_code" ? "code" : isDigitField(field) ? "digits" : "text";
+}
+
+function codeText(value: string): CellText {
+  const issue = unseenInCode(value);
+  return issue === undefined ? { value } : { issue };
+}
+
+// Invisible marks go (a no-break space becomes a space), said in a warning; the rest is kept.
+function freeText(value: string): CellText {
+  const cleaned = withoutInvisible(value);
+  const text = cleaned.warning === undefined ? value : cleaned.text.trim();
+  if (text === "") return { warning: cleaned.warning };
+  const warnings = [cleaned.warning, controlWarning(text)].filter((warning) => warning !== undefined);
+  return warnings.length === 0 ? { value: text } : { value: text, warning: warnings.join("; ") };
 }
 
 function numberToText(value: number, scientific: boolean): CellText {
