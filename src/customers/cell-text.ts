@@ -68,9 +68,7 @@ export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: bo
     case "error":
       return { issue: `${cell.error} in the cell: fix the formula or type the value` };
     case "formula-without-value":
-      return {
-        issue: "formula without a saved value: open and save the file in Excel, or paste values instead of formulas",
-      };
+      return { issue: `holds the formula =${shortened(cell.formula)} with no computed value (the program that wrote the file did not compute it): open the file in Excel or LibreOffice and save it, then run again` };
   }
 }
 
@@ -107,6 +105,9 @@ function numberToText(value: number, scientific: boolean): CellText {
   if (!text.includes("e")) return { value: text };
   return { value: shown.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) };
 }
+
+// A formula is shown to say which one; a long one is cut, the cell in the report has it whole.
+const shortened = (formula: string): string => (formula.length > 60 ? `${formula.slice(0, 60)}…` : formula);
 
 function describeDate(date: Date): string {
   return Number.isNaN(date.getTime()) ? "an invalid date" : date.toISOString().slice(0, 10);

@@ -41,7 +41,7 @@ describe("cellToText", () => {
     ["scientific text in a phone column", text("9.33457e+8"), "general_info.phone", LOST_DIGITS],
     ["a date in a text field", { kind: "date", value: new Date("2024-03-05T00:00:00Z") }, "general_info.phone", "holds a date (2024-03-05): format the column as Text and retype the value"],
     ["an error value", { kind: "error", error: "#N/A" }, "general_info.email", "#N/A in the cell: fix the formula or type the value"],
-    ["a formula without a saved value", { kind: "formula-without-value", formula: "VLOOKUP(A2,B:C,2)" }, "general_info.name", "formula without a saved value: open and save the file in Excel, or paste values instead of formulas"],
+    ["a formula without a saved value", { kind: "formula-without-value", formula: "VLOOKUP(A2,B:C,2)" }, "general_info.name", "holds the formula =VLOOKUP(A2,B:C,2) with no computed value (the program that wrote the file did not compute it): open the file in Excel or LibreOffice and save it, then run again"],
   ])("rejects %s", (_, cell, field, issue) => {
     const result = cellToText(cell, field);
     expect(result.issue).toBe(issue);
