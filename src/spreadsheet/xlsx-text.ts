@@ -14,7 +14,12 @@ export function encodeXlsxText(text: string): string {
   return text.replace(LOOKS_ESCAPED, "_x005F_$1").replace(UNSAFE, hex);
 }
 
+// LibreOffice shows our older exports' _x000D_ as text and saves it as _x005F_x000D_: before a line
+// feed that can only be the CR of a CRLF, so it is read as one and such a file re-imports unchanged.
+const LIBREOFFICE_CR = /_x005F_x000D_(?=\n)/g;
+
 /** The text a spreadsheet meant, from what its XML holds. */
 export function decodeXlsxText(text: string): string {
-  return text.includes("_x") ? text.replace(ESCAPE, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16))) : text;
+  if (!text.includes("_x")) return text;
+  return text.replace(LIBREOFFICE_CR, "\r").replace(ESCAPE, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)));
 }
