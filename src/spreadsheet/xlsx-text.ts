@@ -7,11 +7,12 @@ const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
-const hex = (char: string) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+/** One character as its _xHHHH_ escape. */
+export const hexEscape = (char: string): string => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
 
 /** Text as it must stand in sheet XML so that it reads back exactly. */
 export function encodeXlsxText(text: string): string {
-  return text.replace(LOOKS_ESCAPED, "_x005F_$1").replace(UNSAFE, hex);
+  return text.replace(LOOKS_ESCAPED, "_x005F_$1").replace(UNSAFE, hexEscape);
 }
 
 // LibreOffice shows our older exports' _x000D_ as text and saves it as _x005F_x000D_: before a line
