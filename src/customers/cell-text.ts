@@ -3,7 +3,7 @@ import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
 import type { Cell } from "../spreadsheet/types.js";
 import { parseFieldKey } from "./columns.js";
 import type { FieldKey } from "./columns.js";
-import { controlWarning, unseenInCode, withoutInvisible } from "./invisible.js";
+import { controlWarning, mayHoldUnseen, unseenInCode, withoutInvisible } from "./invisible.js";
 
 /** A value, or an issue (the row is invalid), each without the column name: the caller adds it. */
 export interface CellText {
@@ -88,6 +88,7 @@ function codeText(value: string): CellText {
 
 // Invisible marks go (a no-break space becomes a space), said in a warning; the rest is kept.
 function freeText(value: string): CellText {
+  if (!mayHoldUnseen(value)) return { value };
   const cleaned = withoutInvisible(value);
   const text = cleaned.warning === undefined ? value : cleaned.text.trim();
   if (text === "") return { warning: cleaned.warning };

@@ -28,6 +28,12 @@ const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, "g");
 // In a code any of them, or any control character (tab and line breaks too), makes a look-alike.
 const UNSEEN_IN_CODE = /[\u0000-\u001F\u007F-\u00A0\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
+// Either kind outside a code: one test per cell on the row mapper's hot path, the details only on a hit.
+const UNSEEN_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u00A0\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+
+/** Whether `withoutInvisible` or `controlWarning` may have something to say about the text. */
+export const mayHoldUnseen = (text: string): boolean => UNSEEN_IN_TEXT.test(text);
+
 /** "U+200B zero-width space": how messages name a character. */
 export function describeCharacter(char: string): string {
   const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
