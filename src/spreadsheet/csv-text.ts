@@ -8,7 +8,8 @@ const EVERY_UNSAFE = new RegExp(UNSAFE.source, "g");
 // The escapes the reader turns back: those of the characters above (tab and line breaks too, as
 // other tools write them) and of the underscore, which keeps text that looks like one as it was.
 const ESCAPED = /_x(00[01][0-9A-Fa-f]|005[Ff]|[Ff]{3}[EeFf])_/g;
-const LOOKS_ESCAPED = /_(x(?:00[01][0-9A-Fa-f]|005[Ff]|[Ff]{3}[EeFf])_)/g;
+// An opener of one of those, closed by an underscore of the text or by the escape that follows (see xlsx-text.ts).
+const LOOKS_ESCAPED = new RegExp(`_(?=x(?:00[01][0-9A-Fa-f]|005[Ff]|[Ff]{3}[EeFf])(?:_|${UNSAFE.source}))`, "g");
 
 /** The first character `encodeCsvText` would escape, or undefined (for the writer's warning). */
 export function unsafeCsvCharacter(text: string): string | undefined {
@@ -18,7 +19,7 @@ export function unsafeCsvCharacter(text: string): string | undefined {
 /** Text as a CSV cell holds it: control characters as _xHHHH_, lookalike escapes kept by _x005F_. */
 export function encodeCsvText(text: string): string {
   if (!text.includes("_x") && !UNSAFE.test(text)) return text;
-  return text.replace(LOOKS_ESCAPED, "_x005F_$1").replace(EVERY_UNSAFE, hexEscape);
+  return text.replace(LOOKS_ESCAPED, "_x005F_").replace(EVERY_UNSAFE, hexEscape);
 }
 
 /** The text a CSV cell meant: the inverse of encodeCsvText; other _xHHHH_ (such as _x0041_) stay text. */

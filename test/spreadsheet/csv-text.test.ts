@@ -8,6 +8,8 @@ const cases = [
   ["a non-character", "x\uffffy", "x_xFFFF_y"],
   ["text that looks like an escape we read", "_x0000_ and _x005F_", "_x005F_x0000_ and _x005F_x005F_"],
   ["text that looks like an escape we leave alone", "_x0041_", "_x0041_"],
+  ["two escape-like runs sharing an underscore", "_x0000_x0001_", "_x005F_x0000_x005F_x0001_"],
+  ["escape-like text closed by an escaped character", "a_x0000\u0001", "a_x005F_x0000_x0001_"],
   ["tab and line breaks, which quoted cells carry", "a\tb\r\nc", "a\tb\r\nc"],
   ["plain Vietnamese", "Nguyễn Thị Hồng", "Nguyễn Thị Hồng"],
 ] as const;

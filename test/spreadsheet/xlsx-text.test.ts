@@ -11,6 +11,8 @@ const cases = [
   ["LF and tab", "a\nb\tc"],
   ["a control character", "mã\u0001lạ"],
   ["text that looks like an escape", "_x000D_ and _x005F_"],
+  ["two escape-like runs sharing an underscore", "_x0041_x0042_"],
+  ["escape-like text closed by an escaped character", "SKU_x0041\u0001"],
   ["plain Vietnamese", "Nguyễn Thị Hồng"],
 ] as const;
 
