@@ -68,7 +68,7 @@ export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: bo
     case "error":
       return { issue: `${cell.error} in the cell: fix the formula or type the value` };
     case "formula-without-value":
-      return { issue: `holds the formula =${shortened(cell.formula)} with no computed value (the program that wrote the file did not compute it): open the file in Excel or LibreOffice and save it, then run again` };
+      return { issue: `holds ${cell.formula === "" ? "a formula" : `the formula =${shortened(cell.formula)}`} with no computed value (the program that wrote the file did not compute it): open the file in Excel or LibreOffice and save it, then run again` };
   }
 }
 

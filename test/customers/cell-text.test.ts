@@ -48,6 +48,10 @@ describe("cellToText", () => {
     expect(result.value).toBeUndefined();
   });
 
+  it("says a formula without a value even when the file gives no formula text (a shared formula's follower)", () => {
+    expect(cellToText({ kind: "formula-without-value", formula: "" }, "general_info.name").issue).toMatch(/^holds a formula with no computed value/);
+  });
+
   it("says the lost-digits problem the way the spec words it", () => {
     expect(LOST_DIGITS).toBe("lost digits in Excel: format the column as Text and retype");
   });
