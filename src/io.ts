@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { terminalSafe } from "./output/terminal.js";
 
 /** Where a command talks to the world: injectable so tests drive the CLI in-process. */
 export interface Io {
@@ -30,8 +31,9 @@ export function processIo(signal: AbortSignal): Io {
   };
 }
 
+/** Every line the tool prints passes here: control characters from files or servers are shown, not run. */
 export function writeLine(stream: Writable, text = ""): void {
-  stream.write(`${text}\n`);
+  stream.write(`${terminalSafe(text)}\n`);
 }
 
 const guarded = new WeakSet<Writable>();

@@ -83,6 +83,7 @@ function printSummary(io: Io, args: ExportArgs, result: ExportResult, summaryOnl
     const verb = deleted.length === 1 ? "customer was" : "customers were";
     writeLine(io.stderr, `${deleted.length} ${verb} deleted during the export and are not in the file: ${named.join(", ")}${more}.`);
   }
+  for (const warning of result.warnings) writeLine(io.stderr, `warning: ${warning}`);
 }
 
 function formatOf(file: string): ExportFormat {

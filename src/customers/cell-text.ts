@@ -3,6 +3,7 @@ import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
 import type { Cell } from "../spreadsheet/types.js";
 import { parseFieldKey } from "./columns.js";
 import type { FieldKey } from "./columns.js";
+import { controlWarning, mayHoldUnseen, unseenInCode, withoutInvisible } from "./invisible.js";
 
 /** A value, or an issue (the row is invalid), each without the column name: the caller adds it. */
 export interface CellText {
@@ -23,6 +24,12 @@ const LARGEST_EXACT = 1e15;
 const DIGIT_ATTRS = new Set(["customer_code", "phone", "phone_number", "tax_id", "zip_code", "account_number"]);
 const SCIENTIFIC_TEXT = /^[+-]?\d+(?:[.,]\d+)?E\+?\d+$/i;
 
+/**
+ * What the cell checks need to know of a field: the customer code (nothing unseen allowed), a
+ * digit string (scientific text is lost digits), or free text.
+ */
+export type FieldKind = "code" | "digits" | "text";
+
 /** The text of a cell for a field: trimmed NFC text, a number as Excel shows it, or why not. */
 // Most cells of a row are blank: one shared answer instead of an object each.
 const BLANK: CellText = Object.freeze({});
@@ -32,11 +39,11 @@ const BLANK: CellText = Object.freeze({});
  * formula-like value; an XLSX export never does, so there an apostrophe is the user's own.
  */
 export function cellToText(cell: Cell | undefined, field: FieldKey, unguard = true): CellText {
-  return cellTextFor(cell, isDigitField(field), unguard);
+  return cellTextFor(cell, fieldKind(field), unguard);
 }
 
 /** cellToText with the field's kind worked out once per column (the row mapper's hot loop). */
-export function cellTextFor(cell: Cell | undefined, digits: boolean, unguard: boolean): CellText {
+export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: boolean): CellText {
   if (cell === undefined) return BLANK;
   switch (cell.kind) {
     case "text": {
@@ -44,8 +51,9 @@ export function cellTextFor(cell: Cell | undefined, digits: boolean, unguard: bo
       const trimmed = cell.text.trim();
       if (trimmed === "") return BLANK;
       if (trimmed.length > MAX_CELL_CHARS) return { issue: `is ${trimmed.length.toLocaleString("en-US")} characters long, more than a spreadsheet cell holds (${MAX_CELL_CHARS.toLocaleString("en-US")}): check the cell` };
-      if (digits && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
-      return { value: unguard ? unneutraliseFormula(trimmed) : trimmed };
+      if (kind !== "text" && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
+      const value = unguard ? unneutraliseFormula(trimmed) : trimmed;
+      return kind === "code" ? codeText(value) : freeText(value);
     }
     case "number":
       return numberToText(cell.value, cell.scientific === true);
@@ -60,15 +68,32 @@ export function cellTextFor(cell: Cell | undefined, digits: boolean, unguard: bo
     case "error":
       return { issue: `${cell.error} in the cell: fix the formula or type the value` };
     case "formula-without-value":
-      return {
-        issue: "formula without a saved value: open and save the file in Excel, or paste values instead of formulas",
-      };
+      return { issue: `holds ${cell.formula === "" ? "a formula" : `the formula =${shortened(cell.formula)}`} with no computed value (the program that wrote the file did not compute it): open the file in Excel or LibreOffice and save it, then run again` };
   }
 }
 
 export function isDigitField(field: FieldKey): boolean {
   const ref = parseFieldKey(field);
   return ref !== undefined && DIGIT_ATTRS.has(ref.attr);
+}
+
+export function fieldKind(field: FieldKey): FieldKind {
+  return field === "general_info.customer_code" ? "code" : isDigitField(field) ? "digits" : "text";
+}
+
+function codeText(value: string): CellText {
+  const issue = unseenInCode(value);
+  return issue === undefined ? { value } : { issue };
+}
+
+// Invisible marks go (a no-break space becomes a space), said in a warning; the rest is kept.
+function freeText(value: string): CellText {
+  if (!mayHoldUnseen(value)) return { value };
+  const cleaned = withoutInvisible(value);
+  const text = cleaned.warning === undefined ? value : cleaned.text.trim();
+  if (text === "") return { warning: cleaned.warning };
+  const warnings = [cleaned.warning, controlWarning(text)].filter((warning) => warning !== undefined);
+  return warnings.length === 0 ? { value: text } : { value: text, warning: warnings.join("; ") };
 }
 
 function numberToText(value: number, scientific: boolean): CellText {
@@ -81,6 +106,9 @@ function numberToText(value: number, scientific: boolean): CellText {
   if (!text.includes("e")) return { value: text };
   return { value: shown.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) };
 }
+
+// A formula is shown to say which one; a long one is cut, the cell in the report has it whole.
+const shortened = (formula: string): string => (formula.length > 60 ? `${formula.slice(0, 60)}…` : formula);
 
 function describeDate(date: Date): string {
   return Number.isNaN(date.getTime()) ? "an invalid date" : date.toISOString().slice(0, 10);

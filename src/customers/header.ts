@@ -132,6 +132,20 @@ function placeResultColumns(bound: BoundColumns, named: Map<ResultColumn, { colu
   bound.resultColumns.sort((a, b) => a - b);
 }
 
+// Up to this many unknown columns get a line each; past it, one line counts them (120,000 lines helped nobody).
+const UNKNOWN_NAMED = 3;
+const NAME_CHARS = 40;
+
+/** The run's warnings about columns that name no field: a line each for a few, one counted line for many. */
+export function unknownColumnWarnings(unknown: BoundColumns["unknown"]): string[] {
+  if (unknown.length <= UNKNOWN_NAMED) {
+    return unknown.map(({ header }) => `Column "${header}" is not a customer field: it is kept in the report but not sent. Map it with --columns if it should be.`);
+  }
+  const shown = unknown.slice(0, UNKNOWN_NAMED).map(({ column, header }) => `"${header.length > NAME_CHARS ? `${header.slice(0, NAME_CHARS)}…` : header}" (${columnLetter(column)})`);
+  const more = (unknown.length - UNKNOWN_NAMED).toLocaleString("en-US");
+  return [`${unknown.length.toLocaleString("en-US")} columns are not customer fields: ${shown.join(", ")} and ${more} more. They are kept in the report but not sent; map them with --columns if they should be.`];
+}
+
 function duplicateError(row: number, first: ColumnBinding, second: ColumnBinding, mapping: ColumnMapping | undefined): ToolError {
   const columns = `${columnLetter(first.column)} and ${columnLetter(second.column)}`;
   // when the --columns mapping sent one of them there, the fix is in the mapping, not the sheet

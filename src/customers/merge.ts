@@ -1,6 +1,7 @@
 // `--mode merge` and dry-run plans: lay a row over the server's record, and say what a PUT would change.
 import { templateFields } from "./columns.js";
 import type { FieldKey } from "./columns.js";
+import { withLineFeeds } from "../spreadsheet/lines.js";
 import { countGroups, flattenPayload } from "./from-payload.js";
 import type { GroupNumbers } from "./schema.js";
 import type { CustomerPayload } from "./types.js";
@@ -79,7 +80,8 @@ export function diffPayload(before: CustomerPayload, after: CustomerPayload): Pa
   for (const field of fields) {
     const was = old.get(field);
     const will = next.get(field);
-    if (was === will) continue;
+    // CRLF, CR and LF are one line break: an XLSX round trip (LF only) changes nothing
+    if (was === will || (was !== undefined && will !== undefined && withLineFeeds(was) === withLineFeeds(will))) continue;
     if (will === undefined) diff.cleared.push(field);
     else diff.changed.push(field);
   }

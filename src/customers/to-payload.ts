@@ -1,6 +1,7 @@
 // One sheet row to a validated payload, or the reasons it cannot be sent (row problems are data).
 import type { SheetRow } from "../spreadsheet/types.js";
-import { cellTextFor, isDigitField } from "./cell-text.js";
+import { cellTextFor, fieldKind } from "./cell-text.js";
+import type { FieldKind } from "./cell-text.js";
 import { headerFor, parseFieldKey } from "./columns.js";
 import type { FieldKey, FieldRef } from "./columns.js";
 import type { DuplicateTracker } from "./duplicates.js";
@@ -42,8 +43,8 @@ interface BoundField {
   binding: ColumnBinding;
   ref: FieldRef | undefined;
   phone: boolean;
-  /** holds digit strings: scientific-looking text there is lost digits */
-  digits: boolean;
+  /** the code, a digit string (scientific-looking text there is lost digits), or free text */
+  kind: FieldKind;
 }
 
 /** Maps rows through the header's bindings; every problem of a row is reported at once. */
@@ -61,7 +62,7 @@ export function createRowMapper(
   // One binding per field (bindColumns refuses duplicates), so values can sit by binding index.
   const fields: BoundField[] = bindings.map((binding) => {
     const ref = parseFieldKey(binding.field);
-    return { binding, ref, phone: ref?.attr === "phone" || ref?.attr === "phone_number", digits: isDigitField(binding.field) };
+    return { binding, ref, phone: ref?.attr === "phone" || ref?.attr === "phone_number", kind: fieldKind(binding.field) };
   });
   const codeAt = bindings.findIndex((binding) => binding.field === "general_info.customer_code");
   const phoneCodeAt = bindings.findIndex((binding) => binding.field === "general_info.phone_code");
@@ -71,9 +72,9 @@ export function createRowMapper(
     const issues: RowIssue[] = [];
     const warnings: string[] = [];
     for (let i = 0; i < fields.length; i++) {
-      const { binding, digits } = fields[i]!;
+      const { binding, kind } = fields[i]!;
       const { field, column } = binding;
-      const cell = cellTextFor(row.cells[column], digits, unguard);
+      const cell = cellTextFor(row.cells[column], kind, unguard);
       values[i] = cell.value;
       if (cell.issue !== undefined) issues.push(locate(field, cell.issue));
       if (cell.warning !== undefined) warnings.push(locate(field, cell.warning).message);

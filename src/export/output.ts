@@ -4,6 +4,7 @@ import { MAX_EXCEL_ROWS } from "../spreadsheet/limits.js";
 import type { SheetWriter } from "../spreadsheet/types.js";
 import { createSheetWriter } from "../spreadsheet/write.js";
 import { rowValues } from "./columns.js";
+import { createEscapeNotes } from "./csv-escapes.js";
 import type { ExportColumns } from "./columns.js";
 import type { ExportProgress } from "./progress.js";
 
@@ -28,6 +29,7 @@ export function createExportOutput(options: OutputOptions) {
   let writer: SheetWriter | undefined;
   let columns: ExportColumns | undefined;
   let written = 0;
+  const escapes = createEscapeNotes();
   return {
     async open(layout: ExportColumns): Promise<void> {
       columns = layout;
@@ -46,7 +48,9 @@ export function createExportOutput(options: OutputOptions) {
       if (!writer || !columns) throw new ToolError("E_INTERNAL", "export: a row was written before the columns were known");
       written += 1;
       if (options.format === "xlsx" && written >= MAX_EXCEL_ROWS) throw tooManyRows(options.file);
-      await writer.write(rowValues(record, columns.keys));
+      const values = rowValues(record, columns.keys);
+      if (options.format === "csv") escapes.note(record.general_info?.customer_code, columns.headers, values);
+      await writer.write(values);
       options.onProgress?.({ phase: "writing", done: written, ...(total === undefined ? {} : { total }) });
     },
     close: async (): Promise<void> => writer?.close(),
@@ -57,6 +61,11 @@ export function createExportOutput(options: OutputOptions) {
     },
     get columns() {
       return columns;
+    },
+    /** what the run should say about the file's content */
+    get warnings(): string[] {
+      const escaped = escapes.warning;
+      return escaped === undefined ? [] : [escaped];
     },
   };
 }

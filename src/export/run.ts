@@ -61,6 +61,8 @@ export interface ExportResult {
   bankGroups: number;
   requests: number;
   elapsedMs: number;
+  /** said after the summary; also in --json */
+  warnings: string[];
 }
 
 type Fetched = { record: CustomerRecord } | { deleted: DeletedCustomer };
@@ -128,6 +130,7 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
     bankGroups: groupCount(output.columns, "bank_accounts"),
     requests: pacer.requestsStarted,
     elapsedMs: options.now() - started,
+    warnings: output.warnings,
   };
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createDuplicateTracker } from "../customers/duplicates.js";
-import { RESULT_COLUMNS, bindColumns, findHeaderRow, headerText } from "../customers/header.js";
+import { RESULT_COLUMNS, bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from "../customers/header.js";
 import type { BoundColumns, ResultColumn } from "../customers/header.js";
 import { loadMappingObject } from "../customers/mapping.js";
 import type { ColumnMapping } from "../customers/mapping.js";
@@ -42,7 +42,7 @@ export interface InputTable {
   kept: number[];
   bound: BoundColumns;
   headerRow: number;
-  /** one line per unknown column, for the run's warnings */
+  /** the unknown columns, said in a few lines at most, for the run's warnings */
   warnings: string[];
   rows: AsyncGenerator<InputRow>;
 }
@@ -85,7 +85,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   // which keeps them there from its input; in a workbook they are notes, said and not read.
   const pastHeaderFails = source.format === "csv" || bound.statusColumn !== undefined;
   const headers = kept.map((column) => headerText(found.row.cells[column]));
-  const warnings = bound.unknown.map(({ header }) => `Column "${header}" is not a customer field: it is kept in the report but not sent. Map it with --columns if it should be.`);
+  const warnings = unknownColumnWarnings(bound.unknown);
   const resultAt = resultColumnsOf(found.row, bound.resultColumns);
   const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), unguardFormulas: source.format === "csv" });
   // The report neutralises formula-like cells again as it writes them: a value from a CSV (perhaps

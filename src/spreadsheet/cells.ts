@@ -80,14 +80,14 @@ function normaliseObject(value: object, context: ExcelCellContext): Cell | undef
 // exceljs drops a falsy cached result (0, false, ""); the reader passes the raw model so it is kept.
 function normaliseFormula(value: object, context: ExcelCellContext): Cell | undefined {
   const result = "result" in value ? value.result : undefined;
-  if (result === undefined || result === null) {
+  // A cached error reads as {error} (our exceljs patch); NaN is parseFloat of an empty <v></v>, as
+  // openpyxl and pandas save every formula: no computed value, like a missing <v>.
+  if (result === undefined || result === null || (typeof result === "number" && Number.isNaN(result))) {
     const formula = "formula" in value && typeof value.formula === "string" ? value.formula : "";
     const shared = "sharedFormula" in value && typeof value.sharedFormula === "string" ? value.sharedFormula : "";
     return { kind: "formula-without-value", formula: formula || shared };
   }
   if (typeof result === "object" && "formula" in result) return unknownShape(value);
-  // exceljs reads a cached error such as #N/A as parseFloat("#N/A"): NaN
-  if (typeof result === "number" && Number.isNaN(result)) return { kind: "error", error: "A formula error" };
   // a cached "" shows nothing in Excel, so it reads as a blank cell
   return normaliseExcelValue(result, context);
 }

@@ -2,6 +2,7 @@
 // hand to another thread (structured-cloning arrays of strings cost twice what parsing them did).
 // NUL can separate because no field holds one: the decoders stop at a NUL in any encoding.
 import { textCell } from "./cells.js";
+import { decodeCsvText } from "./csv-text.js";
 import { countLineBreaks } from "./lines.js";
 import type { Cell, SheetRow } from "./types.js";
 
@@ -78,7 +79,7 @@ export class BatchPacker {
   }
 }
 
-/** A batch's records as sheet rows, cells made by textCell as in the in-thread reader. */
+/** A batch's records as sheet rows, cells made by textCell as in the in-thread reader; _xHHHH_ as written by our CSV writer decoded. */
 export function unpackRows(batch: CsvBatch): SheetRow[] {
   const { records } = batch;
   const fields = batch.text.split(SEPARATOR);
@@ -88,7 +89,7 @@ export function unpackRows(batch: CsvBatch): SheetRow[] {
     const cells = new Array<Cell | undefined>(records[r + 2]!);
     for (let i = 0; i < cells.length; i++) {
       const text = fields[field++]!;
-      cells[i] = text === "" ? undefined : textCell(text);
+      cells[i] = text === "" ? undefined : textCell(decodeCsvText(text));
     }
     rows[r / 3] = { row: records[r]!, line: records[r + 1]!, cells };
   }

@@ -147,8 +147,8 @@ function invalidTextError(file: string, line: number, plan: TextEncodingPlan, ch
 }
 
 function nulError(file: string, line: number): ToolError {
-  return new ToolError("E_ENCODING", `${file}: line ${line}: a NUL byte, which text never holds: this is not a UTF-8 text file`, {
-    hint: `If it is UTF-16, pass --encoding utf-16le; otherwise ${SAVE_AS_UTF8}`,
+  return new ToolError("E_ENCODING", `${file}: line ${line}: a NUL byte, which text never holds: this is not a UTF-8 text file, or a cell on that line holds a NUL character`, {
+    hint: `If it is UTF-16, pass --encoding utf-16le. If a cell holds the NUL (an export by an older finan-bulk wrote them raw), delete it there, or write it as _x0000_, which finan-bulk reads as a NUL. Otherwise ${SAVE_AS_UTF8}`,
   });
 }
 

@@ -38,3 +38,10 @@ export class LineCounter {
     this.#breaks += countLineBreaks(text);
   }
 }
+
+const LINE_BREAK = /\r\n?/g;
+
+/** CRLF and a lone CR as LF: the one line break a spreadsheet cell holds (Excel's Alt+Enter). */
+export function withLineFeeds(text: string): string {
+  return text.includes("\r") ? text.replace(LINE_BREAK, "\n") : text;
+}

@@ -1,8 +1,10 @@
-// Rows to RFC 4180 CSV through csv-stringify: UTF-8 (with BOM for Excel), formula-safe on request.
+// Rows to RFC 4180 CSV through csv-stringify: UTF-8 (with BOM for Excel), control characters as
+// _xHHHH_, formula-safe on request.
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { stringify } from "csv-stringify";
+import { encodeCsvText } from "./csv-text.js";
 import { neutraliseFormula } from "./formula-guard.js";
 import type { Cell, CellMark, WriteOptions } from "./types.js";
 
@@ -33,7 +35,8 @@ export function createCsvWriter(output: Writable, options: WriteOptions, delimit
   return {
     async write(values) {
       await ready;
-      const record = values.map((value) => (value === undefined ? "" : neutralise ? neutraliseFormula(value) : value));
+      // escaped before the guard: an escape never starts with a formula trigger, nor hides one
+      const record = values.map((value) => (value === undefined ? "" : neutralise ? neutraliseFormula(encodeCsvText(value)) : encodeCsvText(value)));
       ready = push(record);
       await ready;
     },

@@ -5,6 +5,7 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type * as ExcelTypes from "exceljs";
 import { ExcelJS } from "./exceljs.js";
 import { isExcelError } from "./cells.js";
+import { withLineFeeds } from "./lines.js";
 import { encodeXlsxText } from "./xlsx-text.js";
 import { ToolError } from "../errors.js";
 import type { Cell, CellMark, WriteOptions } from "./types.js";
@@ -41,9 +42,12 @@ export function createXlsxWriter(output: Writable, options: WriteOptions): Strea
       }
       if (value === undefined || value === "") return;
       const cell = row.getCell(index + 1);
-      cell.value = encodeXlsxText(value);
+      // a line break as Excel writes one: LF in a wrapped cell (a CR would show as _x000D_ elsewhere)
+      const text = withLineFeeds(value);
+      cell.value = encodeXlsxText(text);
       cell.numFmt = TEXT;
       if (header) cell.font = { bold: true };
+      if (text.includes("\n")) cell.alignment = { wrapText: true, vertical: "top" };
     });
     for (const mark of marks ?? []) {
       const cell = row.getCell(mark.column + 1);

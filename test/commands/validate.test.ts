@@ -311,3 +311,29 @@ function noteText(note: ExcelJS.Cell["note"]): string | undefined {
   if (note === undefined || typeof note === "string") return note;
   return note.texts?.map((run) => run.text).join("");
 }
+
+describe("finan-bulk validate with very many unknown columns", () => {
+  it("says so in one warning line with the count and the first names, also in --json", async () => {
+    const dir = await folder();
+    // 20,000 print as 20,000 lines as surely as the issue's 120,000, at a sixth of the test's time
+    const extra = Array.from({ length: 20_000 }, (_, i) => `x${i + 1}`);
+    const input = await writeCustomersCsv(dir, "wide.csv", [[...customerRow(1), ...extra.map(() => "")]], [...HEADER, ...extra]);
+    const run = await runCli(["validate", input]);
+    expect(run.code).toBe(0);
+    const lines = run.stderr.split("\n").filter((line) => line.includes("not customer fields"));
+    expect(lines).toEqual([expect.stringContaining('20,000 columns are not customer fields: "x1" (L), "x2" (M), "x3" (N) and 19,997 more')]);
+    expect(run.stderr.length).toBeLessThan(2_000);
+    const json = await runCli(["validate", input, "--json", "--report", join(dir, "again.csv")]);
+    expect(json.stdout.length).toBeLessThan(4_000);
+    const summary = JSON.parse(json.stdout) as { warnings: string[] };
+    expect(summary.warnings).toEqual([lines[0]!.replace(/^warning: /, "")]);
+  });
+
+  it("names each of a few unknown columns on its own line", async () => {
+    const dir = await folder();
+    const input = await writeCustomersCsv(dir, "few.csv", [[...customerRow(1), "a", "b"]], [...HEADER, "Notes", "Sales rep"]);
+    const run = await runCli(["validate", input]);
+    expect(run.stderr).toContain('Column "Notes" is not a customer field');
+    expect(run.stderr).toContain('Column "Sales rep" is not a customer field');
+  });
+});

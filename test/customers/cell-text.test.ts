@@ -41,11 +41,15 @@ describe("cellToText", () => {
     ["scientific text in a phone column", text("9.33457e+8"), "general_info.phone", LOST_DIGITS],
     ["a date in a text field", { kind: "date", value: new Date("2024-03-05T00:00:00Z") }, "general_info.phone", "holds a date (2024-03-05): format the column as Text and retype the value"],
     ["an error value", { kind: "error", error: "#N/A" }, "general_info.email", "#N/A in the cell: fix the formula or type the value"],
-    ["a formula without a saved value", { kind: "formula-without-value", formula: "VLOOKUP(A2,B:C,2)" }, "general_info.name", "formula without a saved value: open and save the file in Excel, or paste values instead of formulas"],
+    ["a formula without a saved value", { kind: "formula-without-value", formula: "VLOOKUP(A2,B:C,2)" }, "general_info.name", "holds the formula =VLOOKUP(A2,B:C,2) with no computed value (the program that wrote the file did not compute it): open the file in Excel or LibreOffice and save it, then run again"],
   ])("rejects %s", (_, cell, field, issue) => {
     const result = cellToText(cell, field);
     expect(result.issue).toBe(issue);
     expect(result.value).toBeUndefined();
+  });
+
+  it("says a formula without a value even when the file gives no formula text (a shared formula's follower)", () => {
+    expect(cellToText({ kind: "formula-without-value", formula: "" }, "general_info.name").issue).toMatch(/^holds a formula with no computed value/);
   });
 
   it("says the lost-digits problem the way the spec words it", () => {
@@ -70,5 +74,49 @@ describe("cellToText", () => {
 
   it.each(["'abc", "'0933456789", "'", "O'Brien", "=1+1"])("leaves %j as typed", (raw) => {
     expect(cellToText(text(raw), "general_info.name").value).toBe(raw);
+  });
+});
+
+describe("cellToText: characters nobody can see", () => {
+  it.each([
+    ["a zero-width space", "KH1\u200b", 'holds an invisible character, U+200B zero-width space, after "KH1"'],
+    ["a soft hyphen", "KH\u00ad1", 'holds an invisible character, U+00AD soft hyphen, after "KH"'],
+    ["a right-to-left override", "\u202eKH1", "holds an invisible character, U+202E right-to-left override, at the start"],
+    ["a byte order mark inside", "KH\ufeff1", "U+FEFF byte order mark"],
+    ["a no-break space inside", "KH\u00a01", "U+00A0 no-break space"],
+    ["a word joiner", "KH\u20601", "U+2060 word joiner"],
+    ["a left-to-right mark", "KH1\u200e", "U+200E left-to-right mark"],
+    ["a control character", "KH\u00001", 'holds a control character, U+0000 NUL, after "KH"'],
+    ["a tab inside", "KH\t1", "U+0009 tab"],
+  ])("makes a customer code with %s invalid, naming it", (_, raw, named) => {
+    const result = cellToText(text(raw), "general_info.customer_code");
+    expect(result.value).toBeUndefined();
+    expect(result.issue).toContain(named);
+    expect(result.issue).toContain("retype the code without it");
+  });
+
+  it.each<[string, FieldKey, string, string, string]>([
+    ["a zero-width space in a name", "general_info.name", "Nguyễn\u200b Văn A", "Nguyễn Văn A", "removed invisible U+200B zero-width space"],
+    ["soft hyphens in an address", "address.address", "12 Lê\u00ad Lợi\u00ad", "12 Lê Lợi", "removed invisible U+00AD soft hyphen ×2"],
+    ["bidi isolates around a tag", "general_info.custom_tag", "\u2066VIP\u2069", "VIP", "removed invisible U+2066 left-to-right isolate, U+2069 pop directional isolate"],
+    ["a zero-width joiner in a phone", "general_info.phone", "0933\u200d456789", "0933456789", "removed invisible U+200D zero-width joiner"],
+    ["a no-break space inside a name", "general_info.name", "Nguyễn\u00a0Văn\u00a0A", "Nguyễn Văn A", "replaced U+00A0 no-break space ×2 with a space"],
+  ])("removes %s with a warning naming it", (_, field, raw, value, warning) => {
+    const result = cellToText(text(raw), field);
+    expect(result).toEqual({ value, warning });
+  });
+
+  it("makes a cell of invisible characters alone blank, with the warning", () => {
+    expect(cellToText(text("\u200b\u200b"), "general_info.email")).toEqual({ warning: "removed invisible U+200B zero-width space ×2" });
+  });
+
+  it("keeps a control character outside the code, and says so", () => {
+    const result = cellToText(text("An\u0000Bình"), "general_info.name");
+    expect(result.value).toBe("An\u0000Bình");
+    expect(result.warning).toContain("U+0000 NUL");
+  });
+
+  it("keeps line breaks and tabs in an address without a word", () => {
+    expect(cellToText(text("12 Lê Lợi\r\nPhường\tBến Nghé"), "address.address")).toEqual({ value: "12 Lê Lợi\r\nPhường\tBến Nghé" });
   });
 });

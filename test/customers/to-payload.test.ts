@@ -168,7 +168,7 @@ describe("createRowMapper", () => {
   it.each<[string, Cell, string]>([
     ["a date", { kind: "date", value: new Date("2024-01-02T00:00:00Z") }, "Tên khách hàng (general_info.name): holds a date (2024-01-02)"],
     ["#N/A", { kind: "error", error: "#N/A" }, "Tên khách hàng (general_info.name): #N/A in the cell"],
-    ["a formula without a value", { kind: "formula-without-value", formula: "A1" }, "Tên khách hàng (general_info.name): formula without a saved value"],
+    ["a formula without a value", { kind: "formula-without-value", formula: "A1" }, "Tên khách hàng (general_info.name): holds the formula =A1 with no computed value"],
   ])("reports %s once, not again as a missing value", (_, cell, message) => {
     const outcome = failed(setup(HEADERS)(2, { ...person, "Tên khách hàng": cell }));
     expect(outcome.issues).toHaveLength(1);

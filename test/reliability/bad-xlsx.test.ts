@@ -133,7 +133,7 @@ const SHAPES: [string, ExcelJS.CellValue[], "created" | "invalid", RegExp | [str
   ["a hyperlink", ["S02", "An", "personal", "", "", { text: "an@example.vn", hyperlink: "mailto:an@example.vn" }], "created", ["general_info.email", "an@example.vn"]],
   ["a formula with a cached text", ["S03", "An", "personal", "", { formula: '"0933"&"456789"', result: "0933456789" }], "created", ["general_info.phone", "0933456789"]],
   ["a formula with a cached 0", ["S04", "An", "personal", "", "", "", { formula: "A1*0", result: 0 }], "created", ["general_info.tax_id", "0"]],
-  ["a formula without a cached value", ["S05", { formula: "CONCAT(A1,B1)" } as ExcelJS.CellValue, "personal"], "invalid", /Name \(general_info\.name\): formula without a saved value/],
+  ["a formula without a cached value", ["S05", { formula: "CONCAT(A1,B1)" } as ExcelJS.CellValue, "personal"], "invalid", /Name \(general_info\.name\): holds the formula =CONCAT\(A1,B1\) with no computed value/],
   ["#N/A from a formula", ["S06", "An", "personal", "", { formula: "NA()", result: { error: "#N/A" } }], "invalid", /Phone \(general_info\.phone\): #N\/A in the cell/],
   ["#N/A typed", ["S07", "An", "personal", "", "", "", { error: "#N/A" }], "invalid", /Tax ID \(general_info\.tax_id\): #N\/A in the cell/],
   ["#REF!", ["S08", { error: "#REF!" }, "personal"], "invalid", /Name \(general_info\.name\): #REF! in the cell/],

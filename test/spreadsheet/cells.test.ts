@@ -22,7 +22,7 @@ describe("normaliseExcelValue", () => {
     ["a formula with a text result", { formula: "A1", result: "KH001" }, { kind: "text", text: "KH001" }],
     ["a formula with an empty text result", { formula: '""', result: "" }, undefined],
     ["a formula with an error result", { formula: "1/0", result: { error: "#DIV/0!" } }, { kind: "error", error: "#DIV/0!" }],
-    ["a formula with an unreadable error result", { formula: "NA()", result: Number.NaN }, { kind: "error", error: "A formula error" }],
+    ["a formula whose cached value is empty (<v></v>, as openpyxl saves it)", { formula: "NA()", result: Number.NaN }, { kind: "formula-without-value", formula: "NA()" }],
     ["a formula without a cached value", { formula: "SUM(A1:A3)" }, { kind: "formula-without-value", formula: "SUM(A1:A3)" }],
     ["a shared formula with a result", { sharedFormula: "B2", result: 7 }, { kind: "number", value: 7 }],
     ["a shared formula child (empty text)", { formula: "", result: "x" }, { kind: "text", text: "x" }],

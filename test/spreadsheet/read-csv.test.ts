@@ -100,6 +100,9 @@ describe.each([
       const error = await failure("a,b\nc,d\ne\u0000,f\n");
       expect(error.code).toBe("E_ENCODING");
       expect(error.message).toContain("line 3");
+      // a NUL inside otherwise good UTF-8 is most likely one stray character in a cell (an older export wrote them raw)
+      expect(error.message).toContain("or a cell on that line holds a NUL character");
+      expect(error.hint).toContain("_x0000_");
     });
 
     it("stops at a NUL character in UTF-16 text, naming its line", async () => {
