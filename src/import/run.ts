@@ -164,6 +164,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         return record({ row: input.row, status: "created", customerCode: outcome.customerCode, customerId: existing, message: "created before the interruption; confirmed by listing", attempts: 0 });
       }
       if (intent.op === "replace" && intent.customerId && intent.sent) job.resumeReplace = { customerId: intent.customerId, before: intent.before, sent: intent.sent };
+      if (intent.op === "create") job.sentBefore = true;
     }
     return uploader
       .process(job)
