@@ -20,6 +20,7 @@ export type ErrorCode =
   | "E_MAPPING"
   | "E_REPORT"
   | "E_JOURNAL"
+  | "E_LOCKED"
   | "E_API"
   | "E_INTERRUPTED"
   | "E_INTERNAL";

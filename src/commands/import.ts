@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
 import { resolveConnection } from "../config.js";
 import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED, ToolError } from "../errors.js";
+import { writeLine } from "../io.js";
 import type { Io } from "../io.js";
+import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath } from "../import/report.js";
 import { runImport } from "../import/run.js";
 import type { ImportMode } from "../import/upload.js";
@@ -29,6 +31,9 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   const input = resolve(io.cwd, args.input);
   // A dry run never overwrites the report (and so the undo record) of a real run.
   const report = args.report === undefined ? defaultReportPath(input, args.dryRun ? "dry-run" : "report") : resolve(io.cwd, args.report);
+  // One run at a time on a report (and its journal), and on an input that a real run sends.
+  const lock = acquireLocks("finan-bulk import", [report], args.dryRun ? [] : [input], io.now);
+  for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk import: ${notice}`);
   let summary;
   try {
     summary = await runImport({
@@ -46,6 +51,8 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof AuthRejected) throw credentialsRejected(error.error, "listing the existing customers", "Nothing was sent.", connection.clientId);
     throw error;
+  } finally {
+    lock.release();
   }
   const notes: string[] = [];
   if (summary.stopReason) notes.push(summary.stopReason);

@@ -1,9 +1,11 @@
 import { resolve } from "node:path";
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED } from "../errors.js";
+import { writeLine } from "../io.js";
 import type { Io } from "../io.js";
 import { countRecords, readInput } from "../import/input.js";
 import type { InputOptions, InputRow } from "../import/input.js";
 import type { RowResult } from "../import/journal.js";
+import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath, openReport } from "../import/report.js";
 import { invalidResult, marksFor, withWarnings } from "../import/rows.js";
 import { createProgress } from "../output/progress.js";
@@ -37,7 +39,14 @@ const MAX_REASON_KINDS = 1000;
 export async function validateCommand(args: ValidateArgs, io: Io): Promise<number> {
   const input = resolve(io.cwd, args.input);
   const report = args.report === undefined ? defaultReportPath(input) : resolve(io.cwd, args.report);
-  const summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
+  const lock = acquireLocks("finan-bulk validate", [report], [], io.now);
+  for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk validate: ${notice}`);
+  let summary: ValidateSummary;
+  try {
+    summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
+  } finally {
+    lock.release();
+  }
   const notes = summary.topReasons.length === 0 ? [] : ["Top reasons:", ...summary.topReasons.map(({ reason, rows }) => `  ${rows.toLocaleString("en-US")} × ${reason}`)];
   if (summary.rowWarnings > 0) notes.push(`${summary.rowWarnings.toLocaleString("en-US")} warning(s) in rows: see the message column of the report.`);
   if (summary.interrupted) notes.push("Interrupted: the report holds the rows checked so far.");
