@@ -58,6 +58,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   if (summary.stopReason) notes.push(summary.stopReason);
   if (summary.resumed) notes.push("Resumed an interrupted run: rows already done were not sent again.");
   if (summary.changedSinceSent > 0) notes.push(`${summary.changedSinceSent} row(s) done before the interruption have changed in the file since: the server holds them as first sent. Once this run has finished, run the import again to send the changes.`);
+  if (summary.wouldClear > 0) notes.push(`${summary.wouldClear} row(s) would CLEAR fields the server holds (a replace sends the row as the whole record): the message column of ${report} names them after WOULD CLEAR. To keep them, fill those cells or use --mode merge.`);
   if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue where it stopped.");
   const failing = (summary.counts.invalid ?? 0) + (summary.counts.failed ?? 0);
   if (failing > 0 && summary.stopped === undefined) {
@@ -74,6 +75,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
     journal: summary.journal,
     resumed: summary.resumed,
     stopped: summary.stopped ?? null,
+    ...(args.dryRun ? { wouldClear: summary.wouldClear } : {}),
   });
   if (summary.stopped === "auth") return EXIT_CANNOT_PROCEED;
   if (summary.stopped === "interrupted") return EXIT_INTERRUPTED;

@@ -45,6 +45,8 @@ export interface ImportSummary {
   stopReason: string | undefined;
   /** rows done before an interruption and edited in the file since: the server holds the earlier values */
   changedSinceSent: number;
+  /** a dry run's planned replaces that would clear fields on the server */
+  wouldClear: number;
 }
 
 export const journalPathFor = (report: string) => `${report}.journal`;
@@ -89,7 +91,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter);
   const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
-  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0 };
+  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, wouldClear: 0 };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
 
@@ -131,6 +133,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   } finally {
     progress.finish();
     summary.requests = pacer.requestsStarted;
+    summary.wouldClear = uploader.rowsClearing;
     summary.elapsedMs = io.now() - started;
     await (finished ? report.close() : report.close().catch(() => report.abort()));
     await journal?.close(finished);

@@ -6,7 +6,7 @@ import { AuthRejected, rowRequests } from "../api/session.js";
 import type { Pacer } from "../api/pacer.js";
 import { headerFor } from "../customers/columns.js";
 import type { FieldKey } from "../customers/columns.js";
-import { diffPayload, mergePayload } from "../customers/merge.js";
+import { diffPayload, mergePayload, withoutServerFields } from "../customers/merge.js";
 import type { GroupNumbers } from "../customers/schema.js";
 import type { CustomerPayload, CustomerRecord } from "../customers/types.js";
 import { MAX_DETOURS, contradiction, differencesFromSent, said, someoneElses } from "./adopt.js";
@@ -42,6 +42,7 @@ export interface RowJob {
 /** Plans and sends one valid row: create, replace, merge or skip. Row failures come back as results. */
 export function createUploader(options: UploaderOptions) {
   const { client, pacer, index, journal } = options;
+  let rowsClearing = 0;
 
   // One closure per row: the attempts counted are that row's alone, though rows run in parallel.
   function forRow(job: RowJob) {
@@ -132,7 +133,11 @@ export function createUploader(options: UploaderOptions) {
         }
       }
       const body = options.mode === "merge" && before ? mergePayload(before, job.payload, job.groups) : job.payload;
-      if (options.dryRun) return ok(job, "would-replace", undefined, customerId, before ? describePlan(before, body) : undefined);
+      if (options.dryRun) {
+        const plan = before ? describePlan(before, body) : undefined;
+        if (plan?.clears) rowsClearing += 1;
+        return ok(job, "would-replace", undefined, customerId, plan?.message);
+      }
       await journal?.append({ t: "intent", row: job.row, op: "replace", code: job.customerCode, customerId, ...(before ? { before: stripServerFields(before) } : {}), sent: body });
       return put(job, customerId, body);
     }
@@ -161,6 +166,10 @@ export function createUploader(options: UploaderOptions) {
   }
 
   return {
+    /** rows whose planned replace (a dry run) would clear fields on the server */
+    get rowsClearing() {
+      return rowsClearing;
+    },
     /** One valid row to its result; throws only AuthRejected (the run must stop). */
     async process(job: RowJob): Promise<RowResult> {
       const steps = forRow(job);
@@ -177,16 +186,19 @@ export function createUploader(options: UploaderOptions) {
 
 /** The record as a payload: what undo PUTs back. */
 export function stripServerFields(record: CustomerRecord): CustomerPayload {
-  const { customer_id: _id, created_at: _created, updated_at: _updated, ...payload } = record as CustomerRecord & Record<string, unknown>;
-  return payload as CustomerPayload;
+  return withoutServerFields(record);
 }
 
 /** A dry-run replace: what the PUT would change and, louder, what it would clear. */
-export function describePlan(before: CustomerPayload, after: CustomerPayload): string {
-  const { changed, cleared } = diffPayload(before, after);
+export function describePlan(before: CustomerPayload, after: CustomerPayload): { message: string; clears: boolean } {
+  const { changed, cleared, otherCleared, otherChanged } = diffPayload(withoutServerFields(before), after);
   const name = (field: FieldKey) => `${headerFor(field, "en")} (${field})`;
+  // fields beyond our columns are named by their path, and said to be so: the file cannot hold them
+  const other = (path: string) => `${path} (not a column of this tool)`;
+  const clearing = [...cleared.map(name), ...otherCleared.map(other)];
+  const changing = [...changed.map(name), ...otherChanged.map(other)];
   const parts: string[] = [];
-  if (cleared.length > 0) parts.push(`WOULD CLEAR ${cleared.length} field(s): ${cleared.map(name).join(", ")}`);
-  if (changed.length > 0) parts.push(`would change: ${changed.map(name).join(", ")}`);
-  return parts.length > 0 ? parts.join("; ") : "no change";
+  if (clearing.length > 0) parts.push(`WOULD CLEAR ${clearing.length} field(s): ${clearing.join(", ")}`);
+  if (changing.length > 0) parts.push(`would change: ${changing.join(", ")}`);
+  return { message: parts.length > 0 ? parts.join("; ") : "no change", clears: clearing.length > 0 };
 }

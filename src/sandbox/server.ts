@@ -53,6 +53,8 @@ export interface SandboxOptions {
   dataFile?: string;
   /** faults played on cue (see ScriptedFault); setFaults({ scripted }) replaces the queue */
   scripted?: SandboxKnobs["scripted"];
+  /** fields beyond those the tool maps that the server keeps as sent, e.g. ["note", "general_info.birthday"] */
+  extraFields?: string[];
   /** codes the server contradicts itself about: listed, GET 404, create 104100 */
   phantomCodes?: string[];
   /** customers holding these codes have unpaid invoices: their DELETE is refused */
@@ -160,6 +162,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get pageSizeMax() {
       return knobs.pageSizeMax;
     },
+    extraFields: options.extraFields ?? [],
   };
 
   // Answers one request; `status` is undefined when the fault means it gets no answer at all.
