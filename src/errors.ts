@@ -21,6 +21,7 @@ export type ErrorCode =
   | "E_REPORT"
   | "E_JOURNAL"
   | "E_LOCKED"
+  | "E_OVERWRITE"
   | "E_API"
   | "E_INTERRUPTED"
   | "E_INTERNAL";

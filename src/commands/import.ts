@@ -3,8 +3,9 @@ import { resolveConnection } from "../config.js";
 import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED, ToolError } from "../errors.js";
 import { writeLine } from "../io.js";
 import type { Io } from "../io.js";
+import { claimOutput } from "../import/fingerprint.js";
 import { acquireLocks } from "../import/lock.js";
-import { defaultReportPath } from "../import/report.js";
+import { defaultReportPath, refuseInputAsReport } from "../import/report.js";
 import { runImport } from "../import/run.js";
 import type { ImportMode } from "../import/upload.js";
 import { AuthRejected, credentialsRejected } from "../api/session.js";
@@ -20,6 +21,8 @@ interface ImportArgs extends NetworkArgs, ReaderArgs {
   only?: string;
   backup?: boolean;
   json?: boolean;
+  /** overwrite a report changed since the tool wrote it */
+  force?: boolean;
 }
 
 const ONLY_STATUSES = new Set(["created", "replaced", "skipped", "invalid", "failed", "would-create", "would-replace", "valid"]);
@@ -36,6 +39,8 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk import: ${notice}`);
   let summary;
   try {
+    refuseInputAsReport(report, input);
+    const claim = claimOutput(report, args.force ?? false, args.dryRun ? "plan" : "report");
     summary = await runImport({
       input,
       report,
@@ -47,7 +52,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
       connection,
       pacing: pacingOptions(args),
       io,
-    });
+    }).finally(() => claim.done());
   } catch (error) {
     if (error instanceof AuthRejected) throw credentialsRejected(error.error, "listing the existing customers", "Nothing was sent.", connection.clientId);
     throw error;

@@ -5,8 +5,9 @@ import type { Io } from "../io.js";
 import { countRecords, readInput } from "../import/input.js";
 import type { InputOptions, InputRow } from "../import/input.js";
 import type { RowResult } from "../import/journal.js";
+import { claimOutput } from "../import/fingerprint.js";
 import { acquireLocks } from "../import/lock.js";
-import { defaultReportPath, openReport } from "../import/report.js";
+import { defaultReportPath, openReport, refuseInputAsReport } from "../import/report.js";
 import { invalidResult, marksFor, withWarnings } from "../import/rows.js";
 import { createProgress } from "../output/progress.js";
 import { printSummary } from "../output/summary.js";
@@ -17,6 +18,8 @@ interface ValidateArgs extends ReaderArgs {
   input: string;
   report?: string;
   json?: boolean;
+  /** overwrite a report changed since the tool wrote it */
+  force?: boolean;
 }
 
 export interface ValidateSummary {
@@ -38,12 +41,18 @@ const MAX_REASON_KINDS = 1000;
 /** `finan-bulk validate <input>`: no network; exit 0 all rows valid, 1 any invalid, 2 could not proceed. */
 export async function validateCommand(args: ValidateArgs, io: Io): Promise<number> {
   const input = resolve(io.cwd, args.input);
-  const report = args.report === undefined ? defaultReportPath(input) : resolve(io.cwd, args.report);
+  const report = args.report === undefined ? defaultReportPath(input, "check") : resolve(io.cwd, args.report);
   const lock = acquireLocks("finan-bulk validate", [report], [], io.now);
   for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk validate: ${notice}`);
   let summary: ValidateSummary;
   try {
-    summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
+    refuseInputAsReport(report, input);
+    const claim = claimOutput(report, args.force ?? false);
+    try {
+      summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
+    } finally {
+      claim.done();
+    }
   } finally {
     lock.release();
   }

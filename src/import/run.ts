@@ -144,7 +144,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   /** One row to its result (a promise: sending rows run in parallel, results are reported in order). */
   function settle(input: InputRow, resumeState: JournalState | undefined): Promise<RowResult> {
     const { outcome } = input;
-    if (options.only && !options.only.has(input.previous.status ?? "") && !(isPlan(input.previous.status) && !options.dryRun)) {
+    if (options.only && !options.only.has(input.previous.status ?? "") && !neverSent(input.previous.status, options.dryRun)) {
       return Promise.resolve(carriedResult(input));
     }
     if (!outcome.ok) return Promise.resolve(invalidResult(outcome));
@@ -238,9 +238,10 @@ function rethrowFatal(error: unknown, what: string): never {
 }
 
 /**
- * A dry run's would-create / would-replace is a plan, not a result: a real run never carries it
- * over under --only (it would report rows as planned that were never sent), it runs them.
+ * A validate report's `valid` and a dry run's would-create / would-replace say a row was never
+ * sent: --only never carries them over (it would report rows that never reached the server), it
+ * runs them (a dry run re-plans only the valid ones).
  */
-function isPlan(status: string | undefined): boolean {
-  return status === "would-create" || status === "would-replace";
+function neverSent(status: string | undefined, dryRun: boolean): boolean {
+  return status === "valid" || (!dryRun && (status === "would-create" || status === "would-replace"));
 }

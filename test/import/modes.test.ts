@@ -140,7 +140,7 @@ describe("import report", () => {
     await writeFile(reportPath, fixed);
     const rerun = await runCli(["import", reportPath, "--only", "failed,invalid", ...fast], { env });
     expect(rerun.code).toBe(0);
-    const second = await report(`${dir}/in.report.report.csv`);
+    const second = await report(`${dir}/in.report-2.csv`);
     expect(second.map((r) => r.status)).toEqual(["created", "created", "created"]);
     expect(second[1]?.Email).toBe("fixed@example.vn");
     expect(second[0]?.customer_id).toBe(sandbox.store.byCode("KH00001")?.customer_id);
