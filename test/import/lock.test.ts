@@ -75,11 +75,26 @@ describe("one run at a time", () => {
     expect((await runCli(["import", input, ...fast], { env })).code).toBe(0);
   });
 
+  it("releases its locks when interrupted (Ctrl-C): the same command then continues", async () => {
+    const { sandbox, dir, env } = await setup({ latencyMs: 40 });
+    const input = await writeCustomersCsv(dir, "in.csv", rows(40));
+    const ctrlC = new AbortController();
+    const first = runCli(["import", input, ...fast], { env, signal: ctrlC.signal });
+    await until(join(dir, "in.report.csv.lock"));
+    while (sandbox.store.count() < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+    ctrlC.abort();
+    expect((await first).code).toBe(130);
+    expect(existsSync(join(dir, "in.report.csv.lock")) || existsSync(join(dir, "in.csv.lock"))).toBe(false);
+    const again = await runCli(["import", input, ...fast], { env });
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toMatch(/Took over/);
+    expect(sandbox.store.count()).toBe(40);
+  });
+
   it("validate refuses a report another run is writing", async () => {
     const { dir } = await setup();
     const input = await writeCustomersCsv(dir, "in.csv", rows(2));
     await writeFile(join(dir, "in.check.csv.lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-02T03:04:05.000Z", command: "finan-bulk validate" }));
-    await writeFile(join(dir, "in.report.csv.lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-02T03:04:05.000Z", command: "finan-bulk validate" }));
     const run = await runCli(["validate", input]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/in use by finan-bulk validate \(pid \d+, since 2026-01-02T03:04:05.000Z\)/);
