@@ -87,11 +87,11 @@ describe("undo: a DELETE of unknown outcome", () => {
 });
 
 describe("import against a server that contradicts itself", () => {
-  it.each(["upsert", "merge"])("listed, GET 404, create 104100 (--mode %s): the row fails saying so, in a bounded number of requests", async (mode) => {
+  it.each<[string, string[]]>([["upsert", []], ["merge", []], ["upsert", ["--no-backup"]]])("listed, GET 404, create 104100 (--mode %s %j): the row fails saying so, in a bounded number of requests", async (mode, more) => {
     const requests: string[] = [];
     const { dir, env } = await setup({ phantomCodes: ["KH00001"], onRequest: (entry) => requests.push(`${entry.method} ${entry.status ?? "-"}`) });
     const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2)]);
-    const run = await guarded(["import", input, "--mode", mode, ...fast], env);
+    const run = await guarded(["import", input, "--mode", mode, ...more, ...fast], env);
     expect(run.code).toBe(1);
     const rows = await readReport(join(dir, "in.report.csv"));
     expect(rows.map((r) => r.status)).toEqual(["failed", "created"]);
