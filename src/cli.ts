@@ -114,13 +114,15 @@ function buildParser(handler: (name: CommandName) => (args: unknown) => void): A
         .example("$0 template khach-hang.xlsx --lang vi", "Vietnamese headers"), handler("template"))
     .command("validate <input>", "Check a spreadsheet without sending anything; writes a report", (y) =>
       readerOptions(y.positional("input", { type: "string", demandOption: true, describe: "The .csv or .xlsx to check" }))
-        .option("report", { type: "string", describe: "Report file (default <input>.report.<ext>)" })
-        .example("$0 validate customers.xlsx", "Writes customers.report.xlsx beside it"), handler("validate"))
+        .option("report", { type: "string", describe: "Report file (default <input>.check.<ext>)" })
+        .option("force", { type: "boolean", describe: "Overwrite a report changed since finan-bulk wrote it" })
+        .example("$0 validate customers.xlsx", "Writes customers.check.xlsx beside it"), handler("validate"))
     .command("import <input>", "Validate, then create or replace customers through the API", (y) =>
       networkOptions(readerOptions(y.positional("input", { type: "string", demandOption: true, describe: "The .csv or .xlsx to import" })))
         .option("mode", { choices: ["create", "upsert", "merge"] as const, default: "upsert", describe: "create: skip existing codes; upsert: replace them (blank cells clear); merge: replace, keeping what the row leaves blank" })
         .option("dry-run", { type: "boolean", default: false, describe: "Plan only: say per row what would happen, send no write" })
-        .option("report", { type: "string", describe: "Report file (default <input>.report.<ext>)" })
+        .option("report", { type: "string", describe: "Report file (default <input>.report.<ext>; for a report or check as input, <name>.report-2.<ext>, -3, …)" })
+        .option("force", { type: "boolean", describe: "Overwrite a report changed since finan-bulk wrote it" })
         .option("only", { type: "string", describe: "Re-run only rows of a report with these statuses, e.g. failed,invalid" })
         .option("backup", { type: "boolean", default: true, describe: "Journal each record before replacing it, so undo can restore it (--no-backup skips the GET)" })
         .example("$0 import customers.xlsx --dry-run", "See what would be created, replaced or cleared")

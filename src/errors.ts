@@ -21,6 +21,8 @@ export type ErrorCode =
   | "E_REPORT"
   | "E_JOURNAL"
   | "E_UNDO_ORDER"
+  | "E_LOCKED"
+  | "E_OVERWRITE"
   | "E_API"
   | "E_INTERRUPTED"
   | "E_INTERNAL";

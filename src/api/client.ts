@@ -159,7 +159,8 @@ export function createClient(options: ClientOptions) {
       return fail({ ...base, kind: "rejected", detail: explainNoApi(options.baseUrl, detail) });
     }
     let kind: FailureKind;
-    if (status >= 500) kind = "retryable";
+    // A gateway's 502/503/504 may come after the backend applied the write: only a GET is safe to call plain.
+    if (status >= 500) kind = method === "GET" ? "retryable" : "outcome-unknown";
     else if (status >= 400) kind = "rejected";
     // A 2xx we cannot read: the server may have applied a write.
     else kind = method === "GET" ? "retryable" : "outcome-unknown";

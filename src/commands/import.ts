@@ -1,8 +1,11 @@
 import { resolve } from "node:path";
 import { resolveConnection } from "../config.js";
 import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED, ToolError } from "../errors.js";
+import { writeLine } from "../io.js";
 import type { Io } from "../io.js";
-import { defaultReportPath } from "../import/report.js";
+import { claimOutput } from "../import/fingerprint.js";
+import { acquireLocks } from "../import/lock.js";
+import { defaultReportPath, refuseInputAsReport } from "../import/report.js";
 import { runImport } from "../import/run.js";
 import type { ImportMode } from "../import/upload.js";
 import { AuthRejected, credentialsRejected } from "../api/session.js";
@@ -18,6 +21,8 @@ interface ImportArgs extends NetworkArgs, ReaderArgs {
   only?: string;
   backup?: boolean;
   json?: boolean;
+  /** overwrite a report changed since the tool wrote it */
+  force?: boolean;
 }
 
 const ONLY_STATUSES = new Set(["created", "replaced", "skipped", "invalid", "failed", "would-create", "would-replace", "valid"]);
@@ -29,8 +34,13 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   const input = resolve(io.cwd, args.input);
   // A dry run never overwrites the report (and so the undo record) of a real run.
   const report = args.report === undefined ? defaultReportPath(input, args.dryRun ? "dry-run" : "report") : resolve(io.cwd, args.report);
+  // One run at a time on a report (and its journal), and on an input that a real run sends.
+  const lock = acquireLocks("finan-bulk import", [report], args.dryRun ? [] : [input], io.now);
+  for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk import: ${notice}`);
   let summary;
   try {
+    refuseInputAsReport(report, input);
+    const claim = claimOutput(report, args.force ?? false, args.dryRun ? "plan" : "report");
     summary = await runImport({
       input,
       report,
@@ -42,16 +52,19 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
       connection,
       pacing: pacingOptions(args),
       io,
-    });
+    }).finally(() => claim.done());
   } catch (error) {
     if (error instanceof AuthRejected) throw credentialsRejected(error.error, "listing the existing customers", "Nothing was sent.", connection.clientId);
     throw error;
+  } finally {
+    lock.release();
   }
   const notes: string[] = [];
   if (summary.stopReason) notes.push(summary.stopReason);
   if (summary.resumed) notes.push("Resumed an interrupted run: rows already done were not sent again.");
   if (summary.goneSinceSent.length > 0) notes.push(`${summary.goneSinceSent.length} customer(s) written before the interruption are no longer in the file (${summary.goneSinceSent.slice(0, 5).join(", ")}${summary.goneSinceSent.length > 5 ? ", …" : ""}): they stay on the server as that run left them; undo of this report reverses them too.`);
   if (summary.changedSinceSent > 0) notes.push(`${summary.changedSinceSent} row(s) done before the interruption have changed in the file since: the server holds them as first sent. Once this run has finished, run the import again to send the changes.`);
+  if (summary.wouldClear > 0) notes.push(`${summary.wouldClear} row(s) would CLEAR fields the server holds (a replace sends the row as the whole record): the message column of ${report} names them after WOULD CLEAR. To keep them, fill those cells or use --mode merge.`);
   if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue where it stopped.");
   const failing = (summary.counts.invalid ?? 0) + (summary.counts.failed ?? 0);
   if (failing > 0 && summary.stopped === undefined) {
@@ -70,6 +83,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
     stopped: summary.stopped ?? null,
     // with --json, why a run that stopped early is not ok
     ...(summary.stopReason ? { reason: summary.stopReason } : {}),
+    ...(args.dryRun ? { wouldClear: summary.wouldClear } : {}),
   });
   if (summary.stopped === "auth") return EXIT_CANNOT_PROCEED;
   if (summary.stopped === "interrupted") return EXIT_INTERRUPTED;

@@ -1,10 +1,13 @@
 import { resolve } from "node:path";
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED } from "../errors.js";
+import { writeLine } from "../io.js";
 import type { Io } from "../io.js";
 import { countRecords, readInput } from "../import/input.js";
 import type { InputOptions, InputRow } from "../import/input.js";
 import type { RowResult } from "../import/journal.js";
-import { defaultReportPath, openReport } from "../import/report.js";
+import { claimOutput } from "../import/fingerprint.js";
+import { acquireLocks } from "../import/lock.js";
+import { defaultReportPath, openReport, refuseInputAsReport } from "../import/report.js";
 import { invalidResult, marksFor, withWarnings } from "../import/rows.js";
 import { createProgress } from "../output/progress.js";
 import { printSummary } from "../output/summary.js";
@@ -15,6 +18,8 @@ interface ValidateArgs extends ReaderArgs {
   input: string;
   report?: string;
   json?: boolean;
+  /** overwrite a report changed since the tool wrote it */
+  force?: boolean;
 }
 
 export interface ValidateSummary {
@@ -36,8 +41,21 @@ const MAX_REASON_KINDS = 1000;
 /** `finan-bulk validate <input>`: no network; exit 0 all rows valid, 1 any invalid, 2 could not proceed. */
 export async function validateCommand(args: ValidateArgs, io: Io): Promise<number> {
   const input = resolve(io.cwd, args.input);
-  const report = args.report === undefined ? defaultReportPath(input) : resolve(io.cwd, args.report);
-  const summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
+  const report = args.report === undefined ? defaultReportPath(input, "check") : resolve(io.cwd, args.report);
+  const lock = acquireLocks("finan-bulk validate", [report], [], io.now);
+  for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk validate: ${notice}`);
+  let summary: ValidateSummary;
+  try {
+    refuseInputAsReport(report, input);
+    const claim = claimOutput(report, args.force ?? false);
+    try {
+      summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
+    } finally {
+      claim.done();
+    }
+  } finally {
+    lock.release();
+  }
   const notes = summary.topReasons.length === 0 ? [] : ["Top reasons:", ...summary.topReasons.map(({ reason, rows }) => `  ${rows.toLocaleString("en-US")} × ${reason}`)];
   if (summary.rowWarnings > 0) notes.push(`${summary.rowWarnings.toLocaleString("en-US")} warning(s) in rows: see the message column of the report.`);
   if (summary.interrupted) notes.push("Interrupted: the report holds the rows checked so far.");

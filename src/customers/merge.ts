@@ -1,5 +1,5 @@
 // `--mode merge` and dry-run plans: lay a row over the server's record, and say what a PUT would change.
-import { templateFields } from "./columns.js";
+import { parseFieldKey, templateFields } from "./columns.js";
 import type { FieldKey } from "./columns.js";
 import { withLineFeeds } from "../spreadsheet/lines.js";
 import { countGroups, flattenPayload } from "./from-payload.js";
@@ -8,23 +8,33 @@ import type { CustomerPayload } from "./types.js";
 
 type Entry = Record<string, unknown>;
 
+/** Fields the server keeps for itself: never sent back in a PUT. */
+const SERVER_FIELDS = new Set(["customer_id", "created_at", "updated_at"]);
+
+/** A fetched record as a payload: everything but the server-managed fields, unknown fields included. */
+export function withoutServerFields(record: CustomerPayload): CustomerPayload {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !SERVER_FIELDS.has(key))) as unknown as CustomerPayload;
+}
+
 /**
  * Only the row's non-blank values replace the current record's; contact and bank groups merge by
- * their number N in the file (`groups`, from the row mapper; default 1, 2, ...). Server-only top-level
- * fields (customer_id, created_at) and null/"" values are dropped; unknown fields inside the blocks
- * are kept, so a PUT never clears what the file did not mention.
+ * their number N in the file (`groups`, from the row mapper; default 1, 2, ...). Server-managed
+ * fields (customer_id, created_at, updated_at) and null/"" values are dropped; every other field
+ * of the record, ours or not (a top-level `note`, `general_info.birthday`), is kept as fetched,
+ * so a PUT never clears what the file did not mention.
  */
 export function mergePayload(current: CustomerPayload, row: CustomerPayload, groups?: GroupNumbers): CustomerPayload {
-  const { contact_persons: currentContacts, ...currentInfo } = current.general_info;
+  const { general_info: currentGeneral, address: currentAddress, bank_accounts: currentBanks, ...others } = withoutServerFields(current) as CustomerPayload & Entry;
+  const { contact_persons: currentContacts, ...currentInfo } = currentGeneral ?? ({} as CustomerPayload["general_info"]);
   const { contact_persons: rowContacts, ...rowInfo } = row.general_info;
   const general_info = { ...filled(currentInfo), ...filled(rowInfo) } as CustomerPayload["general_info"];
   const contacts = mergeGroups(currentContacts, rowContacts, groups?.contacts);
   if (contacts !== undefined) general_info.contact_persons = contacts;
 
-  const merged: CustomerPayload = { general_info };
-  const address = { ...filled(current.address ?? {}), ...filled(row.address ?? {}) };
+  const merged = { ...filled(others), general_info } as CustomerPayload;
+  const address = { ...filled(currentAddress ?? {}), ...filled(row.address ?? {}) };
   if (Object.keys(address).length > 0) merged.address = address;
-  const banks = mergeGroups(current.bank_accounts, row.bank_accounts, groups?.banks);
+  const banks = mergeGroups(currentBanks, row.bank_accounts, groups?.banks);
   if (banks !== undefined) merged.bank_accounts = banks;
   return merged;
 }
@@ -64,6 +74,10 @@ export interface PayloadDiff {
   changed: FieldKey[];
   /** fields the server holds that a PUT would clear */
   cleared: FieldKey[];
+  /** fields beyond our columns (by path, e.g. `note`, `general_info.birthday`) that a PUT would clear */
+  otherCleared: string[];
+  /** fields beyond our columns that a PUT would set to another value */
+  otherChanged: string[];
 }
 
 /** What replacing `before` (the server's record) by `after` (the PUT body) changes; "" equals absent. */
@@ -76,7 +90,7 @@ export function diffPayload(before: CustomerPayload, after: CustomerPayload): Pa
     Math.max(sizeBefore.contacts, sizeAfter.contacts),
     Math.max(sizeBefore.banks, sizeAfter.banks),
   );
-  const diff: PayloadDiff = { changed: [], cleared: [] };
+  const diff: PayloadDiff = { changed: [], cleared: [], otherCleared: [], otherChanged: [] };
   for (const field of fields) {
     const was = old.get(field);
     const will = next.get(field);
@@ -85,5 +99,28 @@ export function diffPayload(before: CustomerPayload, after: CustomerPayload): Pa
     if (will === undefined) diff.cleared.push(field);
     else diff.changed.push(field);
   }
+  const [oldOthers, nextOthers] = [otherLeaves(before), otherLeaves(after)];
+  for (const [path, was] of oldOthers) {
+    const will = nextOthers.get(path);
+    if (will === undefined) diff.otherCleared.push(path);
+    else if (will !== was) diff.otherChanged.push(path);
+  }
+  for (const path of nextOthers.keys()) if (!oldOthers.has(path)) diff.otherChanged.push(path);
   return diff;
+}
+
+/**
+ * Every non-blank value of a record outside our columns, by path (list entries numbered from 1,
+ * contacts as `contact_persons.N.…` like our fields); server-managed fields left out.
+ */
+function otherLeaves(record: CustomerPayload): Map<string, string> {
+  const leaves = new Map<string, string>();
+  const walk = (value: unknown, path: string): void => {
+    if (value === undefined || value === null || value === "") return;
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}.${index + 1}`));
+    else if (typeof value === "object") for (const [key, item] of Object.entries(value)) walk(item, path === "" ? key : `${path}.${key}`);
+    else if (parseFieldKey(path.replace(/^general_info\.contact_persons\./, "contact_persons.")) === undefined) leaves.set(path, JSON.stringify(value));
+  };
+  walk(withoutServerFields(record), "");
+  return leaves;
 }

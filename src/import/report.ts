@@ -36,10 +36,25 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** `<input>.report.<same extension>` beside the input (SPEC.md). */
+/**
+ * The default report beside the input: `name.report.ext` (import), `name.check.ext` (validate),
+ * `name.dry-run.ext`, `name.undo.ext` (other suffixes as given). An input that is itself a check or a report (`name.check.ext`,
+ * `name.report.ext`, `name.report-2.ext`) gets the next number (`name.report-2.ext`,
+ * `name.report-3.ext`), never `name.report.report.ext`, so a re-run never writes over the
+ * report the user fixed and ran.
+ */
 export function defaultReportPath(input: string, suffix = "report"): string {
   const extension = extname(input);
-  return join(dirname(input), `${basename(input, extension)}.${suffix}${extension.toLowerCase() || ".csv"}`);
+  const name = basename(input, extension);
+  const ext = extension.toLowerCase() || ".csv";
+  const earlier = suffix !== "report" && suffix !== "check" ? null : /^(.+)\.(?:check|report)(?:-(\d+))?$/i.exec(name);
+  if (earlier) return join(dirname(input), `${earlier[1]}.${suffix}-${Number(earlier[2] ?? 1) + 1}${ext}`);
+  return join(dirname(input), `${name}.${suffix}${ext}`);
+}
+
+/** The report must not be the input itself (or a link to it): writing one destroys the other. */
+export function refuseInputAsReport(path: string, input: string): void {
+  if (sameFile(path, input)) throw new ToolError("E_REPORT", `The report would overwrite the input ${input}.`, { hint: "Give another file with --report." });
 }
 
 /** A row's own part of the report: what an InputRow carries for it. */
@@ -65,9 +80,7 @@ export interface ReportWriter {
  * the end. Created 0600: it holds personal data.
  */
 export async function openReport(path: string, inputHeaders: string[], kind: ReportKind, input?: string, inputDelimiter?: string): Promise<ReportWriter> {
-  if (input !== undefined && sameFile(path, input)) {
-    throw new ToolError("E_REPORT", `The report would overwrite the input ${input}.`, { hint: "Give another file with --report." });
-  }
+  if (input !== undefined) refuseInputAsReport(path, input);
   const columns = REPORT_COLUMNS[kind];
   const format = extname(path).toLowerCase() === ".xlsx" ? "xlsx" : "csv";
   let writer: SheetWriter;

@@ -49,6 +49,8 @@ export interface ImportSummary {
   changedSinceSent: number;
   /** codes created or replaced before the interruption that the file no longer has: left on the server, undo reverses them */
   goneSinceSent: string[];
+  /** a dry run's planned replaces that would clear fields on the server */
+  wouldClear: number;
 }
 
 export { journalPathFor } from "./history.js";
@@ -93,7 +95,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter);
   const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await beginRun(options.report, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
-  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, goneSinceSent: [] };
+  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, goneSinceSent: [], wouldClear: 0 };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
 
@@ -129,6 +131,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   } finally {
     progress.finish();
     summary.requests = pacer.requestsStarted;
+    summary.wouldClear = uploader.rowsClearing;
     summary.elapsedMs = io.now() - started;
     await (finished ? report.close() : report.close().catch(() => report.abort()));
     await journal?.close(finished);
@@ -139,7 +142,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   /** One row to its result (a promise: sending rows run in parallel, results are reported in order). */
   function settle(input: InputRow, resumeState: JournalState | undefined): Promise<RowResult> {
     const { outcome } = input;
-    if (options.only && !options.only.has(input.previous.status ?? "") && !(isPlan(input.previous.status) && !options.dryRun)) {
+    if (options.only && !options.only.has(input.previous.status ?? "") && !neverSent(input.previous.status, options.dryRun)) {
       return Promise.resolve(carriedResult(input));
     }
     if (!outcome.ok) return Promise.resolve(invalidResult(outcome));
@@ -159,11 +162,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     const job: RowJob = { row: input.row, customerCode: outcome.customerCode, payload: outcome.payload, groups: outcome.groups };
     const intent = resumeState?.intents.get(key);
     if (intent) {
-      const existing = index.get(outcome.customerCode);
-      if (intent.op === "create" && existing) {
-        return record({ row: input.row, status: "created", customerCode: outcome.customerCode, customerId: existing, message: "created before the interruption; confirmed by listing", attempts: 0 });
-      }
       if (intent.op === "replace" && intent.customerId && intent.sent) job.resumeReplace = { customerId: intent.customerId, before: intent.before, sent: intent.sent };
+      if (intent.op === "create") job.sentBefore = true;
     }
     return uploader
       .process(job)
@@ -231,9 +231,10 @@ function rethrowFatal(error: unknown, what: string): never {
 }
 
 /**
- * A dry run's would-create / would-replace is a plan, not a result: a real run never carries it
- * over under --only (it would report rows as planned that were never sent), it runs them.
+ * A validate report's `valid` and a dry run's would-create / would-replace say a row was never
+ * sent: --only never carries them over (it would report rows that never reached the server), it
+ * runs them (a dry run re-plans only the valid ones).
  */
-function isPlan(status: string | undefined): boolean {
-  return status === "would-create" || status === "would-replace";
+function neverSent(status: string | undefined, dryRun: boolean): boolean {
+  return status === "valid" || (!dryRun && (status === "would-create" || status === "would-replace"));
 }

@@ -64,11 +64,12 @@ export function sendReply(res: ServerResponse, reply: Reply): void {
   res.end(body);
 }
 
+const GATEWAY_TITLES: Record<number, string> = { 502: "502 Bad Gateway", 503: "503 Service Temporarily Unavailable", 504: "504 Gateway Time-out" };
+
 /** A gateway's error page: HTML, not JSON, as a load balancer in front of the API would send. */
-export function sendGatewayPage(res: ServerResponse): void {
-  const body =
-    "<html><head><title>503 Service Temporarily Unavailable</title></head>" +
-    "<body><center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>";
-  res.writeHead(503, { "content-type": "text/html", "content-length": Buffer.byteLength(body) });
+export function sendGatewayPage(res: ServerResponse, status: 502 | 503 | 504 = 503): void {
+  const title = GATEWAY_TITLES[status] ?? `${status}`;
+  const body = `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`;
+  res.writeHead(status, { "content-type": "text/html", "content-length": Buffer.byteLength(body) });
   res.end(body);
 }

@@ -12,6 +12,36 @@ export type FaultKind = "error-500" | "error-503" | "drop-before" | "drop-after-
 const READ_FAULTS: readonly FaultKind[] = ["error-500", "error-503", "drop-before"];
 const WRITE_FAULTS: readonly FaultKind[] = [...READ_FAULTS, "drop-after-apply"];
 
+/**
+ * A fault played on cue, for tests that need one exact shape: the next `times` (default 1)
+ * requests of `method` meet it. `gateway-after-apply`: the request reaches the API and is applied,
+ * then a gateway's HTML error page (`status`, default 504) answers instead of the API's envelope,
+ * as a proxy in front of a slow backend does.
+ */
+export interface ScriptedFault {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  kind: "gateway-after-apply";
+  status?: 502 | 503 | 504;
+  times?: number;
+}
+
+/** Takes the first scripted fault that fits this request off the queue (counting down its `times`). */
+export function takeScripted(queue: ScriptedFault[], method: string): ScriptedFault | undefined {
+  const at = queue.findIndex((fault) => fault.method === method);
+  const fault = queue[at];
+  if (fault === undefined) return undefined;
+  const left = (fault.times ?? 1) - 1;
+  if (left <= 0) queue.splice(at, 1);
+  else queue[at] = { ...fault, times: left };
+  return fault;
+}
+
+/**
+ * A server that contradicts itself about `codes`: its listing shows each of them (with an id of
+ * its own), GET, PUT and DELETE of that id answer 404, and a create of that code answers 104100.
+ */
+export const phantomId = (code: string): string => `phantom-${code}`;
+
 /** With probability failRate picks one fault for a request, uniformly among those that fit it. */
 export function pickFault(random: () => number, failRate: number, isWrite: boolean): FaultKind | undefined {
   if (failRate <= 0 || random() >= failRate) return undefined;

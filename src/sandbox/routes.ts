@@ -20,6 +20,8 @@ export interface RouteContext {
   nowIso: () => string;
   paging: PagingMode;
   pageSizeMax: number;
+  /** fields beyond those the tool maps that the server keeps (see validateCustomerBody) */
+  extraFields?: readonly string[];
 }
 
 export interface RouteRequest {
@@ -38,7 +40,7 @@ function summary(record: StoredCustomer): unknown {
   return { customer_id: record.customer_id, general_info: { name, customer_code, type }, created_at: record.created_at };
 }
 
-function parsePayload(rawBody: string): { ok: true; value: CustomerPayload } | { ok: false; reply: Reply } {
+function parsePayload(rawBody: string, extraFields: readonly string[] | undefined): { ok: true; value: CustomerPayload } | { ok: false; reply: Reply } {
   let body: unknown;
   try {
     body = JSON.parse(rawBody);
@@ -46,7 +48,7 @@ function parsePayload(rawBody: string): { ok: true; value: CustomerPayload } | {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, reply: fail(400, CODE_INVALID, `body is not valid JSON: ${reason}`) };
   }
-  const result = validateCustomerBody(body);
+  const result = validateCustomerBody(body, extraFields);
   return result.ok ? result : { ok: false, reply: fail(400, CODE_INVALID, result.errors.join(", ")) };
 }
 
@@ -75,7 +77,7 @@ function list(query: URLSearchParams, ctx: RouteContext): Reply {
 }
 
 function create(rawBody: string, ctx: RouteContext): Reply {
-  const parsed = parsePayload(rawBody);
+  const parsed = parsePayload(rawBody, ctx.extraFields);
   if (!parsed.ok) return parsed.reply;
   const code = parsed.value.general_info.customer_code;
   if (ctx.store.byCode(code)) return duplicate(code);
@@ -85,7 +87,7 @@ function create(rawBody: string, ctx: RouteContext): Reply {
 
 function replace(id: string, rawBody: string, ctx: RouteContext): Reply {
   if (!ctx.store.get(id)) return fail(404, CODE_NOT_FOUND, `customer not found: ${id}`);
-  const parsed = parsePayload(rawBody);
+  const parsed = parsePayload(rawBody, ctx.extraFields);
   if (!parsed.ok) return parsed.reply;
   const holder = ctx.store.byCode(parsed.value.general_info.customer_code);
   if (holder && holder.customer_id !== id) return duplicate(parsed.value.general_info.customer_code);

@@ -13,7 +13,8 @@ import {
   sendGatewayPage,
   sendReply,
 } from "./envelope.js";
-import { type FaultKind, pickFault, seededRandom, SlidingWindowLimiter } from "./faults.js";
+import { contradict } from "./contradict.js";
+import { type FaultKind, pickFault, seededRandom, SlidingWindowLimiter, takeScripted } from "./faults.js";
 import { checkedKnobs, type Knobs, type SandboxKnobs } from "./knobs.js";
 import { loadStore, StorePersister } from "./persist.js";
 import { type PagingMode, route, type RouteContext } from "./routes.js";
@@ -21,7 +22,7 @@ import { SandboxStore } from "./store.js";
 
 export { SandboxStore } from "./store.js";
 export type { StoredCustomer } from "./store.js";
-export type { FaultKind } from "./faults.js";
+export type { FaultKind, ScriptedFault } from "./faults.js";
 export type { PagingMode } from "./routes.js";
 export type { SandboxKnobs } from "./knobs.js";
 
@@ -50,6 +51,12 @@ export interface SandboxOptions {
   pageSizeMax?: number;
   /** keep the store in this JSON file: loaded at start, saved after writes and on close */
   dataFile?: string;
+  /** faults played on cue (see ScriptedFault); setFaults({ scripted }) replaces the queue */
+  scripted?: SandboxKnobs["scripted"];
+  /** fields beyond those the tool maps that the server keeps as sent, e.g. ["note", "general_info.birthday"] */
+  extraFields?: string[];
+  /** codes the server contradicts itself about: listed, GET 404, create 104100 */
+  phantomCodes?: string[];
   /** customers holding these codes have unpaid invoices: their DELETE is refused */
   unpaidCodes?: string[];
   /** ms since epoch, for the timestamp check and created_at/updated_at (default Date.now) */
@@ -131,7 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock = options.clock ?? Date.now;
   const random = options.random ?? (options.seed === undefined ? Math.random : seededRandom(options.seed));
   const credentials = { clientId: options.clientId ?? DEMO_CLIENT_ID, secretKey: options.secretKey ?? DEMO_SECRET_KEY };
-  const knobs: Knobs = { failRate: 0, latencyMs: 0, rateLimit: undefined, paging: "meta", pageSizeMax: 100 };
+  const knobs: Knobs = { failRate: 0, latencyMs: 0, rateLimit: undefined, paging: "meta", pageSizeMax: 100, scripted: [], phantomCodes: [] };
   const setFaults = (next: SandboxKnobs): void => {
     Object.assign(knobs, checkedKnobs(next));
   };
@@ -155,6 +162,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get pageSizeMax() {
       return knobs.pageSizeMax;
     },
+    extraFields: options.extraFields ?? [],
   };
 
   // Answers one request; `status` is undefined when the fault means it gets no answer at all.
@@ -179,9 +187,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Size first: the signature of a body cut at the limit cannot match, and a 401 would stop the client's whole run.
     if (body.tooLarge) reply = fail(400, CODE_INVALID, `body is larger than ${MAX_BODY_BYTES} bytes`);
     else if (denied !== undefined) reply = fail(401, CODE_UNAUTHENTICATED, denied);
-    else reply = route({ method, pathWithQuery, rawBody: body.text }, ctx);
+    else {
+      const request = { method, pathWithQuery, rawBody: body.text };
+      reply = contradict(knobs.phantomCodes, request, () => route(request, ctx));
+    }
     // The write, if any, is applied by now; the client is left not knowing its outcome.
     if (fault === "drop-after-apply") return { fault };
+    const scripted = denied === undefined && !body.tooLarge ? takeScripted(knobs.scripted, method) : undefined;
+    if (scripted) {
+      sendGatewayPage(res, scripted.status ?? 504);
+      return { status: scripted.status ?? 504 };
+    }
     return answer(res, reply);
   }
 

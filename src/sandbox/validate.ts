@@ -114,15 +114,21 @@ function bankAccounts(value: unknown, errors: string[]): BankAccount[] | undefin
   return items?.map((item, index) => pickStrings(item, BANK_FIELDS, (field) => `bank_accounts[${index}].${field}`, errors));
 }
 
-/** Validates a parsed body; on success returns only the known fields (unknown ones are dropped). */
-export function validateCustomerBody(body: unknown): BodyValidation {
+/**
+ * Validates a parsed body; on success returns only the known fields, and of the others those
+ * named in `extraFields` (`note`, `general_info.birthday`), as sent: the real API holds fields
+ * this tool does not map, and a client must not lose them.
+ */
+export function validateCustomerBody(body: unknown, extraFields: readonly string[] = []): BodyValidation {
   if (!isObject(body)) return { ok: false, errors: ["body must be a JSON object"] };
   const errors: string[] = [];
   const info = generalInfo(body["general_info"], errors);
   const addr = address(body["address"], errors);
   const banks = bankAccounts(body["bank_accounts"], errors);
   if (errors.length > 0 || info === undefined) return { ok: false, errors };
-  const value: CustomerPayload = { general_info: info };
+  const kept = (source: unknown, prefix: string): Json =>
+    isObject(source) ? Object.fromEntries(Object.entries(source).filter(([key]) => extraFields.includes(`${prefix}${key}`))) : {};
+  const value: CustomerPayload = { ...kept(body, ""), general_info: { ...kept(body["general_info"], "general_info."), ...info } };
   if (addr !== undefined) value.address = addr;
   if (banks !== undefined) value.bank_accounts = banks;
   return { ok: true, value };

@@ -101,15 +101,16 @@ describe("createClient", () => {
     expect([error.status, error.kind, error.retryAfterMs]).toEqual([429, "retryable", 1000]);
   });
 
-  it("marks 5xx retryable, even with an HTML body", async () => {
+  it("marks a 5xx retryable for a GET, and of unknown outcome for a write (a gateway may answer after the backend applied it)", async () => {
     const url = await rawServer((_req, res) => {
       res.writeHead(502, { "content-type": "text/html" }).end("<html><body>Bad Gateway</body></html>");
     });
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
     cleanups.push(() => api.close());
     const error = await failure(api.createCustomer(personal("A")));
-    expect([error.status, error.kind]).toEqual([502, "retryable"]);
+    expect([error.status, error.kind]).toEqual([502, "outcome-unknown"]);
     expect(error.detail).toContain("not JSON");
+    expect((await failure(api.getCustomer("x"))).kind).toBe("retryable");
   });
 
   it("treats a 2xx that is not an envelope as outcome-unknown for a write", async () => {

@@ -40,7 +40,7 @@ describe("finan-bulk validate", () => {
     const dir = await folder();
     const input = await writeCustomersCsv(dir, "customers.csv", MIXED);
     const run = await runCli(["validate", input]);
-    const reportPath = join(dir, "customers.report.csv");
+    const reportPath = join(dir, "customers.check.csv");
     expect(await csvHeader(reportPath)).toEqual([...HEADER, "row", "status", "message"]);
     const report = parseCsv(await readFile(reportPath, "utf8"));
     expect(report.map((r) => [r.row, r.status, r["Customer code"]])).toEqual([
@@ -91,7 +91,7 @@ describe("finan-bulk validate", () => {
     const dir = await folder();
     const input = await writeXlsx(join(dir, "Khách hàng.xlsx"), MIXED);
     expect((await runCli(["validate", input])).code).toBe(1);
-    expect(existsSync(join(dir, "Khách hàng.report.xlsx"))).toBe(true);
+    expect(existsSync(join(dir, "Khách hàng.check.xlsx"))).toBe(true);
     const csvReport = join(dir, "out.csv");
     await runCli(["validate", input, "--report", csvReport]);
     expect(parseCsv(await readFile(csvReport, "utf8")).map((r) => r.status)).toEqual(["valid", "invalid", "valid"]);
@@ -102,7 +102,7 @@ describe("finan-bulk validate", () => {
     const input = await writeXlsx(join(dir, "in.xlsx"), MIXED);
     await runCli(["validate", input]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(join(dir, "in.report.xlsx"));
+    await workbook.xlsx.readFile(join(dir, "in.check.xlsx"));
     const sheet = workbook.worksheets[0]!;
     const emailColumn = HEADER.indexOf("Email") + 1;
     const bad = sheet.getRow(3).getCell(emailColumn);
@@ -119,7 +119,7 @@ describe("finan-bulk validate", () => {
     const dir = await folder();
     const input = extension === "csv" ? await writeCustomersCsv(dir, "in.csv", MIXED) : await writeXlsx(join(dir, "in.xlsx"), MIXED);
     await runCli(["validate", input]);
-    const again = await runCli(["validate", join(dir, `in.report.${extension}`), "--report", join(dir, `again.${extension}`), "--json"]);
+    const again = await runCli(["validate", join(dir, `in.check.${extension}`), "--report", join(dir, `again.${extension}`), "--json"]);
     expect(again.code).toBe(1);
     const summary = JSON.parse(again.stdout) as { counts: Record<string, number>; warnings: string[] };
     expect(summary.counts).toEqual({ valid: 2, invalid: 1 });
@@ -148,7 +148,7 @@ describe("finan-bulk validate", () => {
       rows: 5,
       counts: { valid: 1, invalid: 4 },
       rowWarnings: 1,
-      report: join(dir, "in.report.csv"),
+      report: join(dir, "in.check.csv"),
       warnings: [expect.stringContaining('"Ghi chú"')],
       topReasons: [
         { reason: "Email (general_info.email): is not an email address", rows: 3 },
@@ -185,7 +185,7 @@ describe("finan-bulk validate", () => {
     interrupt.abort();
     const run = await runCli(["validate", input], { signal: interrupt.signal });
     expect(run.code).toBe(130);
-    expect(parseCsv(await readFile(join(dir, "in.report.csv"), "utf8")).length).toBeLessThan(20);
+    expect(parseCsv(await readFile(join(dir, "in.check.csv"), "utf8")).length).toBeLessThan(20);
   });
 
   it("keeps Vietnamese text and leading zeros in the report exactly as in the input", async () => {
@@ -194,7 +194,7 @@ describe("finan-bulk validate", () => {
     const input = join(dir, "in.csv");
     await writeFile(input, `\uFEFF${HEADER.join(",")}\r\n${customerRow(1, { Name: name.normalize("NFD"), "Tax ID": "0301234567" }).join(",")}\r\n`);
     await runCli(["validate", input]);
-    const [row] = parseCsv(await readFile(join(dir, "in.report.csv"), "utf8"));
+    const [row] = parseCsv(await readFile(join(dir, "in.check.csv"), "utf8"));
     expect(row?.Name).toBe(name.normalize("NFC"));
     expect(row?.["Tax ID"]).toBe("0301234567");
   });
@@ -220,7 +220,7 @@ describe("finan-bulk validate", () => {
     const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1, { Province: "#N/A" }), customerRow(2)]);
     const run = await runCli(["validate", input]);
     expect(run.code).toBe(1);
-    const rows = parseCsv(await readFile(join(dir, "in.report.csv"), "utf8"));
+    const rows = parseCsv(await readFile(join(dir, "in.check.csv"), "utf8"));
     expect(rows.map((row) => row.status)).toEqual(["invalid", "valid"]);
     expect(rows[0]?.message).toContain("#N/A in the cell");
     expect(rows[0]?.Province).toBe("#N/A");
@@ -232,10 +232,10 @@ describe("finan-bulk validate", () => {
     const row = customerRow(1, { Name: "Công ty A; chi nhánh 2" }).map((cell) => (cell.includes(";") ? `"${cell}"` : cell));
     await writeFile(input, `\uFEFF${HEADER.join(";")}\r\n${row.join(";")}\r\n`);
     expect((await runCli(["validate", input])).code).toBe(0);
-    const text = (await readFile(join(dir, "in.report.csv"), "utf8")).replace(/^\uFEFF/, "");
+    const text = (await readFile(join(dir, "in.check.csv"), "utf8")).replace(/^\uFEFF/, "");
     expect(text.split("\r\n")[0]).toBe([...HEADER, "row", "status", "message"].join(";"));
     expect(text).toContain('"Công ty A; chi nhánh 2"');
-    const again = await runCli(["validate", join(dir, "in.report.csv"), "--report", join(dir, "again.csv"), "--json"]);
+    const again = await runCli(["validate", join(dir, "in.check.csv"), "--report", join(dir, "again.csv"), "--json"]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ counts: { valid: 1, invalid: 0 } });
   });
@@ -246,7 +246,7 @@ describe("finan-bulk validate", () => {
     const header = ["Customer code", "Name", "Type", "Street address", "Province"];
     await writeFile(input, `${header.join(",")}\r\nK5,An,personal,12 Lê Lợi, Phường 1,Hà Nội\r\nK6,Bình,personal,3 Hai Bà Trưng,Huế\r\n`);
     expect((await runCli(["validate", input])).code).toBe(1);
-    const report = join(dir, "in.report.csv");
+    const report = join(dir, "in.check.csv");
     const lines = (await readFile(report, "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[1]).toMatch(/^K5,An,personal,12 Lê Lợi, Phường 1,2,invalid,".*",Hà Nội$/);
     for (const round of [1, 2]) {
@@ -283,7 +283,7 @@ describe("finan-bulk validate", () => {
     const run = await runCli(["validate", input]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Column "Status" is not a customer field');
-    const report = join(dir, "in.report.csv");
+    const report = join(dir, "in.check.csv");
     expect(await csvHeader(report)).toEqual([...header, "row", "status", "message"]);
     const [row] = parseCsv(await readFile(report, "utf8"));
     expect(row?.Status).toBe("Đang hoạt động");

@@ -71,6 +71,15 @@ describe("mergePayload", () => {
     });
   });
 
+  it("keeps every field of the record beyond our columns, at the top and inside blocks", () => {
+    const fetched = { ...current, note: "VIP since 2019", loyalty: { tier: "gold" }, general_info: { ...current.general_info, birthday: "1990-01-02" } } as CustomerPayload;
+    const merged = mergePayload(fetched, { general_info: { name: "B", customer_code: "KH001", type: "company" } }) as CustomerPayload & Record<string, unknown>;
+    expect(merged["note"]).toBe("VIP since 2019");
+    expect(merged["loyalty"]).toEqual({ tier: "gold" });
+    expect((merged.general_info as unknown as Record<string, unknown>)["birthday"]).toBe("1990-01-02");
+    expect(merged.general_info.name).toBe("B");
+  });
+
   it("drops server-only fields so the PUT body is a payload", () => {
     const merged = mergePayload(current, { general_info: { name: "B", customer_code: "KH001", type: "company" } });
     expect(Object.keys(merged).sort()).toEqual(["address", "bank_accounts", "general_info"]);
@@ -98,17 +107,27 @@ describe("diffPayload", () => {
         "bank_accounts.1.bank_code",
         "bank_accounts.1.account_number",
       ],
+      otherCleared: [],
+      otherChanged: [],
     });
   });
 
   it("treats an empty string and an absent field as equal", () => {
     const before: CustomerPayload = { general_info: { name: "A", customer_code: "K", type: "personal", email: "" }, address: { ward: "" } };
     const after: CustomerPayload = { general_info: { name: "A", customer_code: "K", type: "personal" } };
-    expect(diffPayload(before, after)).toEqual({ changed: [], cleared: [] });
+    expect(diffPayload(before, after)).toEqual({ changed: [], cleared: [], otherCleared: [], otherChanged: [] });
   });
 
   it("finds nothing to change when the merged body equals the record", () => {
     const merged = mergePayload(current, { general_info: { name: "Nguyễn Văn B", customer_code: "KH001", type: "company" } });
-    expect(diffPayload(current, merged)).toEqual({ changed: [], cleared: [] });
+    expect(diffPayload(current, merged)).toEqual({ changed: [], cleared: [], otherCleared: [], otherChanged: [] });
+  });
+
+  it("names fields beyond our columns that a PUT would clear or change, by their path", () => {
+    const before = { ...current, note: "VIP since 2019", general_info: { ...current.general_info, birthday: "1990-01-02", contact_persons: [{ name: "Jane", title: "CFO" }] } } as unknown as CustomerPayload;
+    const after = { note: "new note", general_info: { name: "Nguyễn Văn B", customer_code: "KH001", type: "company", contact_persons: [{ name: "Jane" }] } } as CustomerPayload;
+    const diff = diffPayload(before, after);
+    expect([...diff.otherCleared].sort()).toEqual(["general_info.birthday", "general_info.contact_persons.1.title"]);
+    expect(diff.otherChanged).toEqual(["note"]);
   });
 });

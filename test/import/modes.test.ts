@@ -59,6 +59,37 @@ describe("import --mode", () => {
   });
 });
 
+describe("fields beyond our columns (a server that holds a note and a birthday)", () => {
+  async function withExtras() {
+    const env = await withExisting({ extraFields: ["note", "general_info.birthday"] });
+    const id = env.sandbox.store.byCode("KH00001")!.customer_id;
+    const record = env.sandbox.store.get(id)!;
+    env.sandbox.store.put({ ...record, note: "VIP since 2019", general_info: { ...record.general_info, birthday: "1990-01-02" } } as typeof record);
+    return env;
+  }
+
+  it("merge keeps them: the PUT lays the row over the whole record as fetched", async () => {
+    const { sandbox, dir, env } = await withExtras();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1)]);
+    expect((await runCli(["import", input, "--mode", "merge", ...fast], { env })).code).toBe(0);
+    const record = sandbox.store.byCode("KH00001")! as unknown as Record<string, unknown> & { general_info: Record<string, unknown> };
+    expect(record.general_info["name"]).toBe("Nguyễn Thị Hồng 1");
+    expect(record["note"]).toBe("VIP since 2019");
+    expect(record.general_info["birthday"]).toBe("1990-01-02");
+  });
+
+  it("upsert's dry run names them among the fields it would clear, and the console counts the rows that would clear", async () => {
+    const { dir, env } = await withExtras();
+    const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2)]);
+    const run = await runCli(["import", input, "--dry-run", ...fast], { env });
+    expect(run.code).toBe(0);
+    const [row] = await report(`${dir}/in.dry-run.csv`);
+    expect(row?.message).toMatch(/WOULD CLEAR \d+ field\(s\): .*Tag \(general_info\.custom_tag\).*note \(not a column of this tool\)/);
+    expect(row?.message).toMatch(/general_info\.birthday \(not a column of this tool\)/);
+    expect(run.stderr).toMatch(/1 row\(s\) would CLEAR fields the server holds/);
+  });
+});
+
 describe("import --dry-run", () => {
   it("sends no write and says what a replace would change and, louder, clear", async () => {
     const { sandbox, dir, env } = await withExisting();
@@ -109,7 +140,7 @@ describe("import report", () => {
     await writeFile(reportPath, fixed);
     const rerun = await runCli(["import", reportPath, "--only", "failed,invalid", ...fast], { env });
     expect(rerun.code).toBe(0);
-    const second = await report(`${dir}/in.report.report.csv`);
+    const second = await report(`${dir}/in.report-2.csv`);
     expect(second.map((r) => r.status)).toEqual(["created", "created", "created"]);
     expect(second[1]?.Email).toBe("fixed@example.vn");
     expect(second[0]?.customer_id).toBe(sandbox.store.byCode("KH00001")?.customer_id);

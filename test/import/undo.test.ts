@@ -92,9 +92,9 @@ describe("finan-bulk undo", () => {
     // the re-run picks no row (none failed): every row is carried over from in.report.csv
     const rerun = await runCli(["import", reportPath, "--only", "failed", ...fast], { env });
     expect(rerun.code).toBe(0);
-    const run = await runCli(["undo", `${dir}/in.report.report.csv`, ...fast], { env });
+    const run = await runCli(["undo", `${dir}/in.report-2.csv`, ...fast], { env });
     expect(run.code).toBe(0);
-    const rows = await report(`${dir}/in.report.report.undo.csv`);
+    const rows = await report(`${dir}/in.report-2.undo.csv`);
     expect(rows.map((r) => r.status)).toEqual(["skipped", "skipped", "skipped", "skipped"]);
     expect(rows[1]?.message).toContain("came over from the earlier report it re-ran with --only; undo that report");
     expect(sandbox.store.count()).toBe(4);

@@ -80,7 +80,8 @@ describe(`SIGKILL at seeded points of a ${ROWS.toLocaleString("en")}-row import,
     const cleanReport = join(dir, "clean.report.csv");
 
     // The clean run (same file, same starting state, no faults) runs here while the killed runs wait on their children.
-    const cleanImport = runCli(["import", input, "--report", cleanReport, ...args], { env: sandboxEnv(clean) });
+    // a copy of the file: one input is locked by one run at a time
+    const cleanImport = runCli(["import", await writeCustomersCsv(dir, "clean.csv", inputRows()), "--report", cleanReport, ...args], { env: sandboxEnv(clean) });
     const imported = await killUntilDone(["import", input, ...args], sandboxEnv(sandbox), sandbox, KILLS, 7);
     expect(imported.landed).toBe(KILLS);
     expect(imported.last.code).toBe(1);

@@ -43,6 +43,26 @@ describe("sandbox faults", () => {
     expect(sandbox.store.byCode("F-1") !== undefined).toBe(kind === "drop-after-apply");
   });
 
+  it("plays a scripted gateway 504 after applying a POST, once, then answers normally", async () => {
+    sandbox = await startSandbox({ scripted: [{ method: "POST", kind: "gateway-after-apply", status: 504 }] });
+    const first = await call(sandbox, "POST", "/api/v1/customers", { body: personal("G-1") });
+    expect(first).toMatchObject({ status: 504, json: undefined });
+    expect(first.text).toMatch(/504 Gateway Time-out/);
+    expect(sandbox.store.byCode("G-1")).toBeDefined();
+    expect((await call(sandbox, "GET", "/api/v1/customers")).status).toBe(200);
+    expect((await call(sandbox, "POST", "/api/v1/customers", { body: personal("G-2") })).status).toBe(200);
+  });
+
+  it("contradicts itself about a phantom code: listed, GET 404, create 104100", async () => {
+    sandbox = await startSandbox({ phantomCodes: ["KH00001"] });
+    const listed = await call(sandbox, "GET", "/api/v1/customers?page=1&page_size=10");
+    const entry = (listed.json?.data as { customer_id: string; general_info: { customer_code: string } }[])[0];
+    expect(entry?.general_info.customer_code).toBe("KH00001");
+    expect((await call(sandbox, "GET", `/api/v1/customers/${entry?.customer_id}`)).status).toBe(404);
+    expect((await call(sandbox, "POST", "/api/v1/customers", { body: personal("KH00001") })).json?.code).toBe(104100);
+    expect(sandbox.store.count()).toBe(0);
+  });
+
   it("never applies-then-drops a read: reads meet only the three other faults", async () => {
     sandbox = await startSandbox({ failRate: 1, random: () => 0.99 });
     await expect(call(sandbox, "GET", "/api/v1/customers")).rejects.toThrow();

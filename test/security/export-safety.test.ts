@@ -131,7 +131,7 @@ describe("report safety: the report echoes the input's cells", () => {
       const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
       await writeFile(input, `Customer code,Name,Type\r\n${cells.map((row) => row.map(quote).join(",")).join("\r\n")}\r\n`);
       expect((await runCli(["validate", input], { env: sandboxEnv(sandbox) })).code).toBe(0);
-      const rows = parse(await readFile(join(dir.path, "in.report.csv"), "utf8"), { bom: true, columns: true }) as Record<string, string>[];
+      const rows = parse(await readFile(join(dir.path, "in.check.csv"), "utf8"), { bom: true, columns: true }) as Record<string, string>[];
       expect(rows.map((row) => row.Name).filter((name) => LIVE.test(name ?? "") || LIVE.test(name?.trimStart() ?? ""))).toEqual([]);
     } finally {
       await sandbox.close();

@@ -22,12 +22,12 @@ describe("files that hold personal data", () => {
   it("reports and journals of import, validate and undo, CSV and XLSX, are created 0600, and so are exports", async () => {
     const { dir, env } = await setup();
     const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2, { Email: "not an email" })]);
-    // a report left by someone else, readable by all: the run narrows it
+    // a report left by someone else, readable by all: the run told to overwrite it (--force) narrows it
     await writeFile(join(dir, "in.report.csv"), "old report\r\n", { mode: 0o644 });
     expect(await modeOf(join(dir, "in.report.csv"))).toBe(0o644);
 
     const runs = [
-      ["import", input, ...fast],
+      ["import", input, "--force", ...fast],
       ["import", input, ...fast],
       ["import", input, "--report", join(dir, "in.report.xlsx"), ...fast],
       ["validate", input, "--report", join(dir, "valid.report.csv")],

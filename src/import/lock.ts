@@ -1,0 +1,130 @@
+// One run at a time per file: a lock file beside it, created exclusively, naming the process that holds it.
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { ToolError } from "../errors.js";
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  startedAt: string;
+  command: string;
+}
+
+export interface RunLock {
+  /** the lock files held */
+  paths: string[];
+  /** one line per lock taken over from a process that is gone, for the user */
+  notices: string[];
+  /** removes the lock files; safe to call more than once */
+  release(): void;
+}
+
+export const lockPathFor = (target: string): string => `${target}.lock`;
+
+/**
+ * Locks each of `targets` (a report, an input) for this process, or throws E_LOCKED naming the
+ * run that holds one (nothing taken then). A lock whose process is gone (same host, pid not
+ * running) is taken over, with a notice. `ifWritable` targets are locked when their folder lets
+ * us (an input on a read-only share is still read).
+ */
+export function acquireLocks(command: string, targets: string[], ifWritable: string[] = [], now: () => number = Date.now): RunLock {
+  const held: string[] = [];
+  const notices: string[] = [];
+  const release = () => {
+    for (const path of held.splice(0)) rmSync(path, { force: true });
+  };
+  try {
+    const me: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date(now()).toISOString(), command };
+    for (const target of new Set([...targets, ...ifWritable])) {
+      let notice: string | undefined;
+      try {
+        notice = acquireOne(lockPathFor(target), target, me);
+      } catch (error) {
+        // no folder yet: the run fails on its own terms (file not found), with nothing to guard
+        const missingFolder = error instanceof ToolError && (error.cause as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
+        if (missingFolder || (error instanceof ToolError && error.code === "E_FILE_UNWRITABLE" && ifWritable.includes(target) && !targets.includes(target))) continue;
+        throw error;
+      }
+      held.push(lockPathFor(target));
+      if (notice) notices.push(notice);
+    }
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return { paths: [...held], notices, release };
+}
+
+function acquireOne(path: string, target: string, me: LockOwner): string | undefined {
+  if (createExclusive(path, target, me)) return undefined;
+  const owner = readOwner(path);
+  // A lock naming no process may be one being written this instant: only an old one is stale.
+  if (owner ? isRunning(owner) : ageMs(path) < UNNAMED_STALE_MS) throw lockedBy(path, target, owner);
+  rmSync(path, { force: true });
+  // Once only: a run that took the stale lock between our two tries now holds it.
+  if (!createExclusive(path, target, me)) throw lockedBy(path, target, readOwner(path));
+  return owner
+    ? `Took over ${path}: the run that held it (pid ${owner.pid}, since ${owner.startedAt}) is no longer running.`
+    : `Took over ${path}: it named no process (a run that died as it started).`;
+}
+
+/** Creates the lock file with our name in it; false if it exists. */
+function createExclusive(path: string, target: string, me: LockOwner): boolean {
+  try {
+    writeFileSync(path, `${JSON.stringify(me)}\n`, { flag: "wx", mode: 0o600 });
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    throw new ToolError("E_FILE_UNWRITABLE", `Cannot create the lock file ${path} (${code ?? (error as Error).message}), which keeps a second run off ${target}.`, {
+      cause: error,
+      hint: "Check that you may write in that folder, or give another --report.",
+    });
+  }
+}
+
+function readOwner(path: string): LockOwner | undefined {
+  try {
+    const owner = JSON.parse(readFileSync(path, "utf8")) as Partial<LockOwner>;
+    if (typeof owner.pid !== "number" || typeof owner.startedAt !== "string") return undefined;
+    return { pid: owner.pid, host: owner.host ?? hostname(), startedAt: owner.startedAt, command: owner.command ?? "finan-bulk" };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the lock's process may still be running: on another host we cannot tell, so yes. */
+function isRunning(owner: LockOwner): boolean {
+  if (owner.host !== hostname()) return true;
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function lockedBy(path: string, target: string, owner: LockOwner | undefined): ToolError {
+  const who = owner ? `${owner.command} (pid ${owner.pid}${owner.host === hostname() ? "" : ` on ${owner.host}`}, since ${owner.startedAt})` : `another run (its lock file ${path} was written ${modified(path)})`;
+  return new ToolError("E_LOCKED", `${target} is in use by ${who}. Nothing was sent or written.`, {
+    hint: `Wait for that run to finish, or stop it. If no such run exists, delete ${path} and run again.`,
+  });
+}
+
+const UNNAMED_STALE_MS = 10_000;
+
+function ageMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+function modified(path: string): string {
+  try {
+    return statSync(path).mtime.toISOString();
+  } catch {
+    return "just now";
+  }
+}
