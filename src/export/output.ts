@@ -36,7 +36,6 @@ export function createExportOutput(options: OutputOptions) {
         sheetName: options.lang === "vi" ? "Khách hàng" : "Customers",
         bom: options.bom,
         neutraliseFormulas: options.format === "csv",
-        atomic: true,
         // the file holds every customer's personal data, like the import's reports
         mode: 0o600,
       });
