@@ -79,19 +79,35 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   try {
     await index.load();
   } catch (error) {
-    // Ctrl-C during the listing: every row is reported not attempted (exit 130), as at any other time.
-    if (!(error instanceof Interrupted)) {
+    // Ctrl-C during the listing (in a request, or in a Retry-After wait before one): every row is
+    // reported not attempted (exit 130), as at any other time.
+    if (!(error instanceof Interrupted) && !io.signal.aborted) {
       await close();
       await closeInput(table);
       rethrowFatal(error, "Listing the existing customers");
     }
   }
-  const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter);
-  const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
+  const giveUp = async (error: unknown): Promise<never> => {
+    await close();
+    await closeInput(table);
+    throw error;
+  };
+  const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter).catch(giveUp);
+  const journal = journalPath === undefined ? undefined : await openJournal(journalPath).catch(async (error: unknown) => {
+    await report.abort();
+    return giveUp(error);
+  });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
   const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0 };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
+  // A report or journal that cannot be written (a full disk) stops the run: nothing more is sent.
+  let halted: unknown;
+  let reportFailed = false;
+  const halt = (error: unknown): void => {
+    halted ??= error;
+    stop.abort();
+  };
 
   try {
     const queue: { input: InputRow; result: Promise<RowResult>; settled: boolean }[] = [];
@@ -113,7 +129,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         if (waiting) index.eager = all;
         summary.rows += 1;
         summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
-        await report.write(head.input, result, marksFor(head.input, table.kept));
+        if (!reportFailed) {
+          await report.write(head.input, result, marksFor(head.input, table.kept)).catch((error: unknown) => {
+            reportFailed = true;
+            halt(error);
+          });
+        }
         progress.update({ done: summary.rows, total, counts: summary.counts });
       }
     };
@@ -121,22 +142,35 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     for await (const input of table.rows) {
       const promise = settle(input, previous);
       const entry = { input, result: promise, settled: false };
-      void promise.then(() => (entry.settled = true));
+      const settled = () => (entry.settled = true);
+      void promise.then(settled, settled);
       queue.push(entry);
+      // with no report to write, the rows left cannot be reported: stop reading them
+      if (reportFailed) break;
       if (queue[0]!.settled || queue.length >= maxAhead) await drain(false);
     }
     await drain(true);
-    finished = summary.stopped === undefined && !io.signal.aborted;
+    finished = summary.stopped === undefined && !io.signal.aborted && halted === undefined;
     if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
   } finally {
     progress.finish();
     summary.requests = pacer.requestsStarted;
     summary.elapsedMs = io.now() - started;
-    await (finished ? report.close() : report.close().catch(() => report.abort()));
-    await journal?.close(finished);
+    await report.close().catch(async (error: unknown) => {
+      halt(error);
+      await report.abort();
+    });
+    // a run that could not write its report stays open in the journal, for the same command to finish
+    await journal?.close(finished && halted === undefined).catch(halt);
     await close();
   }
+  if (halted !== undefined) throw halted;
   return summary;
+
+  function openJournal(path: string): Promise<JournalWriter> {
+    if (previous) return JournalWriter.resume(path);
+    return JournalWriter.create(path, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
+  }
 
   /** One row to its result (a promise: sending rows run in parallel, results are reported in order). */
   function settle(input: InputRow, resumeState: JournalState | undefined): Promise<RowResult> {
@@ -175,7 +209,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   async function record(result: RowResult): Promise<RowResult> {
     const stoppedRow = result.status === "failed" && (summary.stopped !== undefined || signal.aborted);
     if (journal && !result.status.startsWith("would-") && result.status !== "invalid" && !stoppedRow) {
-      await journal.append({ t: "done", ...result });
+      // done on the server all the same: its intent is journaled, so the next run confirms it by listing
+      await journal.append({ t: "done", ...result }).catch(halt);
     }
     return result;
   }
@@ -192,12 +227,20 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       return { row: input.row, status: "failed", customerCode: code, httpStatus: apiError.status, apiCode: apiError.apiCode, requestId: apiError.requestId, message: `authentication rejected: ${apiError.detail ?? apiError.message}; check FINAN_CLIENT_ID and FINAN_SECRET_KEY`, attempts: 1 };
     }
     if (error instanceof Interrupted) return notAttempted(input);
+    // the journal could not take the row's intent: nothing was sent for it
+    if (error instanceof ToolError && error.code === "E_JOURNAL") {
+      halt(error);
+      return notAttempted(input);
+    }
     const message = error instanceof Error ? error.message : String(error);
     return { row: input.row, status: "failed", customerCode: code, message: `could not confirm the outcome: ${message}; run again to retry this row`, attempts: error instanceof PacedFailure ? error.attempts : undefined };
   }
 
   function notAttempted(input: InputRow): RowResult {
-    const why = summary.stopped === "auth" ? "the run stopped when the server rejected the credentials" : "the run was interrupted (Ctrl-C); run the same command again to continue";
+    const why =
+      summary.stopped === "auth" ? "the run stopped when the server rejected the credentials"
+      : halted !== undefined ? `the run stopped: ${halted instanceof Error ? halted.message : String(halted)}`
+      : "the run was interrupted; run the same command again to continue";
     return { row: input.row, status: "failed", customerCode: input.outcome.customerCode, message: `not attempted: ${why}`, attempts: 0 };
   }
 }

@@ -1,0 +1,80 @@
+// A full disk under the report and journal (a tmpfs mounted by the test): the run stops sending,
+// exits 2 with one message, leaves a journal of whole lines, and finishes once there is space.
+import { execFileSync } from "node:child_process";
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { customerRow, writeCustomersCsv } from "../helpers/files.js";
+import { noSmallDisk, smallDisk } from "../helpers/small-disk.js";
+import { expectEachCodeOnce, readReport, setup } from "./harness.js";
+
+const fast = ["--rate", "0", "--concurrency", "4"];
+
+/** Every line of the journal whole and parseable: what a resumed run must be able to read. */
+async function expectWholeLines(journal: string): Promise<number> {
+  const text = await readFile(journal, "utf8");
+  expect(text.endsWith("\n"), "the journal ends with a whole line").toBe(true);
+  const lines = text.split("\n").slice(0, -1);
+  for (const line of lines) expect(() => JSON.parse(line) as unknown, line.slice(0, 80)).not.toThrow();
+  return lines.length;
+}
+
+function expectOneMessage(stderr: string, file: string): void {
+  expect(stderr).toContain(`Cannot write ${file}: the disk is full.`);
+  expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  expect(stderr.trim().split("\n")).toHaveLength(2); // the message and its hint
+}
+
+describe.skipIf(noSmallDisk !== undefined)(`a full disk ${noSmallDisk ?? ""}`, () => {
+  it("under the journal: stops sending, exit 2 naming the journal, whole lines only; with space back the same command finishes, each row once", async () => {
+    const { sandbox, dir, env } = await setup();
+    const disk = smallDisk(96);
+    try {
+      const rows = 400;
+      const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: rows }, (_, i) => customerRow(i + 1)));
+      const report = join(disk.path, "in.report.csv");
+      const first = await runCli(["import", input, "--report", report, ...fast], { env });
+      expectOneMessage(first.stderr, `the journal ${report}.journal`);
+      expect(first.code).toBe(2);
+      const sent = sandbox.store.count();
+      expect(sent).toBeGreaterThan(0);
+      expect(sent).toBeLessThan(rows);
+      expect(await expectWholeLines(`${report}.journal`)).toBeGreaterThan(0);
+
+      execFileSync("mount", ["-o", "remount,size=4m", disk.path]);
+      const again = await runCli(["import", input, "--report", report, ...fast], { env });
+      expect(again.stderr).toMatch(/Resumed/);
+      expect(again.code).toBe(0);
+      expect(expectEachCodeOnce(sandbox)).toBe(rows);
+      expect((await readReport(report)).filter((row) => row.status !== "created")).toEqual([]);
+    } finally {
+      disk.unmount();
+    }
+  });
+
+  it("under the report: stops sending, exit 2 naming the report, no temp file left; with space back the same command finishes", async () => {
+    const { sandbox, dir, env } = await setup();
+    const disk = smallDisk(64);
+    try {
+      // invalid rows with long cells fill the report, not the journal (invalid rows are not journaled)
+      const long = "Số 1 đường Lê Lợi ".repeat(40);
+      const invalid = Array.from({ length: 300 }, (_, i) => customerRow(i + 1, { Email: `not an email ${long}` }));
+      const valid = Array.from({ length: 40 }, (_, i) => customerRow(1000 + i));
+      const input = await writeCustomersCsv(dir, "in.csv", [...invalid, ...valid]);
+      const report = join(disk.path, "in.report.csv");
+      const first = await runCli(["import", input, "--report", report, ...fast], { env });
+      expectOneMessage(first.stderr, report);
+      expect(first.code).toBe(2);
+      expect(sandbox.store.count()).toBe(0);
+      expect((await readdir(disk.path)).filter((name) => name.includes(".tmp-"))).toEqual([]);
+
+      execFileSync("mount", ["-o", "remount,size=4m", disk.path]);
+      const again = await runCli(["import", input, "--report", report, ...fast], { env });
+      expect(again.code).toBe(1);
+      expect(expectEachCodeOnce(sandbox)).toBe(40);
+    } finally {
+      disk.unmount();
+    }
+  });
+});
