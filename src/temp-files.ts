@@ -2,7 +2,7 @@
 // leftovers of a killed run (its process gone) removed by the next one.
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
+import { readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 const live = new Set<string>();
@@ -35,6 +35,24 @@ function removeTrackedSync(): void {
     }
   }
   live.clear();
+}
+
+/**
+ * Writes `data` to a new file beside `target` and renames it over: a link planted at `target` is
+ * replaced, never written through, and a reader never sees half a file.
+ */
+export async function replaceFile(target: string, data: string, mode = 0o600): Promise<void> {
+  const temp = tempPathBeside(target);
+  trackTemp(temp);
+  try {
+    await writeFile(temp, data, { encoding: "utf8", flag: "wx", mode });
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  } finally {
+    untrackTemp(temp);
+  }
 }
 
 /** Whether a process with this id is running (a process of another user counts as running). */
