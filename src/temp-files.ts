@@ -2,7 +2,7 @@
 // leftovers of a killed run (its process gone) removed by the next one.
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { readdir, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 const live = new Set<string>();
@@ -67,8 +67,9 @@ export function processAlive(pid: number): boolean {
 }
 
 /**
- * Removes entries of `folder` whose name matches `pattern` (group 1: the pid that made them) and
- * whose process is gone: a killed run's temp files. Never fails the run that sweeps.
+ * Removes entries of `folder` whose name matches `pattern` (group 1: the pid that made them),
+ * older than this process and whose process is gone: a killed run's temp files. Never fails the
+ * run that sweeps.
  */
 export async function sweepLeftovers(folder: string, pattern: RegExp): Promise<string[]> {
   const names = await readdir(folder).catch(() => [] as string[]);
@@ -77,6 +78,8 @@ export async function sweepLeftovers(folder: string, pattern: RegExp): Promise<s
     const pid = Number(pattern.exec(name)?.[1]);
     if (!Number.isInteger(pid) || pid <= 0 || processAlive(pid)) continue;
     const path = join(folder, name);
+    const changed = await lstat(path).then((stats) => stats.mtimeMs, () => Number.POSITIVE_INFINITY);
+    if (changed >= performance.timeOrigin) continue;
     await rm(path, { recursive: true, force: true }).then(() => removed.push(path), () => undefined);
   }
   return removed;

@@ -13,7 +13,7 @@ import { mapInOrder } from "./in-order.js";
 import { checkSheetLimit, createExportOutput } from "./output.js";
 import type { ExportFormat, ExportOutput, ExportRecord } from "./output.js";
 import type { ExportProgress } from "./progress.js";
-import { createSpoolDir } from "./spool.js";
+import { createSpoolDir, removeKilledSpools } from "./spool.js";
 import type { Spool, SpoolDir } from "./spool.js";
 
 export type { ExportFormat } from "./output.js";
@@ -89,6 +89,7 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
   const deleted: DeletedCustomer[] = [];
   const step = { doing: "listing customers" };
   let spoolDir: SpoolDir | undefined;
+  await removeKilledSpools(options.spoolParent);
   try {
     const listed = listMatching(client, pacer, options);
     if (options.summaryOnly) {

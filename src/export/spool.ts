@@ -6,6 +6,7 @@ import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { sweepLeftovers, trackTemp, untrackTemp } from "../temp-files.js";
 
 export interface SpoolDir {
   path: string;
@@ -23,9 +24,21 @@ export interface Spool<T> {
   readonly count: number;
 }
 
-/** A folder only this user can read (0700, files 0600): the spool holds personal data. */
+/** `finan-bulk-export-<pid>-<random>`: the pid tells a later run whether its maker is gone. */
+const SPOOL_DIR_NAME = /^finan-bulk-export-(\d+)-[A-Za-z0-9]{6}$/;
+
+/** Removes the spool folders of exports that were killed (their process is gone); every export starts with it. */
+export async function removeKilledSpools(parent = tmpdir()): Promise<void> {
+  await sweepLeftovers(parent, SPOOL_DIR_NAME);
+}
+
+/**
+ * A folder only this user can read (0700, files 0600): the spool holds every customer's personal
+ * data, so it is removed on every exit, and a killed export's folder by the next export.
+ */
 export async function createSpoolDir(parent = tmpdir()): Promise<SpoolDir> {
-  const path = await mkdtemp(join(parent, "finan-bulk-export-"));
+  const path = await mkdtemp(join(parent, `finan-bulk-export-${process.pid}-`));
+  trackTemp(path);
   let removed = false;
   return {
     path,
@@ -34,6 +47,7 @@ export async function createSpoolDir(parent = tmpdir()): Promise<SpoolDir> {
       if (removed) return;
       removed = true;
       await rm(path, { recursive: true, force: true });
+      untrackTemp(path);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { lstat, readFile, readdir, stat, symlink, writeFile } from "node:fs/promises";
+import { lstat, readFile, readdir, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
@@ -109,6 +109,8 @@ describe("createSheetWriter files", () => {
     const alive = join(folder, `out.csv.tmp-${process.pid}-0badf00d`);
     await writeFile(dead, "every customer's data");
     await writeFile(alive, "this run's data");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await Promise.all([dead, alive].map((path) => utimes(path, hourAgo, hourAgo)));
     await writeAll(file);
     expect((await readdir(folder)).sort()).toEqual(["out.csv", `out.csv.tmp-${process.pid}-0badf00d`]);
   });
