@@ -9,7 +9,8 @@ import { countRecords, readInput } from "./input.js";
 import type { InputOptions, InputRow, InputTable } from "./input.js";
 import { JournalWriter, readJournal } from "./journal.js";
 import type { JournalState, RowResult } from "./journal.js";
-import { defaultReportPath, openReport } from "./report.js";
+import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
+import { reportFit } from "./report-limits.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "./rows.js";
 import { AuthRejected, openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
@@ -55,8 +56,15 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const started = io.now();
   // The whole file is read before any request, so a file broken far down sends nothing; on this
   // thread, as nothing else runs meanwhile (a worker would only add its start and copies).
-  const total = await countRecords(options.input, { ...options.inputOptions, csvWorker: false });
+  const fit = reportFit(options.report, options.input);
+  const total = await countRecords(options.input, { ...options.inputOptions, csvWorker: false }, fit?.measure);
   const table = await readInput(options.input, options.inputOptions);
+  try {
+    fit?.check(table.headers.length + REPORT_COLUMNS.import.length, total);
+  } catch (error) {
+    await closeInput(table);
+    throw error;
+  }
   if (options.only && table.bound.statusColumn === undefined) {
     await closeInput(table);
     throw new ToolError("E_USAGE", `${options.input} is not a finan-bulk report (it has no status column), and --only picks rows by the status an earlier run gave them. Nothing was sent.`, {

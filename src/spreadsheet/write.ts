@@ -26,6 +26,7 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
   }
   // exceljs takes ~0.4 s to load: only a command that writes an .xlsx pays for it
   const xlsx = extension === ".xlsx" ? await import("./write-xlsx.js") : undefined;
+  xlsx?.checkExcelWidth(file, options.columns.length);
   // a killed earlier run of this same output left its temp file: its process is gone, so it goes
   await sweepLeftovers(dirname(file), tempPatternFor(file));
   const path = tempPathBeside(file);
@@ -33,7 +34,7 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
   trackTemp(path);
   const output = handle.createWriteStream(); // closes the handle when it finishes or is destroyed
   const writer: StreamSheetWriter =
-    xlsx ? xlsx.createXlsxWriter(output, options) : createCsvWriter(output, options, extension === ".tsv" ? "\t" : (options.delimiter ?? ","));
+    xlsx ? xlsx.createXlsxWriter(output, options, file) : createCsvWriter(output, options, extension === ".tsv" ? "\t" : (options.delimiter ?? ","));
   const closed = once(output, "close").then(
     () => undefined,
     () => undefined,

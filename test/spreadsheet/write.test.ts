@@ -142,6 +142,25 @@ describe("createSheetWriter files", () => {
     }
   });
 
+  it("refuses an .xlsx cell longer than Excel holds, naming the row and column, and leaves no temp file", async () => {
+    const folder = await tempDir();
+    const writer = await createSheetWriter(join(folder, "out.xlsx"), { columns: COLUMNS });
+    await writer.write(["KH1", "An"]);
+    const error: unknown = await writer.write(["KH2", "Bình", undefined, "x".repeat(32_768)]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ToolError);
+    expect((error as ToolError).message).toBe(`Cannot write ${join(folder, "out.xlsx")} as an Excel workbook: row 3, column "Ghi chú" holds 32,768 characters, and an Excel cell holds 32,767.`);
+    expect((error as ToolError).hint).toMatch(/\.csv/);
+    await expect(writer.close()).rejects.toBe(error);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it("refuses an .xlsx wider than Excel holds before creating anything", async () => {
+    const folder = await tempDir();
+    const columns = Array.from({ length: 16_385 }, (_, i) => `C${i}`);
+    await expect(createSheetWriter(join(folder, "wide.xlsx"), { columns })).rejects.toMatchObject({ code: "E_FILE_TOO_LARGE" });
+    expect(await readdir(folder)).toEqual([]);
+  });
+
   it("refuses an output name it cannot write", async () => {
     const error: unknown = await createSheetWriter(join(await tempDir(), "out.pdf"), { columns: COLUMNS }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ToolError);
