@@ -1,13 +1,14 @@
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";
-import { ToolError } from "../errors.js";
+import { ToolError, describeError } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "./code-index.js";
 import { countRecords, readInput } from "./input.js";
 import type { InputOptions, InputRow, InputTable } from "./input.js";
 import { JournalWriter, readJournal } from "./journal.js";
+import { runFiles } from "./run-files.js";
 import type { JournalState, RowResult } from "./journal.js";
 import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
 import { reportFit } from "./report-limits.js";
@@ -110,12 +111,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
   // A report or journal that cannot be written (a full disk) stops the run: nothing more is sent.
-  let halted: unknown;
-  let reportFailed = false;
-  const halt = (error: unknown): void => {
-    halted ??= error;
-    stop.abort();
-  };
+  const files = runFiles(report, journal, stop);
 
   try {
     const queue: { input: InputRow; result: Promise<RowResult>; settled: boolean }[] = [];
@@ -137,12 +133,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         if (waiting) index.eager = all;
         summary.rows += 1;
         summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
-        if (!reportFailed) {
-          await report.write(head.input, result, marksFor(head.input, table.kept)).catch((error: unknown) => {
-            reportFailed = true;
-            halt(error);
-          });
-        }
+        await files.report(head.input, result, marksFor(head.input, table.kept));
         progress.update({ done: summary.rows, total, counts: summary.counts });
       }
     };
@@ -154,25 +145,20 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       void promise.then(settled, settled);
       queue.push(entry);
       // with no report to write, the rows left cannot be reported: stop reading them
-      if (reportFailed) break;
+      if (files.reportFailed) break;
       if (queue[0]!.settled || queue.length >= maxAhead) await drain(false);
     }
     await drain(true);
-    finished = summary.stopped === undefined && !io.signal.aborted && halted === undefined;
+    finished = summary.stopped === undefined && !io.signal.aborted;
     if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
   } finally {
     progress.finish();
     summary.requests = pacer.requestsStarted;
     summary.elapsedMs = io.now() - started;
-    await report.close().catch(async (error: unknown) => {
-      halt(error);
-      await report.abort();
-    });
-    // a run that could not write its report stays open in the journal, for the same command to finish
-    await journal?.close(finished && halted === undefined).catch(halt);
+    await files.close(finished);
     await close();
   }
-  if (halted !== undefined) throw halted;
+  if (files.failure !== undefined) throw files.failure;
   return summary;
 
   function openJournal(path: string): Promise<JournalWriter> {
@@ -216,10 +202,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
   async function record(result: RowResult): Promise<RowResult> {
     const stoppedRow = result.status === "failed" && (summary.stopped !== undefined || signal.aborted);
-    if (journal && !result.status.startsWith("would-") && result.status !== "invalid" && !stoppedRow) {
-      // done on the server all the same: its intent is journaled, so the next run confirms it by listing
-      await journal.append({ t: "done", ...result }).catch(halt);
-    }
+    if (!result.status.startsWith("would-") && result.status !== "invalid" && !stoppedRow) await files.journal(result);
     return result;
   }
 
@@ -236,8 +219,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
     if (error instanceof Interrupted) return notAttempted(input);
     // the journal could not take the row's intent: nothing was sent for it
-    if (error instanceof ToolError && error.code === "E_JOURNAL") {
-      halt(error);
+    if (files.isJournalFailure(error)) {
+      files.halt(error);
       return notAttempted(input);
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -247,7 +230,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   function notAttempted(input: InputRow): RowResult {
     const why =
       summary.stopped === "auth" ? "the run stopped when the server rejected the credentials"
-      : halted !== undefined ? `the run stopped: ${halted instanceof Error ? halted.message : String(halted)}`
+      : files.failure !== undefined ? `the run stopped: ${describeError(files.failure).split("\n")[0]}`
       : "the run was interrupted; run the same command again to continue";
     return { row: input.row, status: "failed", customerCode: input.outcome.customerCode, message: `not attempted: ${why}`, attempts: 0 };
   }

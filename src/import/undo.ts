@@ -13,6 +13,7 @@ import { readInput } from "./input.js";
 import { JournalWriter, readJournal } from "./journal.js";
 import type { JournalEntry, JournalState, RowResult } from "./journal.js";
 import { openReport } from "./report.js";
+import { runFiles } from "./run-files.js";
 import { journalPathFor } from "./run.js";
 import { AuthRejected, openSession, rowRequests } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
@@ -66,11 +67,17 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const journalPath = options.dryRun ? undefined : journalPathFor(options.undoReport);
   const previous = journalPath ? readJournal(journalPath) : undefined;
   const resuming = previous?.header?.command === "undo" && !previous.finished && previous.header.input === resolve(options.report);
-  const journal = journalPath === undefined ? undefined : resuming ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "undo", input: resolve(options.report), mode: options.force ? "force" : "safe", startedAt: new Date(started).toISOString() });
+  const openJournal = (path: string) => (resuming ? JournalWriter.resume(path) : JournalWriter.create(path, { t: "run", version: 1, command: "undo", input: resolve(options.report), mode: options.force ? "force" : "safe", startedAt: new Date(started).toISOString() }));
+  const journal = journalPath === undefined ? undefined : await openJournal(journalPath).catch(async (error: unknown) => {
+    await report.abort();
+    throw error;
+  });
 
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
+  // A report or journal that cannot be written (a full disk) stops the run: nothing more is sent.
+  const files = runFiles(report, journal, stop);
   const summary: UndoSummary = { rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, requests: 0, elapsedMs: 0, stopped: undefined };
   const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
   let finished = false;
@@ -84,7 +91,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         summary.counts[result.status] = (summary.counts[result.status] ?? 0) + 1;
         if (result.message?.includes("--force")) summary.conflicts += 1;
         if (result.message === NO_BACKUP) summary.withoutBackup += 1;
-        await report.write(head, result);
+        await files.report(head, result);
         progress.update({ done: summary.rows, total: undefined, counts: summary.counts });
       }
     };
@@ -98,6 +105,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       else result = undoRow(input.row, target, resuming ? previous?.intents.get(input.row) : undefined).then(recordDone);
       queue.push({ values: input.values, result });
       await drain(false);
+      if (files.reportFailed) break;
     }
     await drain(true);
     if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
@@ -106,16 +114,16 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
     progress.finish();
     summary.requests = pacer.requestsStarted;
     summary.elapsedMs = io.now() - started;
-    await report.close();
-    await journal?.close(finished);
+    await files.close(finished);
     await close();
   }
+  if (files.failure !== undefined) throw files.failure;
   return summary;
 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
   async function recordDone(result: RowResult): Promise<RowResult> {
     const stoppedRow = result.status === "failed" && (summary.stopped !== undefined || signal.aborted);
-    if (journal && !result.status.startsWith("would-") && !stoppedRow) await journal.append({ t: "done", ...result });
+    if (!result.status.startsWith("would-") && !stoppedRow) await files.journal(result);
     return result;
   }
 
@@ -152,6 +160,11 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         stop.abort();
       }
       if (error instanceof Interrupted) return notAttempted(row);
+      // the journal refused the intent: nothing was sent for this row
+      if (files.isJournalFailure(error)) {
+        files.halt(error);
+        return notAttempted(row);
+      }
       const failure = error instanceof PacedFailure ? error : undefined;
       return { row, status: "failed", customerId: target.customerId, httpStatus: failure?.error.status ?? api?.status, apiCode: failure?.error.apiCode ?? api?.apiCode, requestId: failure?.error.requestId ?? api?.requestId, message: error instanceof Error ? error.message : String(error), attempts: steps.attempts() };
     }

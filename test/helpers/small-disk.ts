@@ -30,7 +30,7 @@ export function smallDisk(kib: number): { path: string; unmount: () => void } {
   return {
     path,
     unmount: () => {
-      execFileSync("umount", [path], { stdio: "pipe" });
+      execFileSync("umount", [path], { stdio: "pipe" }); // "busy" here means the code under test left a file open
       rmSync(path, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,8 @@
 // A full disk under the report and journal (a tmpfs mounted by the test): the run stops sending,
 // exits 2 with one message, leaves a journal of whole lines, and finishes once there is space.
 import { execFileSync } from "node:child_process";
-import { readFile, readdir } from "node:fs/promises";
+import { statfsSync } from "node:fs";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -48,6 +49,33 @@ describe.skipIf(noSmallDisk !== undefined)(`a full disk ${noSmallDisk ?? ""}`, (
       expect(again.code).toBe(0);
       expect(expectEachCodeOnce(sandbox)).toBe(rows);
       expect((await readReport(report)).filter((row) => row.status !== "created")).toEqual([]);
+    } finally {
+      disk.unmount();
+    }
+  });
+
+  it("under undo's report and journal: exit 2 with one message; with space back the same command finishes", async () => {
+    const { sandbox, dir, env } = await setup();
+    const disk = smallDisk(2048);
+    try {
+      const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 300 }, (_, i) => customerRow(i + 1)));
+      const report = join(disk.path, "in.report.csv");
+      expect((await runCli(["import", input, "--report", report, ...fast], { env })).code).toBe(0);
+      // leave 16 KiB: the undo journal and report run out of space part way
+      const free = statfsSync(disk.path);
+      const filler = join(disk.path, "filler");
+      await writeFile(filler, Buffer.alloc(Number(free.bavail) * Number(free.bsize) - 16 * 1024));
+      const first = await runCli(["undo", report, ...fast], { env });
+      expect(first.stderr).toMatch(/Cannot write .*in\.report\.undo\.csv(\.journal)?: the disk is full\./);
+      expect(first.stderr).not.toMatch(/\n\s+at /);
+      expect(first.stderr.trim().split("\n")).toHaveLength(2);
+      expect(first.code).toBe(2);
+      expect(sandbox.store.count()).toBeGreaterThan(0);
+
+      await rm(filler);
+      const again = await runCli(["undo", report, ...fast], { env });
+      expect(again.code).toBe(0);
+      expect(sandbox.store.count()).toBe(0);
     } finally {
       disk.unmount();
     }
