@@ -30,8 +30,15 @@ export function smallDisk(kib: number): { path: string; unmount: () => void } {
   return {
     path,
     unmount: () => {
-      execFileSync("umount", [path], { stdio: "pipe" }); // "busy" here means the code under test left a file open
-      rmSync(path, { recursive: true, force: true });
+      try {
+        execFileSync("umount", [path], { stdio: "pipe" });
+      } catch (error) {
+        // "busy": the code under test left a file open there. Detach it anyway, then fail the test.
+        execFileSync("umount", ["--lazy", path], { stdio: "pipe" });
+        throw new Error(`A file on the test's small disk was left open: ${(error as Error).message}`);
+      } finally {
+        rmSync(path, { recursive: true, force: true });
+      }
     },
   };
 }
