@@ -6,6 +6,7 @@ import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { cannotWrite } from "../file-errors.js";
 import { sweepLeftovers, trackTemp, untrackTemp } from "../temp-files.js";
 
 export interface SpoolDir {
@@ -66,7 +67,7 @@ function createSpool<T>(file: string): Spool<T> {
     return stream;
   };
   const check = (): void => {
-    if (failure) throw new Error(`temporary file ${file}: ${failure.message}`, { cause: failure });
+    if (failure) throw cannotWrite(file, failure, { what: "the temporary file", then: "An export keeps the customers there until it knows the columns; set TMPDIR to a folder with more space." });
   };
   return {
     async append(value) {
@@ -74,13 +75,14 @@ function createSpool<T>(file: string): Spool<T> {
       const out = open();
       count += 1;
       // One object per line: JSON.stringify escapes line breaks inside strings.
-      if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, "drain"); // rejects on a write error
+      // once() rejects on a write error: the error listener above has it, and check() says it
+      if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, "drain").catch(() => undefined);
       check();
     },
     async finish() {
       const out = open();
       if (!out.closed) {
-        const closing = once(out, "close");
+        const closing = once(out, "close").catch(() => undefined);
         out.end();
         await closing;
       }

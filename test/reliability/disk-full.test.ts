@@ -6,6 +6,7 @@ import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { spawnCli } from "../helpers/child.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
 import { noSmallDisk, smallDisk } from "../helpers/small-disk.js";
 import { expectEachCodeOnce, readReport, setup } from "./harness.js";
@@ -76,6 +77,22 @@ describe.skipIf(noSmallDisk !== undefined)(`a full disk ${noSmallDisk ?? ""}`, (
       const again = await runCli(["undo", report, ...fast], { env });
       expect(again.code).toBe(0);
       expect(sandbox.store.count()).toBe(0);
+    } finally {
+      disk.unmount();
+    }
+  });
+
+  it("under an export's temp folder: exit 2 naming it, nothing written, no temp folder left", async () => {
+    const { sandbox, dir, env } = await setup();
+    for (let i = 1; i <= 400; i++) sandbox.store.insert({ general_info: { customer_code: `KH${i}`, name: `Nguyễn Thị Hồng ${i}`, type: "personal", email: `khach${i}@example.vn` } }, new Date(0).toISOString());
+    const disk = smallDisk(64);
+    try {
+      const run = await spawnCli(["export", join(dir, "out.csv"), ...fast], { ...env, TMPDIR: disk.path }).exit;
+      expect(run.stderr).toMatch(/Cannot write the temporary file .*: the disk is full\./);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.code).toBe(2);
+      expect(await readdir(disk.path)).toEqual([]);
+      expect(await readdir(dir)).toEqual([]);
     } finally {
       disk.unmount();
     }

@@ -84,6 +84,20 @@ describe("stop signals", () => {
     expect((await readdir(dir)).sort()).toEqual(["tmp"]);
   }, 60_000);
 
+  it("export stopped by two SIGTERMs exits at once, 143, and still removes its temp folder", async () => {
+    const { sandbox, dir, env } = await setup({ latencyMs: 10 });
+    for (let i = 1; i <= 300; i++) sandbox.store.insert({ general_info: { customer_code: `KH${i}`, name: `Khách ${i}`, type: "personal" } }, new Date(0).toISOString());
+    const tmp = join(dir, "tmp");
+    await mkdir(tmp);
+    const child = spawnCli(["export", join(dir, "out.xlsx"), "--rate", "0", "--concurrency", "2"], { ...env, TMPDIR: tmp });
+    await waitFor(() => spoolFolders(tmp).length > 0);
+    child.process.kill("SIGTERM");
+    child.process.kill("SIGTERM");
+    expect((await child.exit).code).toBe(143);
+    expect(spoolFolders(tmp)).toEqual([]);
+    expect((await readdir(dir)).sort()).toEqual(["tmp"]);
+  }, 60_000);
+
   it("an export killed outright leaves its temp folder, and the next export removes it", async () => {
     const { sandbox, dir, env } = await setup({ latencyMs: 10 });
     for (let i = 1; i <= 300; i++) sandbox.store.insert({ general_info: { customer_code: `KH${i}`, name: `Khách ${i}`, type: "personal" } }, new Date(0).toISOString());
