@@ -13,6 +13,22 @@ import { envelope, faultyServer, readReport, setup } from "./harness.js";
 const fast = ["--rate", "0", "--concurrency", "4"];
 const spoolFolders = (tmp: string) => readdirSync(tmp).filter((name) => name.startsWith("finan-bulk-export-"));
 
+/** 300 customers behind a slow sandbox, and a TMPDIR of the test's own for the export's spool. */
+async function exportSetup() {
+  const { sandbox, dir, env } = await setup({ latencyMs: 10 });
+  for (let i = 1; i <= 300; i++) sandbox.store.insert({ general_info: { customer_code: `KH${i}`, name: `Khách ${i}`, type: "personal" } }, new Date(0).toISOString());
+  const tmp = join(dir, "tmp");
+  await mkdir(tmp);
+  return { dir, env, tmp };
+}
+
+/** An export child process, once its spool folder exists (it is listing or fetching). */
+async function exportUnderway(dir: string, tmp: string, env: Record<string, string>, name: string) {
+  const child = spawnCli(["export", join(dir, name), "--rate", "0", "--concurrency", "2"], { ...env, TMPDIR: tmp });
+  await waitFor(() => spoolFolders(tmp).length > 0);
+  return child;
+}
+
 describe("stop signals", () => {
   it.each([
     ["SIGTERM", 143],
@@ -69,12 +85,8 @@ describe("stop signals", () => {
   }, 60_000);
 
   it("export stopped by SIGTERM: exit 143, no file, and its temp folder is gone", async () => {
-    const { sandbox, dir, env } = await setup({ latencyMs: 10 });
-    for (let i = 1; i <= 300; i++) sandbox.store.insert({ general_info: { customer_code: `KH${i}`, name: `Khách ${i}`, type: "personal" } }, new Date(0).toISOString());
-    const tmp = join(dir, "tmp");
-    await mkdir(tmp);
-    const child = spawnCli(["export", join(dir, "out.xlsx"), "--rate", "0", "--concurrency", "2"], { ...env, TMPDIR: tmp });
-    await waitFor(() => spoolFolders(tmp).length > 0);
+    const { dir, env, tmp } = await exportSetup();
+    const child = await exportUnderway(dir, tmp, env, "out.xlsx");
     child.process.kill("SIGTERM");
     const stopped = await child.exit;
     expect(stopped.code).toBe(143);
@@ -85,12 +97,8 @@ describe("stop signals", () => {
   }, 60_000);
 
   it("export stopped by two SIGTERMs exits at once, 143, and still removes its temp folder", async () => {
-    const { sandbox, dir, env } = await setup({ latencyMs: 10 });
-    for (let i = 1; i <= 300; i++) sandbox.store.insert({ general_info: { customer_code: `KH${i}`, name: `Khách ${i}`, type: "personal" } }, new Date(0).toISOString());
-    const tmp = join(dir, "tmp");
-    await mkdir(tmp);
-    const child = spawnCli(["export", join(dir, "out.xlsx"), "--rate", "0", "--concurrency", "2"], { ...env, TMPDIR: tmp });
-    await waitFor(() => spoolFolders(tmp).length > 0);
+    const { dir, env, tmp } = await exportSetup();
+    const child = await exportUnderway(dir, tmp, env, "out.xlsx");
     child.process.kill("SIGTERM");
     child.process.kill("SIGTERM");
     expect((await child.exit).code).toBe(143);
@@ -99,12 +107,8 @@ describe("stop signals", () => {
   }, 60_000);
 
   it("an export killed outright leaves its temp folder, and the next export removes it", async () => {
-    const { sandbox, dir, env } = await setup({ latencyMs: 10 });
-    for (let i = 1; i <= 300; i++) sandbox.store.insert({ general_info: { customer_code: `KH${i}`, name: `Khách ${i}`, type: "personal" } }, new Date(0).toISOString());
-    const tmp = join(dir, "tmp");
-    await mkdir(tmp);
-    const killed = spawnCli(["export", join(dir, "out.csv"), "--rate", "0", "--concurrency", "2"], { ...env, TMPDIR: tmp });
-    await waitFor(() => spoolFolders(tmp).length > 0);
+    const { dir, env, tmp } = await exportSetup();
+    const killed = await exportUnderway(dir, tmp, env, "out.csv");
     killed.process.kill("SIGKILL");
     await killed.exit;
     expect(spoolFolders(tmp)).toHaveLength(1);
