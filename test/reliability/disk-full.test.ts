@@ -82,6 +82,21 @@ describe.skipIf(noSmallDisk !== undefined)(`a full disk ${noSmallDisk ?? ""}`, (
     }
   });
 
+  it("under validate's report: exit 2 naming it, no temp file left", async () => {
+    const { dir } = await setup();
+    const disk = smallDisk(64);
+    try {
+      const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 2_000 }, (_, i) => customerRow(i + 1)));
+      const report = join(disk.path, "in.report.csv");
+      const run = await runCli(["validate", input, "--report", report]);
+      expectOneMessage(run.stderr, report);
+      expect(run.code).toBe(2);
+      expect(await readdir(disk.path)).toEqual([]);
+    } finally {
+      disk.unmount();
+    }
+  });
+
   it("under an export's temp folder: exit 2 naming it, nothing written, no temp folder left", async () => {
     const { sandbox, dir, env } = await setup();
     for (let i = 1; i <= 400; i++) sandbox.store.insert({ general_info: { customer_code: `KH${i}`, name: `Nguyễn Thị Hồng ${i}`, type: "personal", email: `khach${i}@example.vn` } }, new Date(0).toISOString());
