@@ -6,5 +6,7 @@ import { listenForStop, reportEscapedErrors } from "./stop-signals.js";
 // Ctrl-C, SIGTERM or SIGHUP once: stop taking rows, finish what is in flight, write the report
 // (exit 130, 143, 129). Twice: now.
 const stop = listenForStop();
+// After SIGHUP the terminal is gone: a message that cannot reach it must not stop the run writing its report.
+process.stderr.on("error", () => undefined);
 reportEscapedErrors(process.argv.includes("--debug"));
 process.exitCode = stop.exitCode(await main(process.argv.slice(2), processIo(stop.signal)));

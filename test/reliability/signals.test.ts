@@ -52,6 +52,19 @@ describe("stop signals", () => {
     expect(sandbox.store.count()).toBe(300);
   }, 60_000);
 
+  it("import stopped by SIGHUP after its terminal went away: the report is still written, exit 129", async () => {
+    const { sandbox, dir, env } = await setup({ latencyMs: 10 });
+    const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 200 }, (_, i) => customerRow(i + 1)));
+    const child = spawnCli(["import", input, "--debug", ...fast], env);
+    await waitFor(() => sandbox.store.count() >= 20);
+    child.process.stderr?.destroy(); // every message from now on meets a closed pipe
+    child.process.kill("SIGHUP");
+    expect((await child.exit).code).toBe(129);
+    const rows = await readReport(join(dir, "in.report.csv"));
+    expect(rows).toHaveLength(200);
+    expect(rows.filter((row) => row.status === "created").length).toBe(sandbox.store.count());
+  }, 60_000);
+
   it("undo stopped by SIGTERM: exit 143 with its report written", async () => {
     const { sandbox, dir, env } = await setup({ latencyMs: 10 });
     const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 200 }, (_, i) => customerRow(i + 1)));
