@@ -35,21 +35,21 @@ describe("stop signals", () => {
     ["SIGHUP", 129],
   ] as const)("import stopped by %s: in-flight rows finish, the report is written, exit %i; the same command then continues", async (signal, code) => {
     const { sandbox, dir, env } = await setup({ latencyMs: 10 });
-    const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 300 }, (_, i) => customerRow(i + 1)));
+    const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 150 }, (_, i) => customerRow(i + 1)));
     const child = spawnCli(["import", input, ...fast], env);
-    await waitFor(() => sandbox.store.count() >= 30);
+    await waitFor(() => sandbox.store.count() >= 20);
     child.process.kill(signal);
     const stopped = await child.exit;
     expect(stopped.code).toBe(code);
     expect(stopped.stderr).toMatch(/run the same command again/);
     const rows = await readReport(join(dir, "in.report.csv"));
-    expect(rows).toHaveLength(300);
+    expect(rows).toHaveLength(150);
     const created = rows.filter((row) => row.status === "created").length;
     expect(created).toBe(sandbox.store.count());
-    expect(rows.filter((row) => row.message?.startsWith("not attempted")).length).toBe(300 - created);
+    expect(rows.filter((row) => row.message?.startsWith("not attempted")).length).toBe(150 - created);
     const again = await spawnCli(["import", input, ...fast], env).exit;
     expect(again.code).toBe(0);
-    expect(sandbox.store.count()).toBe(300);
+    expect(sandbox.store.count()).toBe(150);
   }, 60_000);
 
   it("import stopped by SIGHUP after its terminal went away: the report is still written, exit 129", async () => {
@@ -67,15 +67,15 @@ describe("stop signals", () => {
 
   it("undo stopped by SIGTERM: exit 143 with its report written", async () => {
     const { sandbox, dir, env } = await setup({ latencyMs: 10 });
-    const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 200 }, (_, i) => customerRow(i + 1)));
+    const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 120 }, (_, i) => customerRow(i + 1)));
     expect((await runCli(["import", input, "--rate", "0", "--concurrency", "16"], { env })).code).toBe(0);
     const child = spawnCli(["undo", join(dir, "in.report.csv"), ...fast], env);
-    await waitFor(() => sandbox.store.count() <= 180);
+    await waitFor(() => sandbox.store.count() <= 100);
     child.process.kill("SIGTERM");
     expect((await child.exit).code).toBe(143);
     const rows = await readReport(join(dir, "in.report.undo.csv"));
-    expect(rows).toHaveLength(200);
-    expect(rows.filter((row) => row.status === "deleted").length).toBe(200 - sandbox.store.count());
+    expect(rows).toHaveLength(120);
+    expect(rows.filter((row) => row.status === "deleted").length).toBe(120 - sandbox.store.count());
   }, 60_000);
 
   it("validate stopped by SIGTERM: exit 143, the report holds the rows checked so far", async () => {
