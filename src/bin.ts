@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { main } from "./cli.js";
 import { processIo } from "./io.js";
+import { listenForStop, reportEscapedErrors } from "./stop-signals.js";
 
-// Ctrl-C once: stop taking rows, finish what is in flight, write the report (exit 130). Twice: now.
-const interrupt = new AbortController();
-process.on("SIGINT", () => {
-  if (interrupt.signal.aborted) process.exit(130);
-  interrupt.abort();
-});
-process.exitCode = await main(process.argv.slice(2), processIo(interrupt.signal));
+// Ctrl-C, SIGTERM or SIGHUP once: stop taking rows, finish what is in flight, write the report
+// (exit 130, 143, 129). Twice: now.
+const stop = listenForStop();
+// After SIGHUP the terminal is gone: a message that cannot reach it must not stop the run writing its report.
+process.stderr.on("error", () => undefined);
+reportEscapedErrors(process.argv.includes("--debug"));
+process.exitCode = stop.exitCode(await main(process.argv.slice(2), processIo(stop.signal)));

@@ -161,7 +161,7 @@ function buildParser(handler: (name: CommandName) => (args: unknown) => void): A
         .option("page-size-max", { type: "number", describe: "Silently cap page_size" })
         .option("unpaid-code", { type: "string", array: true, describe: "Customer codes marked as having unpaid invoices (DELETE refused)" })
         .example("$0 sandbox --port 0", "Start on a free port; prints the base URL and credentials"), handler("sandbox"))
-    .epilogue("Credentials: FINAN_CLIENT_ID and FINAN_SECRET_KEY from the environment or --env-file. Exit codes: 0 ok, 1 some rows invalid or failed, 2 could not proceed, 130 interrupted.");
+    .epilogue("Credentials: FINAN_CLIENT_ID and FINAN_SECRET_KEY from the environment or --env-file. Exit codes: 0 ok, 1 some rows invalid or failed, 2 could not proceed, 130/143/129 interrupted (Ctrl-C, SIGTERM, SIGHUP).");
 }
 
 function readerOptions<T>(y: Argv<T>) {

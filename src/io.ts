@@ -11,7 +11,7 @@ export interface Io {
   isTTY: boolean;
   /** colour only on a terminal and without NO_COLOR */
   color: boolean;
-  /** aborted on Ctrl-C: stop taking new rows, let requests in flight finish */
+  /** aborted on Ctrl-C, SIGTERM or SIGHUP (reason: the signal's name): stop taking new rows, let requests in flight finish */
   signal: AbortSignal;
   /** milliseconds since the epoch */
   now: () => number;

@@ -1,6 +1,6 @@
 // The export's side of the sheet writer: opened once the columns are known, counted, atomic.
 import { ToolError } from "../errors.js";
-import { MAX_EXCEL_ROWS } from "../spreadsheet/limits.js";
+import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS } from "../spreadsheet/limits.js";
 import type { SheetWriter } from "../spreadsheet/types.js";
 import { createSheetWriter } from "../spreadsheet/write.js";
 import { rowValues } from "./columns.js";
@@ -38,7 +38,6 @@ export function createExportOutput(options: OutputOptions) {
         sheetName: options.lang === "vi" ? "Khách hàng" : "Customers",
         bom: options.bom,
         neutraliseFormulas: options.format === "csv",
-        atomic: true,
         // the file holds every customer's personal data, like the import's reports
         mode: 0o600,
       });
@@ -78,5 +77,26 @@ export function checkSheetLimit(format: ExportFormat, customers: number, file: s
 function tooManyRows(file: string): ToolError {
   return new ToolError("E_USAGE", `Too many customers for one Excel sheet (at most ${(MAX_EXCEL_ROWS - 1).toLocaleString("en-US")} rows below the header).`, {
     hint: `Export to .csv instead of ${file}, or split the export with --type.`,
+  });
+}
+
+/** The record that made the export widest, to name it when the width is over a sheet's. */
+export interface WidestRecord {
+  code: string;
+  customerId: string;
+  contacts: number;
+  banks: number;
+}
+
+/**
+ * An .xlsx too wide for Excel is refused whole, not cut: an export is an import file, and a cut
+ * record re-imported (upsert replaces) would lose on the server what the sheet left out.
+ */
+export function checkSheetWidth(format: ExportFormat, columns: ExportColumns, file: string, widest: WidestRecord | undefined): void {
+  if (format !== "xlsx" || columns.headers.length <= MAX_EXCEL_COLUMNS) return;
+  const count = (n: number) => n.toLocaleString("en-US");
+  const who = widest ? ` Customer ${widest.code || "(no code)"} (${widest.customerId}) has ${count(widest.contacts)} contact(s) and ${count(widest.banks)} bank account(s).` : "";
+  throw new ToolError("E_FILE_TOO_LARGE", `Too many columns for one Excel sheet: this export needs ${count(columns.headers.length)}, and a sheet holds ${count(MAX_EXCEL_COLUMNS)}.${who} Nothing was written to ${file}.`, {
+    hint: `Export to .csv instead (no column limit), or leave those groups out with --columns. A sheet with columns cut would lose them on the server if re-imported.`,
   });
 }

@@ -10,10 +10,10 @@ import { layoutColumns, needsGroupWidths } from "./columns.js";
 import type { ColumnChoice, ExportColumns, GroupWidths } from "./columns.js";
 import { exportFailure } from "./failures.js";
 import { mapInOrder } from "./in-order.js";
-import { checkSheetLimit, createExportOutput } from "./output.js";
-import type { ExportFormat, ExportOutput, ExportRecord } from "./output.js";
+import { checkSheetLimit, checkSheetWidth, createExportOutput } from "./output.js";
+import type { ExportFormat, ExportOutput, ExportRecord, WidestRecord } from "./output.js";
 import type { ExportProgress } from "./progress.js";
-import { createSpoolDir } from "./spool.js";
+import { createSpoolDir, removeKilledSpools } from "./spool.js";
 import type { Spool, SpoolDir } from "./spool.js";
 
 export type { ExportFormat } from "./output.js";
@@ -91,6 +91,7 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
   const deleted: DeletedCustomer[] = [];
   const step = { doing: "listing customers" };
   let spoolDir: SpoolDir | undefined;
+  await removeKilledSpools(options.spoolParent);
   try {
     const listed = listMatching(client, pacer, options);
     if (options.summaryOnly) {
@@ -143,9 +144,13 @@ async function writeRecords(records: AsyncIterable<CustomerRecord>, output: Expo
     return;
   }
   const widths = { contacts: 0, banks: 0 };
+  let widest: WidestRecord | undefined;
   const measured = async function* (): AsyncGenerator<CustomerRecord> {
     for await (const record of records) {
       const groups = countGroups(record);
+      if (!widest || groups.contacts + groups.banks > widest.contacts + widest.banks) {
+        widest = { code: record.general_info?.customer_code ?? "", customerId: record.customer_id ?? "", ...groups };
+      }
       widths.contacts = Math.max(widths.contacts, groups.contacts);
       widths.banks = Math.max(widths.banks, groups.banks);
       yield record;
@@ -153,6 +158,7 @@ async function writeRecords(records: AsyncIterable<CustomerRecord>, output: Expo
   };
   const spooled = await spoolAll(measured(), spoolDir.spool<CustomerRecord>("records.jsonl"));
   step.doing = `writing ${options.file}`;
+  checkSheetWidth(options.format, layout(widths), options.file, widest);
   await output.open(layout(widths));
   for await (const record of spooled.read()) await output.write(record, spooled.count);
 }

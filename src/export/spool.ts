@@ -6,6 +6,8 @@ import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { cannotWrite } from "../file-errors.js";
+import { sweepLeftovers, trackTemp, untrackTemp } from "../temp-files.js";
 
 export interface SpoolDir {
   path: string;
@@ -23,9 +25,21 @@ export interface Spool<T> {
   readonly count: number;
 }
 
-/** A folder only this user can read (0700, files 0600): the spool holds personal data. */
+/** `finan-bulk-export-<pid>-<random>`: the pid tells a later run whether its maker is gone. */
+const SPOOL_DIR_NAME = /^finan-bulk-export-(\d+)-[A-Za-z0-9]{6}$/;
+
+/** Removes the spool folders of exports that were killed (their process is gone); every export starts with it. */
+export async function removeKilledSpools(parent = tmpdir()): Promise<void> {
+  await sweepLeftovers(parent, SPOOL_DIR_NAME);
+}
+
+/**
+ * A folder only this user can read (0700, files 0600): the spool holds every customer's personal
+ * data, so it is removed on every exit, and a killed export's folder by the next export.
+ */
 export async function createSpoolDir(parent = tmpdir()): Promise<SpoolDir> {
-  const path = await mkdtemp(join(parent, "finan-bulk-export-"));
+  const path = await mkdtemp(join(parent, `finan-bulk-export-${process.pid}-`));
+  trackTemp(path);
   let removed = false;
   return {
     path,
@@ -34,6 +48,7 @@ export async function createSpoolDir(parent = tmpdir()): Promise<SpoolDir> {
       if (removed) return;
       removed = true;
       await rm(path, { recursive: true, force: true });
+      untrackTemp(path);
     },
   };
 }
@@ -52,7 +67,7 @@ function createSpool<T>(file: string): Spool<T> {
     return stream;
   };
   const check = (): void => {
-    if (failure) throw new Error(`temporary file ${file}: ${failure.message}`, { cause: failure });
+    if (failure) throw cannotWrite(file, failure, { what: "the temporary file", then: "An export keeps the customers there until it knows the columns; set TMPDIR to a folder with more space." });
   };
   return {
     async append(value) {
@@ -60,13 +75,14 @@ function createSpool<T>(file: string): Spool<T> {
       const out = open();
       count += 1;
       // One object per line: JSON.stringify escapes line breaks inside strings.
-      if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, "drain"); // rejects on a write error
+      // once() rejects on a write error: the error listener above has it, and check() says it
+      if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, "drain").catch(() => undefined);
       check();
     },
     async finish() {
       const out = open();
       if (!out.closed) {
-        const closing = once(out, "close");
+        const closing = once(out, "close").catch(() => undefined);
         out.end();
         await closing;
       }

@@ -70,10 +70,16 @@ async function openTable(file: string, options: InputOptions) {
  * The rows readInput would yield (past the header, some own cell filled), counted without mapping
  * or validating them: one read of the file, for a total before the real run.
  */
-export async function countRecords(file: string, options: InputOptions = {}): Promise<number> {
+export async function countRecords(file: string, options: InputOptions = {}, onRow?: (row: SheetRow) => void): Promise<number> {
   const { iterator, head, found, kept } = await openTable(file, options);
-  let count = head.slice(found.index + 1).filter((row) => hasData(row, kept)).length;
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) if (hasData(next.value, kept)) count += 1;
+  let count = 0;
+  const visit = (row: SheetRow): void => {
+    if (!hasData(row, kept)) return;
+    count += 1;
+    onRow?.(row);
+  };
+  head.slice(found.index + 1).forEach(visit);
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) visit(next.value);
   return count;
 }
 

@@ -1,8 +1,9 @@
 import { constants, existsSync, readFileSync } from "node:fs";
-import { open, truncate } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import type { CustomerPayload } from "../customers/types.js";
 import { ToolError } from "../errors.js";
+import { cannotWrite } from "../file-errors.js";
 
 /**
  * The journal of one run: JSON lines, appended as things happen. It is the truth of the run:
@@ -133,22 +134,51 @@ export class JournalWriter {
   private queue: string[] = [];
   private flushing: Promise<void> | undefined;
   private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  /** after a failed write nothing more is appended: a later line after a gap would read as damage */
+  private failed: ToolError | undefined;
 
-  private constructor(private readonly handle: FileHandle, readonly path: string) {}
+  /** `size`: bytes known to be whole lines, where a failed write is cut back to */
+  private constructor(private readonly handle: FileHandle, readonly path: string, private size: number) {}
 
   /** A new journal at `path`; the caller has set any earlier one aside (src/import/history.ts). */
   static async create(path: string, header: RunHeader): Promise<JournalWriter> {
-    const writer = new JournalWriter(await openDurable(path), path);
+    const writer = await JournalWriter.open(path);
     await writer.append(header);
     return writer;
   }
 
   /** Goes on with a journal; a torn last line is cut first (and said so in a note), so nothing is appended to half an entry. */
   static async resume(path: string): Promise<JournalWriter> {
-    const torn = await cutTornLine(path);
-    const writer = new JournalWriter(await openDurable(path), path);
+    // opened first (no link followed), then cut through that handle: a planted link is never truncated
+    const writer = await JournalWriter.open(path);
+    const torn = await writer.cutTornLine();
     if (torn > 0) await writer.append({ t: "note", at: new Date().toISOString(), text: `cut a torn last line (${torn} bytes) left by an interrupted write` });
     return writer;
+  }
+
+  private static async open(path: string): Promise<JournalWriter> {
+    const handle = await openDurable(path);
+    try {
+      return new JournalWriter(handle, path, (await handle.stat()).size);
+    } catch (error) {
+      await handle.close();
+      throw journalError(path, error);
+    }
+  }
+
+  /** Truncates the file after its last newline; returns how many bytes were cut. */
+  private async cutTornLine(): Promise<number> {
+    const bytes = readFileSync(this.path);
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    if (end === bytes.length) return 0;
+    try {
+      await this.handle.truncate(end);
+    } catch (error) {
+      await this.handle.close();
+      throw journalError(this.path, error);
+    }
+    this.size = end;
+    return bytes.length - end;
   }
 
   append(entry: JournalEntry): Promise<void> {
@@ -161,41 +191,59 @@ export class JournalWriter {
 
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
-      const batch = this.queue.join("");
+      const batch = Buffer.from(this.queue.join(""), "utf8");
       const waiters = this.waiters;
       this.queue = [];
       this.waiters = [];
       try {
-        await this.handle.write(batch);
+        if (this.failed) throw this.failed;
+        await this.writeWhole(batch);
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
-        for (const waiter of waiters) waiter.reject(new ToolError("E_JOURNAL", `Cannot write the journal ${this.path}.`, { cause: error }));
+        if (!this.failed) {
+          this.failed = journalError(this.path, error);
+          // a full disk takes part of a write: cut it back so the journal ends with a whole line
+          await this.handle.truncate(this.size).catch(() => undefined);
+        }
+        for (const waiter of waiters) waiter.reject(this.failed);
       }
     }
     this.flushing = undefined;
   }
 
-  async close(finished: boolean): Promise<void> {
-    if (finished) await this.append({ t: "end", finishedAt: new Date().toISOString() });
-    await this.flushing;
-    await this.handle.close();
+  /** A write may take only part of the bytes (a disk filling up): the rest goes in the next one, or fails. */
+  private async writeWhole(bytes: Buffer): Promise<void> {
+    for (let offset = 0; offset < bytes.length; ) {
+      const { bytesWritten } = await this.handle.write(bytes, offset, bytes.length - offset);
+      offset += bytesWritten;
+    }
+    this.size += bytes.length;
   }
-}
 
-/** Truncates the file after its last newline; returns how many bytes were cut. */
-async function cutTornLine(path: string): Promise<number> {
-  if (!existsSync(path)) return 0;
-  const bytes = readFileSync(path);
-  const end = bytes.lastIndexOf(0x0a) + 1;
-  if (end === bytes.length) return 0;
-  await truncate(path, end);
-  return bytes.length - end;
+  async close(finished: boolean): Promise<void> {
+    try {
+      if (finished) await this.append({ t: "end", finishedAt: new Date().toISOString() });
+    } finally {
+      await this.flushing;
+      await this.handle.close();
+    }
+  }
 }
 
 /**
  * O_DSYNC: each write returns once its data is on disk, as write + fdatasync would, in one
- * system call (one trip to the thread pool instead of two, per batch).
+ * system call (one trip to the thread pool instead of two, per batch). O_NOFOLLOW: a link planted
+ * at the journal's name is refused, never followed to create or append to what it points at.
  */
-function openDurable(path: string): Promise<FileHandle> {
-  return open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_DSYNC, 0o600);
+async function openDurable(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_DSYNC | constants.O_NOFOLLOW, 0o600);
+  } catch (error) {
+    throw journalError(path, error);
+  }
+}
+
+/** The journal's one failure message: which file, why, and that nothing more was sent. */
+function journalError(path: string, error: unknown): ToolError {
+  return cannotWrite(path, error, { code: "E_JOURNAL", what: "the journal", then: "Nothing more was sent: the run stopped there, and the same command continues it once this is fixed." });
 }

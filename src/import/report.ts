@@ -75,20 +75,18 @@ export interface ReportWriter {
 }
 
 /**
- * The per-row report: the input's own columns, then the result columns. CSV is written in place
- * as rows finish (a crash leaves a readable partial report); XLSX is written aside and renamed at
- * the end. Created 0600: it holds personal data.
+ * The per-row report: the input's own columns, then the result columns, written beside the target
+ * and renamed over it at the end (never through a link planted there; an interrupted run writes
+ * it too, and a killed one leaves the journal to resume from). Created 0600: it holds personal data.
  */
 export async function openReport(path: string, inputHeaders: string[], kind: ReportKind, input?: string, inputDelimiter?: string): Promise<ReportWriter> {
   if (input !== undefined) refuseInputAsReport(path, input);
   const columns = REPORT_COLUMNS[kind];
-  const format = extname(path).toLowerCase() === ".xlsx" ? "xlsx" : "csv";
   let writer: SheetWriter;
   try {
     writer = await createSheetWriter(path, {
       columns: [...inputHeaders, ...columns],
       sheetName: "Report",
-      atomic: format === "xlsx",
       mode: 0o600,
       bom: true,
       // a CSV report is delimited as its input was: Excel set to Vietnamese lists with ; and opens such a file as one column otherwise

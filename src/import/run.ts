@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";
-import { ToolError } from "../errors.js";
+import { ToolError, describeError } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "./code-index.js";
@@ -10,7 +10,9 @@ import type { InputOptions, InputRow, InputTable } from "./input.js";
 import { JournalWriter, assertReadable, readJournal, rowKey } from "./journal.js";
 import type { JournalState, RowResult } from "./journal.js";
 import { beginRun, journalPathFor } from "./history.js";
-import { defaultReportPath, openReport } from "./report.js";
+import { runFiles } from "./run-files.js";
+import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
+import { reportFit } from "./report-limits.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "./rows.js";
 import { AuthRejected, openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
@@ -61,8 +63,15 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const started = io.now();
   // The whole file is read before any request, so a file broken far down sends nothing; on this
   // thread, as nothing else runs meanwhile (a worker would only add its start and copies).
-  const total = await countRecords(options.input, { ...options.inputOptions, csvWorker: false });
+  const fit = reportFit(options.report, options.input);
+  const total = await countRecords(options.input, { ...options.inputOptions, csvWorker: false }, fit?.measure);
   const table = await readInput(options.input, options.inputOptions);
+  try {
+    fit?.check(table.headers.length + REPORT_COLUMNS.import.length, total);
+  } catch (error) {
+    await closeInput(table);
+    throw error;
+  }
   if (options.only && table.bound.statusColumn === undefined) {
     await closeInput(table);
     throw new ToolError("E_USAGE", `${options.input} is not a finan-bulk report (it has no status column), and --only picks rows by the status an earlier run gave them. Nothing was sent.`, {
@@ -85,19 +94,30 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   try {
     await index.load();
   } catch (error) {
-    // Ctrl-C during the listing: every row is reported not attempted (exit 130), as at any other time.
-    if (!(error instanceof Interrupted)) {
+    // Ctrl-C during the listing (in a request, or in a Retry-After wait before one): every row is
+    // reported not attempted (exit 130), as at any other time.
+    if (!(error instanceof Interrupted) && !io.signal.aborted) {
       await close();
       await closeInput(table);
       rethrowFatal(error, "Listing the existing customers");
     }
   }
-  const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter);
-  const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await beginRun(options.report, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
+  const giveUp = async (error: unknown): Promise<never> => {
+    await close();
+    await closeInput(table);
+    throw error;
+  };
+  const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter).catch(giveUp);
+  const journal = journalPath === undefined ? undefined : await openJournal(journalPath).catch(async (error: unknown) => {
+    await report.abort();
+    return giveUp(error);
+  });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
   const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, goneSinceSent: [], wouldClear: 0 };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
+  // A report or journal that cannot be written (a full disk) stops the run: nothing more is sent.
+  const files = runFiles(report, journal, stop);
 
   try {
     // Rows may finish well ahead of the report while a few wait to be confirmed by a listing; a
@@ -113,7 +133,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       },
       afterWait: (all) => (index.eager = all),
       write: async (input, result) => {
-        await report.write(input, result, marksFor(input, table.kept));
+        await files.report(input, result, marksFor(input, table.kept));
         progress.update({ done: summary.rows, total, counts: summary.counts });
       },
     });
@@ -121,6 +141,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     for await (const input of table.rows) {
       if (previous && input.outcome.customerCode !== undefined) seen.add(rowKey({ row: input.row, customerCode: input.outcome.customerCode }));
       await runner.push(input, settle(input, previous));
+      // with no report to write, the rows left cannot be reported: stop reading them
+      if (files.reportFailed) break;
     }
     for (const [key, done] of previous?.done ?? []) {
       if (!seen.has(key) && (done.status === "created" || done.status === "replaced")) summary.goneSinceSent.push(done.customerCode ?? `row ${done.row}`);
@@ -133,11 +155,16 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     summary.requests = pacer.requestsStarted;
     summary.wouldClear = uploader.rowsClearing;
     summary.elapsedMs = io.now() - started;
-    await (finished ? report.close() : report.close().catch(() => report.abort()));
-    await journal?.close(finished);
+    await files.close(finished);
     await close();
   }
+  if (files.failure !== undefined) throw files.failure;
   return summary;
+
+  function openJournal(path: string): Promise<JournalWriter> {
+    if (previous) return JournalWriter.resume(path);
+    return beginRun(options.report, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });
+  }
 
   /** One row to its result (a promise: sending rows run in parallel, results are reported in order). */
   function settle(input: InputRow, resumeState: JournalState | undefined): Promise<RowResult> {
@@ -173,7 +200,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
   function record(result: RowResult): Promise<RowResult> {
-    return journalResult(journal, result, summary.stopped !== undefined || signal.aborted);
+    return journalResult(journal ? files.journal : undefined, result, summary.stopped !== undefined || signal.aborted);
   }
 
   function failure(input: InputRow, error: unknown): RowResult {
@@ -188,12 +215,20 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       return { row: input.row, status: "failed", customerCode: code, httpStatus: apiError.status, apiCode: apiError.apiCode, requestId: apiError.requestId, message: `authentication rejected: ${apiError.detail ?? apiError.message}; check FINAN_CLIENT_ID and FINAN_SECRET_KEY`, attempts: 1 };
     }
     if (error instanceof Interrupted) return notAttempted(input);
+    // the journal could not take the row's intent: nothing was sent for it
+    if (files.isJournalFailure(error)) {
+      files.halt(error);
+      return notAttempted(input);
+    }
     const message = error instanceof Error ? error.message : String(error);
     return { row: input.row, status: "failed", customerCode: code, message: `could not confirm the outcome: ${message}; run again to retry this row`, attempts: error instanceof PacedFailure ? error.attempts : undefined };
   }
 
   function notAttempted(input: InputRow): RowResult {
-    const why = summary.stopped === "auth" ? "the run stopped when the server rejected the credentials" : "the run was interrupted (Ctrl-C); run the same command again to continue";
+    const why =
+      summary.stopped === "auth" ? "the run stopped when the server rejected the credentials"
+      : files.failure !== undefined ? `the run stopped: ${describeError(files.failure).split("\n")[0]}`
+      : "the run was interrupted; run the same command again to continue";
     return { row: input.row, status: "failed", customerCode: input.outcome.customerCode, message: `not attempted: ${why}`, attempts: 0 };
   }
 }

@@ -1,4 +1,4 @@
-import type { JournalWriter, RowResult } from "../import/journal.js";
+import type { RowResult } from "../import/journal.js";
 
 /**
  * The one ordered row loop of import and undo: rows are worked on in parallel, their results
@@ -57,8 +57,8 @@ export function createRowRunner<Row>(options: RowRunnerOptions<Row>): RowRunner<
  * (`would-*`), `invalid` rows (nothing was sent) and rows failed only because the run stopped
  * (`stopped`): those stay open for the re-run.
  */
-export async function journalResult(journal: JournalWriter | undefined, result: RowResult, stopped: boolean): Promise<RowResult> {
+export async function journalResult(journal: ((result: RowResult) => Promise<void>) | undefined, result: RowResult, stopped: boolean): Promise<RowResult> {
   const open = result.status.startsWith("would-") || result.status === "invalid" || (result.status === "failed" && stopped);
-  if (journal && !open) await journal.append({ t: "done", ...result });
+  if (journal && !open) await journal(result);
   return result;
 }

@@ -1,6 +1,7 @@
 // Keeps the sandbox store in a JSON file: loaded at start, saved (debounced, atomically) after writes.
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { ToolError } from "../errors.js";
+import { replaceFile } from "../temp-files.js";
 import type { SandboxStore, StoreSnapshot } from "./store.js";
 
 // Long enough that a bulk import does not re-serialise the whole store on every write.
@@ -73,14 +74,11 @@ export class StorePersister {
     this.writing = this.writing.catch(() => undefined).then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
-      const temp = `${this.file}.${process.pid}.tmp`;
       try {
-        // customers' personal data, as in reports: for the owner alone
-        await writeFile(temp, JSON.stringify(this.store.snapshot()), { encoding: "utf8", mode: 0o600 });
-        await rename(temp, this.file);
+        // beside it and renamed over: never through a link planted at the file (or at a guessable temp name)
+        await replaceFile(this.file, JSON.stringify(this.store.snapshot()));
       } catch (error) {
         this.dirty = true;
-        await unlink(temp).catch(() => undefined);
         throw error;
       }
     });

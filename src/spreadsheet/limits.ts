@@ -9,6 +9,8 @@ export const MAX_RECORD_BYTES = 1024 * 1024;
 /** XLSX: Excel's own sheet limits (columns are enforced by exceljs); past them no spreadsheet program wrote it. */
 export const MAX_EXCEL_ROWS = 1_048_576;
 export const MAX_EXCEL_COLUMNS = 16_384;
+/** XLSX: characters a cell holds; Excel calls a longer one a damaged file. */
+export const MAX_EXCEL_CELL_CHARS = 32_767;
 
 /** XLSX: inflated size of the sheet XML; about 1,000,000 customer rows of 30 columns. */
 export const MAX_SHEET_XML_BYTES = 2 * 1024 ** 3;

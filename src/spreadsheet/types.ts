@@ -67,8 +67,6 @@ export interface WriteOptions {
   delimiter?: string;
   /** CSV: prefix formula-like cells with an apostrophe (export); default false */
   neutraliseFormulas?: boolean;
-  /** write to a temp file and rename on close, so a failure never leaves a half file (default true) */
-  atomic?: boolean;
   /** file permissions (reports and journals hold personal data: 0o600) */
   mode?: number;
   /** XLSX: data validation list per column index (template's Type dropdown) */
@@ -85,8 +83,8 @@ export interface SheetWriter {
    * output, and any text or missing cell, writes `values`.
    */
   write(values: (string | undefined)[], marks?: CellMark[], cells?: readonly (Cell | undefined)[]): Promise<void>;
-  /** finish the file (and rename it into place when atomic) */
+  /** finish the file and rename it into place */
   close(): Promise<void>;
-  /** stop and remove what was written (atomic) or leave it as is (non-atomic) */
+  /** stop and remove what was written; an older file under the name is left as it was */
   abort(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { encodeXlsxText } from "./xlsx-text.js";
 import { ToolError } from "../errors.js";
 import type { Cell, CellMark, WriteOptions } from "./types.js";
 import type { StreamSheetWriter } from "./write-csv.js";
+import { MAX_EXCEL_CELL_CHARS, MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS } from "./limits.js";
 
 /** Rows buffered before the first commit, to size the columns from real content. */
 const WIDTH_SAMPLE_ROWS = 200;
@@ -23,13 +24,29 @@ const TEXT = "@";
 type Row = { values: (string | undefined)[]; marks: CellMark[] | undefined; cells: readonly (Cell | undefined)[] | undefined };
 
 /** exceljs's streaming WorkbookWriter with shared strings off, so memory stays flat. */
-export function createXlsxWriter(output: Writable, options: WriteOptions): StreamSheetWriter {
+/** Before a file is opened: a header wider than an Excel sheet can never be written. */
+export function checkExcelWidth(file: string, columns: number): void {
+  if (columns > MAX_EXCEL_COLUMNS) throw overExcelLimit(file, `it would have ${columns.toLocaleString("en-US")} columns, and an Excel sheet holds ${MAX_EXCEL_COLUMNS.toLocaleString("en-US")}`);
+}
+
+export function createXlsxWriter(output: Writable, options: WriteOptions, file = "the workbook"): StreamSheetWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName(options.sheetName ?? "Sheet1"), { views: [{ state: "frozen", ySplit: 1 }] });
   const width = options.columns.length;
   let pending: Row[] | undefined = [];
   let notes = 0;
   let written = 0;
+  let rows = 0;
+  // checked as rows arrive, before any is committed: exceljs would write what Excel then calls damaged
+  const checkRow = (values: (string | undefined)[], sheetRow: number): void => {
+    if (sheetRow > MAX_EXCEL_ROWS) throw overExcelLimit(file, `it would have more than ${MAX_EXCEL_ROWS.toLocaleString("en-US")} rows, as many as an Excel sheet holds`);
+    if (values.length > MAX_EXCEL_COLUMNS) throw overExcelLimit(file, `row ${sheetRow} would have ${values.length.toLocaleString("en-US")} cells, and an Excel sheet holds ${MAX_EXCEL_COLUMNS.toLocaleString("en-US")} columns`);
+    const long = values.findIndex((value) => value !== undefined && value.length > MAX_EXCEL_CELL_CHARS);
+    if (long >= 0) {
+      const column = options.columns[long] ?? `column ${long + 1}`;
+      throw overExcelLimit(file, `row ${sheetRow}, column "${column}" holds ${values[long]!.length.toLocaleString("en-US")} characters, and an Excel cell holds ${MAX_EXCEL_CELL_CHARS.toLocaleString("en-US")}`);
+    }
+  };
 
   const commitRow = (values: (string | undefined)[], marks: CellMark[] | undefined, cells?: readonly (Cell | undefined)[], header = false): void => {
     const row = sheet.addRow([]);
@@ -77,6 +94,7 @@ export function createXlsxWriter(output: Writable, options: WriteOptions): Strea
 
   return {
     async write(values, marks, cells) {
+      checkRow(values, (rows += 1) + 1);
       if (pending !== undefined) {
         pending.push({ values, marks, cells });
         if (pending.length >= WIDTH_SAMPLE_ROWS) start();
@@ -184,4 +202,11 @@ function zipEntryOf(sheet: ExcelTypes.Worksheet): Writable | undefined {
   const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
   const entry = pipes?.[0] as Partial<Writable> | undefined;
   return entry && typeof entry.once === "function" && "writableNeedDrain" in entry ? (entry as Writable) : undefined;
+}
+
+/** A workbook that Excel could not open: say what is over, and that CSV has no such limit. */
+function overExcelLimit(file: string, what: string): ToolError {
+  return new ToolError("E_FILE_TOO_LARGE", `Cannot write ${file} as an Excel workbook: ${what}.`, {
+    hint: "Write a .csv instead (it has no such limit): give the file name a .csv ending.",
+  });
 }

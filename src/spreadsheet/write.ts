@@ -1,10 +1,11 @@
 // Choose the writer by extension and own the file: temp name + rename (atomic), permissions.
-import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { open, rename, rm } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { dirname, extname } from "node:path";
 import { ToolError } from "../errors.js";
+import { cannotWrite } from "../file-errors.js";
+import { sweepLeftovers, tempPathBeside, tempPatternFor, trackTemp, untrackTemp } from "../temp-files.js";
 import type { SheetWriter, WriteOptions } from "./types.js";
 import { createCsvWriter } from "./write-csv.js";
 import type { StreamSheetWriter } from "./write-csv.js";
@@ -12,9 +13,9 @@ import type { StreamSheetWriter } from "./write-csv.js";
 export { neutraliseFormula, unneutraliseFormula } from "./formula-guard.js";
 
 /**
- * A SheetWriter for `file` (.csv/.txt comma, .tsv tab, .xlsx). Atomic by default: rows go to
- * `<file>.tmp-<pid>-<random>` beside it, renamed into place by close() and removed by abort().
- * Non-atomic writes the target directly, so a crash leaves a readable partial CSV.
+ * A SheetWriter for `file` (.csv/.txt comma, .tsv tab, .xlsx). Rows go to a new file
+ * `<file>.tmp-<pid>-<random>` beside it, renamed over `file` by close() and removed by abort():
+ * a link planted at `file` is replaced, never written through, and a failure leaves no half file.
  */
 export async function createSheetWriter(file: string, options: WriteOptions): Promise<SheetWriter> {
   const extension = extname(file).toLowerCase();
@@ -25,12 +26,15 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
   }
   // exceljs takes ~0.4 s to load: only a command that writes an .xlsx pays for it
   const xlsx = extension === ".xlsx" ? await import("./write-xlsx.js") : undefined;
-  const atomic = options.atomic ?? true;
-  const path = atomic ? join(dirname(file), `${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`) : file;
-  const handle = await openForWriting(path, file, atomic, options.mode);
+  xlsx?.checkExcelWidth(file, options.columns.length);
+  // a killed earlier run of this same output left its temp file: its process is gone, so it goes
+  await sweepLeftovers(dirname(file), tempPatternFor(file));
+  const path = tempPathBeside(file);
+  const handle = await openForWriting(path, file, options.mode);
+  trackTemp(path);
   const output = handle.createWriteStream(); // closes the handle when it finishes or is destroyed
   const writer: StreamSheetWriter =
-    xlsx ? xlsx.createXlsxWriter(output, options) : createCsvWriter(output, options, extension === ".tsv" ? "\t" : (options.delimiter ?? ","));
+    xlsx ? xlsx.createXlsxWriter(output, options, file) : createCsvWriter(output, options, extension === ".tsv" ? "\t" : (options.delimiter ?? ","));
   const closed = once(output, "close").then(
     () => undefined,
     () => undefined,
@@ -52,63 +56,60 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
       output.off("error", onError);
     }
   };
-  let state: "open" | "closed" | "aborted" = "open";
+  let state: "open" | "closed" | "aborted" | "failed" = "open";
+  let failedWith: unknown;
+  // the temp file goes at once; still tracked if it cannot be removed, for the exit hook to retry
+  const discard = async (): Promise<void> => {
+    writer.destroy();
+    output.destroy();
+    await closed;
+    await rm(path, { force: true }).then(() => untrackTemp(path), () => undefined);
+  };
 
   return {
     async write(values, marks, cells) {
+      if (state === "failed") throw failedWith;
       if (state !== "open") throw new ToolError("E_INTERNAL", `${file} was already ${state}: cannot write more rows`);
-      await guarded(writer.write(values, marks, cells)).catch((error: unknown) => {
-        throw writeError(file, error);
-      });
+      try {
+        await guarded(writer.write(values, marks, cells));
+      } catch (error) {
+        // nothing more can go in: the half-written temp file is removed now, not left to the caller
+        state = "failed";
+        failedWith = cannotWrite(file, error);
+        await discard();
+        throw failedWith;
+      }
     },
     async close() {
+      if (state === "failed") throw failedWith;
       if (state !== "open") return;
       state = "closed";
       try {
         await guarded(writer.close());
         await closed;
-        if (atomic) await rename(path, file);
+        await rename(path, file);
+        untrackTemp(path);
       } catch (error) {
-        if (atomic) await rm(path, { force: true });
-        throw writeError(file, error);
+        await discard();
+        throw cannotWrite(file, error);
       }
     },
     async abort() {
       if (state !== "open") return;
       state = "aborted";
-      if (!atomic) {
-        // leave what was written readable: finish the file as it stands
-        await writer.close().catch(() => writer.destroy());
-        await closed;
-        return;
-      }
-      writer.destroy();
-      output.destroy();
-      await closed;
-      await rm(path, { force: true });
+      await discard();
     },
   };
 }
 
-async function openForWriting(path: string, file: string, exclusive: boolean, mode: number | undefined): Promise<FileHandle> {
+async function openForWriting(path: string, file: string, mode: number | undefined): Promise<FileHandle> {
   try {
-    const handle = await open(path, exclusive ? "wx" : "w", mode ?? 0o666);
-    // open()'s mode is only applied to a new file, and through the umask: set it exactly
+    // "wx": a new file or nothing, so a link planted at the temp name is refused, not followed
+    const handle = await open(path, "wx", mode ?? 0o666);
+    // open()'s mode is only applied through the umask: set it exactly
     if (mode !== undefined) await handle.chmod(mode);
     return handle;
   } catch (error) {
-    throw writeError(file, error);
+    throw cannotWrite(file, error);
   }
-}
-
-function writeError(file: string, error: unknown): unknown {
-  if (error instanceof ToolError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === "ENOENT" ? "its folder does not exist"
-    : code === "EACCES" || code === "EPERM" ? "permission denied"
-    : code === "ENOSPC" ? "the disk is full"
-    : code === "EISDIR" ? "it is a folder"
-    : error instanceof Error ? error.message : String(error);
-  return new ToolError("E_FILE_UNWRITABLE", `Cannot write ${file}: ${why}`, { cause: error, hint: "Choose another output path, or free space / fix permissions" });
 }

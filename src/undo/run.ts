@@ -15,6 +15,7 @@ import type { Intent, RowResult } from "../import/journal.js";
 import { openReport } from "../import/report.js";
 import type { ReportRow } from "../import/report.js";
 import { createRowRunner, journalResult } from "../rows/runner.js";
+import { runFiles } from "../import/run-files.js";
 import { AuthRejected, openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { stripServerFields } from "../import/upload.js";
@@ -80,7 +81,11 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const journalPath = options.dryRun ? undefined : journalPathFor(options.undoReport);
   const previous = journalPath ? readJournal(journalPath) : undefined;
   const resuming = previous?.header?.command === "undo" && !previous.finished && previous.header.input === resolve(options.report) && (previous.header.undoes ?? run.number) === run.number;
-  const journal = journalPath === undefined ? undefined : resuming ? await JournalWriter.resume(journalPath) : await beginRun(options.undoReport, { t: "run", version: 1, command: "undo", input: resolve(options.report), mode: options.force ? "force" : "safe", startedAt: new Date(started).toISOString(), undoes: run.number });
+  const openJournal = (path: string) => (resuming ? JournalWriter.resume(path) : beginRun(options.undoReport, { t: "run", version: 1, command: "undo", input: resolve(options.report), mode: options.force ? "force" : "safe", startedAt: new Date(started).toISOString(), undoes: run.number }));
+  const journal = journalPath === undefined ? undefined : await openJournal(journalPath).catch(async (error: unknown) => {
+    await report.abort();
+    throw error;
+  });
   // A run being undone is never resumed afterwards: its rows would be reported done while undo deleted them.
   if (!options.dryRun && !run.state.finished) await mark(run.path, { t: "end", finishedAt: new Date().toISOString() });
 
@@ -88,6 +93,8 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
   const index = new CodeIndex(client, pacer);
+  // A report or journal that cannot be written (a full disk) stops the run: nothing more is sent.
+  const files = runFiles(report, journal, stop);
   let listed: Promise<void> | undefined;
   const summary: UndoSummary = { run: run.number, rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, damaged: run.state.damaged, notInReport: 0, reportMissing: table === undefined && reportUnreadable === undefined, reportUnreadable, undoneBefore: run.state.undone, earlierRun: runs.filter((other) => other.number < run.number).at(-1)?.number, requests: 0, elapsedMs: 0, stopped: undefined };
   const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
@@ -99,7 +106,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       write: async (row, result) => {
         if (result.message?.includes("--force")) summary.conflicts += 1;
         if (result.message === NO_BACKUP) summary.withoutBackup += 1;
-        await report.write(row, result);
+        await files.report(row, result);
         progress.update({ done: summary.rows, total: undefined, counts: summary.counts });
       },
     });
@@ -110,11 +117,13 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       const target = code === undefined ? undefined : pending.get(rowKey({ row: input.row, customerCode: code }));
       if (target) pending.delete(target.key);
       await runner.push(input, target ? reverse(target, input.row) : Promise.resolve({ row: input.row, status: "skipped", customerCode: code, message: run.latest ? nothingToUndo(input.previous.status) : `nothing to undo: run ${run.number} did not write this customer (the report shows the latest run)` }));
+      if (files.reportFailed) break;
     }
     const codeColumn = table ? codeColumnOf(table) : 0;
     for (const target of pending.values()) {
       summary.notInReport += 1;
       const values = headers.map((_, column) => (column === codeColumn ? target.code : undefined));
+      if (files.reportFailed) break;
       await runner.push({ values }, reverse(target, target.row));
     }
     await runner.finish();
@@ -124,10 +133,10 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
     progress.finish();
     summary.requests = pacer.requestsStarted;
     summary.elapsedMs = io.now() - started;
-    await report.close();
-    await journal?.close(finished);
+    await files.close(finished);
     await close();
   }
+  if (files.failure !== undefined) throw files.failure;
   const complete = finished && !options.dryRun && (summary.counts.failed ?? 0) === 0 && summary.conflicts === 0 && summary.damaged.length === 0;
   // an earlier run may be undone next without --force once this one is reversed completely
   if (complete) await mark(run.path, { t: "undone", at: new Date().toISOString(), by: options.undoReport });
@@ -142,7 +151,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
   function recordDone(result: RowResult): Promise<RowResult> {
-    return journalResult(journal, result, summary.stopped !== undefined || signal.aborted);
+    return journalResult(journal ? files.journal : undefined, result, summary.stopped !== undefined || signal.aborted);
   }
 
   /** The customer a create in flight at a crash made, if the listing holds its code (listed once, when first needed). */
@@ -192,6 +201,11 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         stop.abort();
       }
       if (error instanceof Interrupted) return notAttempted(row, target.code);
+      // the journal refused the intent: nothing was sent for this row
+      if (files.isJournalFailure(error)) {
+        files.halt(error);
+        return notAttempted(row, target.code);
+      }
       const failure = error instanceof PacedFailure ? error : undefined;
       return { row, status: "failed", customerCode: target.code, customerId: target.customerId, httpStatus: failure?.error.status ?? api?.status, apiCode: failure?.error.apiCode ?? api?.apiCode, requestId: failure?.error.requestId ?? api?.requestId, message: error instanceof Error ? error.message : String(error), attempts: failure?.attempts };
     }

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat, symlink, writeFile } from "node:fs/promises";
+import { lstat, readFile, readdir, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
@@ -7,6 +7,7 @@ import { openSheet } from "../../src/spreadsheet/open.js";
 import { createSheetWriter } from "../../src/spreadsheet/write.js";
 import type { WriteOptions } from "../../src/spreadsheet/types.js";
 import { collect, tempDir, texts } from "./helpers.js";
+import { noSmallDisk, smallDisk } from "../helpers/small-disk.js";
 
 const COLUMNS = ["Mã khách hàng", "Tên khách hàng", "Số điện thoại", "Ghi chú"];
 const ROWS: (string | undefined)[][] = [
@@ -88,39 +89,76 @@ describe("createSheetWriter files", () => {
     expect(await readFile(file, "utf8")).toBe("older");
   });
 
-  it("writes straight to the target when not atomic, so an aborted CSV stays readable", async () => {
+  it.each(["report.csv", "report.xlsx"])("replaces a link planted at %s instead of writing through it", async (name) => {
     const folder = await tempDir();
-    const file = join(folder, "report.csv");
-    const writer = await createSheetWriter(file, { columns: COLUMNS, atomic: false });
-    await writer.write(["KH1", "An"]);
-    expect(await readdir(folder)).toEqual(["report.csv"]);
-    await writer.write(["KH2", "Bình"]);
-    await writer.abort();
-    expect(texts(await collect(await openSheet(file)))).toEqual([COLUMNS, ["KH1", "An"], ["KH2", "Bình"]]);
+    const victim = join(folder, "victim.txt");
+    await writeFile(victim, "not yours", { mode: 0o644 });
+    const file = join(folder, name);
+    await symlink(victim, file);
+    await writeAll(file, { mode: 0o600 });
+    expect(await readFile(victim, "utf8")).toBe("not yours");
+    expect((await stat(victim)).mode & 0o777).toBe(0o644);
+    expect((await lstat(file)).isSymbolicLink()).toBe(false);
+    expect(texts(await collect(await openSheet(file)))[0]).toEqual(COLUMNS);
   });
 
-  it.each([
-    ["report.csv", true],
-    ["report.xlsx", true],
-    ["report.csv", false],
-  ])("creates %s (atomic: %s) with mode 0600, even over a 0644 file", async (name, atomic) => {
+  it("removes the temp file a killed earlier run left for the same target, and keeps a live run's", async () => {
+    const folder = await tempDir();
+    const file = join(folder, "out.csv");
+    const dead = join(folder, `out.csv.tmp-${deadPid()}-0badf00d`);
+    const alive = join(folder, `out.csv.tmp-${process.pid}-0badf00d`);
+    await writeFile(dead, "every customer's data");
+    await writeFile(alive, "this run's data");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await Promise.all([dead, alive].map((path) => utimes(path, hourAgo, hourAgo)));
+    await writeAll(file);
+    expect((await readdir(folder)).sort()).toEqual(["out.csv", `out.csv.tmp-${process.pid}-0badf00d`]);
+  });
+
+  it.each(["report.csv", "report.xlsx"])("creates %s with mode 0600, even over a 0644 file", async (name) => {
     const file = join(await tempDir(), name);
     await writeFile(file, "old", { mode: 0o644 });
-    await writeAll(file, { mode: 0o600, atomic });
+    await writeAll(file, { mode: 0o600 });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
-  it.each(["full.csv", "full.xlsx"])("reports a full disk for %s instead of hanging", async (name) => {
-    const file = join(await tempDir(), name);
-    await symlink("/dev/full", file);
-    const error: unknown = await (async () => {
-      const writer = await createSheetWriter(file, { columns: COLUMNS, atomic: false });
-      for (let i = 0; i < 20_000; i++) await writer.write([`KH${i}`, "Nguyễn Văn A", "0912345678", "x".repeat(50)]);
-      await writer.close();
-    })().catch((caught: unknown) => caught);
+  it.skipIf(noSmallDisk !== undefined).each(["full.csv", "full.xlsx"])(`reports a full disk for %s instead of hanging, and leaves no temp file ${noSmallDisk ?? ""}`, async (name) => {
+    const disk = smallDisk(256);
+    try {
+      const file = join(disk.path, name);
+      const error: unknown = await (async () => {
+        const writer = await createSheetWriter(file, { columns: COLUMNS });
+        // random digits: the xlsx is deflated, and repeated text would fit in 256 KiB
+        const random = seededDigits(7);
+        for (let i = 0; i < 20_000; i++) await writer.write([`KH${i}`, "Nguyễn Văn A", "0912345678", random(60)]);
+        await writer.close();
+      })().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ToolError);
+      expect((error as ToolError).code).toBe("E_FILE_UNWRITABLE");
+      expect((error as ToolError).message).toBe(`Cannot write ${file}: the disk is full.`);
+      expect(await readdir(disk.path)).toEqual([]);
+    } finally {
+      disk.unmount();
+    }
+  });
+
+  it("refuses an .xlsx cell longer than Excel holds, naming the row and column, and leaves no temp file", async () => {
+    const folder = await tempDir();
+    const writer = await createSheetWriter(join(folder, "out.xlsx"), { columns: COLUMNS });
+    await writer.write(["KH1", "An"]);
+    const error: unknown = await writer.write(["KH2", "Bình", undefined, "x".repeat(32_768)]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ToolError);
-    expect((error as ToolError).code).toBe("E_FILE_UNWRITABLE");
-    expect((error as ToolError).message).toContain("the disk is full");
+    expect((error as ToolError).message).toBe(`Cannot write ${join(folder, "out.xlsx")} as an Excel workbook: row 3, column "Ghi chú" holds 32,768 characters, and an Excel cell holds 32,767.`);
+    expect((error as ToolError).hint).toMatch(/\.csv/);
+    await expect(writer.close()).rejects.toBe(error);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it("refuses an .xlsx wider than Excel holds before creating anything", async () => {
+    const folder = await tempDir();
+    const columns = Array.from({ length: 16_385 }, (_, i) => `C${i}`);
+    await expect(createSheetWriter(join(folder, "wide.xlsx"), { columns })).rejects.toMatchObject({ code: "E_FILE_TOO_LARGE" });
+    expect(await readdir(folder)).toEqual([]);
   });
 
   it("refuses an output name it cannot write", async () => {
@@ -136,3 +174,21 @@ describe("createSheetWriter files", () => {
     expect((error as ToolError).message).toContain(file);
   });
 });
+
+/** A process id no process has now: past the kernel's largest. */
+function deadPid(): number {
+  return 4_194_304 + 17;
+}
+
+/** Digits from a fixed-seed generator (no Math.random: the same run every time). */
+function seededDigits(seed: number): (length: number) => string {
+  let state = seed;
+  return (length) => {
+    let text = "";
+    for (let i = 0; i < length; i++) {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      text += String(state % 10);
+    }
+    return text;
+  };
+}

@@ -1,0 +1,47 @@
+// Ctrl-C, SIGTERM (cron's timeout, systemd, `timeout`) and SIGHUP (a closed terminal) all stop a
+// run the same way; the exit code says which one did it (128 + the signal's number).
+import { EXIT_INTERRUPTED } from "./errors.js";
+
+export type StopSignal = "SIGINT" | "SIGTERM" | "SIGHUP";
+
+/** 128 + signal number, as shells report a process a signal ended. */
+export const EXIT_BY_SIGNAL: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+export interface StopListener {
+  /** aborted (reason: the signal's name) at the first signal: stop taking rows, finish what is in flight */
+  signal: AbortSignal;
+  /** the command's exit code, with an interruption's 130 turned into the signal's own code */
+  exitCode(code: number): number;
+}
+
+/** First signal: abort. Second: exit at once (temp files go with the process's exit hook). */
+export function listenForStop(): StopListener {
+  const controller = new AbortController();
+  let received: StopSignal | undefined;
+  for (const name of Object.keys(EXIT_BY_SIGNAL) as StopSignal[]) {
+    process.on(name, () => {
+      if (received !== undefined) process.exit(EXIT_BY_SIGNAL[name]);
+      received = name;
+      controller.abort(name);
+    });
+  }
+  return {
+    signal: controller.signal,
+    exitCode: (code) => (code === EXIT_INTERRUPTED && received !== undefined ? EXIT_BY_SIGNAL[received] : code),
+  };
+}
+
+/**
+ * A rejection nobody handled or an exception nobody caught is a defect: say so in one line (the
+ * stack only with --debug) and exit 2, instead of Node's stack trace and exit 1 ("rows failed").
+ */
+export function reportEscapedErrors(debug: boolean): void {
+  const escaped = (error: unknown): void => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`finan-bulk: internal error: ${message}\n  → This is a defect in finan-bulk: please report it with the command you ran (--debug shows where it happened).\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exit(2);
+  };
+  process.on("unhandledRejection", escaped);
+  process.on("uncaughtException", escaped);
+}
