@@ -21,6 +21,7 @@ export type ErrorCode =
   | "E_REPORT"
   | "E_JOURNAL"
   | "E_API"
+  | "E_LIST_INCONSISTENT"
   | "E_INTERRUPTED"
   | "E_INTERNAL";
 

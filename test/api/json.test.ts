@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { JsonNumber, parseJson } from "../../src/api/json.js";
+
+describe("parseJson", () => {
+  it.each([
+    '{"a":[1,-2,3.25,true,false,null,"x\\n\\u00e9\\"y"],"b":{}, "c" : [ ] }',
+    '"Phường Bến Nghé"',
+    "[0, -0.5, 9007199254740991, 12.75, {\"__proto__\": 1}]",
+  ])("reads what JSON.parse reads, the same way: %s", (text) => {
+    expect(JSON.stringify(parseJson(text))).toBe(JSON.stringify(JSON.parse(text)));
+  });
+
+  it.each([
+    ["1234567890123456789", "1234567890123456789"],
+    ["9007199254740993", "9007199254740993"],
+    ["1.5e21", "1.5e21"],
+    ["2E3", "2E3"],
+    ["1.50", "1.50"],
+  ])("keeps the digits of %s, which a JS number would change", (token, raw) => {
+    const value = (parseJson(`{"account_number":${token}}`) as { account_number: unknown }).account_number;
+    expect(value).toBeInstanceOf(JsonNumber);
+    expect(String(value)).toBe(raw);
+    expect(JSON.stringify({ value })).toBe(`{"value":"${raw}"}`);
+  });
+
+  it("gives plain numbers where they are exact, and arithmetic still works on kept ones", () => {
+    const parsed = parseJson('{"code":102000,"total":1e2}') as { code: unknown; total: unknown };
+    expect(parsed.code).toBe(102000);
+    expect(Number(parsed.total)).toBe(100);
+  });
+
+  it("keeps a __proto__ key as data", () => {
+    const parsed = parseJson('{"__proto__":{"polluted":true}}') as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each(["", "{", '{"a":1,}', "[1 2]", "01", "tru", '"open', "{} x", "<html>"])("refuses malformed JSON %j", (text) => {
+    expect(() => parseJson(text)).toThrow(SyntaxError);
+  });
+});
