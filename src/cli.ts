@@ -109,7 +109,9 @@ function buildParser(handler: (name: CommandName) => (args: unknown) => void): A
         .option("lang", { choices: ["en", "vi"] as const, default: "en", describe: "Header language" })
         .option("bom", { type: "boolean", default: true, describe: "CSV: start with a UTF-8 BOM so Excel shows Vietnamese (--no-bom to omit)" })
         .option("page-size", { type: "number", default: 100, describe: "Customers per list request" })
-        .example("$0 export out/customers.xlsx", "Everything, Excel")
+        .option("mkdir", { type: "boolean", default: false, describe: "Create the output folder if it does not exist (otherwise a missing folder is an error)" })
+        .example("$0 export customers.xlsx", "Everything, Excel")
+        .example("$0 export out/customers.xlsx --mkdir", "Into out/, creating it if needed")
         .example("$0 export out/companies.csv --type company --json", "Companies only, summary as JSON")
         .example('$0 export out/banks.csv --columns "Customer code,Name,bank_accounts"', "Chosen columns only"), handler("export"))
     .command("undo <report>", "Reverse an import run: delete what it created, restore what it replaced", (y) =>

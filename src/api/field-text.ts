@@ -25,3 +25,8 @@ export function oddFieldMessage(field: string, odd: string): string {
   const written = odd === "null" ? "left blank" : "written as text";
   return `${field} was ${odd} instead of text: ${written}`;
 }
+
+/** A JSON object (not a list, not a kept number). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof JsonNumber);
+}

@@ -1,6 +1,6 @@
 // The entries of one list page, read leniently: an odd field is a warning, a missing id a failure.
 import type { CustomerSummary } from "../customers/types.js";
-import { fieldText, oddFieldMessage } from "./field-text.js";
+import { fieldText, isJsonObject, oddFieldMessage } from "./field-text.js";
 
 /** A list entry, with what was odd about its fields (a null name, a numeric code) for a warning. */
 export interface ListedCustomer extends CustomerSummary {
@@ -16,20 +16,20 @@ export function readListEntries(data: unknown): ListEntries {
   if (!Array.isArray(data)) return { ok: false, detail: "the list answer holds no customer array", retryable: true };
   const customers: ListedCustomer[] = [];
   for (const [index, entry] of data.entries()) {
-    const id = isObject(entry) ? entry.customer_id : undefined;
+    const id = isJsonObject(entry) ? entry.customer_id : undefined;
     if (typeof id !== "string" || id.trim() === "") {
       return { ok: false, detail: `entry ${index + 1} of the list page has no usable customer_id, so it cannot be fetched: ${preview(entry)}`, retryable: false };
     }
-    const info = isObject(entry) ? entry.general_info : undefined;
+    const info = isJsonObject(entry) ? entry.general_info : undefined;
     const oddities: string[] = [];
-    if (!isObject(info) && info !== undefined) oddities.push(oddFieldMessage("general_info", fieldText(info).odd ?? "odd"));
+    if (!isJsonObject(info) && info !== undefined) oddities.push(oddFieldMessage("general_info", fieldText(info).odd ?? "odd"));
     const general_info = { name: "", customer_code: "", type: "" };
     for (const field of SUMMARY_FIELDS) {
-      const { text, odd } = fieldText(isObject(info) ? info[field] : undefined);
+      const { text, odd } = fieldText(isJsonObject(info) ? info[field] : undefined);
       general_info[field] = text ?? "";
       if (odd !== undefined) oddities.push(oddFieldMessage(`general_info.${field}`, odd));
     }
-    const createdAt = isObject(entry) ? entry.created_at : undefined;
+    const createdAt = isJsonObject(entry) ? entry.created_at : undefined;
     customers.push({
       customer_id: id,
       general_info,
@@ -38,10 +38,6 @@ export function readListEntries(data: unknown): ListEntries {
     });
   }
   return { ok: true, customers };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function preview(value: unknown): string {
