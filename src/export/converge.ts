@@ -31,7 +31,7 @@ export interface Entry {
 export interface ConvergeOptions {
   pageSize: number;
   type: CustomerType | undefined;
-  /** fetches the customers a pass found first (nothing with --summary) */
+  /** fetches the customers a pass found first, or found changed (nothing with --summary) */
   fetchNew(entries: Entry[]): Promise<void>;
   /** fetches one again, to settle whether it still exists: true when it answers 104004 */
   refetch(entry: Entry): Promise<boolean>;
@@ -56,6 +56,7 @@ export async function converge(client: FinanClient, pacer: Pacer, options: Conve
   for (let pass = 1; ; pass += 1) {
     const listed = new Set<string>();
     const fresh: Entry[] = [];
+    const changed: Entry[] = [];
     let total: number | undefined;
     const onPage = ({ listed: done, total: says }: { listed: number; total: number | undefined }) => {
       total = says;
@@ -65,15 +66,18 @@ export async function converge(client: FinanClient, pacer: Pacer, options: Conve
       listed.add(summary.customer_id);
       if (!mayBeOfType(summary, options.type)) continue;
       const known = entries.get(summary.customer_id);
-      if (known) known.summary = summary;
-      else {
+      if (known) {
+        // Its name, code or type changed since it was fetched: fetch the newer version.
+        if (known.seq !== undefined && summaryText(known.summary) !== summaryText(summary)) changed.push(known);
+        known.summary = summary;
+      } else {
         const entry: Entry = { summary, pass };
         entries.set(summary.customer_id, entry);
         fresh.push(entry);
       }
     }
     if (pass === 1) options.afterFirstPass?.(entries.size);
-    await options.fetchNew(fresh);
+    await options.fetchNew([...fresh, ...changed]);
     const short = total !== undefined && listed.size < total;
     if (pass > 1 && fresh.length === 0) {
       if (!short) {
@@ -92,6 +96,10 @@ export function mayBeOfType(summary: ListedCustomer, type: CustomerType | undefi
   if (type === undefined) return true;
   const listed = summary.general_info.type.trim().toLowerCase();
   return listed === type || (listed !== "personal" && listed !== "company");
+}
+
+function summaryText({ general_info: info }: ListedCustomer): string {
+  return JSON.stringify([info.customer_code, info.name, info.type]);
 }
 
 async function settle(entries: Map<string, Entry>, lastPass: Set<string>, options: ConvergeOptions): Promise<void> {
