@@ -3,6 +3,7 @@ import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";
 import { ToolError } from "../errors.js";
 import type { Io } from "../io.js";
+import { createProgressLine } from "../export/progress.js";
 import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "./code-index.js";
 import { countRecords, readInput } from "./input.js";
@@ -75,6 +76,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
   const index = new CodeIndex(client, pacer);
+  const listing = createProgressLine(io.stderr, io.isTTY, io.now);
+  index.onPage = ({ listed, total }) => listing.update({ phase: "listing", done: listed, ...(total === undefined ? {} : { total }) });
   // List first: a run that cannot reach the server or is refused leaves the last report and journal as they were.
   try {
     await index.load();
@@ -85,6 +88,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       await closeInput(table);
       rethrowFatal(error, "Listing the existing customers");
     }
+  } finally {
+    // Only the first listing draws: later ones run beside the import's own progress line.
+    index.onPage = undefined;
+    listing.clear();
   }
   const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter);
   const journal = journalPath === undefined ? undefined : previous ? await JournalWriter.resume(journalPath) : await JournalWriter.create(journalPath, { t: "run", version: 1, command: "import", input: resolve(options.input), mode: options.mode, startedAt: new Date(started).toISOString() });

@@ -4,6 +4,8 @@ import { createClient } from "../../src/api/client.js";
 import { listAllCustomers } from "../../src/api/paginate.js";
 import type { ListOptions } from "../../src/api/paginate.js";
 import { envelope, person, startFakeFinan, summaryOf } from "../helpers/fake-finan.js";
+import { runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
+import { customerRow, writeCustomersCsv } from "../helpers/files.js";
 import { personal, sandboxWithClient } from "../helpers/sandbox.js";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -125,5 +127,19 @@ describe("listAllCustomers against a server whose paging misleads", () => {
       for await (const _customer of listAllCustomers(api, pacer(), { pageSize: 5, maxPages: 40 })) continue;
     };
     await expect(walkAll()).rejects.toThrow("The customer list does not end: 40 pages read, 200 distinct customers listed, and it keeps sending new ones.");
+  });
+});
+
+describe("the import's opening listing", () => {
+  it("shows its progress on a terminal, then clears it", async () => {
+    const env = await seeded(0, {});
+    const now = new Date().toISOString();
+    for (let i = 1; i <= 150; i += 1) env.sandbox.store.insert(personal(`KH${String(i).padStart(5, "0")}`), now);
+    const dir = await tempDir();
+    cleanups.push(dir.cleanup);
+    const input = await writeCustomersCsv(dir.path, "in.csv", [customerRow(1)]);
+    const result = await runCli(["import", input, "--rate", "0"], { env: sandboxEnv(env.sandbox), isTTY: true });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("\r\x1b[2KListing customers: 100/150");
   });
 });
