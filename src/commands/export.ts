@@ -10,6 +10,7 @@ import type { Io } from "../io.js";
 import { writeLine } from "../io.js";
 import { parseColumnSelection } from "../export/columns.js";
 import { createProgressLine } from "../export/progress.js";
+import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
 import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";
 import { numberOption, pacingOptions } from "./options.js";
@@ -88,11 +89,11 @@ function printSummary(io: Io, args: ExportArgs, result: ExportResult, summaryOnl
     const verb = customers.length === 1 ? "customer was" : "customers were";
     writeLine(io.stderr, `${customers.length} ${verb} ${what}: ${nameSome(customers.map(nameOf))}.`);
   }
-  const { warnings } = result;
-  if (warnings.length > 0) {
-    writeLine(io.stderr, `${warnings.length} warning${warnings.length === 1 ? "" : "s"} about the data (the file keeps every value as text; check these in Finan):`);
+  const { warnings, warningCount } = result;
+  if (warningCount > 0) {
+    writeLine(io.stderr, `${warningCount.toLocaleString("en-US")} warning${warningCount === 1 ? "" : "s"} about the data (the file keeps every value as text; check these in Finan):`);
     for (const warning of warnings.slice(0, NAMED)) writeLine(io.stderr, `  ${nameOf(warning)}: ${warning.message}`);
-    if (warnings.length > NAMED) writeLine(io.stderr, `  and ${warnings.length - NAMED} more (--json lists them all).`);
+    if (warningCount > NAMED) writeLine(io.stderr, `  and ${(warningCount - NAMED).toLocaleString("en-US")} more (--json lists the first ${MAX_WARNINGS.toLocaleString("en-US")}).`);
   }
 }
 

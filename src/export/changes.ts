@@ -20,8 +20,12 @@ export interface ExportChanges {
   changedDuringExport: NamedCustomer[];
   /** not in the file: answered 104004 and a later listing no longer showed them */
   deletedDuringExport: NamedCustomer[];
+  /** the first MAX_WARNINGS, so a server sending every phone as a number cannot flood a cron log */
   warnings: ExportWarning[];
+  warningCount: number;
 }
+
+export const MAX_WARNINGS = 1000;
 
 /**
  * Sorts the entries by what happened to them, by the server's created_at/updated_at against the
@@ -29,7 +33,7 @@ export interface ExportChanges {
  * when a later listing pass found it first.
  */
 export function describeChanges(entries: Iterable<Entry>, startedMs: number): ExportChanges {
-  const changes: ExportChanges = { createdDuringExport: [], changedDuringExport: [], deletedDuringExport: [], warnings: [] };
+  const changes: ExportChanges = { createdDuringExport: [], changedDuringExport: [], deletedDuringExport: [], warnings: [], warningCount: 0 };
   for (const entry of entries) {
     const named = nameOf(entry);
     if (entry.deleted) {
@@ -40,7 +44,9 @@ export function describeChanges(entries: Iterable<Entry>, startedMs: number): Ex
     const created = timeOf(entry.createdAt ?? entry.summary.created_at);
     if (created === undefined ? entry.pass > 1 : created > startedMs) changes.createdDuringExport.push(named);
     else if ((timeOf(entry.updatedAt) ?? Number.NEGATIVE_INFINITY) > startedMs) changes.changedDuringExport.push(named);
-    for (const message of [...(entry.summary.oddities ?? []), ...(entry.oddities ?? [])]) changes.warnings.push({ ...named, message });
+    for (const message of [...(entry.summary.oddities ?? []), ...(entry.oddities ?? [])]) {
+      if ((changes.warningCount += 1) <= MAX_WARNINGS) changes.warnings.push({ ...named, message });
+    }
   }
   return changes;
 }

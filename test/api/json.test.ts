@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { JsonNumber, parseJson } from "../../src/api/json.js";
+import { fieldValue } from "../../src/customers/from-payload.js";
+import type { CustomerPayload } from "../../src/customers/types.js";
 
 describe("parseJson", () => {
   it.each([
@@ -37,5 +39,12 @@ describe("parseJson", () => {
 
   it.each(["", "{", '{"a":1,}', "[1 2]", "01", "tru", '"open', "{} x", "<html>"])("refuses malformed JSON %j", (text) => {
     expect(() => parseJson(text)).toThrow(SyntaxError);
+  });
+});
+
+describe("a kept number in the import's view of a server record", () => {
+  it("reads as its digits in a dry-run diff, not blank and not rounded", () => {
+    const record = parseJson('{"general_info":{"name":"A","customer_code":"A","type":"personal"},"bank_accounts":[{"account_number":1234567890123456789}]}') as CustomerPayload;
+    expect(fieldValue(record, "bank_accounts.1.account_number")).toBe("1234567890123456789");
   });
 });

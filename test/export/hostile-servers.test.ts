@@ -202,6 +202,16 @@ describe("export keeps odd data as text", () => {
     expect(result.stderr).toContain("  2 (id-KH00002): general_info.customer_code was the number 2 instead of text: written as text");
   });
 
+  it("counts every warning but lists only the first thousand, so a cron log is not flooded", async () => {
+    const { run } = await serve({ records: many(1001), list: (page, size, self) => ({ body: offsetPage(self.records, page, size).body.replace(/"customer_code":"KH0*(\d+)"/g, '"customer_code":$1') }) });
+    const text = await run(["codes.csv", "--summary"]);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain("1,001 warnings about the data");
+    expect(text.stderr).toContain("  and 991 more (--json lists the first 1,000).");
+    const json = JSON.parse((await run(["codes.csv", "--summary", "--json"])).stdout) as { warnings: unknown[]; warningCount: number };
+    expect([json.warnings.length, json.warningCount]).toEqual([1000, 1001]);
+  });
+
   it("fails the run, saying why, on a list entry with no customer_id", async () => {
     const { run, fake } = await serve({ records: many(3), list: (page, size, self) => ({ body: offsetPage(self.records, page, size).body.replace('"customer_id":"id-KH00002",', "") }) });
     const result = await run(["list.csv"]);
