@@ -53,6 +53,7 @@ export const MAX_PASSES = 8;
 export async function converge(client: FinanClient, pacer: Pacer, options: ConvergeOptions): Promise<{ entries: Map<string, Entry>; passes: number }> {
   const entries = new Map<string, Entry>();
   let shortBefore = false;
+  let contradictedBefore = false;
   for (let pass = 1; ; pass += 1) {
     const listed = new Set<string>();
     const fresh: Entry[] = [];
@@ -81,8 +82,12 @@ export async function converge(client: FinanClient, pacer: Pacer, options: Conve
     const short = total !== undefined && listed.size < total;
     if (pass > 1 && fresh.length === 0) {
       if (!short) {
-        await settle(entries, listed, options);
-        return { entries, passes: pass };
+        const contradicted = await settle(entries, listed, options);
+        if (contradicted === undefined) return { entries, passes: pass };
+        // Listed, yet "not found" twice: one more pass, in case the list lags behind a deletion.
+        if (contradictedBefore || pass >= MAX_PASSES) throw contradiction(contradicted);
+        contradictedBefore = true;
+        continue;
       }
       if (shortBefore) throw countMismatch(listed.size, total ?? 0);
     }
@@ -102,20 +107,23 @@ function summaryText({ general_info: info }: ListedCustomer): string {
   return JSON.stringify([info.customer_code, info.name, info.type]);
 }
 
-async function settle(entries: Map<string, Entry>, lastPass: Set<string>, options: ConvergeOptions): Promise<void> {
+/** Marks the deleted; returns a customer the last pass lists though its GET answers 104004, if any. */
+async function settle(entries: Map<string, Entry>, lastPass: Set<string>, options: ConvergeOptions): Promise<Entry | undefined> {
   const doubtful: Entry[] = [];
   for (const entry of entries.values()) {
     const listed = lastPass.has(entry.summary.customer_id);
-    if (!listed && entry.notFound) entry.deleted = true;
+    entry.deleted = !listed && entry.notFound === true;
     // Listed but not found, or found but no longer listed: ask once more.
-    else if (listed === Boolean(entry.notFound)) doubtful.push(entry);
+    if (listed === Boolean(entry.notFound)) doubtful.push(entry);
   }
+  let contradicted: Entry | undefined;
   const answers = mapInOrder(doubtful, async (entry) => ({ entry, notFound: await options.refetch(entry) }), options.ahead);
   for await (const { entry, notFound } of answers) {
     if (!notFound) continue;
-    if (lastPass.has(entry.summary.customer_id)) throw contradiction(entry);
-    entry.deleted = true;
+    if (lastPass.has(entry.summary.customer_id)) contradicted ??= entry;
+    else entry.deleted = true;
   }
+  return contradicted;
 }
 
 function unstable(passes: number, fresh: number): ToolError {

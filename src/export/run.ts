@@ -159,6 +159,9 @@ async function spoolFetched(entry: Entry, fetched: Awaited<ReturnType<typeof fet
 
 /** Writes the latest version of every customer that is still there, in first-listed order. */
 async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecord>, output: ReturnType<typeof createExportOutput>, options: ExportOptions): Promise<void> {
+  // With --summary no record tells the type: a blank or odd listed type is not the one asked.
+  const ofType = (entry: Entry) => !options.summaryOnly || options.type === undefined || entry.summary.general_info.type.trim().toLowerCase() === options.type;
+  for (const entry of entries.values()) if (!ofType(entry)) entry.otherType = true;
   const live = [...entries.values()].filter((entry) => !entry.deleted && !entry.otherType);
   const widths = { contacts: 0, banks: 0 };
   if (needsGroupWidths(options.selection, options.summaryOnly)) {

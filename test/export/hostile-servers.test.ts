@@ -150,6 +150,22 @@ describe("export refuses what does not match", () => {
     expect(result.stderr).toContain('The server contradicts itself about customer KH00003 (id-KH00003): its list still shows it, but fetching it answers 104004 "not found".');
   });
 
+  it("gives a list that lags behind a deletion one more pass before calling it a contradiction", async () => {
+    let passes = 0;
+    const { run, rows } = await serve({
+      records: many(5),
+      get: (id) => (id === "id-KH00003" ? notFound() : undefined),
+      list: (page, size, fake) => {
+        if (page === 1) passes += 1;
+        return offsetPage(passes <= 2 ? fake.records : fake.records.filter((record) => record.customer_id !== "id-KH00003"), page, size);
+      },
+    });
+    const result = await run(["all.csv", "--json"]);
+    expect(result.code).toBe(0);
+    expect(codesOf(await rows("all.csv"))).toEqual(["KH00001", "KH00002", "KH00004", "KH00005"]);
+    expect(JSON.parse(result.stdout)).toMatchObject({ deletedDuringExport: [{ customer_code: "KH00003" }], listingPasses: 3 });
+  });
+
   it("fails, naming the customer, when a GET answers for another customer, and never writes one twice", async () => {
     const { run, dir } = await serve({ records: many(5), get: (id, fake) => (id === "id-KH00003" ? envelope(fake.records[3]) : undefined) });
     const result = await run(["all.csv"]);
