@@ -55,12 +55,13 @@ export async function* listAllCustomers(client: FinanClient, pacer: Pacer, optio
     }
     options.onPage?.({ page, listed: seen.size, total });
     if (customers.length === 0) {
-      // Meta says this page holds customers: a transient empty answer, ask again before passing it.
-      if (pages !== undefined && page <= pages && emptyTries < EMPTY_PAGE_RETRIES) {
+      // Meta says this page holds customers not seen yet: a transient empty answer, ask again, then pass it.
+      const shouldHold = pages !== undefined && page <= pages && (total === undefined || seen.size < total);
+      if (!shouldHold) return;
+      if (emptyTries < EMPTY_PAGE_RETRIES) {
         emptyTries += 1;
         continue;
       }
-      if (pages === undefined || page >= pages) return;
     } else if (pages === undefined) {
       if (fresh === 0) return;
     } else if (page >= pages && (fresh === 0 || total === undefined || seen.size >= total)) return;

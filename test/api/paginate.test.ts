@@ -96,6 +96,14 @@ describe("listAllCustomers against a server whose paging misleads", () => {
     expect(new Set(await walk(fake, 100)).size).toBe(200);
   });
 
+  it("ends at the first empty page once meta.total is reached, though meta.pages says more", async () => {
+    // Sends 100 a page whatever is asked, but computes pages from the 50 asked.
+    const records = Array.from({ length: 200 }, (_, i) => person(i + 1));
+    const fake = await startFakeFinan({ records, list: (page, size) => envelope(records.slice((page - 1) * 100, page * 100).map(summaryOf), { meta: { total: 200, pages: 200 / size, page, page_size: size } }) });
+    expect(new Set(await walk(fake, 50)).size).toBe(200);
+    expect(fake.log).toHaveLength(3);
+  });
+
   it("does not stop at a page of ids already seen while meta says there are more pages", async () => {
     // Newest first: ten customers created at the front after page 1 push page 1 into page 2.
     const records = fifty().reverse();
