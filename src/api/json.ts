@@ -20,10 +20,25 @@ export class JsonNumber {
 
 /** Parses `text` like JSON.parse, but a number token that would lose digits becomes a JsonNumber. */
 export function parseJson(text: string): unknown {
-  return new Parser(text).document();
+  // The common answer has only exact numbers: the native parse is ten times faster.
+  return everyNumberExact(text) ? JSON.parse(text) : new Parser(text).document();
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+/** A string token (skipped) or a number token. */
+const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(\.\d+)?([eE][+-]?\d+)?/g;
+
+function everyNumberExact(text: string): boolean {
+  for (const match of text.matchAll(TOKEN)) {
+    if (!match[0].startsWith('"') && !isExact(match[0], match[1], match[2])) return false;
+  }
+  return true;
+}
+
+function isExact(raw: string, fraction: string | undefined, exponent: string | undefined): boolean {
+  const value = Number(raw);
+  return exponent === undefined && (fraction === undefined ? Number.isSafeInteger(value) : String(value) === raw);
+}
 
 class Parser {
   private at = 0;
@@ -111,9 +126,7 @@ class Parser {
     if (!match) return this.fail("malformed number");
     const raw = match[0];
     this.at += raw.length;
-    const value = Number(raw);
-    const exact = match[2] === undefined && (match[1] === undefined ? Number.isSafeInteger(value) : String(value) === raw);
-    return exact ? value : new JsonNumber(raw);
+    return isExact(raw, match[1], match[2]) ? Number(raw) : new JsonNumber(raw);
   }
 
   private space(): void {

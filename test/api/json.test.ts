@@ -12,6 +12,14 @@ describe("parseJson", () => {
     expect(JSON.stringify(parseJson(text))).toBe(JSON.stringify(JSON.parse(text)));
   });
 
+  it("reads a whole document the way JSON.parse does when one number in it must be kept", () => {
+    const text = '{ "a" : [1, -2, 3.25, true, false, null, "x\\n\\u00e9\\"y", {}, []], "__proto__": {"p": 0}, "big": 12345678901234567890 }';
+    const parsed = parseJson(text) as Record<string, unknown>;
+    expect(String(parsed.big)).toBe("12345678901234567890");
+    const { big: _big, ...rest } = JSON.parse(text) as Record<string, unknown>;
+    expect(JSON.stringify(parsed)).toBe(JSON.stringify({ ...rest, big: "12345678901234567890" }));
+  });
+
   it.each([
     ["1234567890123456789", "1234567890123456789"],
     ["9007199254740993", "9007199254740993"],
