@@ -32,7 +32,10 @@ const remove = (fake: FakeFinan, code: string) => {
 };
 
 describe("export while the list changes under it", () => {
-  it("keeps every customer when a deletion after page 1 shifts the later pages, and names the deleted one", async () => {
+  it.each([
+    ["full records", []],
+    ["--summary", ["--summary"]],
+  ])("keeps every customer when a deletion after page 1 shifts the later pages, and names the deleted one: %s", async (_what, extra) => {
     let deleted = false;
     const { run, rows } = await serve({
       records: many(200),
@@ -40,7 +43,7 @@ describe("export while the list changes under it", () => {
         if (!deleted && request.includes("page=2&")) (deleted = true), remove(fake, "KH00005");
       },
     });
-    const result = await run(["all.csv", "--page-size", "20", "--json"]);
+    const result = await run(["all.csv", "--page-size", "20", "--json", ...extra]);
     expect(result.code).toBe(0);
     const codes = codesOf(await rows("all.csv"));
     expect(codes).toHaveLength(199);
