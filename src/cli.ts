@@ -112,8 +112,8 @@ function buildParser(handler: (name: CommandName) => (args: unknown) => void): A
         .option("mkdir", { type: "boolean", default: false, describe: "Create the output folder if it does not exist (otherwise a missing folder is an error)" })
         .example("$0 export customers.xlsx", "Everything, Excel")
         .example("$0 export out/customers.xlsx --mkdir", "Into out/, creating it if needed")
-        .example("$0 export out/companies.csv --type company --json", "Companies only, summary as JSON")
-        .example('$0 export out/banks.csv --columns "Customer code,Name,bank_accounts"', "Chosen columns only"), handler("export"))
+        .example("$0 export companies.csv --type company --json", "Companies only, summary as JSON")
+        .example('$0 export banks.csv --columns "Customer code,Name,bank_accounts"', "Chosen columns only"), handler("export"))
     .command("undo <report>", "Reverse an import run: delete what it created, restore what it replaced", (y) =>
       networkOptions(y.positional("report", { type: "string", demandOption: true, describe: "The report the import wrote" }))
         .option("dry-run", { type: "boolean", default: false, describe: "Plan only" })
