@@ -150,4 +150,19 @@ describe("the import's opening listing", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("\r\x1b[2KListing customers: 100/150");
   });
+
+  it("stops, exit 2 and nothing sent, when the server keeps sending fresh ids far beyond its meta.total", async () => {
+    const fake = await startFakeFinan({
+      list: (page, size) => envelope(Array.from({ length: size }, (_, i) => summaryOf(person(page * size + i))), { meta: { total: 30, pages: 1_000_000, page, page_size: size } }),
+    });
+    cleanups.push(fake.close);
+    const dir = await tempDir();
+    cleanups.push(dir.cleanup);
+    const input = await writeCustomersCsv(dir.path, "in.csv", [customerRow(1)]);
+    const result = await runCli(["import", input, "--rate", "0"], { env: { FINAN_BASE_URL: fake.url, FINAN_CLIENT_ID: "c", FINAN_SECRET_KEY: "s" } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("The customer list does not end:");
+    expect(fake.log.every((line) => line.startsWith("GET /api/v1/customers?"))).toBe(true);
+    expect(fake.log.length).toBeLessThan(20);
+  });
 });
