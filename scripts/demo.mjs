@@ -9,6 +9,7 @@ import { startSandbox } from "../dist/sandbox/server.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "out");
+// The reports go to out/; an export needs its folder to exist too, or --mkdir (as step 4 shows).
 mkdirSync(out, { recursive: true });
 const sample = join(root, "samples", "customers.xlsx");
 const report = join(out, "customers.report.xlsx");
@@ -33,8 +34,8 @@ try {
   failed ||= (await step("3. Import it again: every customer is replaced, none duplicated", ["import", sample, "--report", report, "--rate", "50", "--concurrency", "8"])) !== 0;
   const codes = sandbox.store.list().map((c) => c.general_info.customer_code);
   console.error(`   The sandbox holds ${codes.length} customers, ${new Set(codes).size} distinct codes.`);
-  failed ||= (await step("4. Export to Excel", ["export", join(out, "customers.xlsx"), "--rate", "50", "--concurrency", "8"])) !== 0;
-  failed ||= (await step("5. Export to CSV (UTF-8 with BOM, safe to open in Excel)", ["export", join(out, "customers.csv"), "--rate", "50", "--concurrency", "8"])) !== 0;
+  failed ||= (await step("4. Export to Excel (--mkdir creates the folder if it is missing; without it, a missing folder is an error)", ["export", join(out, "customers.xlsx"), "--mkdir", "--rate", "50", "--concurrency", "8"])) !== 0;
+  failed ||= (await step("5. Export to CSV (UTF-8 with BOM, safe to open in Excel)", ["export", join(out, "customers.csv"), "--mkdir", "--rate", "50", "--concurrency", "8"])) !== 0;
   console.error(`\nReport of the import: ${rel(report)}\nExports: ${rel(join(out, "customers.xlsx"))}, ${rel(join(out, "customers.csv"))}`);
 } finally {
   await sandbox.close();

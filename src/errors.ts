@@ -24,6 +24,7 @@ export type ErrorCode =
   | "E_LOCKED"
   | "E_OVERWRITE"
   | "E_API"
+  | "E_LIST_INCONSISTENT"
   | "E_INTERRUPTED"
   | "E_INTERNAL";
 

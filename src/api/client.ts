@@ -1,10 +1,13 @@
 import { Pool, errors as undiciErrors } from "undici";
 import type { Dispatcher } from "undici";
 import { z } from "zod";
-import type { CustomerPayload, CustomerRecord, CustomerSummary } from "../customers/types.js";
+import type { CustomerPayload, CustomerRecord } from "../customers/types.js";
 import { ApiError, parseRetryAfter } from "./api-error.js";
 import { BodyTooLarge, LIST_PAGE_LIMIT, RECORD_LIMIT, readBodyText } from "./body.js";
 import type { BodyLimit } from "./body.js";
+import { parseJson } from "./json.js";
+import { readListEntries } from "./list-entries.js";
+import type { ListedCustomer } from "./list-entries.js";
 import type { FailureKind } from "./api-error.js";
 import { signRequest } from "./sign.js";
 import type { HttpMethod } from "./sign.js";
@@ -46,7 +49,7 @@ export interface PageMeta {
 }
 
 export interface CustomerPage {
-  customers: CustomerSummary[];
+  customers: ListedCustomer[];
   meta: PageMeta | undefined;
 }
 
@@ -56,12 +59,6 @@ const envelopeSchema = z.looseObject({
   message: z.looseObject({ content: z.string().optional(), error: z.unknown().optional() }).optional(),
   data: z.unknown().optional(),
   meta: z.unknown().optional(),
-});
-
-const summarySchema = z.looseObject({
-  customer_id: z.string().min(1),
-  general_info: z.looseObject({ name: z.string().optional(), customer_code: z.string().optional(), type: z.string().optional() }).optional(),
-  created_at: z.string().optional(),
 });
 
 const metaSchema = z.looseObject({
@@ -132,7 +129,7 @@ export function createClient(options: ClientOptions) {
     };
     let envelope: z.infer<typeof envelopeSchema> | undefined;
     try {
-      const parsed = envelopeSchema.safeParse(JSON.parse(text));
+      const parsed = envelopeSchema.safeParse(parseJson(text));
       if (parsed.success) envelope = parsed.data;
     } catch {
       envelope = undefined;
@@ -170,15 +167,11 @@ export function createClient(options: ClientOptions) {
   async function listPage(page: number, pageSize: number): Promise<ApiResponse<CustomerPage>> {
     const path = `/api/v1/customers?page=${page}&page_size=${pageSize}`;
     const response = await call("GET", path, undefined, LIST_PAGE_LIMIT);
-    const list = z.array(summarySchema).safeParse(response.data);
-    if (!list.success) {
-      throw new ApiError({ method: "GET", path, kind: "retryable", status: response.status, apiCode: response.apiCode, requestId: response.requestId, detail: "the list answer holds no customer array" });
+    const entries = readListEntries(response.data);
+    if (!entries.ok) {
+      throw new ApiError({ method: "GET", path, kind: entries.retryable ? "retryable" : "rejected", status: response.status, apiCode: response.apiCode, requestId: response.requestId, detail: entries.detail });
     }
-    const customers = list.data.map((entry) => ({
-      customer_id: entry.customer_id,
-      general_info: { name: entry.general_info?.name ?? "", customer_code: entry.general_info?.customer_code ?? "", type: entry.general_info?.type ?? "" },
-      ...(entry.created_at === undefined ? {} : { created_at: entry.created_at }),
-    }));
+    const { customers } = entries;
     const meta = metaSchema.safeParse(response.meta);
     const { status, apiCode, requestId } = response;
     return { status, apiCode, requestId, data: { customers, meta: meta.success ? meta.data : undefined } };

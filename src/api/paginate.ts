@@ -1,26 +1,51 @@
-import type { CustomerSummary } from "../customers/types.js";
+import { ToolError } from "../errors.js";
 import type { ApiResponse, CustomerPage, FinanClient } from "./client.js";
+import type { ListedCustomer } from "./list-entries.js";
 import type { Pacer } from "./pacer.js";
+
+export interface ListProgress {
+  page: number;
+  /** distinct customers listed so far in this walk */
+  listed: number;
+  /** what the server's meta says it holds, when it says */
+  total: number | undefined;
+}
 
 export interface ListOptions {
   pageSize?: number;
-  /** a safety stop for a server that never ends its list */
+  /** a safety stop for a server that sends no meta and never ends its list */
   maxPages?: number;
+  /** after every page: for a progress line, and the last `total` for a count check */
+  onPage?: (progress: ListProgress) => void;
 }
 
+/** Times an empty page is asked again when meta says it should not be empty. */
+const EMPTY_PAGE_RETRIES = 2;
+const DEFAULT_MAX_PAGES = 100_000;
+/** Pages in a row bringing no new id while meta says there is more (customers added at the front shift a few). */
+const MAX_STALE_PAGES = 100;
+
 /**
- * Every customer once, whatever the server's paging does (API.md "Pagination"): follow `meta`
- * when present; without it, go on until a page is empty or brings no id not seen before (never
- * stop at a short page alone: the server may cap page_size); a server that ignores the
- * parameters sends the same list again, which brings nothing new and so ends the walk.
+ * Every customer once, whatever the server's paging does (API.md "Pagination"). With `meta`:
+ * go on while meta.pages says there is more (an empty page within them is asked again, then
+ * passed; a page of ids already seen is not the end), and past meta.pages while pages bring new
+ * ids and fewer than meta.total were seen (a server that caps page_size but computes pages from
+ * the size asked). Without it: go on until a page is empty or brings no new id (a short page
+ * alone is no end; a server ignoring the parameters sends the same list again). Bounded: more
+ * than twice meta.total, more than maxPages, or 100 pages in a row of ids already seen, is a server
+ * that never ends (ToolError).
  */
-export async function* listAllCustomers(client: FinanClient, pacer: Pacer, options: ListOptions = {}): AsyncGenerator<CustomerSummary> {
+export async function* listAllCustomers(client: FinanClient, pacer: Pacer, options: ListOptions = {}): AsyncGenerator<ListedCustomer> {
   const pageSize = options.pageSize ?? 100;
-  const maxPages = options.maxPages ?? 1_000_000;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const seen = new Set<string>();
-  for (let page = 1; page <= maxPages; page += 1) {
+  let emptyTries = 0;
+  let staleStreak = 0;
+  for (let page = 1; ; ) {
     const { value } = await pacer.run<ApiResponse<CustomerPage>>(() => client.listPage(page, pageSize), { idempotent: true });
     const { customers, meta } = value.data;
+    const pages = finite(meta?.pages);
+    const total = finite(meta?.total);
     let fresh = 0;
     for (const customer of customers) {
       if (seen.has(customer.customer_id)) continue;
@@ -28,7 +53,33 @@ export async function* listAllCustomers(client: FinanClient, pacer: Pacer, optio
       fresh += 1;
       yield customer;
     }
-    if (customers.length === 0 || fresh === 0) return;
-    if (meta?.pages !== undefined && Number.isFinite(meta.pages) && page >= meta.pages) return;
+    options.onPage?.({ page, listed: seen.size, total });
+    if (customers.length === 0) {
+      // Meta says this page holds customers not seen yet: a transient empty answer, ask again, then pass it.
+      const shouldHold = pages !== undefined && page <= pages && (total === undefined || seen.size < total);
+      if (!shouldHold) return;
+      if (emptyTries < EMPTY_PAGE_RETRIES) {
+        emptyTries += 1;
+        continue;
+      }
+    } else if (pages === undefined) {
+      if (fresh === 0) return;
+    } else if (page >= pages && (fresh === 0 || total === undefined || seen.size >= total)) return;
+    emptyTries = 0;
+    staleStreak = fresh === 0 ? staleStreak + 1 : 0;
+    page += 1;
+    const tooMany = total !== undefined && seen.size > 2 * total + 10 * pageSize;
+    if (tooMany || page > maxPages || staleStreak > MAX_STALE_PAGES) throw endless(page - 1, seen.size, total);
   }
+}
+
+function finite(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+function endless(pages: number, listed: number, total: number | undefined): ToolError {
+  const says = total === undefined ? "" : `, though the server says it holds ${total.toLocaleString("en-US")}`;
+  return new ToolError("E_LIST_INCONSISTENT", `The customer list does not end: ${pages.toLocaleString("en-US")} pages read, ${listed.toLocaleString("en-US")} distinct customers listed${says}, and it keeps sending new ones.`, {
+    hint: "The server is misbehaving; nothing was sent or written on its word. Try again later, and if it persists send this message to Finan support.",
+  });
 }

@@ -10,8 +10,9 @@ import type { Io } from "../io.js";
 import { writeLine } from "../io.js";
 import { parseColumnSelection } from "../export/columns.js";
 import { createProgressLine } from "../export/progress.js";
+import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
-import type { ExportFormat, ExportResult } from "../export/run.js";
+import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";
 import { numberOption, pacingOptions } from "./options.js";
 import type { NetworkArgs } from "./options.js";
 
@@ -25,9 +26,11 @@ interface ExportArgs extends NetworkArgs {
   pageSize?: number;
   json?: boolean;
   debug?: boolean;
+  mkdir?: boolean;
 }
 
-const NAMED_DELETIONS = 10;
+/** Customers named per line of the summary; --json names them all. */
+const NAMED = 10;
 
 /** `finan-bulk export <file>`: exit 0 with the whole list written, 2 with nothing written, 130 interrupted. */
 export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
@@ -38,7 +41,7 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
   const pacing = { ...pacingOptions(args), ...(args.debug ? { onRetry: logRetry(io) } : {}) };
   const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
   const file = resolve(io.cwd, args.file);
-  await checkWritable(file, args.file);
+  await checkWritable(file, args.file, args.mkdir ?? false);
 
   const client = createClient({ ...connection, headersTimeoutMs: connection.timeoutMs, bodyTimeoutMs: connection.timeoutMs, connections: pacing.concurrency });
   const progress = createProgressLine(io.stderr, io.isTTY, io.now);
@@ -76,14 +79,31 @@ function printSummary(io: Io, args: ExportArgs, result: ExportResult, summaryOnl
   }
   const count = (n: number) => `${n.toLocaleString("en-US")} customer${n === 1 ? "" : "s"}`;
   writeLine(io.stderr, `Exported ${count(result.customers)} to ${args.file} in ${seconds.toFixed(1)} s (${customersPerSecond.toLocaleString("en-US")} customers/s, ${result.requests.toLocaleString("en-US")} request${result.requests === 1 ? "" : "s"}).`);
-  const deleted = result.deletedDuringExport;
-  if (deleted.length > 0) {
-    const named = deleted.slice(0, NAMED_DELETIONS).map((c) => `${c.customer_code || "(no code)"} (${c.name || c.customer_id})`);
-    const more = deleted.length > NAMED_DELETIONS ? ` and ${deleted.length - NAMED_DELETIONS} more` : "";
-    const verb = deleted.length === 1 ? "customer was" : "customers were";
-    writeLine(io.stderr, `${deleted.length} ${verb} deleted during the export and are not in the file: ${named.join(", ")}${more}.`);
+  const changes = [
+    [result.deletedDuringExport, "deleted during the export and are not in the file"],
+    [result.createdDuringExport, "created during the export and are in the file"],
+    [result.changedDuringExport, "changed during the export; the file has them as they were when fetched"],
+  ] as const;
+  for (const [customers, what] of changes) {
+    if (customers.length === 0) continue;
+    const verb = customers.length === 1 ? "customer was" : "customers were";
+    writeLine(io.stderr, `${customers.length} ${verb} ${what}: ${nameSome(customers.map(nameOf))}.`);
   }
-  for (const warning of result.warnings) writeLine(io.stderr, `warning: ${warning}`);
+  for (const warning of result.fileWarnings) writeLine(io.stderr, `warning: ${warning}`);
+  const { warnings, warningCount } = result;
+  if (warningCount > 0) {
+    writeLine(io.stderr, `${warningCount.toLocaleString("en-US")} warning${warningCount === 1 ? "" : "s"} about the data (the file keeps every value as text; check these in Finan):`);
+    for (const warning of warnings.slice(0, NAMED)) writeLine(io.stderr, `  ${nameOf(warning)}: ${warning.message}`);
+    if (warningCount > NAMED) writeLine(io.stderr, `  and ${(warningCount - NAMED).toLocaleString("en-US")} more (--json lists the first ${MAX_WARNINGS.toLocaleString("en-US")}).`);
+  }
+}
+
+function nameOf(customer: NamedCustomer): string {
+  return `${customer.customer_code || "(no code)"} (${customer.name || customer.customer_id})`;
+}
+
+function nameSome(names: string[]): string {
+  return names.length > NAMED ? `${names.slice(0, NAMED).join(", ")} and ${names.length - NAMED} more` : names.join(", ");
 }
 
 function formatOf(file: string): ExportFormat {
@@ -96,10 +116,16 @@ function formatOf(file: string): ExportFormat {
 }
 
 /** Fail before hours of fetching, not after, when the target cannot be written. */
-async function checkWritable(file: string, given: string): Promise<void> {
+async function checkWritable(file: string, given: string, makeFolder: boolean): Promise<void> {
   const folder = dirname(file);
+  // A missing folder is often an unmounted share: creating it would write to the local disk instead.
+  if (!makeFolder && !(await stat(folder).catch(() => undefined))) {
+    throw new ToolError("E_FILE_UNWRITABLE", `Cannot write ${given}: its folder ${folder} does not exist.`, {
+      hint: "Check the path (is the network share or disk mounted?), create the folder, or add --mkdir to create it.",
+    });
+  }
   try {
-    await mkdir(folder, { recursive: true });
+    if (makeFolder) await mkdir(folder, { recursive: true });
     await access(folder, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unwritable";

@@ -1,4 +1,5 @@
 // A record from the API flattened into spreadsheet columns (export) or field → value (dry-run diffs).
+import { JsonNumber } from "../api/json.js";
 import { parseFieldKey, templateFields } from "./columns.js";
 import type { FieldKey } from "./columns.js";
 import type { CustomerPayload } from "./types.js";
@@ -54,6 +55,7 @@ function entryAt(list: unknown, index: number): Record<string, unknown> | undefi
 
 function asText(value: unknown): string | undefined {
   if (typeof value === "string") return value === "" ? undefined : value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  // A JsonNumber (src/api/json.ts) is a number the server sent with more digits than a double holds.
+  if (typeof value === "number" || typeof value === "boolean" || value instanceof JsonNumber) return String(value);
   return undefined;
 }

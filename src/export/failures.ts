@@ -14,8 +14,12 @@ export interface FailureContext {
 
 /** The one place an export failure becomes a message: nothing was written under the target name. */
 export function exportFailure(error: unknown, context: FailureContext): ToolError {
-  if (error instanceof ToolError) return error;
   const untouched = `Nothing was written to ${context.file}.`;
+  // A list that would not converge is the export's failure: say that the target is untouched.
+  if (error instanceof ToolError && error.code === "E_LIST_INCONSISTENT") {
+    return new ToolError(error.code, `${error.message} ${untouched}`, { cause: error, ...(error.hint === undefined ? {} : { hint: error.hint }) });
+  }
+  if (error instanceof ToolError) return error;
   if (context.interrupted || error instanceof Interrupted) {
     return new ToolError("E_INTERRUPTED", `Interrupted while ${context.doing}. ${untouched}`, { cause: error, exitCode: EXIT_INTERRUPTED });
   }

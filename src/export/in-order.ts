@@ -8,8 +8,8 @@ type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
  * first failure is thrown when its turn comes; work already started is left to settle (the
  * caller stops it, e.g. by aborting the pacer), and no rejection is ever left unhandled.
  */
-export async function* mapInOrder<T, R>(source: AsyncIterable<T>, work: (item: T) => Promise<R>, ahead: number): AsyncGenerator<R> {
-  const iterator = source[Symbol.asyncIterator]();
+export async function* mapInOrder<T, R>(source: AsyncIterable<T> | Iterable<T>, work: (item: T) => Promise<R>, ahead: number): AsyncGenerator<R> {
+  const iterator: AsyncIterator<T> | Iterator<T> = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   const queue: Promise<Settled<R>>[] = [];
   let exhausted = false;
   try {

@@ -6,8 +6,10 @@ export type ExportPhase = "listing" | "fetching" | "writing";
 export interface ExportProgress {
   phase: ExportPhase;
   done: number;
-  /** known once the list is complete */
+  /** known once the list is complete, or from the server's meta while listing */
   total?: number;
+  /** the listing pass (the list is read until a pass finds nobody new) */
+  pass?: number;
 }
 
 export interface ProgressLine {
@@ -37,7 +39,8 @@ export function createProgressLine(stream: Writable, isTTY: boolean, now: () => 
       const total = progress.total === undefined ? "" : `/${progress.total.toLocaleString("en-US")}`;
       const seconds = (time - phaseStarted) / 1000;
       const rate = seconds > 0.5 ? ` · ${Math.round(progress.done / seconds).toLocaleString("en-US")}/s` : "";
-      stream.write(`\r\x1b[2K${VERB[progress.phase]} customers: ${count}${total}${rate}`);
+      const pass = progress.pass !== undefined && progress.pass > 1 ? ` (pass ${progress.pass})` : "";
+      stream.write(`\r\x1b[2K${VERB[progress.phase]} customers${pass}: ${count}${total}${rate}`);
       drawn = true;
     },
     clear() {

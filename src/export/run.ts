@@ -1,22 +1,28 @@
-// The export pipeline: list → fetch (paced, in list order) → spool → flatten → write.
+// The export pipeline: list until converged → fetch (paced, in list order) → spool → flatten → write.
 import type { FinanClient } from "../api/client.js";
-import { createPacer, Interrupted, PacedFailure } from "../api/pacer.js";
-import type { Pacer, PacerOptions } from "../api/pacer.js";
-import { listAllCustomers } from "../api/paginate.js";
+import { createPacer, Interrupted } from "../api/pacer.js";
+import type { PacerOptions } from "../api/pacer.js";
 import type { Lang } from "../customers/columns.js";
 import { countGroups } from "../customers/from-payload.js";
-import type { CustomerRecord, CustomerSummary, CustomerType } from "../customers/types.js";
+import type { CustomerRecord, CustomerType } from "../customers/types.js";
+import { describeChanges } from "./changes.js";
+import type { ExportChanges } from "./changes.js";
 import { layoutColumns, needsGroupWidths } from "./columns.js";
-import type { ColumnChoice, ExportColumns, GroupWidths } from "./columns.js";
+import type { ColumnChoice, ExportColumns } from "./columns.js";
+import { converge } from "./converge.js";
+import type { Entry } from "./converge.js";
 import { exportFailure } from "./failures.js";
+import { FetchFailed, fetchRecord } from "./fetch.js";
 import { mapInOrder } from "./in-order.js";
 import { checkSheetLimit, checkSheetWidth, createExportOutput } from "./output.js";
-import type { ExportFormat, ExportOutput, ExportRecord, WidestRecord } from "./output.js";
+import type { ExportFormat, ExportRecord, WidestRecord } from "./output.js";
 import type { ExportProgress } from "./progress.js";
+import { textRecord } from "./record-text.js";
 import { createSpoolDir, removeKilledSpools } from "./spool.js";
 import type { Spool, SpoolDir } from "./spool.js";
 
 export type { ExportFormat } from "./output.js";
+export type { ExportWarning, NamedCustomer } from "./changes.js";
 
 export interface ExportOptions {
   file: string;
@@ -44,43 +50,26 @@ export interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void;
 }
 
-export interface DeletedCustomer {
-  customer_id: string;
-  customer_code: string;
-  name: string;
-}
-
-export interface ExportResult {
+export interface ExportResult extends ExportChanges {
   file: string;
   format: ExportFormat;
   customers: number;
-  /** listed, then answered 404 when fetched: deleted while the export ran */
-  deletedDuringExport: DeletedCustomer[];
   columns: string[];
   contactGroups: number;
   bankGroups: number;
+  /** full passes of the list it took until one found nobody new */
+  listingPasses: number;
+  /** about how the file was written (control characters escaped): said after the summary; also in --json */
+  fileWarnings: string[];
   requests: number;
   elapsedMs: number;
-  /** said after the summary; also in --json */
-  warnings: string[];
-}
-
-type Fetched = { record: CustomerRecord } | { deleted: DeletedCustomer };
-
-/** Carries which customer a fetch failed for, so the message can name it. */
-class FetchFailed extends Error {
-  constructor(
-    readonly summary: CustomerSummary,
-    override readonly cause: unknown,
-  ) {
-    super("fetch failed", { cause });
-  }
 }
 
 /**
  * Exports every customer to `options.file`. The file appears under its name only when complete:
  * any failure (after the pacer's retries) or an interruption throws a ToolError and leaves
- * nothing there. Full records wait in a private temporary spool until the widest record is known.
+ * nothing there. Full records wait in a private temporary spool until the list has converged
+ * and the widest record is known; the file then holds every customer the last pass confirmed.
  */
 export async function runExport(client: FinanClient, options: ExportOptions): Promise<ExportResult> {
   const started = options.now();
@@ -88,24 +77,41 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
   const stop = new AbortController();
   const pacer = createPacer({ ...options.pacing, signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal });
   const output = createExportOutput(options);
-  const deleted: DeletedCustomer[] = [];
   const step = { doing: "listing customers" };
+  const ahead = options.ahead ?? Math.max(1, options.pacing.concurrency) * 4;
   let spoolDir: SpoolDir | undefined;
+  let entries: Map<string, Entry>;
+  let passes: number;
   await removeKilledSpools(options.spoolParent);
   try {
-    const listed = listMatching(client, pacer, options);
-    if (options.summaryOnly) {
-      await output.open(layoutColumns(options.selection, { lang: options.lang, summaryOnly: true, widths: { contacts: 0, banks: 0 } }));
-      for await (const summary of listed) await output.write(summaryAsRecord(summary));
-    } else {
-      spoolDir = await createSpoolDir(options.spoolParent);
-      const list = await spoolAll(listed, spoolDir.spool<CustomerSummary>("list.jsonl"), (done) => options.onProgress?.({ phase: "listing", done }));
-      checkSheetLimit(options.format, list.count, options.file);
-      step.doing = "fetching customers";
-      const records = fetchRecords(client, pacer, list, deleted, options);
-      await writeRecords(records, output, spoolDir, options, step);
-    }
+    spoolDir = await createSpoolDir(options.spoolParent);
+    const spool = spoolDir.spool<CustomerRecord>("records.jsonl");
+    const keep = (entry: Entry, fetched: Awaited<ReturnType<typeof fetchRecord>>) => spoolFetched(entry, fetched, spool, options.type);
+    ({ entries, passes } = await converge(client, pacer, {
+      pageSize: options.pageSize,
+      type: options.type,
+      ahead,
+      afterFirstPass: (count) => checkSheetLimit(options.format, count, options.file),
+      onProgress: options.onProgress,
+      fetchNew: async (fresh) => {
+        if (options.summaryOnly || fresh.length === 0) return;
+        step.doing = "fetching customers";
+        let done = 0;
+        for await (const [entry, fetched] of mapInOrder(fresh, async (entry) => [entry, await fetchRecord(client, pacer, entry.summary)] as const, ahead)) {
+          await keep(entry, fetched);
+          options.onProgress?.({ phase: "fetching", done: (done += 1), total: fresh.length });
+        }
+        step.doing = "listing customers";
+      },
+      refetch: async (entry) => {
+        const fetched = await fetchRecord(client, pacer, entry.summary);
+        if (!options.summaryOnly) await keep(entry, fetched);
+        return "notFound" in fetched;
+      },
+    }));
+    await spool.finish();
     step.doing = `writing ${options.file}`;
+    await writeFile(entries, spool, output, options);
     await output.close();
   } catch (caught) {
     stop.abort();
@@ -125,88 +131,70 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
     file: options.file,
     format: options.format,
     customers: output.written,
-    deletedDuringExport: deleted,
+    ...describeChanges(entries.values(), started),
     columns: output.columns?.headers ?? [],
     contactGroups: groupCount(output.columns, "contact_persons"),
     bankGroups: groupCount(output.columns, "bank_accounts"),
+    listingPasses: passes,
+    fileWarnings: output.warnings,
     requests: pacer.requestsStarted,
     elapsedMs: options.now() - started,
-    warnings: output.warnings,
   };
 }
 
-/** Writes the records: straight through when the columns are fixed, else spooled until the widest is known. */
-async function writeRecords(records: AsyncIterable<CustomerRecord>, output: ExportOutput, spoolDir: SpoolDir, options: ExportOptions, step: { doing: string }): Promise<void> {
-  const layout = (widths: GroupWidths): ExportColumns => layoutColumns(options.selection, { lang: options.lang, summaryOnly: false, widths });
-  if (!needsGroupWidths(options.selection, false)) {
-    await output.open(layout({ contacts: 0, banks: 0 }));
-    for await (const record of records) await output.write(record);
+/** Notes a fetched record on its entry and spools it as text; a 104004 is noted, to be settled later. */
+async function spoolFetched(entry: Entry, fetched: Awaited<ReturnType<typeof fetchRecord>>, spool: Spool<CustomerRecord>, type: CustomerType | undefined): Promise<void> {
+  if ("notFound" in fetched) {
+    entry.notFound = true;
     return;
   }
+  entry.notFound = false;
+  const { record, oddities } = textRecord(fetched.record);
+  entry.oddities = oddities;
+  const recordType = record.general_info.type?.trim().toLowerCase();
+  // The type may differ from the list's, or have changed since the list was read.
+  entry.otherType = type !== undefined && recordType !== type;
+  entry.createdAt = record.created_at;
+  entry.updatedAt = record.updated_at;
+  entry.widths = countGroups(record);
+  await spool.append(record);
+  entry.seq = spool.count - 1;
+}
+
+/** Writes the latest version of every customer that is still there, in first-listed order. */
+async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecord>, output: ReturnType<typeof createExportOutput>, options: ExportOptions): Promise<void> {
+  // With --summary no record tells the type: a blank or odd listed type is not the one asked.
+  const ofType = (entry: Entry) => !options.summaryOnly || options.type === undefined || entry.summary.general_info.type.trim().toLowerCase() === options.type;
+  for (const entry of entries.values()) if (!ofType(entry)) entry.otherType = true;
+  const live = [...entries.values()].filter((entry) => !entry.deleted && !entry.otherType);
   const widths = { contacts: 0, banks: 0 };
   let widest: WidestRecord | undefined;
-  const measured = async function* (): AsyncGenerator<CustomerRecord> {
-    for await (const record of records) {
-      const groups = countGroups(record);
+  if (needsGroupWidths(options.selection, options.summaryOnly)) {
+    for (const entry of live) {
+      const groups = { contacts: entry.widths?.contacts ?? 0, banks: entry.widths?.banks ?? 0 };
       if (!widest || groups.contacts + groups.banks > widest.contacts + widest.banks) {
-        widest = { code: record.general_info?.customer_code ?? "", customerId: record.customer_id ?? "", ...groups };
+        widest = { code: entry.summary.general_info.customer_code, customerId: entry.summary.customer_id, ...groups };
       }
       widths.contacts = Math.max(widths.contacts, groups.contacts);
       widths.banks = Math.max(widths.banks, groups.banks);
-      yield record;
     }
-  };
-  const spooled = await spoolAll(measured(), spoolDir.spool<CustomerRecord>("records.jsonl"));
-  step.doing = `writing ${options.file}`;
-  checkSheetWidth(options.format, layout(widths), options.file, widest);
-  await output.open(layout(widths));
-  for await (const record of spooled.read()) await output.write(record, spooled.count);
-}
-
-/** Every listed customer of the wanted type, once, in list order. */
-async function* listMatching(client: FinanClient, pacer: Pacer, options: ExportOptions): AsyncGenerator<CustomerSummary> {
-  for await (const summary of listAllCustomers(client, pacer, { pageSize: options.pageSize })) {
-    if (options.type === undefined || summary.general_info.type.trim().toLowerCase() === options.type) yield summary;
+  }
+  const columns = layoutColumns(options.selection, { lang: options.lang, summaryOnly: options.summaryOnly, widths });
+  checkSheetWidth(options.format, columns, options.file, widest);
+  await output.open(columns);
+  if (options.summaryOnly) {
+    for (const entry of live) await output.write(summaryAsRecord(entry), live.length);
+    return;
+  }
+  let seq = 0;
+  for await (const record of spool.read()) {
+    const entry = entries.get(record.customer_id);
+    if (entry && entry.seq === seq && !entry.deleted && !entry.otherType) await output.write(record, live.length);
+    seq += 1;
   }
 }
 
-/** Full records in list order, `ahead` fetches at most in advance; deletions are noted, not yielded. */
-async function* fetchRecords(client: FinanClient, pacer: Pacer, list: Spool<CustomerSummary>, deleted: DeletedCustomer[], options: ExportOptions): AsyncGenerator<CustomerRecord> {
-  const ahead = options.ahead ?? Math.max(1, options.pacing.concurrency) * 4;
-  let done = 0;
-  for await (const result of mapInOrder(list.read(), (summary) => fetchOne(client, pacer, summary), ahead)) {
-    done += 1;
-    options.onProgress?.({ phase: "fetching", done, total: list.count });
-    if ("deleted" in result) deleted.push(result.deleted);
-    // The type may have changed since the list was read.
-    else if (options.type === undefined || result.record.general_info?.type === options.type) yield result.record;
-  }
-}
-
-/** One full record; a 404 means the customer was deleted since it was listed, which is no failure. */
-async function fetchOne(client: FinanClient, pacer: Pacer, summary: CustomerSummary): Promise<Fetched> {
-  try {
-    const { value } = await pacer.run(() => client.getCustomer(summary.customer_id), { idempotent: true });
-    return { record: value.data };
-  } catch (error) {
-    if (error instanceof PacedFailure && error.error.status === 404) {
-      const { customer_code, name } = summary.general_info;
-      return { deleted: { customer_id: summary.customer_id, customer_code, name } };
-    }
-    throw new FetchFailed(summary, error);
-  }
-}
-
-async function spoolAll<T>(values: AsyncIterable<T>, spool: Spool<T>, onEach?: (count: number) => void): Promise<Spool<T>> {
-  for await (const value of values) {
-    await spool.append(value);
-    onEach?.(spool.count);
-  }
-  await spool.finish();
-  return spool;
-}
-
-function summaryAsRecord(summary: CustomerSummary): ExportRecord {
+function summaryAsRecord({ summary }: Entry): ExportRecord {
   return { general_info: summary.general_info as CustomerRecord["general_info"], customer_id: summary.customer_id, created_at: summary.created_at };
 }
 

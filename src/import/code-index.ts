@@ -1,6 +1,7 @@
 import type { FinanClient } from "../api/client.js";
 import type { Pacer } from "../api/pacer.js";
 import { listAllCustomers } from "../api/paginate.js";
+import type { ListOptions } from "../api/paginate.js";
 
 /**
  * `customer_code → customer_id` for what the server holds. The API has no filter by code, so a
@@ -18,6 +19,8 @@ export class CodeIndex {
   private timer: NodeJS.Timeout | undefined;
   /** set while nothing else can go on (the input is done, or the report waits): confirm at once */
   eager = false;
+  /** progress of the listings, while set (the first one: a long list before any row moves) */
+  onPage: ListOptions["onPage"];
 
   constructor(
     private readonly client: FinanClient,
@@ -100,7 +103,7 @@ export class CodeIndex {
 
   private async listAll(): Promise<void> {
     // Merged, not replaced: a code this run created while the listing passed by stays known.
-    for await (const customer of listAllCustomers(this.client, this.pacer, { pageSize: this.pageSize })) {
+    for await (const customer of listAllCustomers(this.client, this.pacer, { pageSize: this.pageSize, onPage: this.onPage })) {
       if (customer.general_info.customer_code) this.ids.set(customer.general_info.customer_code, customer.customer_id);
     }
   }

@@ -3,6 +3,7 @@ import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";
 import { ToolError, describeError } from "../errors.js";
 import type { Io } from "../io.js";
+import { createProgressLine } from "../export/progress.js";
 import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "./code-index.js";
 import { countRecords, readInput } from "./input.js";
@@ -90,6 +91,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
   const index = new CodeIndex(client, pacer);
+  const listing = createProgressLine(io.stderr, io.isTTY, io.now);
+  index.onPage = ({ listed, total }) => listing.update({ phase: "listing", done: listed, ...(total === undefined ? {} : { total }) });
   // List first: a run that cannot reach the server or is refused leaves the last report and journal as they were.
   try {
     await index.load();
@@ -101,6 +104,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       await closeInput(table);
       rethrowFatal(error, "Listing the existing customers");
     }
+  } finally {
+    // Only the first listing draws: later ones run beside the import's own progress line.
+    index.onPage = undefined;
+    listing.clear();
   }
   const giveUp = async (error: unknown): Promise<never> => {
     await close();

@@ -40,8 +40,8 @@ describe("control characters in a CSV export", () => {
   });
 
   it("are said in a warning naming the customer and the column, also in --json", () => {
-    const summary = JSON.parse(exported.stdout) as { warnings?: string[] };
-    expect(summary.warnings).toEqual([expect.stringMatching(/^2 cells hold control characters a CSV cell cannot carry, written as _xHHHH_ \(our import reads them back\): KH1 Name \(U\+0000 NUL\), KH1 Tag \(U\+001B escape\)/)]);
+    const summary = JSON.parse(exported.stdout) as { fileWarnings?: string[] };
+    expect(summary.fileWarnings).toEqual([expect.stringMatching(/^2 cells hold control characters a CSV cell cannot carry, written as _xHHHH_ \(our import reads them back\): KH1 Name \(U\+0000 NUL\), KH1 Tag \(U\+001B escape\)/)]);
   });
 
   it("pass our own validate, and import restores them exactly", async () => {

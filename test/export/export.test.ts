@@ -216,11 +216,11 @@ describe("finan-bulk export", () => {
   it("prints one JSON object on stdout with --json, and nothing on stderr off a terminal", async () => {
     const { h } = await start();
     h.seed(codes(3));
-    const result = await h.run(["export", "out/nested/all.xlsx", "--json", ...FAST]);
+    const result = await h.run(["export", "out/nested/all.xlsx", "--json", "--mkdir", ...FAST]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ command: "export", ok: true, file: join(h.dir, "out/nested/all.xlsx"), format: "xlsx", customers: 3, deletedDuringExport: [], contactGroups: 0, bankGroups: 0, summaryOnly: false, type: null, requests: 4 });
+    expect(summary).toMatchObject({ command: "export", ok: true, file: join(h.dir, "out/nested/all.xlsx"), format: "xlsx", customers: 3, deletedDuringExport: [], createdDuringExport: [], changedDuringExport: [], warnings: [], contactGroups: 0, bankGroups: 0, summaryOnly: false, type: null, listingPasses: 2, requests: 5 });
     expect(summary.elapsedMs).toEqual(expect.any(Number));
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
@@ -232,7 +232,7 @@ describe("finan-bulk export", () => {
     expect(tty.stderr).toContain("\r\x1b[2KFetching customers: ");
     expect(tty.stderr).toMatch(/Exported 20 customers to a\.csv in [\d.]+ s/);
     const piped = await h.run(["export", "b.csv", ...FAST], { isTTY: false });
-    expect(piped.stderr).toMatch(/^Exported 20 customers to b\.csv in [\d.]+ s \([\d.,]+ customers\/s, 21 requests\)\.\n$/);
+    expect(piped.stderr).toMatch(/^Exported 20 customers to b\.csv in [\d.]+ s \([\d.,]+ customers\/s, 22 requests\)\.\n$/);
   });
 
   it("stops on Ctrl-C with exit 130 and leaves no file", async () => {
