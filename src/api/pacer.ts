@@ -1,6 +1,9 @@
 // Requests under one pace: rate, requests in flight and retries, composed from rate-window and retry-policy.
 import pLimit from "p-limit";
 import { ApiError } from "./api-error.js";
+import { RoundTrip, inFlightFor } from "./in-flight.js";
+import { describePace } from "./pace-report.js";
+import type { PaceReport, StartCauses } from "./pace-report.js";
 import { RateWindow } from "./rate-window.js";
 import type { WindowEntry } from "./rate-window.js";
 import { DEFAULT_BACKOFF, decideRetry, slowsThePace } from "./retry-policy.js";
@@ -9,8 +12,10 @@ import type { RetryPolicy } from "./retry-policy.js";
 export interface PacerOptions {
   /** ceiling on request starts per second, across the whole run (GETs included); 0 = none */
   ratePerSecond: number;
-  /** requests in flight at once */
+  /** requests in flight at once: a hard cap (--concurrency), or the most when adaptive */
   concurrency: number;
+  /** in flight follows the rate × the observed round trip, up to `concurrency` (no --concurrency given) */
+  adaptiveConcurrency?: boolean;
   /** attempts after the first, for retryable failures */
   retries: number;
   /** a Retry-After longer than this fails the request instead of waiting */
@@ -89,29 +94,54 @@ export function createPacer(options: PacerOptions) {
     maxBackoffMs: options.maxBackoffMs ?? DEFAULT_BACKOFF.maxBackoffMs,
     random: options.random ?? Math.random,
   };
-  const limit = pLimit(Math.max(1, options.concurrency));
+  const cap = Math.max(1, options.concurrency);
+  const ceiling = options.ratePerSecond > 0 ? options.ratePerSecond : Number.POSITIVE_INFINITY;
+  const adaptive = options.adaptiveConcurrency ?? false;
+  const limit = pLimit(adaptive ? inFlightFor(ceiling, 0, cap) : cap);
   const sleep = createSleeper(options.signal, options.setTimer ?? realTimer);
   const pace = new RateWindow(options.ratePerSecond);
+  const roundTrip = new RoundTrip();
+  const causes: StartCauses = { rate: 0, throttled: 0, slots: 0, free: 0 };
+  let firstStart: number | undefined;
+  let lastStart = 0;
 
   function tryStart(): WindowEntry | number {
     if (options.signal?.aborted) throw new Interrupted();
-    return pace.tryStart(clock());
+    const now = clock();
+    const entry = pace.tryStart(now);
+    if (typeof entry !== "number") {
+      firstStart ??= now;
+      lastStart = now;
+    }
+    return entry;
   }
 
-  async function attemptLoop<T>(task: (attempt: number) => Promise<T>, runOptions: RunOptions): Promise<PacedResult<T>> {
+  /** A round trip seen: with no --concurrency, in flight follows rate × round trip (Little's law). */
+  function answered(entry: WindowEntry, served: boolean): void {
+    const now = clock();
+    pace.answered(entry, now, served);
+    roundTrip.observe(now - entry.start);
+    const target = adaptive ? inFlightFor(ceiling, roundTrip.ms ?? 0, cap) : cap;
+    if (target !== limit.concurrency) limit.concurrency = target;
+  }
+
+  async function attemptLoop<T>(task: (attempt: number) => Promise<T>, runOptions: RunOptions, queued: boolean): Promise<PacedResult<T>> {
     for (let attempt = 1; ; attempt += 1) {
       // A start the pace allows now takes no timer and no await (an unpaced run never waits).
       let entry = tryStart();
+      let heldBy: keyof StartCauses = queued ? "slots" : "free";
       while (typeof entry === "number") {
+        heldBy = pace.isThrottled(clock()) ? "throttled" : "rate";
         await sleep(entry);
         entry = tryStart();
       }
+      if (attempt === 1) causes[heldBy] += 1;
       try {
         const value = await task(attempt);
-        pace.answered(entry, clock(), true);
+        answered(entry, true);
         return { value, attempts: attempt };
       } catch (error) {
-        pace.answered(entry, clock(), false);
+        answered(entry, false);
         if (!(error instanceof ApiError)) throw error;
         if (slowsThePace(error, policy)) pace.throttled(clock(), error.retryAfterMs);
         const decision = decideRetry({ error, idempotent: runOptions.idempotent }, attempt, policy);
@@ -129,7 +159,9 @@ export function createPacer(options: PacerOptions) {
   return {
     /** Run one request (a function that makes one attempt) under the pace, retrying as allowed. */
     run<T>(task: (attempt: number) => Promise<T>, runOptions: RunOptions): Promise<PacedResult<T>> {
-      return limit(() => attemptLoop(task, runOptions));
+      // a request that finds every slot taken was held by the in-flight limit
+      const queued = limit.activeCount >= limit.concurrency;
+      return limit(() => attemptLoop(task, runOptions, queued));
     },
     get requestsStarted() {
       return pace.started;
@@ -139,6 +171,19 @@ export function createPacer(options: PacerOptions) {
     },
     get pending() {
       return limit.pendingCount + limit.activeCount;
+    },
+    /** What bounded the run's requests and the flag that would help; undefined for a short run. */
+    get pace(): PaceReport | undefined {
+      const seconds = firstStart === undefined ? 0 : (lastStart - firstStart) / 1000;
+      return describePace({
+        causes: { ...causes },
+        requestsPerSecond: seconds > 0 ? (pace.started - 1) / seconds : 0,
+        ratePerSecond: options.ratePerSecond,
+        currentRate: pace.currentRate,
+        roundTripMs: roundTrip.ms,
+        inFlightLimit: limit.concurrency,
+        concurrency: adaptive ? undefined : cap,
+      });
     },
   };
 }

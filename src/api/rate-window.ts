@@ -34,6 +34,11 @@ export class RateWindow {
     return this.starts;
   }
 
+  /** Held below --rate by the server: paused for a Retry-After, or the rate lowered after a 429. */
+  isThrottled(now: number): boolean {
+    return this.pausedUntil > now || this.rate < this.ceiling;
+  }
+
   /** Takes a start at `now` if the pace allows (its window entry), else says how long to wait. */
   tryStart(now: number): WindowEntry | number {
     const interval = Number.isFinite(this.rate) ? 1000 / this.rate : 0;

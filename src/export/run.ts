@@ -2,6 +2,7 @@
 import type { FinanClient } from "../api/client.js";
 import { createPacer, Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Pacer, PacerOptions } from "../api/pacer.js";
+import type { PaceReport } from "../api/pace-report.js";
 import { listAllCustomers } from "../api/paginate.js";
 import type { Lang } from "../customers/columns.js";
 import { countGroups } from "../customers/from-payload.js";
@@ -60,6 +61,8 @@ export interface ExportResult {
   contactGroups: number;
   bankGroups: number;
   requests: number;
+  /** what bounded the requests, and the flag that would help (none for a short run) */
+  pace?: PaceReport | undefined;
   elapsedMs: number;
   /** said after the summary; also in --json */
   warnings: string[];
@@ -129,6 +132,7 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
     contactGroups: groupCount(output.columns, "contact_persons"),
     bankGroups: groupCount(output.columns, "bank_accounts"),
     requests: pacer.requestsStarted,
+    pace: pacer.pace,
     elapsedMs: options.now() - started,
     warnings: output.warnings,
   };

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
+import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
 import { ToolError } from "../errors.js";
 import type { Io } from "../io.js";
@@ -40,6 +41,8 @@ export interface ImportSummary {
   counts: Record<string, number>;
   warnings: string[];
   requests: number;
+  /** what bounded the requests, and the flag that would help (none for a short run) */
+  pace?: PaceReport | undefined;
   elapsedMs: number;
   resumed: boolean;
   /** why the run stopped before the end, if it did */
@@ -129,6 +132,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   } finally {
     progress.finish();
     summary.requests = pacer.requestsStarted;
+    summary.pace = pacer.pace;
     summary.elapsedMs = io.now() - started;
     await (finished ? report.close() : report.close().catch(() => report.abort()));
     await journal?.close(finished);
