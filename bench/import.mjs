@@ -3,12 +3,11 @@
 // Needs `npm run build` first.
 //   node bench/import.mjs [--quick] [--rows N] [--rate-rows N] [--repeat N] [--only rate|throughput]
 // Figures as JSON lines on stdout (the protocol of bench/run.mjs); progress on stderr.
-import { readFile } from "node:fs/promises";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { failedBy429, importChild } from "./lib/cli.mjs";
 import { writeCsv } from "./lib/data.mjs";
 import { alternate, childMain, figure, log, runChild, scriptMain, spread } from "./lib/measure.mjs";
 
@@ -20,19 +19,7 @@ const CONCURRENCY = 16;
 const TASKS = {
   /** `finan-bulk import` as a user runs it, with a CSV report. */
   async ours(file, report, rate) {
-    const { main } = await import(new URL("cli.js", DIST).href);
-    const { processIo } = await import(new URL("io.js", DIST).href);
-    // loaded before the clock starts, as the bare loop's modules are: the figure is throughput
-    await import(new URL("commands/import.js", DIST).href);
-    return childMain(async () => {
-      const stdout = new PassThrough();
-      let json = "";
-      stdout.on("data", (chunk) => (json += chunk));
-      const args = ["import", file, "--report", report, "--json", "--rate", rate, "--concurrency", String(CONCURRENCY)];
-      const code = await main(args, { ...processIo(new AbortController().signal), stdout, isTTY: false });
-      const summary = JSON.parse(json);
-      return { code, rows: summary.counts?.created ?? 0, counts: summary.counts };
-    });
+    return importChild(["import", file, "--report", report, "--rate", rate, "--concurrency", String(CONCURRENCY)], (summary) => ({ rows: summary.counts?.created ?? 0, counts: summary.counts }));
   },
   /** What a script would do: the same payloads, signed POSTs, CONCURRENCY at a time, no pacing. */
   async bare(file) {
@@ -75,15 +62,6 @@ async function withSandbox(options, work) {
   } finally {
     await sandbox.close();
   }
-}
-
-/** Rows of the report that failed on a 429: the figure that must be 0. */
-async function failedBy429(report) {
-  const { parse } = await import("csv-parse/sync");
-  const [header, ...rows] = parse(await readFile(report), { bom: true, relax_column_count: true });
-  const status = header.indexOf("status");
-  const http = header.indexOf("http_status");
-  return rows.filter((row) => row[status] === "failed" && row[http] === "429").length;
 }
 
 async function rateBench(dir, rows) {

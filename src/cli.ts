@@ -181,7 +181,7 @@ function networkOptions<T>(y: Argv<T>) {
     .option("env-file", { type: "string", describe: "Read FINAN_* variables from this file" })
     .option("insecure-http", { type: "boolean", default: false, describe: "Allow plain http:// to a host other than this machine" })
     .option("rate", { type: "number", default: 10, describe: "At most N requests start in any one second" })
-    .option("concurrency", { type: "number", default: 4, describe: "Requests in flight at once" })
+    .option("concurrency", { type: "number", describe: "At most N requests in flight (default: follows --rate × the round trip, up to 64)" })
     .option("retries", { type: "number", default: 5, describe: "Retries for 429, 5xx, timeouts and dropped connections" })
     .option("max-wait", { type: "number", default: 120, describe: "Seconds of Retry-After worth waiting; longer fails the row" })
     .option("timeout", { type: "number", default: 30, describe: "Seconds a whole request may take, its answer included" });

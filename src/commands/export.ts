@@ -74,11 +74,12 @@ function printSummary(io: Io, args: ExportArgs, result: ExportResult, summaryOnl
   const seconds = result.elapsedMs / 1000;
   const customersPerSecond = seconds > 0 ? Math.round((result.customers / seconds) * 10) / 10 : result.customers;
   if (args.json) {
-    writeLine(io.stdout, JSON.stringify({ command: "export", ok: true, ...result, summaryOnly, type: args.type ?? null, customersPerSecond }));
+    writeLine(io.stdout, JSON.stringify({ command: "export", ok: true, ...result, pace: result.pace?.bound ?? null, summaryOnly, type: args.type ?? null, customersPerSecond }));
     return;
   }
   const count = (n: number) => `${n.toLocaleString("en-US")} customer${n === 1 ? "" : "s"}`;
   writeLine(io.stderr, `Exported ${count(result.customers)} to ${args.file} in ${seconds.toFixed(1)} s (${customersPerSecond.toLocaleString("en-US")} customers/s, ${result.requests.toLocaleString("en-US")} request${result.requests === 1 ? "" : "s"}).`);
+  if (result.pace) writeLine(io.stderr, result.pace.note);
   const changes = [
     [result.deletedDuringExport, "deleted during the export and are not in the file"],
     [result.createdDuringExport, "created during the export and are in the file"],

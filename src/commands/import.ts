@@ -73,6 +73,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
       ? `Fix the ${failing} invalid row(s) (in ${args.input}, or in the plan ${report}), then run the import without --dry-run.`
       : `Fix the ${failing} invalid or failed row(s) in the report, then: finan-bulk import ${report} --only failed,invalid`);
   }
+  if (summary.pace) notes.push(summary.pace.note);
   printSummary(io, { title: args.dryRun ? "Dry run" : "Import", rows: summary.rows, counts: summary.counts, report, elapsedMs: summary.elapsedMs, requests: summary.requests, warnings: summary.warnings, notes }, args.json ?? false, {
     command: "import",
     input: args.input,
@@ -81,6 +82,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
     journal: summary.journal,
     resumed: summary.resumed,
     stopped: summary.stopped ?? null,
+    pace: summary.pace?.bound ?? null,
     // with --json, why a run that stopped early is not ok
     ...(summary.stopReason ? { reason: summary.stopReason } : {}),
     ...(args.dryRun ? { wouldClear: summary.wouldClear } : {}),

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { MAX_ADAPTIVE_IN_FLIGHT } from "../api/in-flight.js";
 import type { Pacing } from "../api/session.js";
 import type { ConnectionFlags } from "../config.js";
 import { ToolError } from "../errors.js";
@@ -41,7 +42,9 @@ export function numberOption(value: number | undefined, flag: string, fallback: 
 export function pacingOptions(args: NetworkArgs): Pacing {
   return {
     ratePerSecond: numberOption(args.rate, "--rate", 10, { min: 0 }),
-    concurrency: numberOption(args.concurrency, "--concurrency", 4, { min: 1, integer: true }),
+    // without --concurrency, in flight follows --rate × the round trip, up to 64
+    concurrency: numberOption(args.concurrency, "--concurrency", MAX_ADAPTIVE_IN_FLIGHT, { min: 1, integer: true }),
+    adaptiveConcurrency: args.concurrency === undefined,
     retries: numberOption(args.retries, "--retries", 5, { min: 0, integer: true }),
     maxWaitMs: numberOption(args.maxWait, "--max-wait", 120, { min: 0 }) * 1000,
   };

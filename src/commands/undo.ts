@@ -53,7 +53,8 @@ export async function undoCommand(args: UndoArgs, io: Io): Promise<number> {
   if (summary.conflicts > 0) notes.push(`${summary.conflicts} record(s) changed on the server since the import were left alone; run again with --force to overwrite them.`);
   if (summary.stopped === "auth") notes.push("Stopped: the server rejected the credentials. Check FINAN_CLIENT_ID and FINAN_SECRET_KEY.");
   if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue.");
-  printSummary(io, { title: args.dryRun ? "Undo plan" : "Undo", rows: summary.rows, counts: summary.counts, report: undoReport, elapsedMs: summary.elapsedMs, requests: summary.requests, notes }, args.json ?? false, { command: "undo", run: summary.run, dryRun: args.dryRun ?? false, stopped: summary.stopped ?? null });
+  if (summary.pace) notes.push(summary.pace.note);
+  printSummary(io, { title: args.dryRun ? "Undo plan" : "Undo", rows: summary.rows, counts: summary.counts, report: undoReport, elapsedMs: summary.elapsedMs, requests: summary.requests, notes }, args.json ?? false, { command: "undo", run: summary.run, dryRun: args.dryRun ?? false, stopped: summary.stopped ?? null, pace: summary.pace?.bound ?? null });
   if (summary.stopped === "auth") return EXIT_CANNOT_PROCEED;
   if (summary.stopped === "interrupted") return EXIT_INTERRUPTED;
   return (summary.counts.failed ?? 0) > 0 || summary.conflicts > 0 || summary.damaged.length > 0 ? EXIT_ROWS_FAILED : EXIT_OK;

@@ -2,6 +2,7 @@
 import type { FinanClient } from "../api/client.js";
 import { createPacer, Interrupted } from "../api/pacer.js";
 import type { PacerOptions } from "../api/pacer.js";
+import type { PaceReport } from "../api/pace-report.js";
 import type { Lang } from "../customers/columns.js";
 import { countGroups } from "../customers/from-payload.js";
 import type { CustomerRecord, CustomerType } from "../customers/types.js";
@@ -62,6 +63,8 @@ export interface ExportResult extends ExportChanges {
   /** about how the file was written (control characters escaped): said after the summary; also in --json */
   fileWarnings: string[];
   requests: number;
+  /** what bounded the requests, and the flag that would help (none for a short run) */
+  pace?: PaceReport | undefined;
   elapsedMs: number;
 }
 
@@ -138,6 +141,7 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
     listingPasses: passes,
     fileWarnings: output.warnings,
     requests: pacer.requestsStarted,
+    pace: pacer.pace,
     elapsedMs: options.now() - started,
   };
 }

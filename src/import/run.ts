@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
+import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
 import { ToolError, describeError } from "../errors.js";
 import type { Io } from "../io.js";
@@ -43,6 +44,8 @@ export interface ImportSummary {
   counts: Record<string, number>;
   warnings: string[];
   requests: number;
+  /** what bounded the requests, and the flag that would help (none for a short run) */
+  pace?: PaceReport | undefined;
   elapsedMs: number;
   resumed: boolean;
   /** why the run stopped before the end, if it did */
@@ -161,6 +164,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     progress.finish();
     summary.requests = pacer.requestsStarted;
     summary.wouldClear = uploader.rowsClearing;
+    summary.pace = pacer.pace;
     summary.elapsedMs = io.now() - started;
     await files.close(finished);
     await close();

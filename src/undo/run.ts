@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
+import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
 import type { CustomerPayload } from "../customers/types.js";
 import { ToolError } from "../errors.js";
@@ -57,6 +58,8 @@ export interface UndoSummary {
   /** why the import's report could not be read (its header edited away, …): the journal alone was used */
   reportUnreadable: string | undefined;
   requests: number;
+  /** what bounded the requests, and the flag that would help (none for a short run) */
+  pace?: PaceReport | undefined;
   elapsedMs: number;
   stopped: "auth" | "interrupted" | undefined;
 }
@@ -132,6 +135,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   } finally {
     progress.finish();
     summary.requests = pacer.requestsStarted;
+    summary.pace = pacer.pace;
     summary.elapsedMs = io.now() - started;
     await files.close(finished);
     await close();
