@@ -30,7 +30,9 @@ export function undoTargets(state: JournalState): Map<string, UndoTarget> {
     const applied = done?.status === "created" || done?.status === "replaced";
     // a failure with an answer (a 400, a 404) was not applied; one without an answer may have been
     const unanswered = done?.status === "failed" && (done.httpStatus === undefined || done.httpStatus >= 500);
-    if (done && !applied && !unanswered) continue;
+    // the import found this code created meanwhile by someone else (it keeps that record's id): not this run's to undo
+    const someoneElses = done?.status === "failed" && intent.op === "create" && done.customerId !== undefined;
+    if (done && ((!applied && !unanswered) || someoneElses)) continue;
     const op = applied ? (done.status === "created" ? "create" : "replace") : intent.op;
     const customerId = applied ? done.customerId : intent.customerId;
     targets.push({ key, code: intent.code, row: done?.row ?? intent.row, op, customerId, sent: intent.sent, before: op === "replace" && intent.op === "replace" ? intent.before : undefined, uncertain: !applied });
