@@ -8,7 +8,7 @@ import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath, refuseInputAsReport } from "../import/report.js";
 import { runImport } from "../import/run.js";
 import type { ImportMode } from "../import/upload.js";
-import { AuthRejected, credentialsRejected } from "../api/session.js";
+import { AuthRejected, credentialsRejected } from "../api/auth-rejected.js";
 import { printSummary } from "../output/summary.js";
 import { pacingOptions, readerOptions } from "./options.js";
 import type { NetworkArgs, ReaderArgs } from "./options.js";

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Pacing } from "../api/session.js";
 import type { ConnectionFlags } from "../config.js";
 import { ToolError } from "../errors.js";
-import type { InputOptions } from "../import/input.js";
+import type { InputOptions } from "../customers/read-input.js";
 
 export interface ReaderArgs {
   sheet?: string;

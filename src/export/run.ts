@@ -14,14 +14,14 @@ import type { Entry } from "./converge.js";
 import { exportFailure } from "./failures.js";
 import { FetchFailed, fetchRecord } from "./fetch.js";
 import { mapInOrder } from "./in-order.js";
-import { checkSheetLimit, checkSheetWidth, createExportOutput } from "./output.js";
-import type { ExportFormat, ExportRecord, WidestRecord } from "./output.js";
-import type { ExportProgress } from "./progress.js";
+import { checkSheetLimit, checkSheetWidth, createExportOutput } from "./export-file.js";
+import type { ExportFormat, ExportRecord, WidestRecord } from "./export-file.js";
+import type { ExportProgress } from "../output/progress.js";
 import { textRecord } from "./record-text.js";
 import { createSpoolDir, removeKilledSpools } from "./spool.js";
 import type { Spool, SpoolDir } from "./spool.js";
 
-export type { ExportFormat } from "./output.js";
+export type { ExportFormat } from "./export-file.js";
 export type { ExportWarning, NamedCustomer } from "./changes.js";
 
 export interface ExportOptions {

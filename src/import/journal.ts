@@ -2,6 +2,7 @@ import { constants, existsSync, readFileSync } from "node:fs";
 import { open } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import type { CustomerPayload } from "../customers/types.js";
+import type { RowResult } from "../rows/result.js";
 import { ToolError } from "../errors.js";
 import { cannotWrite } from "../file-errors.js";
 
@@ -11,19 +12,6 @@ import { cannotWrite } from "../file-errors.js";
  *
  * Public API: `readJournal`, `JournalWriter.create` / `.resume` / `.append` / `.close`, `rowKey`.
  */
-
-/** A row's final result, as reported and as journaled. */
-export interface RowResult {
-  row: number;
-  status: string;
-  customerCode?: string | undefined;
-  customerId?: string | undefined;
-  httpStatus?: number | undefined;
-  apiCode?: number | undefined;
-  requestId?: string | undefined;
-  message?: string | undefined;
-  attempts?: number | undefined;
-}
 
 export type RunHeader = {
   t: "run";

@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { createSheetWriter } from "../spreadsheet/write.js";
 import type { Cell, CellMark, SheetWriter } from "../spreadsheet/types.js";
 import { ToolError } from "../errors.js";
-import type { RowResult } from "./journal.js";
+import type { RowResult } from "../rows/result.js";
 
 export type ReportKind = "validate" | "import" | "undo";
 

@@ -2,7 +2,8 @@ import { ApiError } from "../api/api-error.js";
 import { API_CODE } from "../api/api-error.js";
 import type { ApiResponse, FinanClient } from "../api/client.js";
 import { PacedFailure } from "../api/pacer.js";
-import { AuthRejected, rowRequests } from "../api/session.js";
+import { AuthRejected } from "../api/auth-rejected.js";
+import { rowRequests } from "../api/row-requests.js";
 import type { Pacer } from "../api/pacer.js";
 import { headerFor } from "../customers/columns.js";
 import type { FieldKey } from "../customers/columns.js";
@@ -11,7 +12,8 @@ import type { GroupNumbers } from "../customers/schema.js";
 import type { CustomerPayload, CustomerRecord } from "../customers/types.js";
 import { MAX_DETOURS, contradiction, differencesFromSent, said, someoneElses } from "./adopt.js";
 import type { CodeIndex } from "./code-index.js";
-import type { JournalWriter, RowResult } from "./journal.js";
+import type { JournalWriter } from "./journal.js";
+import type { RowResult } from "../rows/result.js";
 
 export type ImportMode = "create" | "upsert" | "merge";
 

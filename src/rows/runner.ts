@@ -1,4 +1,4 @@
-import type { RowResult } from "../import/journal.js";
+import type { RowResult } from "./result.js";
 
 /**
  * The one ordered row loop of import and undo: rows are worked on in parallel, their results

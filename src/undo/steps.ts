@@ -1,11 +1,11 @@
 import type { ApiResponse, FinanClient } from "../api/client.js";
 import { PacedFailure } from "../api/pacer.js";
 import type { Pacer } from "../api/pacer.js";
-import { rowRequests } from "../api/session.js";
+import { rowRequests } from "../api/row-requests.js";
 import { headerFor } from "../customers/columns.js";
 import { diffPayload } from "../customers/merge.js";
 import type { CustomerPayload } from "../customers/types.js";
-import type { RowResult } from "../import/journal.js";
+import type { RowResult } from "../rows/result.js";
 
 /** The fields that differ between two payloads, by header and path; "" when they are equal. */
 export function describeChanges(expected: CustomerPayload, actual: CustomerPayload): string {

@@ -1,15 +1,17 @@
+// A customer list read from a sheet: its header found and bound, each data row mapped to a payload (import, validate, undo).
 import { readFile } from "node:fs/promises";
-import { createDuplicateTracker } from "../customers/duplicates.js";
-import { RESULT_COLUMNS, bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from "../customers/header.js";
-import type { BoundColumns, ResultColumn } from "../customers/header.js";
-import { loadMappingObject } from "../customers/mapping.js";
-import type { ColumnMapping } from "../customers/mapping.js";
-import { createRowMapper } from "../customers/to-payload.js";
-import type { RowOutcome } from "../customers/to-payload.js";
-import { templateColumns } from "../customers/columns.js";
+import { createDuplicateTracker } from "./duplicates.js";
+import { RESULT_COLUMNS, bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from "./header.js";
+import type { BoundColumns, ResultColumn } from "./header.js";
+import { loadMappingObject } from "./mapping.js";
+import type { ColumnMapping } from "./mapping.js";
+import { createRowMapper } from "./to-payload.js";
+import type { RowOutcome } from "./to-payload.js";
+import { templateColumns } from "./columns.js";
 import { ToolError } from "../errors.js";
+import { displayCell } from "../spreadsheet/display-cell.js";
+import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
 import { openSheet } from "../spreadsheet/open.js";
-import { unneutraliseFormula } from "../spreadsheet/write.js";
 import type { Cell, ReadOptions, SheetRow, SheetSource } from "../spreadsheet/types.js";
 
 export interface InputOptions extends ReadOptions {
@@ -213,23 +215,4 @@ function headerNotFound(file: string, rowsSeen: number, source: SheetSource): To
   return new ToolError("E_HEADER_NOT_FOUND", `No header row in ${rows} of ${where}: no row names at least two known columns (such as ${examples} or ${vietnamese}).`, {
     hint: `Put the header in one of the first 10 rows, name the columns as the template does (finan-bulk template), or map your own names with --columns mapping.json.${otherSheets}`,
   });
-}
-
-/** A cell as the report shows it: what the user typed, as near as text allows. */
-export function displayCell(cell: Cell | undefined): string | undefined {
-  if (cell === undefined) return undefined;
-  switch (cell.kind) {
-    case "text":
-      return cell.text === "" ? undefined : cell.text;
-    case "number":
-      return Number.isInteger(cell.value) && Math.abs(cell.value) < 1e21 ? BigInt(cell.value).toString() : String(cell.value);
-    case "boolean":
-      return cell.value ? "TRUE" : "FALSE";
-    case "date":
-      return Number.isNaN(cell.value.getTime()) ? "" : cell.value.toISOString().replace(/T00:00:00\.000Z$/, "");
-    case "error":
-      return cell.error;
-    case "formula-without-value":
-      return `=${cell.formula}`;
-  }
 }

@@ -1,7 +1,20 @@
+// A row's result: what reports, journals and the row runner share, and how an input row becomes one.
 import type { RowOutcome } from "../customers/to-payload.js";
 import type { CellMark } from "../spreadsheet/types.js";
-import type { InputRow } from "./input.js";
-import type { RowResult } from "./journal.js";
+import type { InputRow } from "../customers/read-input.js";
+
+/** A row's final result, as reported and as journaled. */
+export interface RowResult {
+  row: number;
+  status: string;
+  customerCode?: string | undefined;
+  customerId?: string | undefined;
+  httpStatus?: number | undefined;
+  apiCode?: number | undefined;
+  requestId?: string | undefined;
+  message?: string | undefined;
+  attempts?: number | undefined;
+}
 
 /** The result of a row that cannot be sent, with its issues and warnings in the message. */
 export function invalidResult(outcome: Extract<RowOutcome, { ok: false }>): RowResult {

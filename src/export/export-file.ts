@@ -6,7 +6,7 @@ import { createSheetWriter } from "../spreadsheet/write.js";
 import { rowValues } from "./columns.js";
 import { createEscapeNotes } from "./csv-escapes.js";
 import type { ExportColumns } from "./columns.js";
-import type { ExportProgress } from "./progress.js";
+import type { ExportProgress } from "../output/progress.js";
 
 export type ExportFormat = "csv" | "xlsx";
 export type ExportRecord = Parameters<typeof rowValues>[0];
