@@ -53,5 +53,3 @@ export function carriedResult(input: InputRow): RowResult {
     attempts: number(previous.attempts),
   };
 }
-
-export const FAILING_STATUSES = new Set(["invalid", "failed"]);
