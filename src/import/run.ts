@@ -10,6 +10,8 @@ import type { InputOptions, InputRow, InputTable } from "../customers/read-input
 import { JournalWriter, assertReadable, readJournal, rowKey } from "./journal.js";
 import type { JournalState } from "./journal.js";
 import type { RowResult } from "../rows/result.js";
+import { isReportStatus, isWritten } from "../rows/status.js";
+import type { RowStatus, StatusCounts } from "../rows/status.js";
 import { beginRun, journalPathFor } from "./history.js";
 import { runFiles } from "./run-files.js";
 import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
@@ -30,7 +32,7 @@ export interface ImportOptions {
   dryRun: boolean;
   backup: boolean;
   /** re-run only rows of an earlier report with these statuses */
-  only: Set<string> | undefined;
+  only: Set<RowStatus> | undefined;
   connection: Connection;
   pacing: Pacing;
   io: Io;
@@ -41,7 +43,7 @@ export interface ImportSummary {
   report: string;
   journal: string | undefined;
   rows: number;
-  counts: Record<string, number>;
+  counts: StatusCounts;
   warnings: string[];
   requests: number;
   elapsedMs: number;
@@ -153,7 +155,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       if (files.reportFailed) break;
     }
     for (const [key, done] of previous?.done ?? []) {
-      if (!seen.has(key) && (done.status === "created" || done.status === "replaced")) summary.goneSinceSent.push(done.customerCode ?? `row ${done.row}`);
+      if (!seen.has(key) && isWritten(done.status)) summary.goneSinceSent.push(done.customerCode ?? `row ${done.row}`);
     }
     await runner.finish();
     finished = summary.stopped === undefined && !io.signal.aborted;
@@ -177,7 +179,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   /** One row to its result (a promise: sending rows run in parallel, results are reported in order). */
   function settle(input: InputRow, resumeState: JournalState | undefined): Promise<RowResult> {
     const { outcome } = input;
-    if (options.only && !options.only.has(input.previous.status ?? "") && !neverSent(input.previous.status, options.dryRun)) {
+    const earlier = input.previous.status;
+    if (options.only && !(isReportStatus(earlier) && options.only.has(earlier)) && !neverSent(earlier, options.dryRun)) {
       return Promise.resolve(carriedResult(input));
     }
     if (!outcome.ok) return Promise.resolve(invalidResult(outcome));

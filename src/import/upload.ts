@@ -14,6 +14,7 @@ import { MAX_DETOURS, contradiction, differencesFromSent, said, someoneElses } f
 import type { CodeIndex } from "./code-index.js";
 import type { JournalWriter } from "./journal.js";
 import type { RowResult } from "../rows/result.js";
+import type { RowStatus } from "../rows/status.js";
 
 export type ImportMode = "create" | "upsert" | "merge";
 
@@ -51,7 +52,7 @@ export function createUploader(options: UploaderOptions) {
     const requests = rowRequests(pacer);
     const send = requests.send;
 
-    function ok(job: RowJob, status: string, response: ApiResponse<unknown> | undefined, customerId: string | undefined, message?: string): RowResult {
+    function ok(job: RowJob, status: RowStatus, response: ApiResponse<unknown> | undefined, customerId: string | undefined, message?: string): RowResult {
       return { row: job.row, status, customerCode: job.customerCode, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts: requests.attempts };
     }
 

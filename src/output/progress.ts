@@ -1,11 +1,12 @@
 // The live progress line on stderr: rows of an import, validate or undo; phases of an export or listing.
 import type { Writable } from "node:stream";
 import type { Io } from "../io.js";
+import type { StatusCounts } from "../rows/status.js";
 
 export interface ProgressState {
   done: number;
   total: number | undefined;
-  counts: Record<string, number>;
+  counts: StatusCounts;
 }
 
 const EVERY_MS_TTY = 200;
@@ -24,8 +25,7 @@ export function createProgress(io: Io, label: string) {
     const elapsed = Math.max(0.001, (io.now() - started) / 1000);
     const rate = state.done / elapsed;
     const counts = Object.entries(state.counts)
-      .filter(([, n]) => n > 0)
-      .map(([status, n]) => `${status} ${n.toLocaleString("en-US")}`)
+      .flatMap(([status, n]) => (n !== undefined && n > 0 ? [`${status} ${n.toLocaleString("en-US")}`] : []))
       .join(", ");
     const parts = [`${label} ${state.done.toLocaleString("en-US")}${state.total === undefined ? "" : `/${state.total.toLocaleString("en-US")}`} rows`, `${rate.toFixed(rate < 10 ? 1 : 0)} rows/s`];
     if (state.total !== undefined && rate > 0 && state.done < state.total) parts.push(`ETA ${clock((state.total - state.done) / rate)}`);

@@ -2,11 +2,14 @@
 import type { RowOutcome } from "../customers/to-payload.js";
 import type { CellMark } from "../spreadsheet/types.js";
 import type { InputRow } from "../customers/read-input.js";
+import type { RowReason, RowStatus } from "./status.js";
 
 /** A row's final result, as reported and as journaled. */
 export interface RowResult {
   row: number;
-  status: string;
+  status: RowStatus;
+  /** why a row was left alone, when the summary counts it (conflicts, rows without a backup) */
+  reason?: RowReason | undefined;
   customerCode?: string | undefined;
   customerId?: string | undefined;
   httpStatus?: number | undefined;
@@ -44,7 +47,8 @@ export function carriedResult(input: InputRow): RowResult {
   const number = (text: string | undefined) => (text === undefined || text === "" ? undefined : Number(text));
   return {
     row: input.row,
-    status: previous.status ?? "skipped",
+    // carried as the report says, even a status edited by hand: this run did not touch the row
+    status: (previous.status ?? "skipped") as RowStatus,
     customerId: previous.customer_id,
     httpStatus: number(previous.http_status),
     apiCode: number(previous.api_code),
