@@ -1,3 +1,4 @@
+// The report of a run: the input's own columns, then the result columns, written row by row.
 import { statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { createSheetWriter } from "../spreadsheet/write.js";

@@ -1,3 +1,4 @@
+// The import runner: read, map, plan, upload and report each row, in input order, resumable from its journal.
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";

@@ -1,3 +1,4 @@
+// One valid row to the server: create, replace, merge or skip, with its intent journaled first.
 import { ApiError } from "../api/api-error.js";
 import { API_CODE } from "../api/api-error.js";
 import type { ApiResponse, FinanClient } from "../api/client.js";

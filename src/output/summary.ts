@@ -1,3 +1,4 @@
+// The end of a run: counts per status, time, rate and report path, or one JSON object with --json.
 import type { Io } from "../io.js";
 import { writeLine } from "../io.js";
 import type { StatusCounts } from "../rows/status.js";

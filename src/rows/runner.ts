@@ -1,10 +1,8 @@
+// The one ordered row loop of import and undo: parallel work, results written in input order.
 import type { RowResult } from "./result.js";
 import type { StatusCounts } from "./status.js";
 
-/**
- * The one ordered row loop of import and undo: rows are worked on in parallel, their results
- * written to the report (and counted) in input order, with at most `maxAhead` rows in memory.
- */
+/** Results are written (and counted) in input order, with at most `maxAhead` rows in memory. */
 export interface RowRunnerOptions<Row> {
   /** rows allowed to wait for the report's oldest unwritten row */
   maxAhead: number;

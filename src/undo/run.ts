@@ -1,3 +1,4 @@
+// The undo runner: reverses an import run from its journal, row by row, resumable like an import.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";

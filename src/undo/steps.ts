@@ -1,3 +1,4 @@
+// One undo row's requests (get, delete, restore) and its result.
 import type { ApiResponse, FinanClient } from "../api/client.js";
 import { PacedFailure } from "../api/pacer.js";
 import type { Pacer } from "../api/pacer.js";

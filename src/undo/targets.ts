@@ -1,3 +1,4 @@
+// What an import run did to each customer, read from its journal: what undo reverses.
 import type { CustomerPayload } from "../customers/types.js";
 import { ToolError } from "../errors.js";
 import type { RunInfo } from "../import/history.js";
