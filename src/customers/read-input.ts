@@ -25,11 +25,7 @@ export interface InputRow {
   values: (string | undefined)[];
   /** a workbook's: the same cells as read, for an XLSX report to write them back as they were */
   cells?: (Cell | undefined)[];
-  /**
-   * Cells past the header's last column, in a CSV the cells a stray delimiter pushed out (the row
-   * is invalid): the report keeps them after its own columns, so nothing is lost and the report,
-   * read again unfixed, fails the row again.
-   */
+  /** cells past the header (in a CSV, pushed out by a stray delimiter): the report keeps them, so nothing is lost and re-reading it fails the row again */
   overflow?: (string | undefined)[];
   outcome: RowOutcome;
   /** result columns of an earlier report, when the input is one */
@@ -68,10 +64,7 @@ async function openTable(file: string, options: InputOptions) {
   return { source, iterator, head, found, bound, kept };
 }
 
-/**
- * The rows readInput would yield (past the header, some own cell filled), counted without mapping
- * or validating them: one read of the file, for a total before the real run.
- */
+/** The rows readInput would yield, counted without mapping them: a total for the progress line before the real run. */
 export async function countRecords(file: string, options: InputOptions = {}, onRow?: (row: SheetRow) => void): Promise<number> {
   const { iterator, head, found, kept } = await openTable(file, options);
   let count = 0;

@@ -21,10 +21,7 @@ export interface OutputOptions {
 
 export type ExportOutput = ReturnType<typeof createExportOutput>;
 
-/**
- * CSV is formula-neutralised (the apostrophe of SPEC "export"), XLSX text-typed by the writer;
- * both go to a temporary name and appear under the target name only on close.
- */
+/** CSV formula-neutralised (SPEC "export"), XLSX text-typed; written to a temporary name, renamed on close. */
 export function createExportOutput(options: OutputOptions) {
   let writer: SheetWriter | undefined;
   let columns: ExportColumns | undefined;

@@ -12,10 +12,7 @@ export interface ProgressState {
 const EVERY_MS_TTY = 200;
 const EVERY_MS_LOG = 5000;
 
-/**
- * A live line on a terminal (done/total, rows/s, ETA, counts per status); off a terminal a
- * plain line every few seconds at most, so cron logs stay short. Always on stderr.
- */
+/** Rows done/total, rows/s, ETA and counts per status: live on a terminal, off one a line every 5 s at most (cron logs stay short). */
 export function createProgress(io: Io, label: string) {
   const started = io.now();
   const live = liveLine(io.stderr);
