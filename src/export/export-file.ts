@@ -11,7 +11,7 @@ import type { ExportProgress } from "../output/progress.js";
 export type ExportFormat = "csv" | "xlsx";
 export type ExportRecord = Parameters<typeof rowValues>[0];
 
-export interface OutputOptions {
+export interface ExportFileOptions {
   file: string;
   format: ExportFormat;
   lang: "en" | "vi";
@@ -19,10 +19,10 @@ export interface OutputOptions {
   onProgress?: ((progress: ExportProgress) => void) | undefined;
 }
 
-export type ExportOutput = ReturnType<typeof createExportOutput>;
+export type ExportFile = ReturnType<typeof createExportFile>;
 
 /** CSV formula-neutralised (SPEC "export"), XLSX text-typed; written to a temporary name, renamed on close. */
-export function createExportOutput(options: OutputOptions) {
+export function createExportFile(options: ExportFileOptions) {
   let writer: SheetWriter | undefined;
   let columns: ExportColumns | undefined;
   let written = 0;
