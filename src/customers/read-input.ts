@@ -1,10 +1,8 @@
 // A customer list read from a sheet: its header found and bound, each data row mapped to a payload (import, validate, undo).
-import { readFile } from "node:fs/promises";
 import { createDuplicateTracker } from "./duplicates.js";
 import { RESULT_COLUMNS, bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from "./header.js";
 import type { BoundColumns, ResultColumn } from "./header.js";
-import { loadMappingObject } from "./mapping.js";
-import type { ColumnMapping } from "./mapping.js";
+import { loadMappingFile } from "./mapping.js";
 import { createRowMapper } from "./to-payload.js";
 import type { RowOutcome } from "./to-payload.js";
 import { templateColumns } from "./columns.js";
@@ -162,19 +160,6 @@ function beyondHeader(row: SheetRow, width: number, fails: boolean, outcome: Row
   const cells = row.cells.findLastIndex((cell) => displayCell(cell)?.trim()) + 1;
   const message = `the row has ${cells} cells but the header has ${width} columns (extra: ${shown}): a comma or delimiter inside an unquoted cell has probably shifted the cells; quote that cell or remove the extra cells`;
   return { row: outcome.row, ok: false, ...(outcome.customerCode === undefined ? {} : { customerCode: outcome.customerCode }), issues: [{ message }], warnings: outcome.warnings };
-}
-
-async function loadMappingFile(path: string): Promise<ColumnMapping> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    throw new ToolError("E_MAPPING", `Cannot read the column mapping ${path}: ${(error as Error).message}`, {
-      cause: error,
-      hint: 'It must be a JSON object such as {"Mã KH": "general_info.customer_code"}.',
-    });
-  }
-  return loadMappingObject(parsed, path);
 }
 
 function resultColumnsOf(header: SheetRow, columns: number[]): [number, ResultColumn][] {
