@@ -21,16 +21,16 @@ export function isReportStatus(text: string | undefined): text is (typeof REPORT
   return text !== undefined && REPORT_STATUS_SET.has(text);
 }
 
-/** The statuses of rows that did not go through and need the user: what `--only failed,invalid` re-runs. */
-const FAILING: ReadonlySet<string> = new Set<RowStatus>(["invalid", "failed"]);
+/** Rows that did not go through and need the user: what `--only failed,invalid` re-runs. */
+const FAILING: readonly RowStatus[] = ["invalid", "failed"];
 
 export function isFailing(status: string | undefined): boolean {
-  return status !== undefined && FAILING.has(status);
+  return FAILING.some((failing) => failing === status);
 }
 
 /** How many rows of a run did not go through (invalid or failed). */
 export function countFailing(counts: StatusCounts): number {
-  return (counts.invalid ?? 0) + (counts.failed ?? 0);
+  return FAILING.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
 }
 
 /** An import wrote the record (what undo reverses): created or replaced. */
