@@ -25,7 +25,7 @@ const TASKS = {
   async bare(file) {
     const { Pool } = await import("undici");
     const { signRequest } = await import(new URL("api/sign.js", DIST).href);
-    const { readInput } = await import(new URL("import/input.js", DIST).href);
+    const { readInput } = await import(new URL("customers/read-input.js", DIST).href);
     const bodies = [];
     for await (const row of (await readInput(file)).rows) if (row.outcome.ok) bodies.push(JSON.stringify(row.outcome.payload));
     const base = new URL(process.env.FINAN_BASE_URL);

@@ -17,7 +17,7 @@ export const RSS_LIMIT_MB = 250;
 /** The child side: one measurement of one reader over one file. */
 const TASKS = {
   async ours(file) {
-    const { readInput } = await import(new URL("import/input.js", DIST).href);
+    const { readInput } = await import(new URL("customers/read-input.js", DIST).href);
     // the XLSX reader (and exceljs) load lazily; loaded before the clock, as the bare side's exceljs is
     if (file.endsWith(".xlsx")) await import(new URL("spreadsheet/read-xlsx.js", DIST).href);
     return childMain(async () => {

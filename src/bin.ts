@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// The executable: main() on the real process, with its stop signals; nothing else.
 import { main } from "./cli.js";
 import { processIo } from "./io.js";
 import { listenForStop, reportEscapedErrors } from "./stop-signals.js";

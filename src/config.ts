@@ -1,3 +1,4 @@
+// Connection settings resolved once: flag > environment > --env-file > default.
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Writable } from "node:stream";

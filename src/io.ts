@@ -1,3 +1,4 @@
+// Where a command talks to the world (streams, env, clock, signal), injected so tests run the CLI in-process.
 import type { Writable } from "node:stream";
 import { terminalSafe } from "./output/terminal.js";
 

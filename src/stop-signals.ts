@@ -1,5 +1,4 @@
-// Ctrl-C, SIGTERM (cron's timeout, systemd, `timeout`) and SIGHUP (a closed terminal) all stop a
-// run the same way; the exit code says which one did it (128 + the signal's number).
+// Ctrl-C, SIGTERM and SIGHUP stop a run the same way; the exit code (128 + the signal's number) says which.
 import { EXIT_INTERRUPTED } from "./errors.js";
 
 export type StopSignal = "SIGINT" | "SIGTERM" | "SIGHUP";

@@ -1,5 +1,4 @@
-// Temporary files and folders of this process: named after it, removed on every exit, and the
-// leftovers of a killed run (its process gone) removed by the next one.
+// This process's temporary files: named after it, removed on exit, a killed run's leftovers removed by the next.
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { lstat, readdir, rename, rm, writeFile } from "node:fs/promises";

@@ -1,3 +1,4 @@
+// The one API error shape (method, path, HTTP status, API code, request_id) and the kinds that decide a retry.
 import type { HttpMethod } from "./sign.js";
 
 /**

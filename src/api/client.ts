@@ -1,3 +1,4 @@
+// The Finan One Customers API over undici: signed requests, bounded answers, every failure an ApiError.
 import { Pool, errors as undiciErrors } from "undici";
 import type { Dispatcher } from "undici";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+// Lists every customer page by page, each id once, and stops on a list that never ends.
 import { ToolError } from "../errors.js";
 import type { ApiResponse, CustomerPage, FinanClient } from "./client.js";
 import type { ListedCustomer } from "./list-entries.js";

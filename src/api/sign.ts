@@ -1,3 +1,4 @@
+// Finan's request signature and the headers that carry it.
 import { createHash } from "node:crypto";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";

@@ -9,7 +9,7 @@ import { EXIT_OK, ToolError } from "../errors.js";
 import type { Io } from "../io.js";
 import { writeLine } from "../io.js";
 import { parseColumnSelection } from "../export/columns.js";
-import { createProgressLine } from "../export/progress.js";
+import { createProgressLine } from "../output/progress.js";
 import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
 import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";

@@ -8,8 +8,10 @@ import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath, refuseInputAsReport } from "../import/report.js";
 import { runImport } from "../import/run.js";
 import type { ImportMode } from "../import/upload.js";
-import { AuthRejected, credentialsRejected } from "../api/session.js";
+import { AuthRejected, credentialsRejected } from "../api/auth-rejected.js";
 import { printSummary } from "../output/summary.js";
+import { REPORT_STATUSES, countFailing, isReportStatus } from "../rows/status.js";
+import type { RowStatus } from "../rows/status.js";
 import { pacingOptions, readerOptions } from "./options.js";
 import type { NetworkArgs, ReaderArgs } from "./options.js";
 
@@ -24,8 +26,6 @@ interface ImportArgs extends NetworkArgs, ReaderArgs {
   /** overwrite a report changed since the tool wrote it */
   force?: boolean;
 }
-
-const ONLY_STATUSES = new Set(["created", "replaced", "skipped", "invalid", "failed", "would-create", "would-replace", "valid"]);
 
 /** `finan-bulk import <input>`: exit 0 all rows through, 1 some invalid or failed, 2 could not proceed, 130 interrupted. */
 export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
@@ -66,7 +66,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   if (summary.changedSinceSent > 0) notes.push(`${summary.changedSinceSent} row(s) done before the interruption have changed in the file since: the server holds them as first sent. Once this run has finished, run the import again to send the changes.`);
   if (summary.wouldClear > 0) notes.push(`${summary.wouldClear} row(s) would CLEAR fields the server holds (a replace sends the row as the whole record): the message column of ${report} names them after WOULD CLEAR. To keep them, fill those cells or use --mode merge.`);
   if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue where it stopped.");
-  const failing = (summary.counts.invalid ?? 0) + (summary.counts.failed ?? 0);
+  const failing = countFailing(summary.counts);
   if (failing > 0 && summary.stopped === undefined) {
     // a dry run's report is a plan: re-running it with --only would leave the planned rows unsent
     notes.push(args.dryRun
@@ -92,11 +92,11 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   return failing > 0 ? EXIT_ROWS_FAILED : EXIT_OK;
 }
 
-function parseOnly(text: string): Set<string> {
+function parseOnly(text: string): Set<RowStatus> {
   const statuses = text.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const unknown = statuses.filter((s) => !ONLY_STATUSES.has(s));
+  const unknown = statuses.filter((s) => !isReportStatus(s));
   if (statuses.length === 0 || unknown.length > 0) {
-    throw new ToolError("E_USAGE", `--only ${text}: ${unknown.length ? `unknown status ${unknown.join(", ")}` : "name at least one status"}.`, { hint: `Use statuses from a report, e.g. --only failed,invalid (known: ${[...ONLY_STATUSES].join(", ")}).` });
+    throw new ToolError("E_USAGE", `--only ${text}: ${unknown.length ? `unknown status ${unknown.join(", ")}` : "name at least one status"}.`, { hint: `Use statuses from a report, e.g. --only failed,invalid (known: ${REPORT_STATUSES.join(", ")}).` });
   }
-  return new Set(statuses);
+  return new Set(statuses.filter(isReportStatus));
 }

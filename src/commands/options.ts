@@ -3,7 +3,7 @@ import { MAX_ADAPTIVE_IN_FLIGHT } from "../api/in-flight.js";
 import type { Pacing } from "../api/session.js";
 import type { ConnectionFlags } from "../config.js";
 import { ToolError } from "../errors.js";
-import type { InputOptions } from "../import/input.js";
+import type { InputOptions } from "../customers/read-input.js";
 
 export interface ReaderArgs {
   sheet?: string;

@@ -4,6 +4,7 @@ import type { Io } from "../io.js";
 import { writeLine } from "../io.js";
 import { listRuns, pruneRuns } from "../import/history.js";
 import type { RunInfo } from "../import/history.js";
+import type { StatusCounts } from "../rows/status.js";
 
 interface RunsArgs {
   report: string;
@@ -38,7 +39,7 @@ export async function runsCommand(args: RunsArgs, io: Io): Promise<number> {
 }
 
 function describe(run: RunInfo) {
-  const counts: Record<string, number> = {};
+  const counts: StatusCounts = {};
   for (const result of run.state.done.values()) counts[result.status] = (counts[result.status] ?? 0) + 1;
   const state = run.state.undone ? `undone ${run.state.undone.slice(0, 16).replace("T", " ")}` : run.state.finished ? "finished" : "interrupted";
   return { number: run.number, startedAt: run.state.header?.startedAt, state, counts, bytes: run.bytes, journal: run.path, damagedLines: run.state.damaged };

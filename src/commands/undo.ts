@@ -4,7 +4,7 @@ import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED, ToolE
 import type { Io } from "../io.js";
 import { defaultReportPath } from "../import/report.js";
 import { runUndo } from "../undo/run.js";
-import { AuthRejected, credentialsRejected } from "../api/session.js";
+import { AuthRejected, credentialsRejected } from "../api/auth-rejected.js";
 import { printSummary } from "../output/summary.js";
 import { pacingOptions } from "./options.js";
 import type { NetworkArgs } from "./options.js";

@@ -1,4 +1,5 @@
 // `--columns mapping.json`: the user's own header names for fields, {"Header in your file": "field"}.
+import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { ToolError } from "../errors.js";
 import { fieldForHeader, normaliseHeader } from "./columns.js";
@@ -53,4 +54,18 @@ export function loadMappingObject(input: unknown, source = "the column mapping")
     headerOf.set(key, header);
   }
   return mapping;
+}
+
+/** The mapping file of --columns, read and checked. */
+export async function loadMappingFile(path: string): Promise<ColumnMapping> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new ToolError("E_MAPPING", `Cannot read the column mapping ${path}: ${(error as Error).message}`, {
+      cause: error,
+      hint: 'It must be a JSON object such as {"Mã KH": "general_info.customer_code"}.',
+    });
+  }
+  return loadMappingObject(parsed, path);
 }

@@ -6,7 +6,7 @@ import { listAllCustomers } from "../api/paginate.js";
 import type { CustomerType } from "../customers/types.js";
 import { ToolError } from "../errors.js";
 import { mapInOrder } from "./in-order.js";
-import type { ExportProgress } from "./progress.js";
+import type { ExportProgress } from "../output/progress.js";
 
 /** What the export knows of one listed customer. */
 export interface Entry {

@@ -1,6 +1,6 @@
 // Whole-run failures of an export, as ToolErrors a person can act on.
 import { Interrupted, PacedFailure } from "../api/pacer.js";
-import { credentialsRejected } from "../api/session.js";
+import { credentialsRejected } from "../api/auth-rejected.js";
 import { EXIT_INTERRUPTED, ToolError } from "../errors.js";
 
 /** What was being done when it failed, for the message: "listing customers", "fetching KH001". */

@@ -15,14 +15,14 @@ import type { Entry } from "./converge.js";
 import { exportFailure } from "./failures.js";
 import { FetchFailed, fetchRecord } from "./fetch.js";
 import { mapInOrder } from "./in-order.js";
-import { checkSheetLimit, checkSheetWidth, createExportOutput } from "./output.js";
-import type { ExportFormat, ExportRecord, WidestRecord } from "./output.js";
-import type { ExportProgress } from "./progress.js";
+import { checkSheetLimit, checkSheetWidth, createExportFile } from "./export-file.js";
+import type { ExportFile, ExportFormat, ExportRecord, WidestRecord } from "./export-file.js";
+import type { ExportProgress } from "../output/progress.js";
 import { textRecord } from "./record-text.js";
 import { createSpoolDir, removeKilledSpools } from "./spool.js";
 import type { Spool, SpoolDir } from "./spool.js";
 
-export type { ExportFormat } from "./output.js";
+export type { ExportFormat } from "./export-file.js";
 export type { ExportWarning, NamedCustomer } from "./changes.js";
 
 export interface ExportOptions {
@@ -79,7 +79,7 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
   // Aborted on failure too, so requests still queued in the pacer are not sent for nothing.
   const stop = new AbortController();
   const pacer = createPacer({ ...options.pacing, signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal });
-  const output = createExportOutput(options);
+  const output = createExportFile(options);
   const step = { doing: "listing customers" };
   const ahead = options.ahead ?? Math.max(1, options.pacing.concurrency) * 4;
   let spoolDir: SpoolDir | undefined;
@@ -166,7 +166,7 @@ async function spoolFetched(entry: Entry, fetched: Awaited<ReturnType<typeof fet
 }
 
 /** Writes the latest version of every customer that is still there, in first-listed order. */
-async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecord>, output: ReturnType<typeof createExportOutput>, options: ExportOptions): Promise<void> {
+async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecord>, output: ExportFile, options: ExportOptions): Promise<void> {
   // With --summary no record tells the type: a blank or odd listed type is not the one asked.
   const ofType = (entry: Entry) => !options.summaryOnly || options.type === undefined || entry.summary.general_info.type.trim().toLowerCase() === options.type;
   for (const entry of entries.values()) if (!ofType(entry)) entry.otherType = true;

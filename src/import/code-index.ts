@@ -1,16 +1,14 @@
+// customer_code → customer_id for what the server holds, listed when asked, unknown outcomes confirmed in batches.
 import type { FinanClient } from "../api/client.js";
 import type { Pacer } from "../api/pacer.js";
 import { listAllCustomers } from "../api/paginate.js";
 import type { ListOptions } from "../api/paginate.js";
 
-/**
- * `customer_code → customer_id` for what the server holds. The API has no filter by code, so a
- * lookup lists every customer; lookups asked for while a listing runs share the next one.
- */
 /** Unknown outcomes confirmed together: a listing costs a request per page of all customers. */
 const CONFIRM_BATCH = 256;
 const CONFIRM_DELAY_MS = 10_000;
 
+/** The API has no filter by code, so a lookup lists every customer; lookups asked for while a listing runs share the next one. */
 export class CodeIndex {
   private readonly ids = new Map<string, string>();
   private scan: Promise<void> | undefined;
@@ -27,10 +25,6 @@ export class CodeIndex {
     private readonly pacer: Pacer,
     private readonly pageSize = 100,
   ) {}
-
-  get size(): number {
-    return this.ids.size;
-  }
 
   /** The first listing, before any row is planned. */
   async load(): Promise<void> {
@@ -80,10 +74,6 @@ export class CodeIndex {
       () => batch.forEach((waiter) => waiter.resolve()),
       (error: unknown) => batch.forEach((waiter) => waiter.reject(error)),
     );
-  }
-
-  get waitingToConfirm(): number {
-    return this.waiting.length;
   }
 
   private rescan(): Promise<void> {

@@ -1,3 +1,4 @@
+// A report's runs: each run's journal kept beside it, found again for `runs` and `undo --run N`.
 import { existsSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { ToolError } from "../errors.js";

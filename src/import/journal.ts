@@ -1,29 +1,13 @@
+// The journal of a run: JSON lines appended durably as rows are sent; resume and undo read it.
 import { constants, existsSync, readFileSync } from "node:fs";
 import { open } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import type { CustomerPayload } from "../customers/types.js";
+import type { RowResult } from "../rows/result.js";
 import { ToolError } from "../errors.js";
 import { cannotWrite } from "../file-errors.js";
 
-/**
- * The journal of one run: JSON lines, appended as things happen. It is the truth of the run:
- * resume and undo read it, keyed by each row's customer_code (its identity), never by position.
- *
- * Public API: `readJournal`, `JournalWriter.create` / `.resume` / `.append` / `.close`, `rowKey`.
- */
-
-/** A row's final result, as reported and as journaled. */
-export interface RowResult {
-  row: number;
-  status: string;
-  customerCode?: string | undefined;
-  customerId?: string | undefined;
-  httpStatus?: number | undefined;
-  apiCode?: number | undefined;
-  requestId?: string | undefined;
-  message?: string | undefined;
-  attempts?: number | undefined;
-}
+// The truth of a run: rows are keyed by customer_code (their identity), never by position.
 
 export type RunHeader = {
   t: "run";

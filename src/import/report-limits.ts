@@ -1,5 +1,4 @@
-// An XLSX report must fit an Excel sheet: checked before the first request, so no row is sent
-// whose result could not be written (and so could not be undone or re-run from the report).
+// An XLSX report must fit an Excel sheet: checked before the first request, so every result sent can be written.
 import { extname } from "node:path";
 import { ToolError } from "../errors.js";
 import { MAX_EXCEL_CELL_CHARS, MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS } from "../spreadsheet/limits.js";

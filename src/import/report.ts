@@ -1,9 +1,11 @@
+// The report of a run: the input's own columns, then the result columns, written row by row.
 import { statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { createSheetWriter } from "../spreadsheet/write.js";
 import type { Cell, CellMark, SheetWriter } from "../spreadsheet/types.js";
 import { ToolError } from "../errors.js";
-import type { RowResult } from "./journal.js";
+import type { RowResult } from "../rows/result.js";
+import { isFailing } from "../rows/status.js";
 
 export type ReportKind = "validate" | "import" | "undo";
 
@@ -107,7 +109,7 @@ export async function openReport(path: string, inputHeaders: string[], kind: Rep
       for (let i = 0; i < width; i += 1) values.push(inputValues[i]);
       for (const column of columns) values.push(COLUMN_VALUE[column](result));
       if (overflow) values.push(...overflow);
-      const failed = result.status === "invalid" || result.status === "failed";
+      const failed = isFailing(result.status);
       const allMarks = failed && !marks.some((mark) => mark.severity === "error")
         ? [...marks, { column: statusColumn, note: result.message ?? result.status, severity: "error" as const }]
         : marks;

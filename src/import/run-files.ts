@@ -1,7 +1,7 @@
-// The report and journal of a run (import, undo) that a full disk or a failing drive may refuse:
-// the first refusal stops the run (nothing more is sent) and is what the run ends with, exit 2.
+// The report and journal of a run (import, undo): the first write a full disk refuses stops the run, exit 2.
 import { ToolError } from "../errors.js";
-import type { JournalWriter, RowResult } from "./journal.js";
+import type { JournalWriter } from "./journal.js";
+import type { RowResult } from "../rows/result.js";
 import type { ReportRow, ReportWriter } from "./report.js";
 import type { CellMark } from "../spreadsheet/types.js";
 

@@ -1,22 +1,26 @@
+// The import runner: read, map, plan, upload and report each row, in input order, resumable from its journal.
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
 import { ToolError, describeError } from "../errors.js";
 import type { Io } from "../io.js";
-import { createProgressLine } from "../export/progress.js";
-import { createProgress } from "../output/progress.js";
+import { createProgress, createProgressLine } from "../output/progress.js";
 import { CodeIndex } from "./code-index.js";
-import { countRecords, readInput } from "./input.js";
-import type { InputOptions, InputRow, InputTable } from "./input.js";
+import { countRecords, readInput } from "../customers/read-input.js";
+import type { InputOptions, InputRow, InputTable } from "../customers/read-input.js";
 import { JournalWriter, assertReadable, readJournal, rowKey } from "./journal.js";
-import type { JournalState, RowResult } from "./journal.js";
+import type { JournalState } from "./journal.js";
+import type { RowResult } from "../rows/result.js";
+import { isReportStatus, isWritten } from "../rows/status.js";
+import type { RowStatus, StatusCounts } from "../rows/status.js";
 import { beginRun, journalPathFor } from "./history.js";
 import { runFiles } from "./run-files.js";
 import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
 import { reportFit } from "./report-limits.js";
-import { carriedResult, invalidResult, marksFor, withWarnings } from "./rows.js";
-import { AuthRejected, openSession } from "../api/session.js";
+import { carriedResult, invalidResult, marksFor, withWarnings } from "../rows/result.js";
+import { AuthRejected } from "../api/auth-rejected.js";
+import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { createRowRunner, journalResult } from "../rows/runner.js";
 import { createUploader } from "./upload.js";
@@ -30,7 +34,7 @@ export interface ImportOptions {
   dryRun: boolean;
   backup: boolean;
   /** re-run only rows of an earlier report with these statuses */
-  only: Set<string> | undefined;
+  only: Set<RowStatus> | undefined;
   connection: Connection;
   pacing: Pacing;
   io: Io;
@@ -41,7 +45,7 @@ export interface ImportSummary {
   report: string;
   journal: string | undefined;
   rows: number;
-  counts: Record<string, number>;
+  counts: StatusCounts;
   warnings: string[];
   requests: number;
   /** what bounded the requests, and the flag that would help (none for a short run) */
@@ -155,7 +159,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       if (files.reportFailed) break;
     }
     for (const [key, done] of previous?.done ?? []) {
-      if (!seen.has(key) && (done.status === "created" || done.status === "replaced")) summary.goneSinceSent.push(done.customerCode ?? `row ${done.row}`);
+      if (!seen.has(key) && isWritten(done.status)) summary.goneSinceSent.push(done.customerCode ?? `row ${done.row}`);
     }
     await runner.finish();
     finished = summary.stopped === undefined && !io.signal.aborted;
@@ -180,7 +184,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   /** One row to its result (a promise: sending rows run in parallel, results are reported in order). */
   function settle(input: InputRow, resumeState: JournalState | undefined): Promise<RowResult> {
     const { outcome } = input;
-    if (options.only && !options.only.has(input.previous.status ?? "") && !neverSent(input.previous.status, options.dryRun)) {
+    const earlier = input.previous.status;
+    if (options.only && !(isReportStatus(earlier) && options.only.has(earlier)) && !neverSent(earlier, options.dryRun)) {
       return Promise.resolve(carriedResult(input));
     }
     if (!outcome.ok) return Promise.resolve(invalidResult(outcome));

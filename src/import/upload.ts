@@ -1,8 +1,10 @@
+// One valid row to the server: create, replace, merge or skip, with its intent journaled first.
 import { ApiError } from "../api/api-error.js";
 import { API_CODE } from "../api/api-error.js";
 import type { ApiResponse, FinanClient } from "../api/client.js";
 import { PacedFailure } from "../api/pacer.js";
-import { AuthRejected, rowRequests } from "../api/session.js";
+import { AuthRejected } from "../api/auth-rejected.js";
+import { rowRequests } from "../api/row-requests.js";
 import type { Pacer } from "../api/pacer.js";
 import { headerFor } from "../customers/columns.js";
 import type { FieldKey } from "../customers/columns.js";
@@ -11,7 +13,9 @@ import type { GroupNumbers } from "../customers/schema.js";
 import type { CustomerPayload, CustomerRecord } from "../customers/types.js";
 import { MAX_DETOURS, contradiction, differencesFromSent, said, someoneElses } from "./adopt.js";
 import type { CodeIndex } from "./code-index.js";
-import type { JournalWriter, RowResult } from "./journal.js";
+import type { JournalWriter } from "./journal.js";
+import type { RowResult } from "../rows/result.js";
+import type { RowStatus } from "../rows/status.js";
 
 export type ImportMode = "create" | "upsert" | "merge";
 
@@ -49,7 +53,7 @@ export function createUploader(options: UploaderOptions) {
     const requests = rowRequests(pacer);
     const send = requests.send;
 
-    function ok(job: RowJob, status: string, response: ApiResponse<unknown> | undefined, customerId: string | undefined, message?: string): RowResult {
+    function ok(job: RowJob, status: RowStatus, response: ApiResponse<unknown> | undefined, customerId: string | undefined, message?: string): RowResult {
       return { row: job.row, status, customerCode: job.customerCode, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts: requests.attempts };
     }
 

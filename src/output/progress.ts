@@ -1,29 +1,28 @@
+// The live progress line on stderr: rows of an import, validate or undo; phases of an export or listing.
+import type { Writable } from "node:stream";
 import type { Io } from "../io.js";
+import type { StatusCounts } from "../rows/status.js";
 
 export interface ProgressState {
   done: number;
   total: number | undefined;
-  counts: Record<string, number>;
+  counts: StatusCounts;
 }
 
 const EVERY_MS_TTY = 200;
 const EVERY_MS_LOG = 5000;
 
-/**
- * A live line on a terminal (done/total, rows/s, ETA, counts per status); off a terminal a
- * plain line every few seconds at most, so cron logs stay short. Always on stderr.
- */
+/** Rows done/total, rows/s, ETA and counts per status: live on a terminal, off one a line every 5 s at most (cron logs stay short). */
 export function createProgress(io: Io, label: string) {
   const started = io.now();
+  const live = liveLine(io.stderr);
   let last = 0;
-  let drawn = false;
 
   function line(state: ProgressState): string {
     const elapsed = Math.max(0.001, (io.now() - started) / 1000);
     const rate = state.done / elapsed;
     const counts = Object.entries(state.counts)
-      .filter(([, n]) => n > 0)
-      .map(([status, n]) => `${status} ${n.toLocaleString("en-US")}`)
+      .flatMap(([status, n]) => (n !== undefined && n > 0 ? [`${status} ${n.toLocaleString("en-US")}`] : []))
       .join(", ");
     const parts = [`${label} ${state.done.toLocaleString("en-US")}${state.total === undefined ? "" : `/${state.total.toLocaleString("en-US")}`} rows`, `${rate.toFixed(rate < 10 ? 1 : 0)} rows/s`];
     if (state.total !== undefined && rate > 0 && state.done < state.total) parts.push(`ETA ${clock((state.total - state.done) / rate)}`);
@@ -40,16 +39,70 @@ export function createProgress(io: Io, label: string) {
       const now = io.now();
       if (now - last < (io.isTTY ? EVERY_MS_TTY : EVERY_MS_LOG)) return;
       last = now;
-      if (io.isTTY) {
-        io.stderr.write(`\r\x1b[2K${line(state)}`);
-        drawn = true;
-      } else if (now - started >= EVERY_MS_LOG) {
-        io.stderr.write(`${line(state)}\n`);
-      }
+      if (io.isTTY) live.draw(line(state));
+      else if (now - started >= EVERY_MS_LOG) io.stderr.write(`${line(state)}\n`);
     },
     /** Clears the live line before the summary is printed. */
-    finish(): void {
-      if (drawn) io.stderr.write("\r\x1b[2K");
+    finish: live.clear,
+  };
+}
+
+export type ExportPhase = "listing" | "fetching" | "writing";
+
+export interface ExportProgress {
+  phase: ExportPhase;
+  done: number;
+  /** known once the list is complete, or from the server's meta while listing */
+  total?: number;
+  /** the listing pass (the list is read until a pass finds nobody new) */
+  pass?: number;
+}
+
+export interface ProgressLine {
+  update(progress: ExportProgress): void;
+  /** erases the line before the summary is printed */
+  clear(): void;
+}
+
+const VERB: Record<ExportPhase, string> = { listing: "Listing", fetching: "Fetching", writing: "Writing" };
+
+/** An export's (or an import's listing's) phase, count and rate; nothing at all off a terminal, so cron logs stay clean. */
+export function createProgressLine(stream: Writable, isTTY: boolean, now: () => number): ProgressLine {
+  if (!isTTY) return { update() {}, clear() {} };
+  const live = liveLine(stream);
+  let last = Number.NEGATIVE_INFINITY;
+  let phaseStarted = now();
+  let phase: ExportPhase | undefined;
+  return {
+    update(progress) {
+      const time = now();
+      if (progress.phase !== phase) {
+        phase = progress.phase;
+        phaseStarted = time;
+      } else if (time - last < EVERY_MS_TTY) return;
+      last = time;
+      const count = progress.done.toLocaleString("en-US");
+      const total = progress.total === undefined ? "" : `/${progress.total.toLocaleString("en-US")}`;
+      const seconds = (time - phaseStarted) / 1000;
+      const rate = seconds > 0.5 ? ` · ${Math.round(progress.done / seconds).toLocaleString("en-US")}/s` : "";
+      const pass = progress.pass !== undefined && progress.pass > 1 ? ` (pass ${progress.pass})` : "";
+      live.draw(`${VERB[progress.phase]} customers${pass}: ${count}${total}${rate}`);
+    },
+    clear: live.clear,
+  };
+}
+
+/** One line redrawn in place; clear() erases it (only if drawn) before the summary is printed. */
+function liveLine(stream: Writable) {
+  let drawn = false;
+  return {
+    draw(text: string): void {
+      stream.write(`\r\x1b[2K${text}`);
+      drawn = true;
+    },
+    clear(): void {
+      if (drawn) stream.write("\r\x1b[2K");
+      drawn = false;
     },
   };
 }

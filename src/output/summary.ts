@@ -1,11 +1,13 @@
+// The end of a run: counts per status, time, rate and report path, or one JSON object with --json.
 import type { Io } from "../io.js";
 import { writeLine } from "../io.js";
+import type { StatusCounts } from "../rows/status.js";
 
 export interface RunSummary {
   /** e.g. "Import", "Validation", "Undo" */
   title: string;
   rows: number;
-  counts: Record<string, number>;
+  counts: StatusCounts;
   report?: string | undefined;
   elapsedMs: number;
   /** requests sent, for the effective rate */
@@ -36,6 +38,7 @@ export function printSummary(io: Io, summary: RunSummary, json: boolean, extra: 
   }
   for (const warning of summary.warnings ?? []) writeLine(io.stderr, `warning: ${warning}`);
   const counts = Object.entries(summary.counts)
+    .flatMap(([status, n]) => (n === undefined ? [] : [[status, n] as const]))
     .sort(([, a], [, b]) => b - a)
     .map(([status, n]) => `${n.toLocaleString("en-US")} ${status}`)
     .join(", ");

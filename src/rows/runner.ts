@@ -1,14 +1,13 @@
-import type { RowResult } from "../import/journal.js";
+// The one ordered row loop of import and undo: parallel work, results written in input order.
+import type { RowResult } from "./result.js";
+import type { StatusCounts } from "./status.js";
 
-/**
- * The one ordered row loop of import and undo: rows are worked on in parallel, their results
- * written to the report (and counted) in input order, with at most `maxAhead` rows in memory.
- */
+/** Results are written (and counted) in input order, with at most `maxAhead` rows in memory. */
 export interface RowRunnerOptions<Row> {
   /** rows allowed to wait for the report's oldest unwritten row */
   maxAhead: number;
   /** filled as rows are written: the run's summary */
-  tally: { rows: number; counts: Record<string, number> };
+  tally: { rows: number; counts: StatusCounts };
   /** writes one row and its result to the report, in input order */
   write(row: Row, result: RowResult): Promise<void>;
   /** the report is about to wait on a row still being worked on (import confirms unknown outcomes at once) */

@@ -1,5 +1,4 @@
-// Server-side validation of a POST/PUT body, written apart from the client's own schema on purpose:
-// the sandbox must catch what the client lets through. Messages imitate Finan's `message.error`.
+// The sandbox's check of a POST/PUT body, apart from the client's schema on purpose: it must catch what the client lets through.
 import type { Address, BankAccount, ContactPerson, CustomerPayload, GeneralInfo } from "../customers/types.js";
 
 export type BodyValidation = { ok: true; value: CustomerPayload } | { ok: false; errors: string[] };

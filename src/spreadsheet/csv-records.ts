@@ -1,5 +1,4 @@
-// Delimited text to raw records (fields as strings), with row and line numbers: csv-parse's side of
-// the CSV reader, run in this thread or on a worker (csv-worker.ts). Syntax errors become ToolErrors here.
+// csv-parse's side of the CSV reader: delimited text to raw records with row and line numbers, syntax errors as ToolErrors.
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";

@@ -1,5 +1,4 @@
-// Control characters in delimited text: the _xHHHH_ escape the XLSX writer uses, so a CSV never
-// carries a raw NUL (which our own reader, and many others, refuse) and reads back exactly.
+// Control characters in a CSV as the _xHHHH_ escapes XLSX uses, so it carries no raw NUL and reads back exactly.
 import { hexEscape } from "./xlsx-text.js";
 
 // What a CSV cell cannot carry safely: C0 controls but tab and line breaks (quoted cells hold those), and the two non-characters.

@@ -1,5 +1,4 @@
-// The CSV worker thread: parses the file (csv-records.ts) and hands its packed batches over, a few ahead
-// at most, so the main thread maps and validates rows while the next ones are parsed.
+// The CSV worker thread: parses while the main thread maps and validates, a few packed batches ahead at most.
 import { parentPort, workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import { ToolError } from "../errors.js";

@@ -1,5 +1,4 @@
-// Delimited text (.csv/.tsv/.txt) as SheetRows: csv-parse on a worker thread for large files (the
-// main thread maps and validates meanwhile), in this thread for small ones, the same records either way.
+// Delimited text (.csv/.tsv/.txt) as SheetRows: parsed on a worker thread for large files, in this one for small.
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";

@@ -1,5 +1,4 @@
-// Rows to RFC 4180 CSV through csv-stringify: UTF-8 (with BOM for Excel), control characters as
-// _xHHHH_, formula-safe on request.
+// Rows to RFC 4180 CSV through csv-stringify: UTF-8 (BOM for Excel), control characters as _xHHHH_, formula-safe.
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";

@@ -10,8 +10,6 @@ import type { SheetWriter, WriteOptions } from "./types.js";
 import { createCsvWriter } from "./write-csv.js";
 import type { StreamSheetWriter } from "./write-csv.js";
 
-export { neutraliseFormula, unneutraliseFormula } from "./formula-guard.js";
-
 /**
  * A SheetWriter for `file` (.csv/.txt comma, .tsv tab, .xlsx). Rows go to a new file
  * `<file>.tmp-<pid>-<random>` beside it, renamed over `file` by close() and removed by abort():

@@ -1,3 +1,4 @@
+// The undo runner: reverses an import run from its journal, row by row, resumable like an import.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
@@ -9,15 +10,19 @@ import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "../import/code-index.js";
 import { beginRun, findRun, journalPathFor } from "../import/history.js";
-import { readInput } from "../import/input.js";
-import type { InputTable } from "../import/input.js";
+import { readInput } from "../customers/read-input.js";
+import type { InputTable } from "../customers/read-input.js";
 import { JournalWriter, readJournal, rowKey } from "../import/journal.js";
-import type { Intent, RowResult } from "../import/journal.js";
+import type { Intent } from "../import/journal.js";
+import type { RowResult } from "../rows/result.js";
+import { isWritten } from "../rows/status.js";
+import type { StatusCounts } from "../rows/status.js";
 import { openReport } from "../import/report.js";
 import type { ReportRow } from "../import/report.js";
 import { createRowRunner, journalResult } from "../rows/runner.js";
 import { runFiles } from "../import/run-files.js";
-import { AuthRejected, openSession } from "../api/session.js";
+import { AuthRejected } from "../api/auth-rejected.js";
+import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { stripServerFields } from "../import/upload.js";
 import { describeChanges, rowSteps } from "./steps.js";
@@ -40,7 +45,7 @@ export interface UndoSummary {
   /** the import run reversed */
   run: number;
   rows: number;
-  counts: Record<string, number>;
+  counts: StatusCounts;
   /** rows left alone because the record changed on the server since the import */
   conflicts: number;
   /** replaced rows of a --no-backup run: nothing to restore them from */
@@ -107,8 +112,8 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       maxAhead: Math.max(64, options.pacing.concurrency * 8),
       tally: summary,
       write: async (row, result) => {
-        if (result.message?.includes("--force")) summary.conflicts += 1;
-        if (result.message === NO_BACKUP) summary.withoutBackup += 1;
+        if (result.reason === "conflict") summary.conflicts += 1;
+        if (result.reason === "no-backup") summary.withoutBackup += 1;
         await files.report(row, result);
         progress.update({ done: summary.rows, total: undefined, counts: summary.counts });
       },
@@ -180,13 +185,13 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         if (!current) return sentBefore?.op === "delete" ? steps.result("deleted", "deleted before the interruption") : steps.result("skipped", "already deleted");
         const changes = target.sent ? describeChanges(target.sent, stripServerFields(current.data)) : "";
         const whose = target.uncertain ? "a customer with this code exists but differs from what the import sent, so it may be someone else's" : "changed on the server since the import";
-        if (changes && !options.force) return steps.result("skipped", `${whose} (${changes}): not deleted; use --force to delete anyway`);
+        if (changes && !options.force) return steps.leftAlone("conflict", `${whose} (${changes}): not deleted; use --force to delete anyway`);
         const why = target.uncertain ? "sent without an answer (in flight when the import stopped); created, as the listing confirmed" : undefined;
         if (options.dryRun) return steps.result("would-delete", changes ? `changed since the import (${changes}); --force deletes it` : why);
         await intent("delete", null);
         return steps.result("deleted", why, await steps.remove());
       }
-      if (!target.before) return steps.result("skipped", NO_BACKUP);
+      if (!target.before) return steps.leftAlone("no-backup", NO_BACKUP);
       if (!current) return steps.result("failed", "the customer was deleted since the import: nothing to restore");
       const now = stripServerFields(current.data);
       if (describeChanges(target.before, now) === "") {
@@ -194,7 +199,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         return steps.result("skipped", target.uncertain ? "nothing to undo: the replace sent without an answer (in flight when the import stopped) was never applied" : "already as it was before the import");
       }
       const changes = target.sent ? describeChanges(target.sent, now) : "";
-      if (changes && !options.force) return steps.result("skipped", `changed on the server since the import (${changes}): not restored; use --force to restore anyway`);
+      if (changes && !options.force) return steps.leftAlone("conflict", `changed on the server since the import (${changes}): not restored; use --force to restore anyway`);
       if (options.dryRun) return steps.result("would-restore", describeChanges(now, target.before) || undefined);
       await intent("restore", target.before);
       return steps.result("restored", undefined, await steps.put(target.before));
@@ -237,7 +242,7 @@ const NO_BACKUP = "no backup of the record before the import (it ran with --no-b
 
 /** A row this run did not write. Created or replaced all the same: an --only re-run carried it over. */
 function nothingToUndo(status: string | undefined): string {
-  if (status === "created" || status === "replaced") {
+  if (isWritten(status)) {
     return `nothing to undo in this run: it did not send this row, whose result (${status}) came over from the earlier report it re-ran with --only; undo that report to undo this row`;
   }
   return `nothing to undo: the import left this row ${status ?? "unsent"}`;

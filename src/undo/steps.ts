@@ -1,11 +1,13 @@
+// One undo row's requests (get, delete, restore) and its result.
 import type { ApiResponse, FinanClient } from "../api/client.js";
 import { PacedFailure } from "../api/pacer.js";
 import type { Pacer } from "../api/pacer.js";
-import { rowRequests } from "../api/session.js";
+import { rowRequests } from "../api/row-requests.js";
 import { headerFor } from "../customers/columns.js";
 import { diffPayload } from "../customers/merge.js";
 import type { CustomerPayload } from "../customers/types.js";
-import type { RowResult } from "../import/journal.js";
+import type { RowResult } from "../rows/result.js";
+import type { RowReason, RowStatus } from "../rows/status.js";
 
 /** The fields that differ between two payloads, by header and path; "" when they are equal. */
 export function describeChanges(expected: CustomerPayload, actual: CustomerPayload): string {
@@ -16,6 +18,7 @@ export function describeChanges(expected: CustomerPayload, actual: CustomerPaylo
 /** One undo row's requests, counted together; a GET or DELETE that finds nothing is an answer, not a failure. */
 export function rowSteps(client: FinanClient, pacer: Pacer, row: number, code: string, customerId: string) {
   const requests = rowRequests(pacer);
+  const result = (status: RowStatus, message: string | undefined, response: ApiResponse<unknown> | undefined = requests.last): RowResult => ({ row, status, customerCode: code, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts: requests.attempts });
   return {
     attempts: () => requests.attempts,
     async get() {
@@ -36,8 +39,8 @@ export function rowSteps(client: FinanClient, pacer: Pacer, row: number, code: s
       }
     },
     put: (payload: CustomerPayload) => requests.send(() => client.replaceCustomer(customerId, payload), true),
-    result(status: string, message: string | undefined, response: ApiResponse<unknown> | undefined = requests.last): RowResult {
-      return { row, status, customerCode: code, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts: requests.attempts };
-    },
+    result,
+    /** A row left alone, with the reason the summary counts it by. */
+    leftAlone: (reason: RowReason, message: string): RowResult => ({ ...result("skipped", message), reason }),
   };
 }

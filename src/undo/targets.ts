@@ -1,7 +1,9 @@
+// What an import run did to each customer, read from its journal: what undo reverses.
 import type { CustomerPayload } from "../customers/types.js";
 import { ToolError } from "../errors.js";
 import type { RunInfo } from "../import/history.js";
 import type { JournalState } from "../import/journal.js";
+import { isWritten } from "../rows/status.js";
 
 /** What an import run did (or may have done) to one customer, from its journal: what undo reverses. */
 export interface UndoTarget {
@@ -27,7 +29,7 @@ export function undoTargets(state: JournalState): Map<string, UndoTarget> {
   for (const [key, intent] of state.intents) {
     if (intent.op !== "create" && intent.op !== "replace") continue;
     const done = state.done.get(key);
-    const applied = done?.status === "created" || done?.status === "replaced";
+    const applied = isWritten(done?.status);
     // a failure with an answer (a 400, a 404) was not applied; one without an answer may have been
     const unanswered = done?.status === "failed" && (done.httpStatus === undefined || done.httpStatus >= 500);
     // the import found this code created meanwhile by someone else (it keeps that record's id): not this run's to undo
@@ -39,7 +41,7 @@ export function undoTargets(state: JournalState): Map<string, UndoTarget> {
   }
   // created by adoption without an intent of its own (an earlier version's journal): still this run's
   for (const [key, done] of state.done) {
-    if (state.intents.has(key) || !done.customerId || (done.status !== "created" && done.status !== "replaced")) continue;
+    if (state.intents.has(key) || !done.customerId || !isWritten(done.status)) continue;
     targets.push({ key, code: done.customerCode ?? "", row: done.row, op: done.status === "created" ? "create" : "replace", customerId: done.customerId, sent: null, before: undefined, uncertain: false });
   }
   targets.sort((a, b) => a.row - b.row);

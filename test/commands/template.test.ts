@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { templateColumns } from "../../src/customers/columns.js";
-import { readInput } from "../../src/import/input.js";
+import { readInput } from "../../src/customers/read-input.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 
 const TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));

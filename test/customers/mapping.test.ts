@@ -1,6 +1,9 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadMappingObject } from "../../src/customers/mapping.js";
+import { loadMappingFile, loadMappingObject } from "../../src/customers/mapping.js";
 import { ToolError } from "../../src/errors.js";
+import { tempDir } from "../helpers/cli.js";
 
 function mappingError(input: unknown): ToolError {
   try {
@@ -48,5 +51,27 @@ describe("loadMappingObject", () => {
 
   it("rejects a value that names a prototype property rather than a field", () => {
     expect(mappingError({ Code: "toString" }).message).toContain('"toString" is not a known field');
+  });
+});
+
+describe("loadMappingFile", () => {
+  it("reads a mapping file, and names the file when it is missing or not JSON", async () => {
+    const dir = await tempDir();
+    try {
+      const good = join(dir.path, "good.json");
+      await writeFile(good, JSON.stringify({ "Mã KH": "general_info.customer_code" }));
+      expect([...(await loadMappingFile(good)).values()]).toEqual(["general_info.customer_code"]);
+      const broken = join(dir.path, "broken.json");
+      await writeFile(broken, "{ Mã KH: customer_code }");
+      for (const path of [broken, join(dir.path, "missing.json")]) {
+        const error = await loadMappingFile(path).then(() => undefined, (caught: unknown) => caught);
+        expect(error).toBeInstanceOf(ToolError);
+        expect((error as ToolError).code).toBe("E_MAPPING");
+        expect((error as ToolError).message).toContain(`Cannot read the column mapping ${path}`);
+        expect((error as ToolError).hint).toContain("JSON object");
+      }
+    } finally {
+      await dir.cleanup();
+    }
   });
 });

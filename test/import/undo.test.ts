@@ -66,6 +66,19 @@ describe("finan-bulk undo", () => {
     expect(sandbox.store.byCode("KH00002")).toBeUndefined();
   });
 
+  it("a --force plan of a changed record plans the delete: no conflict, no advice to add the --force it has, exit 0", async () => {
+    const { sandbox, env, reportPath, dir } = await importedRun();
+    const changed = sandbox.store.byCode("KH00002")!;
+    sandbox.store.replace(changed.customer_id, { ...changed, general_info: { ...changed.general_info, email: "moi@example.vn" } }, new Date().toISOString());
+    const plan = await runCli(["undo", reportPath, "--dry-run", "--force", ...fast], { env });
+    const rows = await report(`${dir}/in.report.undo-plan.csv`);
+    expect(rows[1]).toMatchObject({ status: "would-delete" });
+    expect(rows[1]?.message).toMatch(/changed since the import \(Email \(general_info\.email\)\); --force deletes it/);
+    expect(plan.stderr).not.toMatch(/left alone; run again with --force/);
+    expect(plan.code).toBe(0);
+    expect(sandbox.store.byCode("KH00002")).toBeDefined();
+  });
+
   it("--dry-run plans without changing anything, beside (not over) the real undo's report", async () => {
     const { sandbox, env, reportPath, dir } = await importedRun();
     const before = JSON.stringify(sandbox.store.list());

@@ -11,6 +11,7 @@ import type { Sandbox, SandboxOptions } from "../../src/sandbox/server.js";
 import { sandboxEnv, tempDir } from "../helpers/cli.js";
 import { BIN } from "../helpers/child.js";
 import { parseCsv } from "../helpers/files.js";
+import { isFailing, isReportStatus } from "../../src/rows/status.js";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -42,10 +43,9 @@ export function expectEachCodeOnce(sandbox: Sandbox): number {
 /** Every report line has a known status, and every line that did not go through says why. */
 export function expectEveryRowExplained(rows: Record<string, string>[], count: number): void {
   expect(rows).toHaveLength(count);
-  const known = new Set(["created", "replaced", "skipped", "invalid", "failed", "would-create", "would-replace", "valid"]);
   for (const row of rows) {
-    expect(known.has(row.status ?? ""), `row ${row.row}: status ${row.status}`).toBe(true);
-    if (row.status === "failed" || row.status === "invalid") expect(row.message, `row ${row.row} has no reason`).not.toBe("");
+    expect(isReportStatus(row.status), `row ${row.row}: status ${row.status}`).toBe(true);
+    if (isFailing(row.status)) expect(row.message, `row ${row.row} has no reason`).not.toBe("");
   }
 }
 

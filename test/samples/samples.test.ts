@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
-import { readInput } from "../../src/import/input.js";
+import { readInput } from "../../src/customers/read-input.js";
 import type { CustomerPayload } from "../../src/customers/types.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/files.js";

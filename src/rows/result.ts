@@ -1,7 +1,23 @@
+// A row's result: what reports, journals and the row runner share, and how an input row becomes one.
 import type { RowOutcome } from "../customers/to-payload.js";
 import type { CellMark } from "../spreadsheet/types.js";
-import type { InputRow } from "./input.js";
-import type { RowResult } from "./journal.js";
+import type { InputRow } from "../customers/read-input.js";
+import type { RowReason, RowStatus } from "./status.js";
+
+/** A row's final result, as reported and as journaled. */
+export interface RowResult {
+  row: number;
+  status: RowStatus;
+  /** why a row was left alone, when the summary counts it (conflicts, rows without a backup) */
+  reason?: RowReason | undefined;
+  customerCode?: string | undefined;
+  customerId?: string | undefined;
+  httpStatus?: number | undefined;
+  apiCode?: number | undefined;
+  requestId?: string | undefined;
+  message?: string | undefined;
+  attempts?: number | undefined;
+}
 
 /** The result of a row that cannot be sent, with its issues and warnings in the message. */
 export function invalidResult(outcome: Extract<RowOutcome, { ok: false }>): RowResult {
@@ -31,7 +47,8 @@ export function carriedResult(input: InputRow): RowResult {
   const number = (text: string | undefined) => (text === undefined || text === "" ? undefined : Number(text));
   return {
     row: input.row,
-    status: previous.status ?? "skipped",
+    // carried as the report says, even a status edited by hand: this run did not touch the row
+    status: (previous.status ?? "skipped") as RowStatus,
     customerId: previous.customer_id,
     httpStatus: number(previous.http_status),
     apiCode: number(previous.api_code),
@@ -40,5 +57,3 @@ export function carriedResult(input: InputRow): RowResult {
     attempts: number(previous.attempts),
   };
 }
-
-export const FAILING_STATUSES = new Set(["invalid", "failed"]);

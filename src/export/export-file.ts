@@ -6,12 +6,12 @@ import { createSheetWriter } from "../spreadsheet/write.js";
 import { rowValues } from "./columns.js";
 import { createEscapeNotes } from "./csv-escapes.js";
 import type { ExportColumns } from "./columns.js";
-import type { ExportProgress } from "./progress.js";
+import type { ExportProgress } from "../output/progress.js";
 
 export type ExportFormat = "csv" | "xlsx";
 export type ExportRecord = Parameters<typeof rowValues>[0];
 
-export interface OutputOptions {
+export interface ExportFileOptions {
   file: string;
   format: ExportFormat;
   lang: "en" | "vi";
@@ -19,13 +19,10 @@ export interface OutputOptions {
   onProgress?: ((progress: ExportProgress) => void) | undefined;
 }
 
-export type ExportOutput = ReturnType<typeof createExportOutput>;
+export type ExportFile = ReturnType<typeof createExportFile>;
 
-/**
- * CSV is formula-neutralised (the apostrophe of SPEC "export"), XLSX text-typed by the writer;
- * both go to a temporary name and appear under the target name only on close.
- */
-export function createExportOutput(options: OutputOptions) {
+/** CSV formula-neutralised (SPEC "export"), XLSX text-typed; written to a temporary name, renamed on close. */
+export function createExportFile(options: ExportFileOptions) {
   let writer: SheetWriter | undefined;
   let columns: ExportColumns | undefined;
   let written = 0;

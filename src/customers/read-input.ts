@@ -1,15 +1,15 @@
-import { readFile } from "node:fs/promises";
-import { createDuplicateTracker } from "../customers/duplicates.js";
-import { RESULT_COLUMNS, bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from "../customers/header.js";
-import type { BoundColumns, ResultColumn } from "../customers/header.js";
-import { loadMappingObject } from "../customers/mapping.js";
-import type { ColumnMapping } from "../customers/mapping.js";
-import { createRowMapper } from "../customers/to-payload.js";
-import type { RowOutcome } from "../customers/to-payload.js";
-import { templateColumns } from "../customers/columns.js";
+// A customer list read from a sheet: its header found and bound, each data row mapped to a payload (import, validate, undo).
+import { createDuplicateTracker } from "./duplicates.js";
+import { RESULT_COLUMNS, bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from "./header.js";
+import type { BoundColumns, ResultColumn } from "./header.js";
+import { loadMappingFile } from "./mapping.js";
+import { createRowMapper } from "./to-payload.js";
+import type { RowOutcome } from "./to-payload.js";
+import { templateColumns } from "./columns.js";
 import { ToolError } from "../errors.js";
+import { displayCell } from "../spreadsheet/display-cell.js";
+import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
 import { openSheet } from "../spreadsheet/open.js";
-import { unneutraliseFormula } from "../spreadsheet/write.js";
 import type { Cell, ReadOptions, SheetRow, SheetSource } from "../spreadsheet/types.js";
 
 export interface InputOptions extends ReadOptions {
@@ -23,11 +23,7 @@ export interface InputRow {
   values: (string | undefined)[];
   /** a workbook's: the same cells as read, for an XLSX report to write them back as they were */
   cells?: (Cell | undefined)[];
-  /**
-   * Cells past the header's last column, in a CSV the cells a stray delimiter pushed out (the row
-   * is invalid): the report keeps them after its own columns, so nothing is lost and the report,
-   * read again unfixed, fails the row again.
-   */
+  /** cells past the header (in a CSV, pushed out by a stray delimiter): the report keeps them, so nothing is lost and re-reading it fails the row again */
   overflow?: (string | undefined)[];
   outcome: RowOutcome;
   /** result columns of an earlier report, when the input is one */
@@ -66,10 +62,7 @@ async function openTable(file: string, options: InputOptions) {
   return { source, iterator, head, found, bound, kept };
 }
 
-/**
- * The rows readInput would yield (past the header, some own cell filled), counted without mapping
- * or validating them: one read of the file, for a total before the real run.
- */
+/** The rows readInput would yield, counted without mapping them: a total for the progress line before the real run. */
 export async function countRecords(file: string, options: InputOptions = {}, onRow?: (row: SheetRow) => void): Promise<number> {
   const { iterator, head, found, kept } = await openTable(file, options);
   let count = 0;
@@ -169,19 +162,6 @@ function beyondHeader(row: SheetRow, width: number, fails: boolean, outcome: Row
   return { row: outcome.row, ok: false, ...(outcome.customerCode === undefined ? {} : { customerCode: outcome.customerCode }), issues: [{ message }], warnings: outcome.warnings };
 }
 
-async function loadMappingFile(path: string): Promise<ColumnMapping> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    throw new ToolError("E_MAPPING", `Cannot read the column mapping ${path}: ${(error as Error).message}`, {
-      cause: error,
-      hint: 'It must be a JSON object such as {"Mã KH": "general_info.customer_code"}.',
-    });
-  }
-  return loadMappingObject(parsed, path);
-}
-
 function resultColumnsOf(header: SheetRow, columns: number[]): [number, ResultColumn][] {
   const names = new Set<string>(RESULT_COLUMNS);
   return columns.flatMap((column) => {
@@ -213,23 +193,4 @@ function headerNotFound(file: string, rowsSeen: number, source: SheetSource): To
   return new ToolError("E_HEADER_NOT_FOUND", `No header row in ${rows} of ${where}: no row names at least two known columns (such as ${examples} or ${vietnamese}).`, {
     hint: `Put the header in one of the first 10 rows, name the columns as the template does (finan-bulk template), or map your own names with --columns mapping.json.${otherSheets}`,
   });
-}
-
-/** A cell as the report shows it: what the user typed, as near as text allows. */
-export function displayCell(cell: Cell | undefined): string | undefined {
-  if (cell === undefined) return undefined;
-  switch (cell.kind) {
-    case "text":
-      return cell.text === "" ? undefined : cell.text;
-    case "number":
-      return Number.isInteger(cell.value) && Math.abs(cell.value) < 1e21 ? BigInt(cell.value).toString() : String(cell.value);
-    case "boolean":
-      return cell.value ? "TRUE" : "FALSE";
-    case "date":
-      return Number.isNaN(cell.value.getTime()) ? "" : cell.value.toISOString().replace(/T00:00:00\.000Z$/, "");
-    case "error":
-      return cell.error;
-    case "formula-without-value":
-      return `=${cell.formula}`;
-  }
 }
