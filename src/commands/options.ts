@@ -2,7 +2,6 @@
 import { resolve } from "node:path";
 import type { Argv, Options } from "yargs";
 import type { Pacing } from "../api/session.js";
-import { DEFAULT_BASE_URL } from "../config.js";
 import { ToolError } from "../errors.js";
 import type { InputOptions } from "../import/input.js";
 import type { FlagsOf } from "./define.js";
@@ -18,7 +17,8 @@ export type ReaderArgs = FlagsOf<typeof READER_FLAGS>;
 
 /** For the commands that talk to the API: connection and pacing. */
 const NETWORK_FLAGS = {
-  "base-url": { type: "string", describe: `API base (env FINAN_BASE_URL, default ${DEFAULT_BASE_URL})` },
+  // config.ts's DEFAULT_BASE_URL, as text: importing config (and zod) would slow `template` and `runs`
+  "base-url": { type: "string", describe: "API base (env FINAN_BASE_URL, default https://api.finan.one/open)" },
   "client-id": { type: "string", describe: "Client id (env FINAN_CLIENT_ID); the secret comes only from FINAN_SECRET_KEY" },
   "env-file": { type: "string", describe: "Read FINAN_* variables from this file" },
   "insecure-http": { type: "boolean", default: false, describe: "Allow plain http:// to a host other than this machine" },

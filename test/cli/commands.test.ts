@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_BASE_URL } from "../../src/config.js";
 import { exitCodeFor } from "../../src/errors.js";
 import type { RunOutcome } from "../../src/errors.js";
 import { runCli, tempDir } from "../helpers/cli.js";
@@ -35,6 +36,11 @@ describe("a command", () => {
     const run = await runCli([command, "--json"]);
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({ command, ok: false, exitCode: 2, error: { code: "E_USAGE" } });
+  });
+
+  it("says in its help the base URL it uses when none is given", async () => {
+    const run = await runCli(["import", "--help"]);
+    expect(run.stdout).toContain(`default ${DEFAULT_BASE_URL})`);
   });
 
   it("has help with its flags and an example for runs", async () => {
