@@ -66,15 +66,15 @@ export const exportCommand = defineCommand({
   },
 });
 
-function printSummary(io: Io, args: { file: string; json: boolean; type: string | undefined }, result: ExportResult, summaryOnly: boolean): void {
+function printSummary(io: Io, asked: { file: string; json: boolean; type: string | undefined }, result: ExportResult, summaryOnly: boolean): void {
   const seconds = result.elapsedMs / 1000;
   const customersPerSecond = seconds > 0 ? Math.round((result.customers / seconds) * 10) / 10 : result.customers;
-  if (args.json) {
-    writeLine(io.stdout, JSON.stringify({ command: "export", ok: true, ...result, summaryOnly, type: args.type ?? null, customersPerSecond }));
+  if (asked.json) {
+    writeLine(io.stdout, JSON.stringify({ command: "export", ok: true, ...result, summaryOnly, type: asked.type ?? null, customersPerSecond }));
     return;
   }
   const count = (n: number) => `${n.toLocaleString("en-US")} customer${n === 1 ? "" : "s"}`;
-  writeLine(io.stderr, `Exported ${count(result.customers)} to ${args.file} in ${seconds.toFixed(1)} s (${customersPerSecond.toLocaleString("en-US")} customers/s, ${result.requests.toLocaleString("en-US")} request${result.requests === 1 ? "" : "s"}).`);
+  writeLine(io.stderr, `Exported ${count(result.customers)} to ${asked.file} in ${seconds.toFixed(1)} s (${customersPerSecond.toLocaleString("en-US")} customers/s, ${result.requests.toLocaleString("en-US")} request${result.requests === 1 ? "" : "s"}).`);
   const changes = [
     [result.deletedDuringExport, "deleted during the export and are not in the file"],
     [result.createdDuringExport, "created during the export and are in the file"],

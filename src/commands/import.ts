@@ -37,7 +37,7 @@ export const importCommand = defineCommand({
     let summary;
     try {
       refuseInputAsReport(report, input);
-      const claim = claimOutput(report, args.force ?? false, args.dryRun ? "plan" : "report");
+      const claim = claimOutput(report, args.force === true, args.dryRun ? "plan" : "report");
       summary = await runImport({
         input,
         report,

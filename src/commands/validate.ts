@@ -44,7 +44,7 @@ export const validateCommand = defineCommand({
     let summary: ValidateSummary;
     try {
       refuseInputAsReport(report, input);
-      const claim = claimOutput(report, args.force ?? false);
+      const claim = claimOutput(report, args.force === true);
       try {
         summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
       } finally {

@@ -1,5 +1,5 @@
 // How cli.ts finds, loads and ends a command: the one exit rule, and commands named after global flags.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BASE_URL } from "../../src/config.js";
@@ -16,6 +16,14 @@ describe("exitCodeFor", () => {
     [{ failing: 3, stopped: "auth" }, 2],
   ])("%j ends with exit %i", (outcome, code) => {
     expect(exitCodeFor(outcome)).toBe(code);
+  });
+});
+
+describe("a command's flags", () => {
+  // A default lives in the flag's declaration only; a second one in run (`args.lang ?? "en"`) drifts.
+  it.each(readdirSync("src/commands"))("get no second default in %s", (file) => {
+    const text = readFileSync(join("src/commands", file), "utf8");
+    expect(text.match(/\bargs\.\w+ \?\?/g) ?? []).toEqual([]);
   });
 });
 
