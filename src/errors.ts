@@ -55,12 +55,15 @@ export class ToolError extends Error {
   }
 }
 
+/** Why a run ended before its last row: the server rejected the credentials, or a stop signal came. */
+export type StopReason = "auth" | "interrupted";
+
 /** How a command's run ended, as far as its exit code goes; commands return it, cli.ts turns it into the code. */
 export interface RunOutcome {
   /** rows (or journal lines) left invalid, failed or in conflict */
   failing: number;
-  /** why the run ended before its last row; 130 becomes 143 or 129 in bin.ts for SIGTERM or SIGHUP */
-  stopped?: "auth" | "interrupted" | undefined;
+  /** "interrupted" is 130, which bin.ts turns into 143 or 129 for SIGTERM or SIGHUP */
+  stopped?: StopReason | undefined;
 }
 
 /** The one exit rule for a run that ended on its own: 2 credentials rejected, 130 interrupted, 1 rows failing, else 0. */

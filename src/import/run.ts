@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";
 import { ToolError, describeError } from "../errors.js";
+import type { StopReason } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgressLine } from "../export/progress.js";
 import { createProgress } from "../output/progress.js";
@@ -46,7 +47,7 @@ export interface ImportSummary {
   elapsedMs: number;
   resumed: boolean;
   /** why the run stopped before the end, if it did */
-  stopped: "auth" | "interrupted" | undefined;
+  stopped: StopReason | undefined;
   stopReason: string | undefined;
   /** rows done before an interruption and edited in the file since: the server holds the earlier values */
   changedSinceSent: number;

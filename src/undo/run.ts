@@ -4,6 +4,7 @@ import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { Connection } from "../config.js";
 import type { CustomerPayload } from "../customers/types.js";
 import { ToolError } from "../errors.js";
+import type { StopReason } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "../import/code-index.js";
@@ -58,7 +59,7 @@ export interface UndoSummary {
   reportUnreadable: string | undefined;
   requests: number;
   elapsedMs: number;
-  stopped: "auth" | "interrupted" | undefined;
+  stopped: StopReason | undefined;
 }
 
 /** Reverses an import run from its journal: deletes what it created, PUTs back what it replaced; safe to run twice. */
