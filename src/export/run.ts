@@ -71,6 +71,7 @@ export interface ExportResult extends ExportChanges {
  * any failure (after the pacer's retries) or an interruption throws a ToolError and leaves
  * nothing there. Full records wait in a private temporary spool until the list has converged
  * and the widest record is known; the file then holds every customer the last pass confirmed.
+ * `open` is openSession, as for import and undo; tests pass one whose client fails on cue.
  */
 export async function runExport(options: ExportOptions, open: typeof openSession = openSession): Promise<ExportResult> {
   const started = options.now();
