@@ -13,8 +13,9 @@ export interface ConnectionFlags {
   baseUrl?: string | undefined;
   clientId?: string | undefined;
   envFile?: string | undefined;
-  insecureHttp?: boolean | undefined;
-  timeout?: number | undefined;
+  insecureHttp: boolean;
+  /** seconds; the flag's default is declared with the flag (commands/options.ts) */
+  timeout: number;
 }
 
 export interface Connection {
@@ -57,13 +58,13 @@ export function resolveConnection(flags: ConnectionFlags, env: Readonly<Record<s
       hint: "Export FINAN_SECRET_KEY=… (or put it in a file given with --env-file, mode 0600). No flag takes the secret, so it never lands in shell history.",
     });
   }
-  const parsed = connectionSchema.safeParse({ baseUrl, clientId, secretKey, timeoutMs: Math.round((flags.timeout ?? 30) * 1000) });
+  const parsed = connectionSchema.safeParse({ baseUrl, clientId, secretKey, timeoutMs: Math.round(flags.timeout * 1000) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path[0] === "baseUrl" ? `--base-url ${baseUrl}` : String(issue?.path[0] ?? "option");
     throw new ToolError("E_CONFIG", `${field}: ${issue?.message ?? "invalid"}`);
   }
-  assertSafeTransport(parsed.data.baseUrl, flags.insecureHttp ?? false);
+  assertSafeTransport(parsed.data.baseUrl, flags.insecureHttp);
   return parsed.data;
 }
 

@@ -55,6 +55,24 @@ export class ToolError extends Error {
   }
 }
 
+/** Why a run ended before its last row: the server rejected the credentials, or a stop signal came. */
+export type StopReason = "auth" | "interrupted";
+
+/** How a command's run ended, as far as its exit code goes; commands return it, cli.ts turns it into the code. */
+export interface RunOutcome {
+  /** rows (or journal lines) left invalid, failed or in conflict */
+  failing: number;
+  /** "interrupted" is 130, which bin.ts turns into 143 or 129 for SIGTERM or SIGHUP */
+  stopped?: StopReason | undefined;
+}
+
+/** The one exit rule for a run that ended on its own: 2 credentials rejected, 130 interrupted, 1 rows failing, else 0. */
+export function exitCodeFor(outcome: RunOutcome): number {
+  if (outcome.stopped === "auth") return EXIT_CANNOT_PROCEED;
+  if (outcome.stopped === "interrupted") return EXIT_INTERRUPTED;
+  return outcome.failing > 0 ? EXIT_ROWS_FAILED : EXIT_OK;
+}
+
 /** Exit code for anything thrown out of a command. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof ToolError) return error.exitCode;

@@ -1,11 +1,8 @@
 import { constants } from "node:fs";
 import { access, mkdir, stat } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
-import { createClient } from "../api/client.js";
 import { resolveConnection } from "../config.js";
-import type { Lang } from "../customers/columns.js";
-import type { CustomerType } from "../customers/types.js";
-import { EXIT_OK, ToolError } from "../errors.js";
+import { ToolError } from "../errors.js";
 import type { Io } from "../io.js";
 import { writeLine } from "../io.js";
 import { parseColumnSelection } from "../export/columns.js";
@@ -13,72 +10,71 @@ import { createProgressLine } from "../output/progress.js";
 import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
 import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";
-import { numberOption, pacingOptions } from "./options.js";
-import type { NetworkArgs } from "./options.js";
-
-interface ExportArgs extends NetworkArgs {
-  file: string;
-  summary?: boolean;
-  type?: CustomerType;
-  columns?: string;
-  lang?: Lang;
-  bom?: boolean;
-  pageSize?: number;
-  json?: boolean;
-  debug?: boolean;
-  mkdir?: boolean;
-}
+import { defineCommand } from "./define.js";
+import { LANG_FLAG, numberOption, pacingOptions, withNetworkFlags } from "./options.js";
 
 /** Customers named per line of the summary; --json names them all. */
 const NAMED = 10;
 
 /** `finan-bulk export <file>`: exit 0 with the whole list written, 2 with nothing written, 130 interrupted. */
-export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
-  const format = formatOf(args.file);
-  const summaryOnly = args.summary ?? false;
-  const selection = args.columns === undefined ? undefined : parseColumnSelection(args.columns, summaryOnly);
-  const pageSize = numberOption(args.pageSize, "--page-size", 100, { min: 1, integer: true });
-  const pacing = { ...pacingOptions(args), ...(args.debug ? { onRetry: logRetry(io) } : {}) };
-  const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
-  const file = resolve(io.cwd, args.file);
-  await checkWritable(file, args.file, args.mkdir ?? false);
+export const exportCommand = defineCommand({
+  builder: (y) =>
+    withNetworkFlags(y.positional("file", { type: "string", demandOption: true, describe: "The .csv or .xlsx to write" }))
+      .option("summary", { type: "boolean", default: false, describe: "Only the list's summary fields (no per-customer fetch)" })
+      .option("type", { choices: ["personal", "company"] as const, describe: "Only this type of customer" })
+      .option("columns", { type: "string", describe: "Comma-separated headers or field paths to write, in that order; contact_persons or bank_accounts for every group the data needs" })
+      .option("lang", LANG_FLAG)
+      .option("bom", { type: "boolean", default: true, describe: "CSV: start with a UTF-8 BOM so Excel shows Vietnamese (--no-bom to omit)" })
+      .option("page-size", { type: "number", default: 100, describe: "Customers per list request" })
+      .option("mkdir", { type: "boolean", default: false, describe: "Create the output folder if it does not exist (otherwise a missing folder is an error)" })
+      .example("$0 export customers.xlsx", "Everything, Excel")
+      .example("$0 export out/customers.xlsx --mkdir", "Into out/, creating it if needed")
+      .example("$0 export companies.csv --type company --json", "Companies only, summary as JSON")
+      .example('$0 export banks.csv --columns "Customer code,Name,bank_accounts"', "Chosen columns only"),
+  run: async (args, io) => {
+    const format = formatOf(args.file);
+    const selection = args.columns === undefined ? undefined : parseColumnSelection(args.columns, args.summary);
+    const pageSize = numberOption(args.pageSize, "--page-size", { min: 1, integer: true });
+    const pacing = { ...pacingOptions(args), ...(args.debug ? { onRetry: logRetry(io) } : {}) };
+    const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
+    const file = resolve(io.cwd, args.file);
+    await checkWritable(file, args.file, args.mkdir);
 
-  const client = createClient({ ...connection, headersTimeoutMs: connection.timeoutMs, bodyTimeoutMs: connection.timeoutMs, connections: pacing.concurrency });
-  const progress = createProgressLine(io.stderr, io.isTTY, io.now);
-  let result: ExportResult;
-  try {
-    result = await runExport(client, {
-      file,
-      format,
-      summaryOnly,
-      type: args.type,
-      selection,
-      lang: args.lang ?? "en",
-      bom: args.bom ?? true,
-      pageSize,
-      pacing,
-      clientId: connection.clientId,
-      signal: io.signal,
-      now: io.now,
-      onProgress: (state) => progress.update(state),
-    });
-  } finally {
-    progress.clear();
-    await client.close();
-  }
-  printSummary(io, args, result, summaryOnly);
-  return EXIT_OK;
-}
+    const progress = createProgressLine(io.stderr, io.isTTY, io.now);
+    let result: ExportResult;
+    try {
+      result = await runExport({
+        file,
+        format,
+        summaryOnly: args.summary,
+        type: args.type,
+        selection,
+        lang: args.lang,
+        bom: args.bom,
+        pageSize,
+        pacing,
+        connection,
+        signal: io.signal,
+        now: io.now,
+        onProgress: (state) => progress.update(state),
+      });
+    } finally {
+      progress.clear();
+    }
+    printSummary(io, { file: args.file, json: args.json, type: args.type }, result, args.summary);
+    return { failing: 0 };
+  },
+});
 
-function printSummary(io: Io, args: ExportArgs, result: ExportResult, summaryOnly: boolean): void {
+function printSummary(io: Io, asked: { file: string; json: boolean; type: string | undefined }, result: ExportResult, summaryOnly: boolean): void {
   const seconds = result.elapsedMs / 1000;
   const customersPerSecond = seconds > 0 ? Math.round((result.customers / seconds) * 10) / 10 : result.customers;
-  if (args.json) {
-    writeLine(io.stdout, JSON.stringify({ command: "export", ok: true, ...result, pace: result.pace?.bound ?? null, summaryOnly, type: args.type ?? null, customersPerSecond }));
+  if (asked.json) {
+    writeLine(io.stdout, JSON.stringify({ command: "export", ok: true, ...result, pace: result.pace?.bound ?? null, summaryOnly, type: asked.type ?? null, customersPerSecond }));
     return;
   }
   const count = (n: number) => `${n.toLocaleString("en-US")} customer${n === 1 ? "" : "s"}`;
-  writeLine(io.stderr, `Exported ${count(result.customers)} to ${args.file} in ${seconds.toFixed(1)} s (${customersPerSecond.toLocaleString("en-US")} customers/s, ${result.requests.toLocaleString("en-US")} request${result.requests === 1 ? "" : "s"}).`);
+  writeLine(io.stderr, `Exported ${count(result.customers)} to ${asked.file} in ${seconds.toFixed(1)} s (${customersPerSecond.toLocaleString("en-US")} customers/s, ${result.requests.toLocaleString("en-US")} request${result.requests === 1 ? "" : "s"}).`);
   if (result.pace) writeLine(io.stderr, result.pace.note);
   const changes = [
     [result.deletedDuringExport, "deleted during the export and are not in the file"],

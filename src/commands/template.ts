@@ -2,38 +2,40 @@ import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { Lang } from "../customers/columns.js";
 import { templateContent } from "../customers/template.js";
-import { EXIT_OK, ToolError } from "../errors.js";
-import type { Io } from "../io.js";
+import { ToolError } from "../errors.js";
 import { writeLine } from "../io.js";
 import { createSheetWriter } from "../spreadsheet/write.js";
-
-interface TemplateArgs {
-  file: string;
-  lang?: Lang;
-  json?: boolean;
-  force?: boolean;
-}
+import { defineCommand } from "./define.js";
+import { LANG_FLAG } from "./options.js";
 
 /** `finan-bulk template <file>`: a ready-to-fill .xlsx (instructions, Type dropdown) or .csv (UTF-8 BOM). */
-export async function templateCommand(args: TemplateArgs, io: Io): Promise<number> {
-  const lang = args.lang ?? "en";
-  const file = resolve(io.cwd, args.file);
-  // `template customers.xlsx` over a list already filled in would wipe it: a blank form never replaces a file unasked
-  if (!args.force && existsSync(file)) {
-    throw new ToolError("E_USAGE", `${args.file} already exists: the template would replace it, and what it holds would be lost.`, {
-      hint: "Give the template another name, or add --force to replace the file.",
-    });
-  }
-  const written = await writeTemplate(file, lang);
-  if (args.json) {
-    writeLine(io.stdout, JSON.stringify({ command: "template", file: args.file, lang, format: written.format, columns: written.columns, exampleRows: written.exampleRows }));
-  } else {
-    const extra = written.format === "xlsx" ? ", a Type dropdown and an Instructions sheet" : "";
-    writeLine(io.stderr, `Template: ${args.file} (${written.columns} columns, ${written.exampleRows} example rows${extra}).`);
-    writeLine(io.stderr, `Delete the example rows, fill in your customers, then: finan-bulk validate ${args.file}`);
-  }
-  return EXIT_OK;
-}
+export const templateCommand = defineCommand({
+  builder: (y) =>
+    y
+      .positional("file", { type: "string", demandOption: true, describe: "The template to write (.xlsx or .csv)" })
+      .option("lang", LANG_FLAG)
+      .option("force", { type: "boolean", describe: "Replace the file if it exists (by default an existing file is left alone)" })
+      .example("$0 template customers.xlsx", "Excel template with an Instructions sheet")
+      .example("$0 template khach-hang.xlsx --lang vi", "Vietnamese headers"),
+  run: async (args, io) => {
+    const file = resolve(io.cwd, args.file);
+    // `template customers.xlsx` over a list already filled in would wipe it: a blank form never replaces a file unasked
+    if (!args.force && existsSync(file)) {
+      throw new ToolError("E_USAGE", `${args.file} already exists: the template would replace it, and what it holds would be lost.`, {
+        hint: "Give the template another name, or add --force to replace the file.",
+      });
+    }
+    const written = await writeTemplate(file, args.lang);
+    if (args.json) {
+      writeLine(io.stdout, JSON.stringify({ command: "template", file: args.file, lang: args.lang, format: written.format, columns: written.columns, exampleRows: written.exampleRows }));
+    } else {
+      const extra = written.format === "xlsx" ? ", a Type dropdown and an Instructions sheet" : "";
+      writeLine(io.stderr, `Template: ${args.file} (${written.columns} columns, ${written.exampleRows} example rows${extra}).`);
+      writeLine(io.stderr, `Delete the example rows, fill in your customers, then: finan-bulk validate ${args.file}`);
+    }
+    return { failing: 0 };
+  },
+});
 
 /** Writes the template; the XLSX writer formats every column as Text and freezes the header. */
 export async function writeTemplate(file: string, lang: Lang): Promise<{ format: "xlsx" | "csv"; columns: number; exampleRows: number }> {

@@ -1,61 +1,59 @@
 import { resolve } from "node:path";
 import { resolveConnection } from "../config.js";
-import { EXIT_CANNOT_PROCEED, EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED, ToolError } from "../errors.js";
-import type { Io } from "../io.js";
+import { ToolError } from "../errors.js";
 import { defaultReportPath } from "../import/report.js";
 import { runUndo } from "../undo/run.js";
 import { AuthRejected, credentialsRejected } from "../api/auth-rejected.js";
 import { printSummary } from "../output/summary.js";
-import { pacingOptions } from "./options.js";
-import type { NetworkArgs } from "./options.js";
-
-interface UndoArgs extends NetworkArgs {
-  report: string;
-  dryRun?: boolean;
-  force?: boolean;
-  run?: number;
-  json?: boolean;
-}
+import { defineCommand } from "./define.js";
+import { pacingOptions, withNetworkFlags } from "./options.js";
 
 /** `finan-bulk undo <report>`: delete what an import created, restore what it replaced. */
-export async function undoCommand(args: UndoArgs, io: Io): Promise<number> {
-  const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
-  const report = resolve(io.cwd, args.report);
-  if (args.run !== undefined && !(Number.isInteger(args.run) && args.run > 0)) {
-    throw new ToolError("E_USAGE", `--run ${args.run}: give a run's number as \`finan-bulk runs ${args.report}\` lists them (1, 2, …).`);
-  }
-  // a plan goes beside the real undo's report, never over it; an earlier run's undo has a report of its own
-  const suffix = `${args.dryRun ? "undo-plan" : "undo"}${args.run === undefined ? "" : `-run-${args.run}`}`;
-  const undoReport = defaultReportPath(report, suffix);
-  let summary;
-  try {
-    summary = await runUndo({
-      report,
-      run: args.run,
-      undoReport,
-      dryRun: args.dryRun ?? false,
-      force: args.force ?? false,
-      connection,
-      pacing: pacingOptions(args),
-      io,
-    });
-  } catch (error) {
-    if (error instanceof AuthRejected) throw credentialsRejected(error.error, "undoing", "Nothing more was sent.", connection.clientId);
-    throw error;
-  }
-  const notes: string[] = [];
-  if (summary.undoneBefore && summary.earlierRun !== undefined) notes.push(`Run ${summary.run} had already been undone (${summary.undoneBefore}). To undo the run before it: finan-bulk undo ${args.report} --run ${summary.earlierRun}`);
-  if (summary.damaged.length > 0) notes.push(`The journal of run ${summary.run} is damaged at line ${summary.damaged.join(", ")}: what those lines recorded could not be reversed. Every other row was; check those customers by hand.`);
-  if (summary.reportMissing) notes.push(`There is no report at ${report} (an .xlsx report is written when the run ends, and this one did not): undo worked from the run's journal alone, and its report lists the customers by code.`);
-  else if (summary.reportUnreadable) notes.push(`The report could not be read (${summary.reportUnreadable}): undo worked from the run's journal alone, and its report lists the customers by code.`);
-  else if (summary.notInReport > 0) notes.push(`${summary.notInReport} row(s) of the journal are not in the report (in flight when the import stopped, or the report was edited since): they were undone too, and listed after the report's rows.`);
-  if (summary.withoutBackup > 0) notes.push(`${summary.withoutBackup} replaced record(s) cannot be restored: the import ran with --no-backup, so it kept no copy of them as they were. They are left as the import made them.`);
-  if (summary.conflicts > 0) notes.push(`${summary.conflicts} record(s) changed on the server since the import were left alone; run again with --force to overwrite them.`);
-  if (summary.stopped === "auth") notes.push("Stopped: the server rejected the credentials. Check FINAN_CLIENT_ID and FINAN_SECRET_KEY.");
-  if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue.");
-  if (summary.pace) notes.push(summary.pace.note);
-  printSummary(io, { title: args.dryRun ? "Undo plan" : "Undo", rows: summary.rows, counts: summary.counts, report: undoReport, elapsedMs: summary.elapsedMs, requests: summary.requests, notes }, args.json ?? false, { command: "undo", run: summary.run, dryRun: args.dryRun ?? false, stopped: summary.stopped ?? null, pace: summary.pace?.bound ?? null });
-  if (summary.stopped === "auth") return EXIT_CANNOT_PROCEED;
-  if (summary.stopped === "interrupted") return EXIT_INTERRUPTED;
-  return (summary.counts.failed ?? 0) > 0 || summary.conflicts > 0 || summary.damaged.length > 0 ? EXIT_ROWS_FAILED : EXIT_OK;
-}
+export const undoCommand = defineCommand({
+  builder: (y) =>
+    withNetworkFlags(y.positional("report", { type: "string", demandOption: true, describe: "The report the import wrote" }))
+      .option("dry-run", { type: "boolean", default: false, describe: "Plan only" })
+      .option("force", { type: "boolean", default: false, describe: "Also undo records changed on the server since the run, or a run a later run touched" })
+      .option("run", { type: "number", describe: "The run to undo, as `runs` lists them (default the latest)" })
+      .example("$0 undo customers.report.xlsx --dry-run", "See what undo would do")
+      .example("$0 undo customers.report.xlsx --run 1", "Undo an earlier run (after undoing the later ones)"),
+  run: async (args, io) => {
+    const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
+    const report = resolve(io.cwd, args.report);
+    if (args.run !== undefined && !(Number.isInteger(args.run) && args.run > 0)) {
+      throw new ToolError("E_USAGE", `--run ${args.run}: give a run's number as \`finan-bulk runs ${args.report}\` lists them (1, 2, …).`);
+    }
+    // a plan goes beside the real undo's report, never over it; an earlier run's undo has a report of its own
+    const suffix = `${args.dryRun ? "undo-plan" : "undo"}${args.run === undefined ? "" : `-run-${args.run}`}`;
+    const undoReport = defaultReportPath(report, suffix);
+    let summary;
+    try {
+      summary = await runUndo({
+        report,
+        run: args.run,
+        undoReport,
+        dryRun: args.dryRun,
+        force: args.force,
+        connection,
+        pacing: pacingOptions(args),
+        io,
+      });
+    } catch (error) {
+      if (error instanceof AuthRejected) throw credentialsRejected(error.error, "undoing", "Nothing more was sent.", connection.clientId);
+      throw error;
+    }
+    const notes: string[] = [];
+    if (summary.undoneBefore && summary.earlierRun !== undefined) notes.push(`Run ${summary.run} had already been undone (${summary.undoneBefore}). To undo the run before it: finan-bulk undo ${args.report} --run ${summary.earlierRun}`);
+    if (summary.damaged.length > 0) notes.push(`The journal of run ${summary.run} is damaged at line ${summary.damaged.join(", ")}: what those lines recorded could not be reversed. Every other row was; check those customers by hand.`);
+    if (summary.reportMissing) notes.push(`There is no report at ${report} (an .xlsx report is written when the run ends, and this one did not): undo worked from the run's journal alone, and its report lists the customers by code.`);
+    else if (summary.reportUnreadable) notes.push(`The report could not be read (${summary.reportUnreadable}): undo worked from the run's journal alone, and its report lists the customers by code.`);
+    else if (summary.notInReport > 0) notes.push(`${summary.notInReport} row(s) of the journal are not in the report (in flight when the import stopped, or the report was edited since): they were undone too, and listed after the report's rows.`);
+    if (summary.withoutBackup > 0) notes.push(`${summary.withoutBackup} replaced record(s) cannot be restored: the import ran with --no-backup, so it kept no copy of them as they were. They are left as the import made them.`);
+    if (summary.conflicts > 0) notes.push(`${summary.conflicts} record(s) changed on the server since the import were left alone; run again with --force to overwrite them.`);
+    if (summary.stopped === "auth") notes.push("Stopped: the server rejected the credentials. Check FINAN_CLIENT_ID and FINAN_SECRET_KEY.");
+    if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue.");
+    if (summary.pace) notes.push(summary.pace.note);
+    printSummary(io, { title: args.dryRun ? "Undo plan" : "Undo", rows: summary.rows, counts: summary.counts, report: undoReport, elapsedMs: summary.elapsedMs, requests: summary.requests, notes }, args.json, { command: "undo", run: summary.run, dryRun: args.dryRun, stopped: summary.stopped ?? null, pace: summary.pace?.bound ?? null });
+    return { failing: (summary.counts.failed ?? 0) + summary.conflicts + summary.damaged.length, stopped: summary.stopped };
+  },
+});

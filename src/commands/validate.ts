@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { EXIT_INTERRUPTED, EXIT_OK, EXIT_ROWS_FAILED } from "../errors.js";
 import { writeLine } from "../io.js";
 import type { Io } from "../io.js";
 import { countRecords, readInput } from "../customers/read-input.js";
@@ -11,16 +10,8 @@ import { defaultReportPath, openReport, refuseInputAsReport } from "../import/re
 import { invalidResult, marksFor, withWarnings } from "../rows/result.js";
 import { createProgress } from "../output/progress.js";
 import { printSummary } from "../output/summary.js";
-import { readerOptions } from "./options.js";
-import type { ReaderArgs } from "./options.js";
-
-interface ValidateArgs extends ReaderArgs {
-  input: string;
-  report?: string;
-  json?: boolean;
-  /** overwrite a report changed since the tool wrote it */
-  force?: boolean;
-}
+import { defineCommand } from "./define.js";
+import { OVERWRITE_REPORT_FLAG, readerOptions, withReaderFlags } from "./options.js";
 
 export interface ValidateSummary {
   rows: number;
@@ -39,37 +30,43 @@ const TOP_REASONS = 5;
 const MAX_REASON_KINDS = 1000;
 
 /** `finan-bulk validate <input>`: no network; exit 0 all rows valid, 1 any invalid, 2 could not proceed. */
-export async function validateCommand(args: ValidateArgs, io: Io): Promise<number> {
-  const input = resolve(io.cwd, args.input);
-  const report = args.report === undefined ? defaultReportPath(input, "check") : resolve(io.cwd, args.report);
-  const lock = acquireLocks("finan-bulk validate", [report], [], io.now);
-  for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk validate: ${notice}`);
-  let summary: ValidateSummary;
-  try {
-    refuseInputAsReport(report, input);
-    const claim = claimOutput(report, args.force ?? false);
+export const validateCommand = defineCommand({
+  builder: (y) =>
+    withReaderFlags(y.positional("input", { type: "string", demandOption: true, describe: "The .csv or .xlsx to check" }))
+      .option("report", { type: "string", describe: "Report file (default <input>.check.<ext>)" })
+      .option("force", OVERWRITE_REPORT_FLAG)
+      .example("$0 validate customers.xlsx", "Writes customers.check.xlsx beside it"),
+  run: async (args, io) => {
+    const input = resolve(io.cwd, args.input);
+    const report = args.report === undefined ? defaultReportPath(input, "check") : resolve(io.cwd, args.report);
+    const lock = acquireLocks("finan-bulk validate", [report], [], io.now);
+    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk validate: ${notice}`);
+    let summary: ValidateSummary;
     try {
-      summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
+      refuseInputAsReport(report, input);
+      const claim = claimOutput(report, args.force === true);
+      try {
+        summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
+      } finally {
+        claim.done();
+      }
     } finally {
-      claim.done();
+      lock.release();
     }
-  } finally {
-    lock.release();
-  }
-  const notes = summary.topReasons.length === 0 ? [] : ["Top reasons:", ...summary.topReasons.map(({ reason, rows }) => `  ${rows.toLocaleString("en-US")} × ${reason}`)];
-  if (summary.rowWarnings > 0) notes.push(`${summary.rowWarnings.toLocaleString("en-US")} warning(s) in rows: see the message column of the report.`);
-  if (summary.interrupted) notes.push("Interrupted: the report holds the rows checked so far.");
-  else if (summary.counts.invalid > 0) notes.push(`Fix the ${summary.counts.invalid.toLocaleString("en-US")} invalid row(s) in the report (each problem names its column), then validate or import the report itself.`);
-  printSummary(io, { title: "Validation", rows: summary.rows, counts: summary.counts, report, elapsedMs: summary.elapsedMs, warnings: summary.warnings, notes }, args.json ?? false, {
-    command: "validate",
-    input: args.input,
-    rowWarnings: summary.rowWarnings,
-    topReasons: summary.topReasons,
-    interrupted: summary.interrupted,
-  });
-  if (summary.interrupted) return EXIT_INTERRUPTED;
-  return summary.counts.invalid > 0 ? EXIT_ROWS_FAILED : EXIT_OK;
-}
+    const notes = summary.topReasons.length === 0 ? [] : ["Top reasons:", ...summary.topReasons.map(({ reason, rows }) => `  ${rows.toLocaleString("en-US")} × ${reason}`)];
+    if (summary.rowWarnings > 0) notes.push(`${summary.rowWarnings.toLocaleString("en-US")} warning(s) in rows: see the message column of the report.`);
+    if (summary.interrupted) notes.push("Interrupted: the report holds the rows checked so far.");
+    else if (summary.counts.invalid > 0) notes.push(`Fix the ${summary.counts.invalid.toLocaleString("en-US")} invalid row(s) in the report (each problem names its column), then validate or import the report itself.`);
+    printSummary(io, { title: "Validation", rows: summary.rows, counts: summary.counts, report, elapsedMs: summary.elapsedMs, warnings: summary.warnings, notes }, args.json, {
+      command: "validate",
+      input: args.input,
+      rowWarnings: summary.rowWarnings,
+      topReasons: summary.topReasons,
+      interrupted: summary.interrupted,
+    });
+    return { failing: summary.counts.invalid, stopped: summary.interrupted ? "interrupted" : undefined };
+  },
+});
 
 /** read → map → validate → report, in input order, with bounded memory; nothing is sent anywhere. */
 export async function runValidate(input: string, reportPath: string, options: InputOptions, io: Io): Promise<ValidateSummary> {

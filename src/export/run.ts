@@ -1,8 +1,9 @@
 // The export pipeline: list until converged → fetch (paced, in list order) → spool → flatten → write.
-import type { FinanClient } from "../api/client.js";
-import { createPacer, Interrupted } from "../api/pacer.js";
-import type { PacerOptions } from "../api/pacer.js";
+import { Interrupted } from "../api/pacer.js";
 import type { PaceReport } from "../api/pace-report.js";
+import { openSession } from "../api/session.js";
+import type { Pacing } from "../api/session.js";
+import type { Connection } from "../config.js";
 import type { Lang } from "../customers/columns.js";
 import { countGroups } from "../customers/from-payload.js";
 import type { CustomerRecord, CustomerType } from "../customers/types.js";
@@ -37,12 +38,12 @@ export interface ExportOptions {
   /** CSV: UTF-8 BOM */
   bom: boolean;
   pageSize: number;
+  /** the server and credentials; in a 401's hint, the client id (never the secret) */
+  connection: Connection;
   /** pacing of every request of the run, listing included */
-  pacing: Omit<PacerOptions, "signal">;
+  pacing: Pacing;
   /** full records fetched ahead of the one being written: bounds memory (default concurrency × 4) */
   ahead?: number;
-  /** for the credential hint of a 401; never the secret */
-  clientId: string;
   /** where the temporary spool folder goes (default the OS temp folder) */
   spoolParent?: string;
   /** Ctrl-C: stop, remove the partial file, exit 130 */
@@ -60,11 +61,11 @@ export interface ExportResult extends ExportChanges {
   bankGroups: number;
   /** full passes of the list it took until one found nobody new */
   listingPasses: number;
+  /** what bounded the requests, and the flag that would help (none for a short run) */
+  pace?: PaceReport | undefined;
   /** about how the file was written (control characters escaped): said after the summary; also in --json */
   fileWarnings: string[];
   requests: number;
-  /** what bounded the requests, and the flag that would help (none for a short run) */
-  pace?: PaceReport | undefined;
   elapsedMs: number;
 }
 
@@ -73,12 +74,12 @@ export interface ExportResult extends ExportChanges {
  * any failure (after the pacer's retries) or an interruption throws a ToolError and leaves
  * nothing there. Full records wait in a private temporary spool until the list has converged
  * and the widest record is known; the file then holds every customer the last pass confirmed.
+ * `open` is openSession, as for import and undo; tests pass one whose client fails on cue.
  */
-export async function runExport(client: FinanClient, options: ExportOptions): Promise<ExportResult> {
+export async function runExport(options: ExportOptions, open: typeof openSession = openSession): Promise<ExportResult> {
   const started = options.now();
   // Aborted on failure too, so requests still queued in the pacer are not sent for nothing.
   const stop = new AbortController();
-  const pacer = createPacer({ ...options.pacing, signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal });
   const output = createExportFile(options);
   const step = { doing: "listing customers" };
   const ahead = options.ahead ?? Math.max(1, options.pacing.concurrency) * 4;
@@ -86,6 +87,7 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
   let entries: Map<string, Entry>;
   let passes: number;
   await removeKilledSpools(options.spoolParent);
+  const { client, pacer, close } = open(options.connection, options.pacing, options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal);
   try {
     spoolDir = await createSpoolDir(options.spoolParent);
     const spool = spoolDir.spool<CustomerRecord>("records.jsonl");
@@ -126,9 +128,10 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
       const { customer_code: code } = caught.summary.general_info;
       if (!interrupted && !(error instanceof Interrupted)) step.doing = `fetching customer ${code || "(no code)"} (${caught.summary.customer_id})`;
     }
-    throw exportFailure(error, { doing: step.doing, file: options.file, clientId: options.clientId, interrupted });
+    throw exportFailure(error, { doing: step.doing, file: options.file, clientId: options.connection.clientId, interrupted });
   } finally {
     await spoolDir?.remove();
+    await close();
   }
   return {
     file: options.file,
@@ -140,8 +143,8 @@ export async function runExport(client: FinanClient, options: ExportOptions): Pr
     bankGroups: groupCount(output.columns, "bank_accounts"),
     listingPasses: passes,
     fileWarnings: output.warnings,
-    requests: pacer.requestsStarted,
     pace: pacer.pace,
+    requests: pacer.requestsStarted,
     elapsedMs: options.now() - started,
   };
 }

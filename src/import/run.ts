@@ -4,6 +4,7 @@ import { Interrupted, PacedFailure } from "../api/pacer.js";
 import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
 import { ToolError, describeError } from "../errors.js";
+import type { StopReason } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress, createProgressLine } from "../output/progress.js";
 import { CodeIndex } from "./code-index.js";
@@ -53,7 +54,7 @@ export interface ImportSummary {
   elapsedMs: number;
   resumed: boolean;
   /** why the run stopped before the end, if it did */
-  stopped: "auth" | "interrupted" | undefined;
+  stopped: StopReason | undefined;
   stopReason: string | undefined;
   /** rows done before an interruption and edited in the file since: the server holds the earlier values */
   changedSinceSent: number;

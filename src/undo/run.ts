@@ -6,6 +6,7 @@ import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
 import type { CustomerPayload } from "../customers/types.js";
 import { ToolError } from "../errors.js";
+import type { StopReason } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
 import { CodeIndex } from "../import/code-index.js";
@@ -66,7 +67,7 @@ export interface UndoSummary {
   /** what bounded the requests, and the flag that would help (none for a short run) */
   pace?: PaceReport | undefined;
   elapsedMs: number;
-  stopped: "auth" | "interrupted" | undefined;
+  stopped: StopReason | undefined;
 }
 
 /** Reverses an import run from its journal: deletes what it created, PUTs back what it replaced; safe to run twice. */

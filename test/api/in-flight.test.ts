@@ -4,10 +4,13 @@ import { pacingOptions } from "../../src/commands/options.js";
 import type { NetworkArgs } from "../../src/commands/options.js";
 import { VirtualClock } from "../helpers/virtual-clock.js";
 
+/** The flags as yargs gives them: the given ones over the declared defaults. */
+const withDefaults = (flags: Partial<NetworkArgs>) => ({ rate: 10, retries: 5, maxWait: 120, ...flags }) as NetworkArgs;
+
 /** `count` requests through a pacer made from the command's flags, each answered `roundTripMs` later, on virtual time. */
-async function run(flags: NetworkArgs, count: number, roundTripMs: number) {
+async function run(flags: Partial<NetworkArgs>, count: number, roundTripMs: number) {
   const time = new VirtualClock();
-  const pacer = createPacer({ ...pacingOptions(flags), clock: time.now, setTimer: time.setTimer, random: () => 0.5 });
+  const pacer = createPacer({ ...pacingOptions(withDefaults(flags)), clock: time.now, setTimer: time.setTimer, random: () => 0.5 });
   const starts: number[] = [];
   let inFlight = 0;
   let most = 0;
@@ -58,7 +61,7 @@ describe("requests in flight", () => {
 
   it("names local work when requests came slower than the rate allows", async () => {
     const time = new VirtualClock();
-    const pacer = createPacer({ ...pacingOptions({ rate: 100 }), clock: time.now, setTimer: time.setTimer });
+    const pacer = createPacer({ ...pacingOptions(withDefaults({ rate: 100 })), clock: time.now, setTimer: time.setTimer });
     await time.run((async () => {
       for (let i = 0; i < 120; i += 1) {
         await pacer.run(async () => time.sleep(5), { idempotent: true });
@@ -72,7 +75,7 @@ describe("requests in flight", () => {
   it("names the server's 429s when they lowered the rate", async () => {
     const { ApiError } = await import("../../src/api/api-error.js");
     const time = new VirtualClock();
-    const pacer = createPacer({ ...pacingOptions({ rate: 100 }), clock: time.now, setTimer: time.setTimer, random: () => 0.5 });
+    const pacer = createPacer({ ...pacingOptions(withDefaults({ rate: 100 })), clock: time.now, setTimer: time.setTimer, random: () => 0.5 });
     let served = 0;
     await time.run(Promise.all(Array.from({ length: 120 }, () => pacer.run(async () => {
       await time.sleep(10);

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "../../src/api/api-error.js";
+import type { FinanClient } from "../../src/api/client.js";
+import { openSession } from "../../src/api/session.js";
 import { ToolError } from "../../src/errors.js";
 import { runExport } from "../../src/export/run.js";
 import type { ExportOptions } from "../../src/export/run.js";
@@ -31,7 +33,7 @@ async function setup(count: number) {
     bom: true,
     pageSize: 10,
     pacing: { ratePerSecond: 0, concurrency: 3, retries: 0, maxWaitMs: 1000 },
-    clientId: env.sandbox.clientId,
+    connection: { baseUrl: env.sandbox.url, clientId: env.sandbox.clientId, secretKey: env.sandbox.secretKey, timeoutMs: 30_000 },
     spoolParent,
     now: Date.now,
     ...extra,
@@ -39,10 +41,13 @@ async function setup(count: number) {
   return { ...env, dir, spoolParent, options };
 }
 
+/** The run's session, with its requests going through `client` (to fail some on cue). */
+const through = (client: FinanClient): typeof openSession => (connection, pacing, signal) => ({ ...openSession(connection, pacing, signal), client });
+
 describe("runExport", () => {
   it("removes its private spool folder after a complete export", async () => {
-    const { api, spoolParent, options } = await setup(25);
-    const result = await runExport(api, options("all.xlsx"));
+    const { spoolParent, options } = await setup(25);
+    const result = await runExport(options("all.xlsx"));
     expect(result.customers).toBe(25);
     expect(await readdir(spoolParent)).toEqual([]);
   });
@@ -58,7 +63,7 @@ describe("runExport", () => {
         return api.getCustomer(id);
       },
     };
-    await expect(runExport(failing, options("all.csv"))).rejects.toBeInstanceOf(ToolError);
+    await expect(runExport(options("all.csv"), through(failing))).rejects.toBeInstanceOf(ToolError);
     expect(await readdir(spoolParent)).toEqual([]);
     expect((await readdir(dir)).sort()).toEqual(["spool"]);
   });
@@ -74,7 +79,7 @@ describe("runExport", () => {
         return api.getCustomer(id);
       },
     };
-    await expect(runExport(failing, options("all.csv", { ahead: 8 }))).rejects.toThrow("Export failed while fetching customer KH5");
+    await expect(runExport(options("all.csv", { ahead: 8 }), through(failing))).rejects.toThrow("Export failed while fetching customer KH5");
     const sent = sandbox.stats.requests;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sandbox.stats.requests).toBe(sent);
