@@ -32,6 +32,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, context: SheetConte
   let rowNumber = 0;
   let cells: (Cell | undefined)[] = [];
   let inRow = false;
+  let lastColumn = 0;
   let cell: OpenCell | undefined;
   let capture: Capture = "none";
   let inInline = false;
@@ -44,12 +45,15 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, context: SheetConte
           if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new Error(`a row has no row number (r="${attributes.r}")`);
           if (rowNumber > MAX_EXCEL_ROWS) throw tooManyRows(context);
           inRow = true;
+          lastColumn = 0;
           cells = [];
           break;
         case "c": {
           if (!inRow) break;
           const ref = attributes.r;
-          const column = ref === undefined ? cells.length + 1 : columnOf(ref, context);
+          // a cell without a reference follows the one before it, blank or not
+          const column = ref === undefined ? lastColumn + 1 : columnOf(ref, context);
+          lastColumn = column;
           cell = { ref, column, type: attributes.t, style: attributes.s === undefined ? 0 : Number(attributes.s), value: undefined, formula: undefined };
           break;
         }

@@ -84,10 +84,10 @@ describe("the XLSX reader", () => {
   it("reads elements with a namespace prefix, and rows and cells that leave out their reference", async () => {
     const prefixed = await book(sheet('<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>Hòa</x:t></x:is></x:c></x:row>', "x:"));
     expect(await collect(await openSheet(prefixed))).toEqual([{ row: 2, cells: [undefined, { kind: "text", text: "Hòa" }] }]);
-    const unnumbered = await book(sheet('<row r="3"><c t="inlineStr"><is><t>KH1</t></is></c><c><v>5</v></c></row><row><c t="inlineStr"><is><t>KH2</t></is></c></row>'));
+    const unnumbered = await book(sheet('<row r="3"><c t="inlineStr"><is><t>KH1</t></is></c><c><v>5</v></c></row><row><c/><c t="inlineStr"><is><t>KH2</t></is></c></row>'));
     expect(await collect(await openSheet(unnumbered))).toEqual([
       { row: 3, cells: [{ kind: "text", text: "KH1" }, { kind: "number", value: 5 }] },
-      { row: 4, cells: [{ kind: "text", text: "KH2" }] },
+      { row: 4, cells: [undefined, { kind: "text", text: "KH2" }] },
     ]);
   });
 
