@@ -140,6 +140,7 @@ function typedValue(cell: OpenCell, numFmt: string | undefined, context: SheetCo
   if (text === undefined) return undefined;
   switch (cell.type) {
     case "s": {
+      if (text.trim() === "") return undefined; // an empty <v/>: nothing stored
       const found = context.sharedStrings.get(Number(text));
       if (found === undefined) throw new Error(`cell ${where(cell)} refers to shared string ${text}, which the workbook does not have`);
       return found;

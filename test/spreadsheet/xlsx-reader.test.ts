@@ -41,7 +41,8 @@ const day = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 
 
 describe("the XLSX reader", () => {
   it("reads shared strings: rich text runs joined, phonetic guides left out, _xHHHH_ decoded", async () => {
-    const file = await book(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'), { strings: STRINGS });
+    const file = await book(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v/></c></row>'), { strings: STRINGS });
+    // an empty <v/> is a blank cell, not string 0
     expect(await cells(file)).toEqual([[{ kind: "text", text: "Nguyễn Thị Hồng" }, { kind: "text", text: "Công ty Hòa Bình" }, { kind: "text", text: "dòng 1\r\ndòng 2" }]]);
   });
 
