@@ -77,10 +77,10 @@ function normaliseObject(value: object, context: ExcelCellContext): Cell | undef
   return unknownShape(value);
 }
 
-// exceljs drops a falsy cached result (0, false, ""); the reader passes the raw model so it is kept.
+// A formula and its cached result as the reader found them: 0, false and "" are results too.
 function normaliseFormula(value: object, context: ExcelCellContext): Cell | undefined {
   const result = "result" in value ? value.result : undefined;
-  // A cached error reads as {error} (our exceljs patch); NaN is parseFloat of an empty <v></v>, as
+  // A cached error reads as {error}; NaN is parseFloat of an empty <v></v>, as
   // openpyxl and pandas save every formula: no computed value, like a missing <v>.
   if (result === undefined || result === null || (typeof result === "number" && Number.isNaN(result))) {
     const formula = "formula" in value && typeof value.formula === "string" ? value.formula : "";

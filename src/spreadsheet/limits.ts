@@ -6,7 +6,7 @@ export const HEAD_BYTES = 64 * 1024;
 /** CSV: the longest record (csv-parse `max_record_size`); a customer row is a few hundred bytes. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
-/** XLSX: Excel's own sheet limits (columns are enforced by exceljs); past them no spreadsheet program wrote it. */
+/** XLSX: Excel's own sheet limits (both checked as the sheet is read); past them no spreadsheet program wrote it. */
 export const MAX_EXCEL_ROWS = 1_048_576;
 export const MAX_EXCEL_COLUMNS = 16_384;
 /** XLSX: characters a cell holds; Excel calls a longer one a damaged file. */

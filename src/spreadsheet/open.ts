@@ -28,7 +28,7 @@ export async function openSheet(file: string, options: ReadOptions = {}): Promis
     return readCsv(file, head, extension === ".tsv" && options.delimiter === undefined ? { ...options, delimiter: "\t" } : options);
   }
   if (extension === ".xlsx") {
-    // loaded only for a workbook: exceljs adds ~30 MB and a startup pause that a CSV run never needs
+    // loaded only for a workbook: the XLSX reader (saxes) is not needed by a CSV run
     if (magic === "zip") return (await import("./read-xlsx.js")).readXlsx(file, options);
     if (magic === "ole") {
       throw formatError(`${file} is not an Excel .xlsx file: it is an Excel 97-2003 (.xls) workbook or a password-protected one`, `Remove any password, then ${lower(SAVE_AS)}`);

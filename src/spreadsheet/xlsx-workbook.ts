@@ -1,24 +1,12 @@
-// The workbook around the sheet: its parts, sheet list, shared strings and styles, via exceljs.
-import { Readable } from "node:stream";
-import type * as ExcelTypes from "exceljs";
-import { ExcelJS } from "./exceljs.js";
+// The workbook around the sheet: its parts, sheet list, 1904 flag, number formats and shared strings.
+import type { Readable } from "node:stream";
 import { ToolError } from "../errors.js";
 import { MAX_PART_XML_BYTES } from "./limits.js";
+import { StringStore } from "./string-store.js";
+import { readNumberFormats } from "./xlsx-styles.js";
+import { readXml } from "./xml-events.js";
 import { damaged, openZipEntry, readZipDirectory } from "./zip.js";
 import type { ZipEntry } from "./zip.js";
-
-/** exceljs's streaming reader, driven part by part (its own `parse()` unzips front to back). */
-export interface ExceljsReader {
-  sharedStrings?: unknown[];
-  workbookRels?: { Id: string; Target: string; Type: string }[];
-  model?: { sheets?: ({ name?: string; rId?: string; state?: string } | undefined)[] };
-  properties?: { model?: { date1904?: boolean } };
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<{ value: AsyncIterable<ExcelTypes.Row> }>;
-}
 
 export interface SheetEntry {
   name: string;
@@ -29,9 +17,17 @@ export interface SheetEntry {
 export interface OpenWorkbook {
   file: string;
   parts: Map<string, ZipEntry>;
-  reader: ExceljsReader;
   sheets: SheetEntry[];
   date1904: boolean;
+  /** the number format of each cell style, by the cell's `s` */
+  numberFormats: (string | undefined)[];
+  sharedStrings: StringStore;
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
 }
 
 const OFFICE_DOCUMENT = "xl/workbook.xml";
@@ -40,44 +36,84 @@ const OFFICE_DOCUMENT = "xl/workbook.xml";
 export async function openWorkbook(file: string): Promise<OpenWorkbook> {
   const parts = await readZipDirectory(file);
   if (!parts.has(OFFICE_DOCUMENT)) throw notExcel(file, parts);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    hyperlinks: "ignore", // a hyperlink cell's value is already its shown text
-    styles: "cache", // number formats tell dates and scientific numbers apart
-    entries: "ignore",
-  }) as unknown as ExceljsReader;
   const part = (name: string): Promise<Readable> => openPart(file, parts, name);
   try {
-    await reader._parseRels(await part("xl/_rels/workbook.xml.rels"));
-    const workbookXml = await readWhole(await part(OFFICE_DOCUMENT));
-    await reader._parseWorkbook(Readable.from([workbookXml]));
-    const rels = reader.workbookRels ?? [];
+    const rels = await readRelationships(await part("xl/_rels/workbook.xml.rels"));
+    const { listed, date1904 } = await readWorkbookXml(await part(OFFICE_DOCUMENT));
     const target = (type: string): string | undefined => {
-      const rel = rels.find((candidate) => candidate.Type.endsWith(`/${type}`));
-      return rel === undefined ? undefined : resolveTarget(rel.Target);
+      const rel = rels.find((candidate) => candidate.type.endsWith(`/${type}`));
+      return rel === undefined ? undefined : resolveTarget(rel.target);
     };
     const styles = target("styles");
-    if (styles !== undefined && parts.has(styles)) await reader._parseStyles(await part(styles));
-    const sharedStrings = target("sharedStrings");
-    reader.sharedStrings = [];
-    if (sharedStrings !== undefined && parts.has(sharedStrings)) {
-      for await (const _ of reader._parseSharedStrings(await part(sharedStrings)));
-    }
-    const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml.toString("utf8"));
-    // exceljs reads only date1904="1"; LibreOffice writes "true"
-    reader.properties = { ...reader.properties, model: { ...reader.properties?.model, date1904 } };
-    const sheets = (reader.model?.sheets ?? []).flatMap((sheet): SheetEntry[] => {
-      const rel = rels.find((candidate) => candidate.Id === sheet?.rId);
-      if (sheet?.name === undefined || rel === undefined || !rel.Type.endsWith("/worksheet")) return [];
-      const hidden = sheet.state === "hidden" || sheet.state === "veryHidden";
-      return [{ name: sheet.name.normalize("NFC"), hidden, part: resolveTarget(rel.Target) }];
+    const numberFormats = styles !== undefined && parts.has(styles) ? await readNumberFormats(await part(styles)) : [];
+    const strings = target("sharedStrings");
+    const sharedStrings = strings !== undefined && parts.has(strings) ? await readSharedStrings(await part(strings)) : new StringStore();
+    const sheets = listed.flatMap((sheet): SheetEntry[] => {
+      const rel = rels.find((candidate) => candidate.id === sheet.rId);
+      if (rel === undefined || !rel.type.endsWith("/worksheet")) return [];
+      return [{ name: sheet.name.normalize("NFC"), hidden: sheet.hidden, part: resolveTarget(rel.target) }];
     });
-    return { file, parts, reader, sheets, date1904 };
+    return { file, parts, sheets, date1904, numberFormats, sharedStrings };
   } catch (error) {
     if (error instanceof ToolError) throw error;
     throw damaged(file, `its workbook cannot be read (${error instanceof Error ? error.message : String(error)})`);
   }
+}
+
+async function readRelationships(xml: Readable): Promise<Relationship[]> {
+  const rels: Relationship[] = [];
+  await readXml(xml, {
+    open(name, { Id, Type, Target }) {
+      if (name === "Relationship" && Id !== undefined && Type !== undefined && Target !== undefined) rels.push({ id: Id, type: Type, target: Target });
+    },
+  });
+  return rels;
+}
+
+async function readWorkbookXml(xml: Readable): Promise<{ listed: { name: string; rId: string; hidden: boolean }[]; date1904: boolean }> {
+  const listed: { name: string; rId: string; hidden: boolean }[] = [];
+  let date1904 = false;
+  await readXml(xml, {
+    open(name, attributes) {
+      if (name === "workbookPr") {
+        // Excel writes date1904="1", LibreOffice "true"
+        date1904 = attributes.date1904 === "1" || attributes.date1904 === "true";
+      } else if (name === "sheet") {
+        // the relationship id is r:id, whatever the prefix of its namespace
+        const rId = Object.entries(attributes).find(([key]) => key.endsWith(":id"))?.[1];
+        if (attributes.name === undefined || rId === undefined) return;
+        listed.push({ name: attributes.name, rId, hidden: attributes.state === "hidden" || attributes.state === "veryHidden" });
+      }
+    },
+  });
+  return { listed, date1904 };
+}
+
+/** Each <si>'s text (rich text runs joined, phonetic guides left out), into a compact store. */
+async function readSharedStrings(xml: Readable): Promise<StringStore> {
+  const store = new StringStore();
+  let text: string | undefined;
+  let inText = false;
+  let inPhonetic = false;
+  await readXml(xml, {
+    open(name) {
+      if (name === "si") text = "";
+      else if (name === "t") inText = !inPhonetic;
+      else if (name === "rPh") inPhonetic = true;
+    },
+    text(value) {
+      if (inText && text !== undefined) text += value;
+    },
+    close(name) {
+      if (name === "t") inText = false;
+      else if (name === "rPh") inPhonetic = false;
+      else if (name === "si" && text !== undefined) {
+        store.add(text);
+        text = undefined;
+      }
+    },
+  });
+  return store;
 }
 
 /** Stream one part of the workbook, inflated within the limits. */
@@ -97,13 +133,6 @@ function resolveTarget(target: string): string {
   }
   return parts.join("/");
 }
-
-async function readWhole(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 
 // A zip that is not an Excel workbook: say what it probably is.
 function notExcel(file: string, parts: Map<string, ZipEntry>): ToolError {

@@ -1,0 +1,215 @@
+// One worksheet's XML as SheetRows, cell types, number formats and dates as Excel shows them.
+import { ToolError } from "../errors.js";
+import { normaliseExcelValue } from "./cells.js";
+import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS } from "./limits.js";
+import type { StringStore } from "./string-store.js";
+import type { Cell, SheetRow } from "./types.js";
+import { xmlEvents } from "./xml-events.js";
+
+export interface SheetContext {
+  file: string;
+  sheet: string;
+  date1904: boolean;
+  numberFormats: readonly (string | undefined)[];
+  sharedStrings: StringStore;
+}
+
+/** The cell being read: its attributes, and the text of its <v>, <f> and <is><t> so far. */
+interface OpenCell {
+  ref: string | undefined;
+  column: number;
+  type: string | undefined;
+  style: number;
+  value: string | undefined;
+  formula: string | undefined;
+}
+
+type Capture = "none" | "value" | "formula";
+
+/** Non-blank rows in file order; blank cells and rows are skipped, row numbers kept. */
+export async function* sheetRows(xml: AsyncIterable<Buffer>, context: SheetContext): AsyncGenerator<SheetRow> {
+  const ready: SheetRow[] = [];
+  let rowNumber = 0;
+  let cells: (Cell | undefined)[] = [];
+  let inRow = false;
+  let lastColumn = 0;
+  let cell: OpenCell | undefined;
+  let capture: Capture = "none";
+  let inInline = false;
+  let inPhonetic = false;
+  const events = xmlEvents(xml, {
+    open(name, attributes) {
+      switch (name) {
+        case "row":
+          rowNumber = attributes.r === undefined ? rowNumber + 1 : Number(attributes.r);
+          if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new Error(`a row has no row number (r="${attributes.r}")`);
+          if (rowNumber > MAX_EXCEL_ROWS) throw tooManyRows(context);
+          inRow = true;
+          lastColumn = 0;
+          cells = [];
+          break;
+        case "c": {
+          if (!inRow) break;
+          const ref = attributes.r;
+          // a cell without a reference follows the one before it, blank or not
+          const column = ref === undefined ? lastColumn + 1 : columnOf(ref, context);
+          lastColumn = column;
+          cell = { ref, column, type: attributes.t, style: attributes.s === undefined ? 0 : Number(attributes.s), value: undefined, formula: undefined };
+          break;
+        }
+        case "v":
+          if (cell === undefined) break;
+          cell.value = "";
+          capture = "value";
+          break;
+        case "f":
+          if (cell === undefined) break;
+          cell.formula = "";
+          capture = "formula";
+          break;
+        case "is":
+          if (cell === undefined) break;
+          cell.value = "";
+          inInline = true;
+          break;
+        case "t":
+          if (inInline && !inPhonetic) capture = "value";
+          break;
+        case "rPh":
+          inPhonetic = true;
+          break;
+      }
+    },
+    text(text) {
+      if (capture === "none" || cell === undefined) return;
+      if (capture === "value") cell.value += text;
+      else cell.formula += text;
+    },
+    close(name) {
+      switch (name) {
+        case "v":
+        case "f":
+        case "t":
+          capture = "none";
+          break;
+        case "is":
+          inInline = false;
+          break;
+        case "rPh":
+          inPhonetic = false;
+          break;
+        case "c":
+          if (cell !== undefined) place(cells, cell.column, toCell(cell, context));
+          cell = undefined;
+          break;
+        case "row":
+          if (cells.length > 0) ready.push({ row: rowNumber, cells });
+          inRow = false;
+          break;
+      }
+    },
+  });
+  for await (const _ of events) {
+    if (ready.length > 0) yield* ready.splice(0);
+  }
+}
+
+/** Put a cell at its column (1-based); the gaps passed become blanks. */
+function place(cells: (Cell | undefined)[], column: number, value: Cell | undefined): void {
+  if (value === undefined) return;
+  while (cells.length < column - 1) cells.push(undefined);
+  cells[column - 1] = value;
+}
+
+function toCell(cell: OpenCell, context: SheetContext): Cell | undefined {
+  const numFmt = context.numberFormats[cell.style];
+  const value = typedValue(cell, numFmt, context);
+  // a formula without <v> has no computed value; its cached value otherwise, typed as a plain cell's
+  const raw = cell.formula === undefined ? value : { formula: cell.formula, result: value };
+  try {
+    // most cells are text: no number format needed for those
+    return typeof raw === "string" ? normaliseExcelValue(raw) : normaliseExcelValue(raw, { numFmt });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ToolError("E_INTERNAL", `cell ${where(cell)}: ${message}`, { cause: error, hint: error instanceof ToolError ? error.hint : undefined });
+  }
+}
+
+function typedValue(cell: OpenCell, numFmt: string | undefined, context: SheetContext): unknown {
+  const text = cell.value;
+  if (text === undefined) return undefined;
+  switch (cell.type) {
+    case "s": {
+      if (text.trim() === "") return undefined; // an empty <v/>: nothing stored
+      const found = context.sharedStrings.get(Number(text));
+      if (found === undefined) throw new Error(`cell ${where(cell)} refers to shared string ${text}, which the workbook does not have`);
+      return found;
+    }
+    case "inlineStr":
+    case "str":
+      return text;
+    case "e":
+      return { error: text };
+    case "b":
+      return text.trim() === "1" || text.trim().toLowerCase() === "true";
+    case "d":
+      return isoDate(text.trim());
+    default: {
+      // NaN (an empty <v></v>) reads as a blank, or for a formula (openpyxl) as no computed value
+      const number = Number.parseFloat(text);
+      return Number.isFinite(number) && isDateFormat(numFmt) ? excelDate(number, context.date1904) : number;
+    }
+  }
+}
+
+const where = (cell: OpenCell): string => cell.ref ?? `in column ${cell.column}`;
+
+// t="d" holds ISO 8601; without a zone it is the wall-clock time Excel shows, read as UTC like serials.
+function isoDate(text: string): Date {
+  if (!text.includes("T")) return new Date(`${text}T00:00:00Z`);
+  return new Date(/(?:Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text}Z`);
+}
+
+// As Excel (and exceljs) decide: a format with y m d h s outside quotes and [brackets] is a date.
+export function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  return /[ymdhMsb]/.test(numFmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+/**
+ * A serial day number as the date Excel shows. The 1900 system counts 29 Feb 1900, which never was
+ * (Lotus 1-2-3's bug, kept by Excel): serials before it are a day later than plain arithmetic, and
+ * serial 60 itself is no date.
+ */
+export function excelDate(serial: number, date1904: boolean): Date {
+  if (!date1904 && serial >= 60 && serial < 61) return new Date(Number.NaN);
+  const days = date1904 ? serial + 1462 : serial < 60 && serial >= 1 ? serial + 1 : serial;
+  return new Date(Math.round((days - 25569) * 86_400_000));
+}
+
+/** A cell reference's column (A → 1); XFE and past are refused as no spreadsheet writes them. */
+function columnOf(ref: string, context: SheetContext): number {
+  let column = 0;
+  for (let at = 0; at < ref.length; at++) {
+    const code = ref.charCodeAt(at) & ~0x20; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+    if (column > MAX_EXCEL_COLUMNS) throw tooManyColumns(context);
+  }
+  if (column === 0) throw new Error(`a cell has the reference "${ref}", which names no column`);
+  return column;
+}
+
+const NOT_FROM_A_SPREADSHEET = "This was not written by a spreadsheet program: check that the right file was given";
+
+function tooManyColumns({ file, sheet }: SheetContext): ToolError {
+  return new ToolError("E_FILE_TOO_LARGE", `${file}: sheet "${sheet}" has cells beyond column XFD, Excel's last (${MAX_EXCEL_COLUMNS.toLocaleString("en")} columns)`, {
+    hint: NOT_FROM_A_SPREADSHEET,
+  });
+}
+
+function tooManyRows({ file, sheet }: SheetContext): ToolError {
+  return new ToolError("E_FILE_TOO_LARGE", `${file}: sheet "${sheet}" has rows beyond ${MAX_EXCEL_ROWS.toLocaleString("en")}, Excel's last row`, {
+    hint: NOT_FROM_A_SPREADSHEET,
+  });
+}
