@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
 import { resolveConnection } from "../config.js";
 import { ToolError } from "../errors.js";
+import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath } from "../import/report.js";
+import { writeLine } from "../io.js";
 import { runUndo } from "../undo/run.js";
 import { AuthRejected, credentialsRejected } from "../api/auth-rejected.js";
 import { printSummary } from "../output/summary.js";
@@ -26,6 +28,9 @@ export const undoCommand = defineCommand({
     // a plan goes beside the real undo's report, never over it; an earlier run's undo has a report of its own
     const suffix = `${args.dryRun ? "undo-plan" : "undo"}${args.run === undefined ? "" : `-run-${args.run}`}`;
     const undoReport = defaultReportPath(report, suffix);
+    // one run at a time: no undo while an import of that report (or another undo of it) runs
+    const lock = acquireLocks("finan-bulk undo", [report, undoReport], [], io.now);
+    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk undo: ${notice}`);
     let summary;
     try {
       summary = await runUndo({
@@ -41,6 +46,8 @@ export const undoCommand = defineCommand({
     } catch (error) {
       if (error instanceof AuthRejected) throw credentialsRejected(error.error, "undoing", "Nothing more was sent.", connection.clientId);
       throw error;
+    } finally {
+      lock.release();
     }
     const notes: string[] = [];
     if (summary.undoneBefore && summary.earlierRun !== undefined) notes.push(`Run ${summary.run} had already been undone (${summary.undoneBefore}). To undo the run before it: finan-bulk undo ${args.report} --run ${summary.earlierRun}`);

@@ -38,6 +38,19 @@ describe("one run at a time", () => {
     expect(existsSync(join(dir, "in.report.csv.lock")) || existsSync(join(dir, "in.csv.lock"))).toBe(false);
   });
 
+  it("an undo of a report while its import runs exits 2 at once and sends nothing; the import ends as a clean run", async () => {
+    const { sandbox, dir, env } = await setup({ latencyMs: 40 });
+    const input = await writeCustomersCsv(dir, "in.csv", rows(40));
+    const first = runCli(["import", input, ...fast], { env });
+    await until(join(dir, "in.report.csv.lock"));
+    const undo = await runCli(["undo", join(dir, "in.report.csv"), ...fast], { env });
+    expect(undo.code).toBe(2);
+    expect(undo.stderr).toMatch(/in use by finan-bulk import/);
+    expect((await first).code).toBe(0);
+    expect(sandbox.store.count()).toBe(40);
+    expect(existsSync(join(dir, "in.report.undo.csv"))).toBe(false);
+  });
+
   it("two different files into the same --report: the second exits 2 and the report is the first run's, whole", async () => {
     const { sandbox, dir, env } = await setup({ latencyMs: 40 });
     const a = await writeCustomersCsv(dir, "a.csv", rows(30));
