@@ -195,17 +195,14 @@ export interface MeasuredRun {
   stderr: string;
   /** peak resident memory of the CLI process */
   peakRssMB: number;
-  ms: number;
 }
 
 /** Runs the built CLI in a child process and measures its peak memory (resourceUsage().maxRSS). */
 export function measuredCli(argv: string[], env: Record<string, string>, cwd?: string): Promise<MeasuredRun> {
   const script = `
     const { main } = await import(${JSON.stringify(new URL("cli.js", `file://${BIN}`).href)});
-    const started = performance.now();
     const code = await main(JSON.parse(process.argv[1]));
-    const ms = performance.now() - started;
-    process.stderr.write("\\n@@measure " + JSON.stringify({ code, ms, peakKB: process.resourceUsage().maxRSS }) + "\\n");
+    process.stderr.write("\\n@@measure " + JSON.stringify({ code, peakKB: process.resourceUsage().maxRSS }) + "\\n");
     process.exitCode = code;`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(argv)], { env: { PATH: process.env.PATH ?? "", ...env }, cwd, stdio: ["ignore", "pipe", "pipe"] });
@@ -217,8 +214,8 @@ export function measuredCli(argv: string[], env: Record<string, string>, cwd?: s
     child.on("close", (exitCode) => {
       const at = stderr.lastIndexOf("\n@@measure ");
       if (at < 0) return reject(new Error(`the CLI died without measuring (exit ${exitCode}): ${stderr.slice(-2000)}`));
-      const measure = JSON.parse(stderr.slice(at + 11)) as { code: number; ms: number; peakKB: number };
-      resolve({ code: exitCode, stdout, stderr: stderr.slice(0, at), peakRssMB: Math.round(measure.peakKB / 1024), ms: Math.round(measure.ms) });
+      const measure = JSON.parse(stderr.slice(at + 11)) as { code: number; peakKB: number };
+      resolve({ code: exitCode, stdout, stderr: stderr.slice(0, at), peakRssMB: Math.round(measure.peakKB / 1024) });
     });
   });
 }
