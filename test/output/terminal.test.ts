@@ -45,7 +45,7 @@ describe("what the CLI prints", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain("\u001b");
     expect(run.stderr).toContain(`Note${SHOWN}`);
-    const [reportHeader] = await rowsOf(join(dir, "in.report.csv"));
+    const [reportHeader] = await rowsOf(join(dir, "in.check.csv"));
     expect(reportHeader).toContain(`Note${ATTACK}`);
   });
 
