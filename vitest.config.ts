@@ -21,7 +21,7 @@ const system = [
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    // no include here: a project that extends this config would add its own to it, not replace it
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
@@ -29,7 +29,7 @@ export default defineConfig({
       {
         extends: true,
         // any unhandled rejection or uncaught exception fails the test it happened in
-        test: { name: "unit", exclude: system, setupFiles: ["test/setup/no-unhandled.ts", "test/setup/no-sockets-or-children.ts"] },
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: system, setupFiles: ["test/setup/no-unhandled.ts", "test/setup/no-sockets-or-children.ts"] },
       },
       {
         extends: true,
