@@ -1,11 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { spawnCli } from "../helpers/child.js";
+import { runCli, spawnCli, measuredCli, setup } from "../helpers/cli.js";
+import type { Register } from "../helpers/cli.js";
 import { HEADER, customerRow } from "../helpers/files.js";
-import { expectEveryRowExplained, measuredCli, readReport, setup } from "./harness.js";
-import type { Register } from "./harness.js";
+import { expectEveryRowExplained, readReport } from "./harness.js";
 
 const fast = ["--rate", "0", "--concurrency", "4"];
 const csvLine = (cells: string[]) => `${cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")}\r\n`;

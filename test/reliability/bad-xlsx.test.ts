@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "../../src/sandbox/server.js";
-import { runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
-import { expectEveryRowExplained, measuredCli, readReport, setup } from "./harness.js";
+import { runCli, sandboxEnv, tempDir, measuredCli, setup } from "../helpers/cli.js";
+import { expectEveryRowExplained, readReport } from "./harness.js";
 import { HEADER, bombPart, row, sheetXml, workbookParts, writeWorkbook, zip } from "./xlsx-files.js";
 
 const fast = ["--rate", "0", "--concurrency", "4"];

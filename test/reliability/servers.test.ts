@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { spawnCli } from "../helpers/child.js";
+import { runCli, spawnCli, setup } from "../helpers/cli.js";
+import type { Register } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
 import { writeWorkbook } from "./xlsx-files.js";
-import { GATEWAY_HTML, envelope, expectEachCodeOnce, expectEveryRowExplained, faultyServer, readReport, setup } from "./harness.js";
-import type { Behaviour, Exchange, Register } from "./harness.js";
+import { GATEWAY_HTML, envelope, expectEachCodeOnce, expectEveryRowExplained, faultyServer, readReport } from "./harness.js";
+import type { Behaviour, Exchange } from "./harness.js";
 
 const ROWS = 5;
 const fast = ["--rate", "0", "--concurrency", "5"];

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import type { Sandbox } from "../../src/sandbox/server.js";
-import { sleep, waitFor } from "../helpers/child.js";
+import { sleep, waitFor } from "../helpers/cli.js";
 import { HEADER, customerRow } from "../helpers/files.js";
 
 export const fast = ["--rate", "0", "--concurrency", "8"];
