@@ -25,10 +25,13 @@ export function customerRow(i: number, overrides: Partial<Record<(typeof HEADER)
 
 const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
+/** One CSV line (RFC 4180 quoting), without its line break. */
+export const csvLine = (cells: string[]) => cells.map(quote).join(",");
+
 /** Writes a UTF-8 CSV of HEADER and the given rows. */
 export async function writeCustomersCsv(dir: string, name: string, rows: string[][], header = HEADER): Promise<string> {
   const path = join(dir, name);
-  await writeFile(path, [header, ...rows].map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n", "utf8");
+  await writeFile(path, [header, ...rows].map(csvLine).join("\r\n") + "\r\n", "utf8");
   return path;
 }
 
