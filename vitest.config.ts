@@ -1,12 +1,40 @@
 import { defineConfig } from "vitest/config";
 
+// Files that run the sandbox over HTTP, a purpose-built server, child processes or kills; every
+// other test file is a unit test (test/setup/no-sockets-or-children.ts holds them to it).
+const system = [
+  "test/api/client.test.ts",
+  "test/api/paginate.test.ts",
+  "test/cli/escaped-errors.test.ts",
+  "test/cli/json.test.ts",
+  "test/customers/invisible.test.ts",
+  "test/export/{control-characters,csv-safety,export,hostile-servers,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",
+  "test/import/{faults,import,lock,modes,report-names,resume,undo,unknown-outcomes}.test.ts",
+  "test/output/terminal.test.ts",
+  "test/reliability/**/*.test.ts",
+  "test/samples/**/*.test.ts",
+  "test/sandbox/**/*.test.ts",
+  "test/security/**/*.test.ts",
+  "test/spreadsheet/{exceljs-unpatched,read-csv,write}.test.ts",
+  "test/undo/**/*.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // any unhandled rejection or uncaught exception fails the test it happened in
-    setupFiles: ["test/setup/no-unhandled.ts"],
+    // no include here: a project that extends this config would add its own to it, not replace it
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        // any unhandled rejection or uncaught exception fails the test it happened in
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: system, setupFiles: ["test/setup/no-unhandled.ts", "test/setup/no-sockets-or-children.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "system", include: system, setupFiles: ["test/setup/no-unhandled.ts"] },
+      },
+    ],
   },
 });

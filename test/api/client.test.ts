@@ -133,11 +133,10 @@ describe("createClient", () => {
     const url = await rawServer(() => undefined);
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s", headersTimeoutMs: 300 });
     cleanups.push(() => api.close());
-    const started = Date.now();
+    // without headersTimeoutMs the wait would outlast the test's timeout, so this is not a measurement
     const error = await failure(api.createCustomer(personal("A")));
     expect(error.kind).toBe("outcome-unknown");
     expect(error.detail).toMatch(/timeout/);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("marks a refused connection retryable: nothing was sent", async () => {

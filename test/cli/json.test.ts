@@ -7,11 +7,9 @@ import { PassThrough, Writable } from "node:stream";
 import { main } from "../../src/cli.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { personal } from "../helpers/sandbox.js";
-import { runCli, tempDir } from "../helpers/cli.js";
-import { spawnCli } from "../helpers/child.js";
+import { runCli, tempDir, spawnCli, harness } from "../helpers/cli.js";
+import type { Harness } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
-import { harness } from "../export/cli-harness.js";
-import type { Harness } from "../export/cli-harness.js";
 
 const open: Harness[] = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createSheetWriter } from "../../src/spreadsheet/write.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { HEADER, customerRow, writeCustomersCsv } from "../helpers/files.js";
-import { readReport, setup } from "../reliability/harness.js";
+import { readReport } from "../reliability/harness.js";
 import { openSheet } from "../../src/spreadsheet/open.js";
 
 // "KH00001" three times as every screen shows it: plain, with a zero-width space, with a soft hyphen.

@@ -5,10 +5,9 @@ import type { CustomerPayload } from "../../src/customers/types.js";
 import { startSandbox } from "../../src/sandbox/server.js";
 import { openSheet } from "../../src/spreadsheet/open.js";
 import { parseCsv } from "../helpers/files.js";
-import { sandboxEnv } from "../helpers/cli.js";
+import { sandboxEnv, harness } from "../helpers/cli.js";
+import type { Harness } from "../helpers/cli.js";
 import { runCli } from "../helpers/cli.js";
-import { harness } from "./cli-harness.js";
-import type { Harness } from "./cli-harness.js";
 
 // What a careless integration can leave on the server: a NUL and an ESC inside text, and text
 // that looks like the very escape used to carry them.

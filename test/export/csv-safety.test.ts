@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellToText } from "../../src/customers/cell-text.js";
 import { openSheet } from "../../src/spreadsheet/open.js";
 import { personal } from "../helpers/sandbox.js";
-import { harness } from "./cli-harness.js";
-import type { Harness } from "./cli-harness.js";
+import { harness } from "../helpers/cli.js";
+import type { Harness } from "../helpers/cli.js";
 
 // [what, value on the server, the cell exactly as the CSV holds it]
 const CELLS: [string, string, string][] = [

@@ -6,8 +6,8 @@ import { templateColumns } from "../../src/customers/columns.js";
 import type { CustomerPayload } from "../../src/customers/types.js";
 import type { RequestLogEntry, SandboxOptions } from "../../src/sandbox/server.js";
 import { personal } from "../helpers/sandbox.js";
-import { harness } from "./cli-harness.js";
-import type { Harness } from "./cli-harness.js";
+import { harness } from "../helpers/cli.js";
+import type { Harness } from "../helpers/cli.js";
 
 const FAST = ["--rate", "0"];
 const ITEM = /^\/open\/api\/v1\/customers\/[^/?]+$/;

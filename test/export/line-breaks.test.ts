@@ -5,8 +5,8 @@ import type { CustomerPayload } from "../../src/customers/types.js";
 import { openSheet } from "../../src/spreadsheet/open.js";
 import { parseCsv } from "../helpers/files.js";
 import { readParts, rezip } from "../spreadsheet/helpers.js";
-import { harness } from "./cli-harness.js";
-import type { Harness } from "./cli-harness.js";
+import { harness } from "../helpers/cli.js";
+import type { Harness } from "../helpers/cli.js";
 
 // An address typed on two lines, as Finan's web form stores it (CRLF), and a name with an old Mac CR.
 const STREET = "12 Lê Lợi\r\nPhường Bến Nghé";

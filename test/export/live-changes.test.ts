@@ -5,8 +5,8 @@ import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RequestLogEntry } from "../../src/sandbox/server.js";
 import { personal } from "../helpers/sandbox.js";
-import { harness } from "./cli-harness.js";
-import type { Harness } from "./cli-harness.js";
+import { harness } from "../helpers/cli.js";
+import type { Harness } from "../helpers/cli.js";
 
 const ITEM = /^\/open\/api\/v1\/customers\/[^/?]+$/;
 const LIST = "/open/api/v1/customers";

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CustomerPayload } from "../../src/customers/types.js";
-import { harness } from "./cli-harness.js";
-import type { Harness } from "./cli-harness.js";
+import { harness } from "../helpers/cli.js";
+import type { Harness } from "../helpers/cli.js";
 
 // What the samples lack: line breaks, quotes, formula-like text, 16-digit accounts, three contacts.
 const TRICKY: CustomerPayload[] = [

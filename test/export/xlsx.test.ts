@@ -5,8 +5,8 @@ import type { CustomerPayload } from "../../src/customers/types.js";
 import { openSheet } from "../../src/spreadsheet/open.js";
 import type { Cell } from "../../src/spreadsheet/types.js";
 import { openZipEntry, readZipDirectory } from "../../src/spreadsheet/zip.js";
-import { harness } from "./cli-harness.js";
-import type { Harness } from "./cli-harness.js";
+import { harness } from "../helpers/cli.js";
+import type { Harness } from "../helpers/cli.js";
 
 const TRICKY: CustomerPayload = {
   general_info: {

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 
 export const HEADER = ["Customer code", "Name", "Type", "Phone code", "Phone", "Email", "Tax ID", "Province", "Contact 1 name", "Bank 1 code", "Bank 1 account number"];
 
@@ -24,34 +25,18 @@ export function customerRow(i: number, overrides: Partial<Record<(typeof HEADER)
 
 const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
+/** One CSV line (RFC 4180 quoting), without its line break. */
+export const csvLine = (cells: string[]) => cells.map(quote).join(",");
+
 /** Writes a UTF-8 CSV of HEADER and the given rows. */
 export async function writeCustomersCsv(dir: string, name: string, rows: string[][], header = HEADER): Promise<string> {
   const path = join(dir, name);
-  await writeFile(path, [header, ...rows].map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n", "utf8");
+  await writeFile(path, [header, ...rows].map(csvLine).join("\r\n") + "\r\n", "utf8");
   return path;
 }
 
-/** Parses a simple CSV report (our own output: RFC 4180, BOM) into objects by header. */
+/** Parses a CSV report (our own output: RFC 4180, BOM) into objects by header; a missing cell reads as "". */
 export function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < body.length; i += 1) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (field += '"'), (i += 1);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && body[i + 1] === "\n") i += 1;
-      record.push(field), records.push(record), (record = []), (field = "");
-    } else field += c;
-  }
-  if (field !== "" || record.length > 0) record.push(field), records.push(record);
-  const [header, ...rows] = records;
+  const [header, ...rows] = parse(text, { bom: true, relax_column_count: true }) as string[][];
   return rows.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ""])));
 }

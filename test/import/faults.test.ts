@@ -1,11 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { Sandbox } from "../../src/sandbox/server.js";
-import { runCli } from "../helpers/cli.js";
-import { sandboxPerTest } from "../helpers/run.js";
+import { afterThisTest, runCli, setup } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
-
-const { setup, cleanups } = sandboxPerTest();
 
 const report = async (path: string) => parseCsv(await readFile(path, "utf8"));
 
@@ -48,7 +45,7 @@ describe("import against a failing server", () => {
       creates = sandbox.store.count();
       if (creates >= 30) skewMs = 120_000; // the server's clock jumps: every signature is now stale
     }, 5);
-    cleanups.push(async () => clearInterval(poll));
+    afterThisTest(async () => clearInterval(poll));
     const run = await runCli(["import", input, "--rate", "50", "--concurrency", "2"], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/rejected the credentials.*FINAN_CLIENT_ID and FINAN_SECRET_KEY/s);

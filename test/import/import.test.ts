@@ -1,11 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { Sandbox } from "../../src/sandbox/server.js";
-import { runCli } from "../helpers/cli.js";
-import { sandboxPerTest } from "../helpers/run.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
-
-const { setup } = sandboxPerTest();
 
 const fast = ["--rate", "0", "--concurrency", "8"];
 

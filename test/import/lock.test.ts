@@ -4,11 +4,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
-import { sandboxPerTest } from "../helpers/run.js";
 
-const { setup } = sandboxPerTest();
 const fast = ["--rate", "0", "--concurrency", "2"];
 const rows = (count: number, from = 1) => Array.from({ length: count }, (_, i) => customerRow(from + i));
 

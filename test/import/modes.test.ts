@@ -1,11 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { SandboxOptions } from "../../src/sandbox/server.js";
-import { runCli } from "../helpers/cli.js";
-import { sandboxPerTest } from "../helpers/run.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { HEADER, customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
-
-const { setup } = sandboxPerTest();
 
 const fast = ["--rate", "0", "--concurrency", "4"];
 const report = async (path: string) => parseCsv(await readFile(path, "utf8"));

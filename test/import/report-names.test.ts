@@ -3,11 +3,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultReportPath } from "../../src/import/report.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
-import { sandboxPerTest } from "../helpers/run.js";
 
-const { setup } = sandboxPerTest();
 const fast = ["--rate", "0", "--concurrency", "2"];
 const statuses = async (path: string) => parseCsv(await readFile(path, "utf8")).map((r) => r.status);
 

@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/sandbox/faults.js";
 import { startSandbox } from "../../src/sandbox/server.js";
 import type { Sandbox } from "../../src/sandbox/server.js";
-import { sandboxEnv, tempDir } from "../helpers/cli.js";
-import { spawnCli, waitFor } from "../helpers/child.js";
+import { sandboxEnv, tempDir, spawnCli, waitFor } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CustomerPayload } from "../../src/customers/types.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
-import { GATEWAY_HTML, expectEachCodeOnce, faultyServer, readReport, setup } from "../reliability/harness.js";
+import { GATEWAY_HTML, expectEachCodeOnce, faultyServer, readReport } from "../reliability/harness.js";
 import type { Behaviour, Exchange } from "../reliability/harness.js";
 
 const fast = ["--rate", "0", "--concurrency", "2", "--retries", "3"];

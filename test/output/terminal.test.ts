@@ -2,9 +2,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { terminalSafe } from "../../src/output/terminal.js";
 import { openSheet } from "../../src/spreadsheet/open.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { HEADER, customerRow, writeCustomersCsv } from "../helpers/files.js";
-import { envelope, faultyServer, setup } from "../reliability/harness.js";
+import { envelope, faultyServer } from "../reliability/harness.js";
 
 // Retitles the terminal, then clears it: what an attacker's header or server message would carry.
 const ATTACK = "\u001b]0;owned\u0007\u001b[2J";

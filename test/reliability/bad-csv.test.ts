@@ -1,11 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { spawnCli } from "../helpers/child.js";
+import { runCli, spawnCli, measuredCli, setup } from "../helpers/cli.js";
+import type { Register } from "../helpers/cli.js";
 import { HEADER, customerRow } from "../helpers/files.js";
-import { expectEveryRowExplained, measuredCli, readReport, setup } from "./harness.js";
-import type { Register } from "./harness.js";
+import { expectEveryRowExplained, readReport } from "./harness.js";
 
 const fast = ["--rate", "0", "--concurrency", "4"];
 const csvLine = (cells: string[]) => `${cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")}\r\n`;
@@ -144,7 +143,6 @@ describe("import of a CSV built to exhaust memory or time", () => {
     const run = await measuredCli(["import", input, ...fast], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/in\.csv: line 3: a record longer than 1 MiB/);
-    expect(run.ms).toBeLessThan(25_000); // a hang guard, not a measurement: CI is often busy
     expect(run.peakRssMB).toBeLessThan(200);
     expect(sandbox.stats.requests).toBe(0);
   });
@@ -166,7 +164,6 @@ describe("import of a CSV built to exhaust memory or time", () => {
     const run = await measuredCli(["import", input, ...fast, "--json"], env);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ rows: 200, counts: { created: 200 } });
-    expect(run.ms).toBeLessThan(25_000); // a hang guard, not a measurement
     // A million cells, each a string and an object that live for one row: the peak is the garbage the
     // collector has not reached yet, 213-251 MB over runs on a 2-core machine. Rows held at once are
     // bounded by cells (src/import/run.ts), so memory that grew with the rows would go far past this.

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "../../src/sandbox/server.js";
-import { runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
-import { expectEveryRowExplained, measuredCli, readReport, setup } from "./harness.js";
+import { runCli, sandboxEnv, tempDir, measuredCli, setup } from "../helpers/cli.js";
+import { expectEveryRowExplained, readReport } from "./harness.js";
 import { HEADER, bombPart, row, sheetXml, workbookParts, writeWorkbook, zip } from "./xlsx-files.js";
 
 const fast = ["--rate", "0", "--concurrency", "4"];
@@ -44,7 +44,6 @@ describe("import of an XLSX that cannot be read", () => {
     const run = await measuredCli(["import", file, ...fast], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/in\.xlsx is too large to read: .*unpacks \d{3,} times bigger \(256 MiB\): a zip bomb/);
-    expect(run.ms).toBeLessThan(25_000); // a hang guard: the bound is checked by bytes, not time
     expect(run.peakRssMB).toBeLessThan(200);
     expect(sandbox.stats.requests).toBe(0);
   });
@@ -75,7 +74,6 @@ describe("import of an XLSX that cannot be read", () => {
 
 describe("import of an XLSX with many, hidden or merged sheets and cells", () => {
   it("200 sheets: reads the one visible sheet, quickly", async () => {
-    const started = Date.now();
     const { run, sandbox } = await importXlsx((file) =>
       writeWorkbook(file, (workbook) => {
         for (let i = 1; i < 200; i += 1) workbook.addWorksheet(`Cũ ${i}`, { state: i % 2 ? "hidden" : "veryHidden" }).addRows([HEADER, row(`OLD${i}`)]);
@@ -84,7 +82,6 @@ describe("import of an XLSX with many, hidden or merged sheets and cells", () =>
     );
     expect(run.code).toBe(0);
     expect(sandbox.store.list().map((c) => c.general_info.customer_code)).toEqual(["KH1", "KH2"]);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("hidden and very hidden sheets are skipped; --sheet can still name a hidden one", async () => {
@@ -228,7 +225,6 @@ describe("import of an XLSX built to exhaust memory or time", () => {
     expect(lines.map((line) => [line.row, line.status])).toEqual([["2", "created"], ["3", "invalid"], ["4", "created"]]);
     expect(lines[1]?.message).toMatch(/^Name \(general_info\.name\): is 10,485,760 characters long, more than a spreadsheet cell holds/);
     expect(sandbox.store.count()).toBe(2);
-    expect(run.ms).toBeLessThan(25_000); // a hang guard, not a measurement: CI is often busy
     expect(run.peakRssMB).toBeLessThan(250);
   });
 
@@ -245,7 +241,6 @@ describe("import of an XLSX built to exhaust memory or time", () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ rows: 50, counts: { created: 50 } });
     expect(sandbox.store.count()).toBe(50);
-    expect(run.ms).toBeLessThan(50_000); // a hang guard, not a measurement
     expect(run.peakRssMB).toBeLessThan(250);
   });
 });

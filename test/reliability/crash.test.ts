@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/sandbox/faults.js";
 import { startSandbox } from "../../src/sandbox/server.js";
 import type { Sandbox } from "../../src/sandbox/server.js";
-import { runCli, sandboxEnv } from "../helpers/cli.js";
-import { spawnCli, waitFor } from "../helpers/child.js";
+import { runCli, sandboxEnv, spawnCli, waitFor, setup } from "../helpers/cli.js";
+import type { Register } from "../helpers/cli.js";
 import { HEADER, customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
-import { expectEachCodeOnce, faultyServer, setup } from "./harness.js";
-import type { Behaviour, Register } from "./harness.js";
+import { expectEachCodeOnce, faultyServer } from "./harness.js";
+import type { Behaviour } from "./harness.js";
 
 // The issue asks for 5,000 rows: that takes ~140 s on a 2-core machine (each kill costs a restart and a re-listing),
 // so the suite runs 600 by default. CRASH_ROWS=5000 npx vitest run test/reliability/crash.test.ts for the full size.

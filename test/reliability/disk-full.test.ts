@@ -5,11 +5,10 @@ import { statfsSync } from "node:fs";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { spawnCli } from "../helpers/child.js";
+import { runCli, spawnCli, setup } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
 import { noSmallDisk, smallDisk } from "../helpers/small-disk.js";
-import { expectEachCodeOnce, readReport, setup } from "./harness.js";
+import { expectEachCodeOnce, readReport } from "./harness.js";
 
 const fast = ["--rate", "0", "--concurrency", "4"];
 

@@ -3,9 +3,9 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { HEADER, customerRow, writeCustomersCsv } from "../helpers/files.js";
-import { faultyServer, setup } from "./harness.js";
+import { faultyServer } from "./harness.js";
 
 const fast = ["--rate", "0"];
 

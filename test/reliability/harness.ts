@@ -1,35 +1,15 @@
-// Shared by the reliability and security suites: sandbox + temp folder per test, reports, and a
-// purpose-built loopback server in front of the sandbox that misbehaves on cue.
-import { spawn } from "node:child_process";
+// Shared by the reliability and security suites: checks on reports and on what the sandbox holds, and a
+// purpose-built loopback server in front of the sandbox that misbehaves on cue (the CLI harness: ../helpers/cli.ts).
 import { readFile } from "node:fs/promises";
 import { createServer, request } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { afterEach, expect } from "vitest";
-import { startSandbox } from "../../src/sandbox/server.js";
-import type { Sandbox, SandboxOptions } from "../../src/sandbox/server.js";
-import { sandboxEnv, tempDir } from "../helpers/cli.js";
-import { BIN } from "../helpers/child.js";
+import { expect } from "vitest";
+import type { Sandbox } from "../../src/sandbox/server.js";
+import { afterThisTest } from "../helpers/cli.js";
+import type { Register } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/files.js";
 import { isFailing, isReportStatus } from "../../src/rows/status.js";
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-/** Where a test's cleanups go: the suite's afterEach, or a concurrent test's own onTestFinished. */
-export type Register = (cleanup: () => Promise<void>) => void;
-const afterThisTest: Register = (cleanup) => cleanups.push(cleanup);
-
-/** A sandbox on a free loopback port and a temp folder, both removed after the test. */
-export async function setup(options: SandboxOptions = {}, register: Register = afterThisTest) {
-  const sandbox = await startSandbox({ port: 0, ...options });
-  const dir = await tempDir("finan-bulk-rel-");
-  register(() => dir.cleanup());
-  register(() => sandbox.close());
-  return { sandbox, dir: dir.path, env: sandboxEnv(sandbox) };
-}
 
 export const readReport = async (path: string) => parseCsv(await readFile(path, "utf8"));
 
@@ -188,37 +168,3 @@ export const envelope = (status: number, code: number, data: unknown = null, err
 
 export const GATEWAY_HTML = (status: number) =>
   `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-
-export interface MeasuredRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** peak resident memory of the CLI process */
-  peakRssMB: number;
-  ms: number;
-}
-
-/** Runs the built CLI in a child process and measures its peak memory (resourceUsage().maxRSS). */
-export function measuredCli(argv: string[], env: Record<string, string>, cwd?: string): Promise<MeasuredRun> {
-  const script = `
-    const { main } = await import(${JSON.stringify(new URL("cli.js", `file://${BIN}`).href)});
-    const started = performance.now();
-    const code = await main(JSON.parse(process.argv[1]));
-    const ms = performance.now() - started;
-    process.stderr.write("\\n@@measure " + JSON.stringify({ code, ms, peakKB: process.resourceUsage().maxRSS }) + "\\n");
-    process.exitCode = code;`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(argv)], { env: { PATH: process.env.PATH ?? "", ...env }, cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (exitCode) => {
-      const at = stderr.lastIndexOf("\n@@measure ");
-      if (at < 0) return reject(new Error(`the CLI died without measuring (exit ${exitCode}): ${stderr.slice(-2000)}`));
-      const measure = JSON.parse(stderr.slice(at + 11)) as { code: number; ms: number; peakKB: number };
-      resolve({ code: exitCode, stdout, stderr: stderr.slice(0, at), peakRssMB: Math.round(measure.peakKB / 1024), ms: Math.round(measure.ms) });
-    });
-  });
-}

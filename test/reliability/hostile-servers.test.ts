@@ -5,17 +5,9 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { afterThisTest, runCli, tempDir } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-// Tests that run side by side clean up after themselves alone (onTestFinished).
-type Register = (cleanup: () => Promise<void>) => void;
-const afterThisTest: Register = (cleanup) => cleanups.push(cleanup);
 
 /** A loopback server answering every request with `answer`; counts the requests it saw. */
 async function server(answer: (req: IncomingMessage, res: ServerResponse) => void, register = afterThisTest) {

@@ -5,10 +5,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { spawnCli, waitFor } from "../helpers/child.js";
+import { runCli, spawnCli, waitFor, setup } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
-import { envelope, faultyServer, readReport, setup } from "./harness.js";
+import { envelope, faultyServer, readReport } from "./harness.js";
 
 const fast = ["--rate", "0", "--concurrency", "4"];
 const spoolFolders = (tmp: string) => readdirSync(tmp).filter((name) => name.startsWith("finan-bulk-export-"));

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
-import { envelope, expectEachCodeOnce, expectEveryRowExplained, faultyServer, readReport, setup } from "./harness.js";
+import { envelope, expectEachCodeOnce, expectEveryRowExplained, faultyServer, readReport } from "./harness.js";
 import type { Behaviour } from "./harness.js";
 
 const fast = ["--rate", "0", "--concurrency", "4"];

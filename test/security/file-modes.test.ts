@@ -1,9 +1,8 @@
 import { readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
-import { setup } from "../reliability/harness.js";
 
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
 const fast = ["--rate", "0"];

@@ -3,10 +3,9 @@
 import { lstat, readFile, readdir, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
 import { startSandbox } from "../../src/sandbox/server.js";
-import { setup } from "../reliability/harness.js";
 
 const fast = ["--rate", "0"];
 const VICTIM_TEXT = "someone else's file\n";

@@ -268,7 +268,6 @@ describe("readCsv's worker thread and the process", () => {
       const rows = source.rows[Symbol.asyncIterator]();
       await rows.next(); await rows.next();
       console.log(source.parser);`);
-    const started = Date.now();
     const { stdout, code } = await new Promise<{ stdout: string; code: number | null }>((resolve, reject) => {
       const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
       let out = "";
@@ -281,7 +280,6 @@ describe("readCsv's worker thread and the process", () => {
       });
     });
     expect(stdout.trim()).toBe("worker");
-    expect(code).toBe(0);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(code).toBe(0); // exited on its own: the SIGKILL above is only a guard against a hang
   });
 });

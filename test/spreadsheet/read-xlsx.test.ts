@@ -230,11 +230,9 @@ describe("readXlsx on damaged and hostile files", () => {
 
   it("stops a zip bomb before inflating it", async () => {
     const file = await withSheet(bomb(24));
-    const started = Date.now();
     const error = await failure(file);
     expect(error.code).toBe("E_FILE_TOO_LARGE");
     expect(error.message).toContain("zip bomb");
-    expect(Date.now() - started).toBeLessThan(20_000); // a hang guard: the bound is checked by bytes, not time
   });
 
   it("stops a part that inflates past the size its header declares", async () => {

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import type { Sandbox } from "../../src/sandbox/server.js";
-import { sleep, waitFor } from "../helpers/child.js";
-import { HEADER, customerRow } from "../helpers/files.js";
+import { sleep, waitFor } from "../helpers/cli.js";
+import { HEADER, csvLine, customerRow } from "../helpers/files.js";
 
 export const fast = ["--rate", "0", "--concurrency", "8"];
 
@@ -29,12 +29,10 @@ export function seedOriginals(sandbox: Sandbox, count: number): void {
   }
 }
 
-const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** A CSV as people make them: a title line above the header, and blank lines between rows (`undefined` in `rows`). */
 export async function writeTitledCsv(dir: string, name: string, rows: (string[] | undefined)[]): Promise<string> {
   const path = join(dir, name);
-  const lines = ["Danh sách khách hàng 2026", HEADER.map(quote).join(","), ...rows.map((row) => (row ? row.map(quote).join(",") : ""))];
+  const lines = ["Danh sách khách hàng 2026", csvLine(HEADER), ...rows.map((row) => (row ? csvLine(row) : ""))];
   await writeFile(path, lines.join("\r\n") + "\r\n", "utf8");
   return path;
 }

@@ -2,14 +2,11 @@ import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/sandbox/faults.js";
-import { runCli } from "../helpers/cli.js";
-import { spawnCli, waitFor } from "../helpers/child.js";
+import { runCli, spawnCli, waitFor, setup } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
-import { sandboxPerTest } from "../helpers/run.js";
 import type { Sandbox } from "../../src/sandbox/server.js";
 import { expectSameServer, fast, rowsOf, seedOriginals, serverQuiet, serverState, writeTitledCsv, writeTitledXlsx } from "./helpers.js";
 
-const { setup } = sandboxPerTest();
 const report = async (path: string) => parseCsv(await readFile(path, "utf8"));
 
 /** SIGKILLs an import in a child once the server holds `target` customers (a seeded point); the run must not have finished. */

@@ -2,12 +2,9 @@ import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { parseCsv, writeCustomersCsv } from "../helpers/files.js";
-import { sandboxPerTest } from "../helpers/run.js";
 import { expectSameServer, fast, rowsOf, seedOriginals, serverState } from "./helpers.js";
-
-const { setup } = sandboxPerTest();
 
 /** The same file imported twice, changed in between: two runs of one report. */
 async function twoRuns() {

@@ -2,13 +2,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/sandbox/faults.js";
-import { runCli } from "../helpers/cli.js";
-import { spawnCli, waitFor } from "../helpers/child.js";
+import { runCli, spawnCli, waitFor, setup } from "../helpers/cli.js";
 import { customerRow, parseCsv } from "../helpers/files.js";
-import { sandboxPerTest } from "../helpers/run.js";
 import { expectSameServer, fast, seedOriginals, serverQuiet, serverState, writeTitledCsv } from "./helpers.js";
 
-const { setup } = sandboxPerTest();
 const ROWS = 240;
 
 /** Rows 1…ROWS with a blank line after every 50th; KH00001…KH00030 exist on the server before (replaced). */
