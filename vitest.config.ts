@@ -9,13 +9,13 @@ const system = [
   "test/cli/json.test.ts",
   "test/customers/invisible.test.ts",
   "test/export/{control-characters,csv-safety,export,hostile-servers,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",
-  "test/import/{faults,import,lock,modes,report-names,resume,undo,unknown-outcomes}.test.ts",
+  "test/import/{faults,import,lock,modes,pace,report-names,resume,undo,unknown-outcomes}.test.ts",
   "test/output/terminal.test.ts",
   "test/reliability/**/*.test.ts",
   "test/samples/**/*.test.ts",
   "test/sandbox/**/*.test.ts",
   "test/security/**/*.test.ts",
-  "test/spreadsheet/{exceljs-unpatched,read-csv,write}.test.ts",
+  "test/spreadsheet/{read-csv,write}.test.ts",
   "test/undo/**/*.test.ts",
 ];
 

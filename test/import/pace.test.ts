@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
-import { sandboxPerTest } from "../helpers/run.js";
-
-const { setup } = sandboxPerTest();
 
 describe("the summary says what bounded the requests", () => {
   it("names --concurrency when it held the run, and the flag that would help", async () => {

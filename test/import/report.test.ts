@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { REPORT_COLUMNS, openReport } from "../../src/import/report.js";
-import type { RowResult } from "../../src/import/journal.js";
+import type { RowResult } from "../../src/rows/result.js";
 import { parseCsv } from "../helpers/files.js";
 
 const HEADERS = ["Mã khách hàng", "Tên"];
