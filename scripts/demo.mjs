@@ -1,7 +1,7 @@
 // npm run demo: the whole journey against a local sandbox, on a fresh clone, with no setup.
 // Starts the sandbox on a free loopback port, validates and imports samples/customers.xlsx,
 // imports it again (everything replaced, nothing duplicated), exports to out/, and says where.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join, relative } from "node:path";
 import { main } from "../dist/cli.js";
@@ -11,6 +11,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "out");
 // The reports go to out/; an export needs its folder to exist too, or --mkdir (as step 4 shows).
 mkdirSync(out, { recursive: true });
+// Each demo starts afresh against a new sandbox: its own earlier files in out/ (customers.* and their
+// fingerprints, journals and locks) go first, since the tool refuses to overwrite a report it did not
+// write (an earlier version's demo wrote no fingerprint). Nothing else in out/ is touched.
+for (const name of readdirSync(out)) if (name.replace(/^\./, "").startsWith("customers.")) rmSync(join(out, name), { force: true });
 const sample = join(root, "samples", "customers.xlsx");
 const report = join(out, "customers.report.xlsx");
 
