@@ -3,7 +3,7 @@ import { ToolError } from "./errors.js";
 import type { ErrorCode } from "./errors.js";
 
 /** The cause of a failed read or write as a phrase ("the disk is full"); the raw message when unknown. */
-export function fileProblem(error: unknown, platform: NodeJS.Platform = process.platform): string {
+function fileProblem(error: unknown, platform: NodeJS.Platform = process.platform): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   // Windows refuses to replace or remove a file another program holds open: Excel does, for every file it shows
   if (platform === "win32" && (code === "EBUSY" || code === "EPERM")) return "the file is open in another program (close it in Excel)";
@@ -35,7 +35,7 @@ export function fileProblem(error: unknown, platform: NodeJS.Platform = process.
 }
 
 /** What to do about it, for the hint line. */
-export function fileHint(error: unknown, platform: NodeJS.Platform = process.platform): string {
+function fileHint(error: unknown, platform: NodeJS.Platform = process.platform): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (platform === "win32" && (code === "EBUSY" || code === "EPERM")) return "Close the file in Excel (or the program showing it), then run the same command again.";
   if (code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG") return "Free some space (or choose a folder on another disk), then run the same command again.";

@@ -4,7 +4,7 @@ import { EXIT_INTERRUPTED } from "./errors.js";
 export type StopSignal = "SIGINT" | "SIGTERM" | "SIGHUP";
 
 /** 128 + signal number, as shells report a process a signal ended. */
-export const EXIT_BY_SIGNAL: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+const EXIT_BY_SIGNAL: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 export interface StopListener {
   /** aborted (reason: the signal's name) at the first signal: stop taking rows, finish what is in flight */

@@ -53,7 +53,7 @@ export async function readBodyText(response: Dispatcher.ResponseData, limit: Bod
 }
 
 /** `16 MB`, `150.3 MB`, `12.5 kB`, as people read sizes. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes >= MB) return `${(bytes / MB).toFixed(bytes % MB === 0 ? 0 : 1)} MB`;
   if (bytes >= 1000) return `${(bytes / 1000).toFixed(1)} kB`;
   return `${bytes} bytes`;

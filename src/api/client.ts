@@ -77,6 +77,9 @@ const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_E
 export type FinanClient = ReturnType<typeof createClient>;
 
 /** The Customers API over one keep-alive pool; every call is signed afresh with the current time. */
+/** One customer's path, as requested and as named in errors. */
+export const customerPath = (customerId: string): string => `/api/v1/customers/${encodeURIComponent(customerId)}`;
+
 export function createClient(options: ClientOptions) {
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, "");
@@ -189,15 +192,14 @@ export function createClient(options: ClientOptions) {
     return { status, apiCode, requestId, data: parsed.data as unknown as CustomerRecord };
   }
 
-  const idPath = (customerId: string) => `/api/v1/customers/${encodeURIComponent(customerId)}`;
 
   return {
     createCustomer: (payload: CustomerPayload) => record("POST", "/api/v1/customers", payload),
     listPage,
-    getCustomer: (customerId: string) => record("GET", idPath(customerId)),
-    replaceCustomer: (customerId: string, payload: CustomerPayload) => record("PUT", idPath(customerId), payload),
+    getCustomer: (customerId: string) => record("GET", customerPath(customerId)),
+    replaceCustomer: (customerId: string, payload: CustomerPayload) => record("PUT", customerPath(customerId), payload),
     deleteCustomer: async (customerId: string): Promise<ApiResponse<unknown>> => {
-      const { status, apiCode, requestId, data } = await call("DELETE", idPath(customerId), undefined, RECORD_LIMIT);
+      const { status, apiCode, requestId, data } = await call("DELETE", customerPath(customerId), undefined, RECORD_LIMIT);
       return { status, apiCode, requestId, data };
     },
     close: () => (options.dispatcher ? Promise.resolve() : dispatcher.close()),

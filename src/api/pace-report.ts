@@ -38,7 +38,7 @@ const FEWEST_STARTS = 100;
 const AT_THE_RATE = 0.85;
 
 /** The cause that held most starts; undefined for a run too short to tell. */
-export function paceBound(stats: PaceStats): PaceBound | undefined {
+function paceBound(stats: PaceStats): PaceBound | undefined {
   const { rate, throttled, slots, free } = stats.causes;
   if (rate + throttled + slots + free < FEWEST_STARTS) return undefined;
   const most = Math.max(rate, throttled, slots, free);

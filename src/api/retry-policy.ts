@@ -39,7 +39,7 @@ export function decideRetry(failure: RetryFailure, attempt: number, policy: Retr
 }
 
 /** A Retry-After past --max-wait: that request fails alone, and neither pauses nor slows the others. */
-export function refusesWait(error: ApiError, policy: Pick<RetryPolicy, "maxWaitMs">): boolean {
+function refusesWait(error: ApiError, policy: Pick<RetryPolicy, "maxWaitMs">): boolean {
   return error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxWaitMs;
 }
 

@@ -4,6 +4,7 @@ import type { Cell } from "../spreadsheet/types.js";
 import { parseFieldKey } from "./columns.js";
 import type { FieldKey } from "./columns.js";
 import { controlWarning, mayHoldUnseen, unseenInCode, withoutInvisible } from "./invisible.js";
+import { MAX_EXCEL_CELL_CHARS } from "../spreadsheet/limits.js";
 
 /** A value, or an issue (the row is invalid), each without the column name: the caller adds it. */
 export interface CellText {
@@ -15,7 +16,6 @@ export interface CellText {
 export const LOST_DIGITS = "lost digits in Excel: format the column as Text and retype";
 
 // Excel holds at most 32,767 characters in a cell: anything longer was not typed in a spreadsheet.
-const MAX_CELL_CHARS = 32_767;
 
 // Spreadsheets keep 15 significant digits: from 10^15 up the last digits are already gone.
 const LARGEST_EXACT = 1e15;
@@ -50,7 +50,7 @@ export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: bo
       // already NFC: every reader builds text cells with textCell
       const trimmed = cell.text.trim();
       if (trimmed === "") return BLANK;
-      if (trimmed.length > MAX_CELL_CHARS) return { issue: `is ${trimmed.length.toLocaleString("en-US")} characters long, more than a spreadsheet cell holds (${MAX_CELL_CHARS.toLocaleString("en-US")}): check the cell` };
+      if (trimmed.length > MAX_EXCEL_CELL_CHARS) return { issue: `is ${trimmed.length.toLocaleString("en-US")} characters long, more than a spreadsheet cell holds (${MAX_EXCEL_CELL_CHARS.toLocaleString("en-US")}): check the cell` };
       if (kind !== "text" && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
       const value = unguard ? unneutraliseFormula(trimmed) : trimmed;
       return kind === "code" ? codeText(value) : freeText(value);
@@ -72,7 +72,7 @@ export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: bo
   }
 }
 
-export function isDigitField(field: FieldKey): boolean {
+function isDigitField(field: FieldKey): boolean {
   const ref = parseFieldKey(field);
   return ref !== undefined && DIGIT_ATTRS.has(ref.attr);
 }

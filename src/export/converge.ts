@@ -42,7 +42,7 @@ export interface ConvergeOptions {
 }
 
 /** Passes of the list before the export gives up on a list that keeps changing. */
-export const MAX_PASSES = 8;
+const MAX_PASSES = 8;
 
 /**
  * Lists until a full pass brings no id the earlier passes lacked and shows as many customers as
@@ -97,7 +97,7 @@ export async function converge(client: FinanClient, pacer: Pacer, options: Conve
 }
 
 /** A customer whose listed type is blank or odd may still be of the type asked: its record decides. */
-export function mayBeOfType(summary: ListedCustomer, type: CustomerType | undefined): boolean {
+function mayBeOfType(summary: ListedCustomer, type: CustomerType | undefined): boolean {
   if (type === undefined) return true;
   const listed = summary.general_info.type.trim().toLowerCase();
   return listed === type || (listed !== "personal" && listed !== "company");

@@ -1,5 +1,6 @@
 // One full record per listed customer: the answer must be that customer, and "not found" must be the API's.
 import { API_CODE, ApiError } from "../api/api-error.js";
+import { customerPath } from "../api/client.js";
 import type { FinanClient } from "../api/client.js";
 import { PacedFailure } from "../api/pacer.js";
 import type { Pacer } from "../api/pacer.js";
@@ -30,7 +31,7 @@ export async function fetchRecord(client: FinanClient, pacer: Pacer, summary: Cu
       if (answer.data.customer_id !== id) {
         const { status, apiCode, requestId } = answer;
         const detail = `the answer is for another customer (customer_id ${JSON.stringify(answer.data.customer_id)})`;
-        throw new ApiError({ method: "GET", path: `/api/v1/customers/${encodeURIComponent(id)}`, kind: "retryable", status, apiCode, requestId, detail });
+        throw new ApiError({ method: "GET", path: customerPath(id), kind: "retryable", status, apiCode, requestId, detail });
       }
       return answer;
     }, { idempotent: true });

@@ -2,6 +2,7 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { ToolError } from "../errors.js";
+import { processAlive } from "../temp-files.js";
 
 interface LockOwner {
   pid: number;
@@ -12,7 +13,6 @@ interface LockOwner {
 
 export interface RunLock {
   /** the lock files held */
-  paths: string[];
   /** one line per lock taken over from a process that is gone, for the user */
   notices: string[];
   /** removes the lock files; safe to call more than once */
@@ -52,7 +52,7 @@ export function acquireLocks(command: string, targets: string[], ifWritable: str
     release();
     throw error;
   }
-  return { paths: [...held], notices, release };
+  return { notices, release };
 }
 
 function acquireOne(path: string, target: string, me: LockOwner): string | undefined {
@@ -95,13 +95,7 @@ function readOwner(path: string): LockOwner | undefined {
 
 /** Whether the lock's process may still be running: on another host we cannot tell, so yes. */
 function isRunning(owner: LockOwner): boolean {
-  if (owner.host !== hostname()) return true;
-  try {
-    process.kill(owner.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return owner.host !== hostname() || processAlive(owner.pid);
 }
 
 function lockedBy(path: string, target: string, owner: LockOwner | undefined): ToolError {

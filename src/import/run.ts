@@ -64,7 +64,6 @@ export interface ImportSummary {
   wouldClear: number;
 }
 
-export { journalPathFor } from "./history.js";
 
 /** read → map → validate → plan → upload → report, in input order, with bounded memory. */
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
@@ -217,7 +216,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
   function record(result: RowResult): Promise<RowResult> {
-    return journalResult(journal ? files.journal : undefined, result, summary.stopped !== undefined || signal.aborted);
+    return journalResult(files.journal, result, summary.stopped !== undefined || signal.aborted);
   }
 
   function failure(input: InputRow, error: unknown): RowResult {

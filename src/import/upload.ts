@@ -120,7 +120,7 @@ export function createUploader(options: UploaderOptions) {
         }
         return failed(job, error, `not known whether this run created customer_id ${customerId} (the create went unanswered, and the record could not be read): `);
       }
-      const differences = differencesFromSent(stripServerFields(stored), job.payload);
+      const differences = differencesFromSent(withoutServerFields(stored), job.payload);
       index.set(job.customerCode, customerId);
       if (differences.length > 0) return { ...failed(job, undefined, "", someoneElses(job.customerCode, customerId, differences)), customerId };
       return ok(job, "created", undefined, customerId, `created; ${how}`);
@@ -142,7 +142,7 @@ export function createUploader(options: UploaderOptions) {
         if (plan?.clears) rowsClearing += 1;
         return ok(job, "would-replace", undefined, customerId, plan?.message);
       }
-      await journal?.append({ t: "intent", row: job.row, op: "replace", code: job.customerCode, customerId, ...(before ? { before: stripServerFields(before) } : {}), sent: body });
+      await journal?.append({ t: "intent", row: job.row, op: "replace", code: job.customerCode, customerId, ...(before ? { before: withoutServerFields(before) } : {}), sent: body });
       return put(job, customerId, body);
     }
 
@@ -188,11 +188,6 @@ export function createUploader(options: UploaderOptions) {
       return steps.replace(job, existing);
     },
   };
-}
-
-/** The record as a payload: what undo PUTs back. */
-export function stripServerFields(record: CustomerRecord): CustomerPayload {
-  return withoutServerFields(record);
 }
 
 /** A dry-run replace: what the PUT would change and, louder, what it would clear. */

@@ -58,7 +58,7 @@ export interface ExportProgress {
   pass?: number;
 }
 
-export interface ProgressLine {
+interface ProgressLine {
   update(progress: ExportProgress): void;
   /** erases the line before the summary is printed */
   clear(): void;

@@ -170,10 +170,18 @@ function isoDate(text: string): Date {
   return new Date(/(?:Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text}Z`);
 }
 
+// A workbook has a handful of formats and up to millions of number cells: each format is judged once.
+const dateFormats = new Map<string, boolean>();
+
 // As Excel (and exceljs) decide: a format with y m d h s outside quotes and [brackets] is a date.
-export function isDateFormat(numFmt: string | undefined): boolean {
+function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  return /[ymdhMsb]/.test(numFmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+  let isDate = dateFormats.get(numFmt);
+  if (isDate === undefined) {
+    isDate = /[ymdhMsb]/.test(numFmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+    dateFormats.set(numFmt, isDate);
+  }
+  return isDate;
 }
 
 /**
@@ -181,7 +189,7 @@ export function isDateFormat(numFmt: string | undefined): boolean {
  * (Lotus 1-2-3's bug, kept by Excel): serials before it are a day later than plain arithmetic, and
  * serial 60 itself is no date.
  */
-export function excelDate(serial: number, date1904: boolean): Date {
+function excelDate(serial: number, date1904: boolean): Date {
   if (!date1904 && serial >= 60 && serial < 61) return new Date(Number.NaN);
   const days = date1904 ? serial + 1462 : serial < 60 && serial >= 1 ? serial + 1 : serial;
   return new Date(Math.round((days - 25569) * 86_400_000));

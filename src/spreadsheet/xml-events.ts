@@ -49,7 +49,7 @@ export async function readXml(bytes: AsyncIterable<Buffer | string>, handlers: X
   for await (const _ of xmlEvents(bytes, handlers));
 }
 
-export function localName(name: string): string {
+function localName(name: string): string {
   const colon = name.indexOf(":");
   return colon === -1 ? name : name.slice(colon + 1);
 }

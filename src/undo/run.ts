@@ -25,7 +25,7 @@ import { runFiles } from "../import/run-files.js";
 import { AuthRejected } from "../api/auth-rejected.js";
 import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
-import { stripServerFields } from "../import/upload.js";
+import { withoutServerFields } from "../customers/merge.js";
 import { describeChanges, rowSteps } from "./steps.js";
 import { refuseOutOfOrder, undoTargets } from "./targets.js";
 import type { UndoTarget } from "./targets.js";
@@ -161,7 +161,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
   function recordDone(result: RowResult): Promise<RowResult> {
-    return journalResult(journal ? files.journal : undefined, result, summary.stopped !== undefined || signal.aborted);
+    return journalResult(files.journal, result, summary.stopped !== undefined || signal.aborted);
   }
 
   /** The customer a create in flight at a crash made, if the listing holds its code (listed once, when first needed). */
@@ -184,7 +184,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       const current = await steps.get();
       if (target.op === "create") {
         if (!current) return sentBefore?.op === "delete" ? steps.result("deleted", "deleted before the interruption") : steps.result("skipped", "already deleted");
-        const changes = target.sent ? describeChanges(target.sent, stripServerFields(current.data)) : "";
+        const changes = target.sent ? describeChanges(target.sent, withoutServerFields(current.data)) : "";
         const whose = target.uncertain ? "a customer with this code exists but differs from what the import sent, so it may be someone else's" : "changed on the server since the import";
         if (changes && !options.force) return steps.leftAlone("conflict", `${whose} (${changes}): not deleted; use --force to delete anyway`);
         const why = target.uncertain ? "sent without an answer (in flight when the import stopped); created, as the listing confirmed" : undefined;
@@ -194,7 +194,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       }
       if (!target.before) return steps.leftAlone("no-backup", NO_BACKUP);
       if (!current) return steps.result("failed", "the customer was deleted since the import: nothing to restore");
-      const now = stripServerFields(current.data);
+      const now = withoutServerFields(current.data);
       if (describeChanges(target.before, now) === "") {
         if (sentBefore?.op === "restore") return steps.result("restored", "restored before the interruption");
         return steps.result("skipped", target.uncertain ? "nothing to undo: the replace sent without an answer (in flight when the import stopped) was never applied" : "already as it was before the import");

@@ -3,16 +3,14 @@ import type { ApiResponse, FinanClient } from "../api/client.js";
 import { PacedFailure } from "../api/pacer.js";
 import type { Pacer } from "../api/pacer.js";
 import { rowRequests } from "../api/row-requests.js";
-import { headerFor } from "../customers/columns.js";
-import { diffPayload } from "../customers/merge.js";
+import { differencesFromSent } from "../import/adopt.js";
 import type { CustomerPayload } from "../customers/types.js";
 import type { RowResult } from "../rows/result.js";
 import type { RowReason, RowStatus } from "../rows/status.js";
 
 /** The fields that differ between two payloads, by header and path; "" when they are equal. */
 export function describeChanges(expected: CustomerPayload, actual: CustomerPayload): string {
-  const { changed, cleared } = diffPayload(expected, actual);
-  return [...changed, ...cleared].map((field) => `${headerFor(field, "en")} (${field})`).join(", ");
+  return differencesFromSent(expected, actual).join(", ");
 }
 
 /** One undo row's requests, counted together; a GET or DELETE that finds nothing is an answer, not a failure. */
@@ -20,7 +18,6 @@ export function rowSteps(client: FinanClient, pacer: Pacer, row: number, code: s
   const requests = rowRequests(pacer);
   const result = (status: RowStatus, message: string | undefined, response: ApiResponse<unknown> | undefined = requests.last): RowResult => ({ row, status, customerCode: code, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts: requests.attempts });
   return {
-    attempts: () => requests.attempts,
     async get() {
       try {
         return await requests.send(() => client.getCustomer(customerId), true);
