@@ -6,8 +6,11 @@ import type { Command, GlobalFlags } from "./commands/define.js";
 import { EXIT_CANNOT_PROCEED, ToolError, describeError, exitCodeFor, exitCodeOf } from "./errors.js";
 import type { RunOutcome } from "./errors.js";
 import { guardOutput, processIo, writeLine } from "./io.js";
+import { t } from "./i18n/text.js";
+import { langFromArgv, langFromEnv } from "./i18n/lang.js";
+import type { Lang } from "./i18n/lang.js";
 import { holdJsonSummary } from "./output/json.js";
-import type { Io } from "./io.js";
+import type { Io, IoInput } from "./io.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 
@@ -26,13 +29,15 @@ type CommandName = keyof typeof COMMANDS;
 const isCommandName = (word: string): word is CommandName => Object.hasOwn(COMMANDS, word);
 
 /** The whole CLI: argv in, exit code out. Never calls process.exit, so tests drive it in-process. */
-export async function main(argv: string[], io: Io = processIo(new AbortController().signal)): Promise<number> {
+export async function main(argv: string[], input: IoInput = processIo(new AbortController().signal)): Promise<number> {
+  // the language is chosen before yargs runs, so that its help and its errors speak it too
+  const io: Io = { ...input, lang: langFromArgv(argv) ?? input.lang ?? langFromEnv(input.env) };
   guardOutput(io);
   // yargs needs a command's builder before parsing: load the one named (no global flag takes a value), and only it.
   const named = argv.find((word) => !word.startsWith("-"));
   const loaded = named !== undefined && isCommandName(named) ? { name: named, command: await COMMANDS[named].load() } : undefined;
   let chosen: { name: CommandName; run: (io: Io) => Promise<RunOutcome> } | undefined;
-  const parser = buildParser(loaded, (name, run) => {
+  const parser = buildParser(loaded, io.lang, (name, run) => {
     chosen = { name, run };
   });
   const { error, output, flags } = await new Promise<{ error: Error | undefined; output: string; flags: Partial<GlobalFlags> }>((done) => {
@@ -60,7 +65,7 @@ export async function main(argv: string[], io: Io = processIo(new AbortControlle
     json?.print(code);
     return code;
   } catch (caught) {
-    writeLine(io.stderr, `finan-bulk ${chosen.name}: ${describeError(caught)}`);
+    writeLine(io.stderr, t(io.lang, "common.commandFailed", { command: chosen.name, text: describeError(caught, io.lang) }));
     if (flags.debug && caught instanceof Error && caught.stack) writeLine(io.stderr, caught.stack);
     const code = exitCodeOf(caught);
     json?.print(code, caught);
@@ -76,7 +81,7 @@ function endedEarly(code: number): ToolError {
   return new ToolError("E_INTERNAL", `The process ended unexpectedly (exit ${code}) before the run could finish: run the same command again, with --debug to see why.`, { exitCode: code });
 }
 
-function buildParser(loaded: { name: CommandName; command: Command } | undefined, chosen: (name: CommandName, run: (io: Io) => Promise<RunOutcome>) => void): Argv<GlobalFlags> {
+function buildParser(loaded: { name: CommandName; command: Command } | undefined, lang: Lang, chosen: (name: CommandName, run: (io: Io) => Promise<RunOutcome>) => void): Argv<GlobalFlags> {
   let parser = yargs()
     .scriptName("finan-bulk")
     .usage("$0 <command> [options]\n\nMove customer records between spreadsheets (CSV, XLSX) and the Finan One Customers API.")
@@ -93,11 +98,11 @@ function buildParser(loaded: { name: CommandName; command: Command } | undefined
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns || 100))
     .options(GLOBAL_FLAGS)
-    .group(["json", "debug", "help", "version"], "Global options:");
+    .group(["lang", "json", "debug", "help", "version"], "Global options:");
   for (const name of Object.keys(COMMANDS) as CommandName[]) {
     const { usage, describe } = COMMANDS[name];
     parser = loaded?.name === name
-      ? loaded.command.register(parser, usage, describe, (run) => chosen(name, run))
+      ? loaded.command.register(parser, lang, usage, describe, (run) => chosen(name, run))
       : parser.command(usage, describe, {}, () => {
         // main loads the command it finds first in argv; yargs choosing another would be a defect
         throw new ToolError("E_INTERNAL", `The ${name} command was not loaded.`);

@@ -1,4 +1,7 @@
 // Stable error codes and the error → exit code rule. A code, once shipped, is never renamed.
+import { render, verbatim } from "./i18n/text.js";
+import type { Message, Text } from "./i18n/text.js";
+import type { Lang } from "./i18n/lang.js";
 
 export type ErrorCode =
   | "E_USAGE"
@@ -36,23 +39,45 @@ export const EXIT_INTERRUPTED = 130;
 export interface ToolErrorOptions {
   cause?: unknown;
   /** what the user should do next, printed on its own line */
-  hint?: string;
+  hint?: Message | string | undefined;
   exitCode?: number;
 }
 
-/** A problem with the whole run (arguments, credentials, unreadable file): exit 2 unless told. */
+/**
+ * A problem with the whole run (arguments, credentials, unreadable file): exit 2 unless told.
+ * Its message and hint are catalogue messages, shown in the run's language; `message` and `hint`
+ * hold them in English, for --json, logs and stack traces.
+ */
 export class ToolError extends Error {
   override readonly name = "ToolError";
   readonly code: ErrorCode;
+  /** what happened, as a catalogue message (plain text only where not yet converted) */
+  readonly said: Message | string;
+  readonly hintSaid: Message | string | undefined;
   readonly hint: string | undefined;
   readonly exitCode: number;
 
-  constructor(code: ErrorCode, message: string, options: ToolErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: ErrorCode, message: Message | string, options: ToolErrorOptions = {}) {
+    super(inLang("en", message), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.hint = options.hint;
+    this.said = message;
+    this.hintSaid = options.hint;
+    this.hint = options.hint === undefined ? undefined : inLang("en", options.hint);
     this.exitCode = options.exitCode ?? EXIT_CANNOT_PROCEED;
   }
+
+  /** The message in a language, without the hint. */
+  text(lang: Lang): Text {
+    return inLang(lang, this.said);
+  }
+
+  hintText(lang: Lang): Text | undefined {
+    return this.hintSaid === undefined ? undefined : inLang(lang, this.hintSaid);
+  }
+}
+
+function inLang(lang: Lang, message: Message | string): Text {
+  return typeof message === "string" ? verbatim(message) : render(lang, message);
 }
 
 /** Why a run ended before its last row: the server rejected the credentials, or a stop signal came. */
@@ -79,11 +104,12 @@ export function exitCodeOf(error: unknown): number {
   return EXIT_CANNOT_PROCEED;
 }
 
-/** One line (plus an optional hint line) for a person; never a stack trace unless debugging. */
-export function describeError(error: unknown): string {
+/** One line (plus an optional hint line) for a person, in their language; never a stack trace unless debugging. */
+export function describeError(error: unknown, lang: Lang = "en"): Text {
   if (error instanceof ToolError) {
-    return error.hint ? `${error.message}\n  → ${error.hint}` : error.message;
+    const hint = error.hintText(lang);
+    return verbatim(hint ? `${error.text(lang)}\n  → ${hint}` : error.text(lang));
   }
-  if (error instanceof Error) return error.message;
-  return String(error);
+  if (error instanceof Error) return verbatim(error.message);
+  return verbatim(String(error));
 }

@@ -1,5 +1,8 @@
 // Where a command talks to the world (streams, env, clock, signal), injected so tests run the CLI in-process.
 import type { Writable } from "node:stream";
+import { langFromEnv } from "./i18n/lang.js";
+import type { Lang } from "./i18n/lang.js";
+import type { Text } from "./i18n/text.js";
 import { terminalSafe } from "./output/terminal.js";
 
 /** Where a command talks to the world: injectable so tests drive the CLI in-process. */
@@ -16,7 +19,12 @@ export interface Io {
   signal: AbortSignal;
   /** milliseconds since the epoch */
   now: () => number;
+  /** the language everything said is in: --lang, else FINAN_BULK_LANG, else the locale (i18n/lang.ts) */
+  lang: Lang;
 }
+
+/** What main() needs: an Io whose language it may still choose from --lang and the environment. */
+export type IoInput = Omit<Io, "lang"> & { lang?: Lang | undefined };
 
 export function processIo(signal: AbortSignal): Io {
   const isTTY = Boolean(process.stderr.isTTY);
@@ -29,11 +37,12 @@ export function processIo(signal: AbortSignal): Io {
     color: isTTY && process.env.NO_COLOR === undefined,
     signal,
     now: Date.now,
+    lang: langFromEnv(process.env),
   };
 }
 
 /** Every line the tool prints passes here: control characters from files or servers are shown, not run. */
-export function writeLine(stream: Writable, text = ""): void {
+export function writeLine(stream: Writable, text: Text | string = ""): void {
   stream.write(`${terminalSafe(text)}\n`);
 }
 

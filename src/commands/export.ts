@@ -11,7 +11,7 @@ import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
 import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";
 import { defineCommand } from "./define.js";
-import { LANG_FLAG, numberOption, pacingOptions, withNetworkFlags } from "./options.js";
+import { numberOption, pacingOptions, withNetworkFlags } from "./options.js";
 
 /** Customers named per line of the summary; --json names them all. */
 const NAMED = 10;
@@ -23,7 +23,6 @@ export const exportCommand = defineCommand({
       .option("summary", { type: "boolean", default: false, describe: "Only the list's summary fields (no per-customer fetch)" })
       .option("type", { choices: ["personal", "company"] as const, describe: "Only this type of customer" })
       .option("columns", { type: "string", describe: "Comma-separated headers or field paths to write, in that order; contact_persons or bank_accounts for every group the data needs" })
-      .option("lang", LANG_FLAG)
       .option("bom", { type: "boolean", default: true, describe: "CSV: start with a UTF-8 BOM so Excel shows Vietnamese (--no-bom to omit)" })
       .option("page-size", { type: "number", default: 100, describe: "Customers per list request" })
       .option("mkdir", { type: "boolean", default: false, describe: "Create the output folder if it does not exist (otherwise a missing folder is an error)" })
@@ -49,7 +48,7 @@ export const exportCommand = defineCommand({
         summaryOnly: args.summary,
         type: args.type,
         selection,
-        lang: args.lang,
+        lang: args.lang ?? "en",
         bom: args.bom,
         pageSize,
         pacing,

@@ -31,9 +31,6 @@ const NETWORK_FLAGS = {
 } as const satisfies Record<string, Options>;
 export type NetworkArgs = FlagsOf<typeof NETWORK_FLAGS>;
 
-/** --lang of the commands that write headers: template and export. */
-export const LANG_FLAG = { choices: ["en", "vi"], default: "en", describe: "Header language" } as const satisfies Options;
-
 /** --force of the commands that write a report: validate and import. */
 export const OVERWRITE_REPORT_FLAG = { type: "boolean", describe: "Overwrite a report changed since finan-bulk wrote it" } as const satisfies Options;
 

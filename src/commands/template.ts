@@ -6,14 +6,12 @@ import { ToolError } from "../errors.js";
 import { writeLine } from "../io.js";
 import { createSheetWriter } from "../spreadsheet/write.js";
 import { defineCommand } from "./define.js";
-import { LANG_FLAG } from "./options.js";
 
 /** `finan-bulk template <file>`: a ready-to-fill .xlsx (instructions, Type dropdown) or .csv (UTF-8 BOM). */
 export const templateCommand = defineCommand({
   builder: (y) =>
     y
       .positional("file", { type: "string", demandOption: true, describe: "The template to write (.xlsx or .csv)" })
-      .option("lang", LANG_FLAG)
       .option("force", { type: "boolean", describe: "Replace the file if it exists (by default an existing file is left alone)" })
       .example("$0 template customers.xlsx", "Excel template with an Instructions sheet")
       .example("$0 template khach-hang.xlsx --lang vi", "Vietnamese headers"),
@@ -25,9 +23,9 @@ export const templateCommand = defineCommand({
         hint: "Give the template another name, or add --force to replace the file.",
       });
     }
-    const written = await writeTemplate(file, args.lang);
+    const written = await writeTemplate(file, args.lang ?? "en");
     if (args.json) {
-      writeLine(io.stdout, JSON.stringify({ command: "template", file: args.file, lang: args.lang, format: written.format, columns: written.columns, exampleRows: written.exampleRows }));
+      writeLine(io.stdout, JSON.stringify({ command: "template", file: args.file, lang: args.lang ?? "en", format: written.format, columns: written.columns, exampleRows: written.exampleRows }));
     } else {
       const extra = written.format === "xlsx" ? ", a Type dropdown and an Instructions sheet" : "";
       writeLine(io.stderr, `Template: ${args.file} (${written.columns} columns, ${written.exampleRows} example rows${extra}).`);

@@ -1,4 +1,7 @@
 // The statuses a row can end with, named once for reports, journals, summaries and --only.
+import { t } from "../i18n/text.js";
+import type { Text } from "../i18n/text.js";
+import type { Lang } from "../i18n/lang.js";
 
 /** What an import, dry run or validate writes in a report's status column: what `--only` picks from. */
 export const REPORT_STATUSES = ["created", "replaced", "skipped", "invalid", "failed", "would-create", "would-replace", "valid"] as const;
@@ -36,4 +39,23 @@ export function countFailing(counts: StatusCounts): number {
 /** An import wrote the record (what undo reverses): created or replaced. */
 export function isWritten(status: string | undefined): status is "created" | "replaced" {
   return status === "created" || status === "replaced";
+}
+
+const ALL_STATUSES: readonly RowStatus[] = [...REPORT_STATUSES, ...UNDO_STATUSES];
+
+/** A status as a report or summary in a language writes it: `created`, `đã tạo`. */
+export function statusText(lang: Lang, status: RowStatus): Text {
+  return t(lang, `status.${status}`);
+}
+
+/** Letters only, without marks or case: "Không hợp lệ", "khong hop le" and "KHÔNG HỢP LỆ" are one status. */
+function plain(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[\s_]+/g, " ").trim();
+}
+
+const STATUS_BY_TEXT = new Map<string, RowStatus>(ALL_STATUSES.flatMap((status) => [[plain(status), status], [plain(statusText("vi", status)), status]] as const));
+
+/** A status written in either language (a report's cell, an --only value), or undefined if it is none. */
+export function parseStatus(text: string | undefined): RowStatus | undefined {
+  return text === undefined ? undefined : STATUS_BY_TEXT.get(plain(text));
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach } from "vitest";
 import { main } from "../../src/cli.js";
 import type { CustomerPayload } from "../../src/customers/types.js";
-import type { Io } from "../../src/io.js";
+import type { IoInput } from "../../src/io.js";
 import { startSandbox } from "../../src/sandbox/server.js";
 import type { Sandbox, SandboxOptions } from "../../src/sandbox/server.js";
 
@@ -40,7 +40,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   const err: Buffer[] = [];
   stdout.on("data", (chunk: Buffer) => out.push(chunk));
   stderr.on("data", (chunk: Buffer) => err.push(chunk));
-  const io: Io = {
+  const io: IoInput = {
     stdout,
     stderr,
     env: options.env ?? {},

@@ -8,7 +8,7 @@ function fakeIo(isTTY: boolean) {
   let text = "";
   let time = 1_000_000;
   const stderr = new Writable({ write(chunk, _encoding, done) { text += String(chunk); done(); } });
-  const io = { stdout: stderr, stderr, env: {}, cwd: "/", isTTY, color: false, signal: new AbortController().signal, now: () => time } satisfies Io;
+  const io = { stdout: stderr, stderr, env: {}, cwd: "/", isTTY, color: false, signal: new AbortController().signal, now: () => time, lang: "en" } satisfies Io;
   return { io, advance: (ms: number) => (time += ms), output: () => text };
 }
 
