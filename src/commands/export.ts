@@ -11,7 +11,7 @@ import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
 import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";
 import { defineCommand } from "./define.js";
-import { numberOption, pacingOptions, withNetworkFlags } from "./options.js";
+import { headerLang, numberOption, pacingOptions, withNetworkFlags } from "./options.js";
 
 /** Customers named per line of the summary; --json names them all. */
 const NAMED = 10;
@@ -48,7 +48,7 @@ export const exportCommand = defineCommand({
         summaryOnly: args.summary,
         type: args.type,
         selection,
-        lang: args.lang ?? "en",
+        lang: headerLang(args.lang),
         bom: args.bom,
         pageSize,
         pacing,

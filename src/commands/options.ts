@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Argv, Options } from "yargs";
 import { MAX_ADAPTIVE_IN_FLIGHT } from "../api/in-flight.js";
 import type { Pacing } from "../api/session.js";
+import type { Lang } from "../i18n/lang.js";
 import { ToolError } from "../errors.js";
 import type { InputOptions } from "../customers/read-input.js";
 import type { FlagsOf } from "./define.js";
@@ -66,3 +67,6 @@ export function pacingOptions(args: NetworkArgs): Pacing {
     maxWaitMs: numberOption(args.maxWait, "--max-wait", { min: 0 }) * 1000,
   };
 }
+
+/** Headers of files for other programs (templates, exports): English unless --lang is given; never the shell's locale. */
+export const headerLang = (lang: Lang | undefined): Lang => lang ?? "en";

@@ -1,3 +1,4 @@
+import { headerLang } from "./options.js";
 import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { Lang } from "../customers/columns.js";
@@ -23,9 +24,9 @@ export const templateCommand = defineCommand({
         hint: "Give the template another name, or add --force to replace the file.",
       });
     }
-    const written = await writeTemplate(file, args.lang ?? "en");
+    const written = await writeTemplate(file, headerLang(args.lang));
     if (args.json) {
-      writeLine(io.stdout, JSON.stringify({ command: "template", file: args.file, lang: args.lang ?? "en", format: written.format, columns: written.columns, exampleRows: written.exampleRows }));
+      writeLine(io.stdout, JSON.stringify({ command: "template", file: args.file, lang: headerLang(args.lang), format: written.format, columns: written.columns, exampleRows: written.exampleRows }));
     } else {
       const extra = written.format === "xlsx" ? ", a Type dropdown and an Instructions sheet" : "";
       writeLine(io.stderr, `Template: ${args.file} (${written.columns} columns, ${written.exampleRows} example rows${extra}).`);
