@@ -8,6 +8,7 @@ const system = [
   "test/cli/escaped-errors.test.ts",
   "test/cli/json.test.ts",
   "test/customers/invisible.test.ts",
+  "test/i18n/no-english.test.ts",
   "test/export/{control-characters,csv-safety,export,hostile-servers,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",
   "test/import/{faults,import,lock,modes,pace,report-names,resume,undo,unknown-outcomes}.test.ts",
   "test/output/terminal.test.ts",
