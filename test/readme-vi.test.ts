@@ -64,6 +64,17 @@ function anchors(markdown: string): Set<string> {
   return result;
 }
 
+/** Per heading, in order: its level, its list items and its table rows, so no bullet or row is summarised away. */
+const shape = (markdown: string) =>
+  split(markdown).prose.reduce<{ level: number; items: number; tableRows: number }[]>((sections, line) => {
+    const heading = /^(#{1,6}) /.exec(line);
+    if (heading) return [...sections, { level: heading[1]!.length, items: 0, tableRows: 0 }];
+    const current = sections.at(-1);
+    if (current && line.startsWith("- ")) current.items += 1;
+    if (current && line.startsWith("|")) current.tableRows += 1;
+    return sections;
+  }, []);
+
 const flags = (markdown: string) => new Set(markdown.match(/(?<![\w-])--[a-z][a-z0-9-]*/g) ?? []);
 
 /** Links outside code: [text](target), not to the web. */
@@ -84,6 +95,10 @@ describe("README.vi.md", () => {
 
   it("has as many headings of each level as README.md", () => {
     expect(levelCounts(vietnamese)).toEqual(levelCounts(english));
+  });
+
+  it("has, section by section, as many list items and table rows as README.md", () => {
+    expect(shape(vietnamese)).toEqual(shape(english));
   });
 
   it("mentions every flag README.md mentions", () => {
