@@ -43,18 +43,6 @@ export interface PacedResult<T> {
   attempts: number;
 }
 
-/** What the pacer throws once it gives up: the last API error and how many attempts were made. */
-export class PacedFailure extends Error {
-  override readonly name = "PacedFailure";
-  constructor(
-    readonly error: ApiError,
-    readonly attempts: number,
-    reason?: string,
-  ) {
-    super(reason ?? error.message, { cause: error });
-  }
-}
-
 /** Thrown for work not started because the run was interrupted. */
 export class Interrupted extends Error {
   override readonly name = "Interrupted";
@@ -145,12 +133,12 @@ export function createPacer(options: PacerOptions) {
         if (!(error instanceof ApiError)) throw error;
         if (slowsThePace(error, policy)) pace.throttled(clock(), error.retryAfterMs);
         const decision = decideRetry({ error, idempotent: runOptions.idempotent }, attempt, policy);
-        if (decision.action === "give-up") throw new PacedFailure(error, attempt, decision.reason);
+        if (decision.action === "give-up") throw error.gaveUp(attempt, decision.reason);
         options.onRetry?.({ attempt, delayMs: decision.delayMs, error });
         try {
           await sleep(decision.delayMs);
         } catch {
-          throw new PacedFailure(error, attempt, `${error.message} (interrupted before retrying)`);
+          throw error.gaveUp(attempt, `${error.message} (interrupted before retrying)`);
         }
       }
     }

@@ -1,7 +1,7 @@
 // One row's requests through the pacer: its attempts counted, its last answer kept, a 401 made AuthRejected.
 import type { ApiResponse } from "./client.js";
 import { AuthRejected } from "./auth-rejected.js";
-import { PacedFailure } from "./pacer.js";
+import { ApiError } from "./api-error.js";
 import type { Pacer } from "./pacer.js";
 
 /** A row's request sender; its attempts include retries, and a 401 (AuthRejected) stops the run. */
@@ -23,9 +23,9 @@ export function rowRequests(pacer: Pacer) {
         last = result.value;
         return result.value;
       } catch (error) {
-        if (error instanceof PacedFailure) {
-          attempts += error.attempts;
-          if (error.error.kind === "auth") throw new AuthRejected(error.error);
+        if (error instanceof ApiError) {
+          attempts += error.attempts ?? 1;
+          if (error.kind === "auth") throw new AuthRejected(error);
         }
         throw error;
       }

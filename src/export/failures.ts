@@ -1,5 +1,6 @@
 // Whole-run failures of an export, as ToolErrors a person can act on.
-import { Interrupted, PacedFailure } from "../api/pacer.js";
+import { ApiError } from "../api/api-error.js";
+import { Interrupted } from "../api/pacer.js";
 import { credentialsRejected } from "../api/auth-rejected.js";
 import { EXIT_INTERRUPTED, ToolError } from "../errors.js";
 
@@ -23,8 +24,8 @@ export function exportFailure(error: unknown, context: FailureContext): ToolErro
   if (context.interrupted || error instanceof Interrupted) {
     return new ToolError("E_INTERRUPTED", `Interrupted while ${context.doing}. ${untouched}`, { cause: error, exitCode: EXIT_INTERRUPTED });
   }
-  if (error instanceof PacedFailure && error.error.kind === "auth") return credentialsRejected(error.error, context.doing, untouched, context.clientId);
-  if (error instanceof PacedFailure) {
+  if (error instanceof ApiError && error.kind === "auth") return credentialsRejected(error, context.doing, untouched, context.clientId);
+  if (error instanceof ApiError) {
     return new ToolError("E_API", `Export failed while ${context.doing}: ${error.message}. ${untouched}`, {
       cause: error,
       hint: "A partial export is never left behind. Run it again later; if the server is slow or busy, lower --rate or raise --retries and --max-wait.",

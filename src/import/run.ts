@@ -1,6 +1,7 @@
 // The import runner: read, map, plan, upload and report each row, in input order, resumable from its journal.
 import { resolve } from "node:path";
-import { Interrupted, PacedFailure } from "../api/pacer.js";
+import { ApiError } from "../api/api-error.js";
+import { Interrupted } from "../api/pacer.js";
 import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
 import { ToolError, describeError } from "../errors.js";
@@ -221,7 +222,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   function failure(input: InputRow, error: unknown): RowResult {
     const code = input.outcome.customerCode;
-    const apiError = error instanceof AuthRejected ? error.error : error instanceof PacedFailure && error.error.kind === "auth" ? error.error : undefined;
+    const apiError = error instanceof AuthRejected ? error.error : error instanceof ApiError && error.kind === "auth" ? error : undefined;
     if (apiError) {
       if (!summary.stopped) {
         summary.stopped = "auth";
@@ -237,7 +238,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       return notAttempted(input);
     }
     const message = error instanceof Error ? error.message : String(error);
-    return { row: input.row, status: "failed", customerCode: code, message: `could not confirm the outcome: ${message}; run again to retry this row`, attempts: error instanceof PacedFailure ? error.attempts : undefined };
+    return { row: input.row, status: "failed", customerCode: code, message: `could not confirm the outcome: ${message}; run again to retry this row`, attempts: error instanceof ApiError ? error.attempts : undefined };
   }
 
   function notAttempted(input: InputRow): RowResult {
@@ -274,8 +275,8 @@ async function closeInput(table: InputTable): Promise<void> {
 
 function rethrowFatal(error: unknown, what: string): never {
   if (error instanceof AuthRejected) throw error;
-  if (error instanceof PacedFailure) {
-    if (error.error.kind === "auth") throw new AuthRejected(error.error);
+  if (error instanceof ApiError) {
+    if (error.kind === "auth") throw new AuthRejected(error);
     throw new ToolError("E_API", `${what} failed, so no row was sent: ${error.message}.`, { cause: error, hint: "Check --base-url and your connection, then run the same command again." });
   }
   throw error;

@@ -2,7 +2,6 @@
 import { ApiError } from "../api/api-error.js";
 import { API_CODE } from "../api/api-error.js";
 import type { ApiResponse, FinanClient } from "../api/client.js";
-import { PacedFailure } from "../api/pacer.js";
 import { AuthRejected } from "../api/auth-rejected.js";
 import { rowRequests } from "../api/row-requests.js";
 import type { Pacer } from "../api/pacer.js";
@@ -59,8 +58,8 @@ export function createUploader(options: UploaderOptions) {
 
     /** `reason` replaces the error's own message (undefined error: a failure found by reading, not answered). */
     function failed(job: RowJob, error: unknown, prefix = "", reason?: string): RowResult {
-      const api = error instanceof PacedFailure ? error.error : error instanceof ApiError ? error : undefined;
-      const why = reason ?? (error instanceof PacedFailure ? error.message : error instanceof Error ? error.message : String(error));
+      const api = error instanceof ApiError ? error : undefined;
+      const why = reason ?? (error instanceof Error ? error.message : String(error));
       return { row: job.row, status: "failed", customerCode: job.customerCode, httpStatus: api?.status, apiCode: api?.apiCode, requestId: api?.requestId, message: `${prefix}${why}`, attempts: requests.attempts };
     }
 
@@ -80,24 +79,24 @@ export function createUploader(options: UploaderOptions) {
           index.set(job.customerCode, response.data.customer_id);
           return ok(job, "created", response, response.data.customer_id);
         } catch (error) {
-          if (!(error instanceof PacedFailure)) throw error;
-          if (error.error.kind === "outcome-unknown") {
+          if (!(error instanceof ApiError)) throw error;
+          if (error.kind === "outcome-unknown") {
             sent = true;
             // Never re-send blindly: the first POST may have been applied.
             const existing = await index.confirm(job.customerCode);
-            if (existing) return adopt(job, existing, `confirmed by listing after: ${error.error.detail ?? "no answer"}`);
+            if (existing) return adopt(job, existing, `confirmed by listing after: ${error.detail ?? "no answer"}`);
             if (round >= options.maxAttempts) return failed(job, error, "not created: the answers never came or could not be read, and the listing does not hold this code: ");
             continue;
           }
-          if (error.error.apiCode !== API_CODE.duplicate) return failed(job, error);
+          if (error.apiCode !== API_CODE.duplicate) return failed(job, error);
           const existing = await index.lookup(job.customerCode);
-          if (sent && existing) return adopt(job, existing, `an earlier create of this row went unanswered (${error.error.detail ?? "duplicate"})`);
+          if (sent && existing) return adopt(job, existing, `an earlier create of this row went unanswered (${error.detail ?? "duplicate"})`);
           if (!sent && options.mode === "create") return ok(job, "skipped", undefined, existing, "customer_code already exists on the server (mode create)");
           if (existing && !sent && detours < MAX_DETOURS) {
             detours += 1;
             return replace(job, existing);
           }
-          statements.push(said(error.error, "a create"));
+          statements.push(said(error, "a create"));
           if (existing) statements.push(`the listing holds it as customer_id ${existing}`);
           else statements.push("the listing does not hold it");
           // a listing that lags behind a create of ours is worth another look, a bounded number of times
@@ -114,8 +113,8 @@ export function createUploader(options: UploaderOptions) {
         stored = (await send(() => client.getCustomer(customerId), true)).data;
       } catch (error) {
         if (error instanceof AuthRejected) throw error;
-        if (error instanceof PacedFailure && error.error.status === 404) {
-          statements.push(`the listing holds it as customer_id ${customerId}`, said(error.error, `GET of ${customerId}`));
+        if (error instanceof ApiError && error.status === 404) {
+          statements.push(`the listing holds it as customer_id ${customerId}`, said(error, `GET of ${customerId}`));
           return failed(job, error, "", contradiction(job.customerCode, statements));
         }
         return failed(job, error, `not known whether this run created customer_id ${customerId} (the create went unanswered, and the record could not be read): `);
@@ -132,7 +131,7 @@ export function createUploader(options: UploaderOptions) {
         try {
           before = (await send(() => client.getCustomer(customerId), true)).data;
         } catch (error) {
-          if (error instanceof PacedFailure && error.error.status === 404) return deletedSinceListing(job, customerId, error);
+          if (error instanceof ApiError && error.status === 404) return deletedSinceListing(job, customerId, error);
           return error instanceof AuthRejected ? Promise.reject(error) : failed(job, error, "could not read the current record: ");
         }
       }
@@ -147,8 +146,8 @@ export function createUploader(options: UploaderOptions) {
     }
 
     /** A 404 for a listed id: deleted since the listing, so the code is free again (or the server contradicts itself). */
-    function deletedSinceListing(job: RowJob, customerId: string, error: PacedFailure): Promise<RowResult> | RowResult {
-      statements.push(`the listing holds it as customer_id ${customerId}`, said(error.error, `${error.error.method} of ${customerId}`));
+    function deletedSinceListing(job: RowJob, customerId: string, error: ApiError): Promise<RowResult> | RowResult {
+      statements.push(`the listing holds it as customer_id ${customerId}`, said(error, `${error.method} of ${customerId}`));
       if (detours >= MAX_DETOURS || options.dryRun) return failed(job, error, "", contradiction(job.customerCode, statements));
       detours += 1;
       index.delete(job.customerCode);
@@ -161,7 +160,7 @@ export function createUploader(options: UploaderOptions) {
         return ok(job, "replaced", response, customerId);
       } catch (error) {
         if (error instanceof AuthRejected) throw error;
-        if (error instanceof PacedFailure && error.error.status === 404 && !job.resumeReplace) return deletedSinceListing(job, customerId, error);
+        if (error instanceof ApiError && error.status === 404 && !job.resumeReplace) return deletedSinceListing(job, customerId, error);
         return failed(job, error);
       }
     }

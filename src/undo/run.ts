@@ -1,7 +1,8 @@
 // The undo runner: reverses an import run from its journal, row by row, resumable like an import.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { Interrupted, PacedFailure } from "../api/pacer.js";
+import { ApiError } from "../api/api-error.js";
+import { Interrupted } from "../api/pacer.js";
 import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
 import type { CustomerPayload } from "../customers/types.js";
@@ -216,8 +217,8 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         files.halt(error);
         return notAttempted(row, target.code);
       }
-      const failure = error instanceof PacedFailure ? error : undefined;
-      return { row, status: "failed", customerCode: target.code, customerId: target.customerId, httpStatus: failure?.error.status ?? api?.status, apiCode: failure?.error.apiCode ?? api?.apiCode, requestId: failure?.error.requestId ?? api?.requestId, message: error instanceof Error ? error.message : String(error), attempts: failure?.attempts };
+      const failure = error instanceof ApiError ? error : undefined;
+      return { row, status: "failed", customerCode: target.code, customerId: target.customerId, httpStatus: failure?.status ?? api?.status, apiCode: failure?.apiCode ?? api?.apiCode, requestId: failure?.requestId ?? api?.requestId, message: error instanceof Error ? error.message : String(error), attempts: failure?.attempts };
     }
   }
 
