@@ -1,6 +1,5 @@
 // Whole-run failures of an export, as ToolErrors a person can act on.
 import { ApiError } from "../api/api-error.js";
-import { Interrupted } from "../api/pacer.js";
 import { credentialsRejected } from "../api/auth-rejected.js";
 import { EXIT_INTERRUPTED, ToolError } from "../errors.js";
 
@@ -21,7 +20,7 @@ export function exportFailure(error: unknown, context: FailureContext): ToolErro
     return new ToolError(error.code, `${error.message} ${untouched}`, { cause: error, ...(error.hint === undefined ? {} : { hint: error.hint }) });
   }
   if (error instanceof ToolError) return error;
-  if (context.interrupted || error instanceof Interrupted) {
+  if (context.interrupted) {
     return new ToolError("E_INTERRUPTED", `Interrupted while ${context.doing}. ${untouched}`, { cause: error, exitCode: EXIT_INTERRUPTED });
   }
   if (error instanceof ApiError && error.kind === "auth") return credentialsRejected(error, context.doing, untouched, context.clientId);

@@ -1,10 +1,9 @@
 // The import runner: read, map, plan, upload and report each row, in input order, resumable from its journal.
 import { resolve } from "node:path";
 import { ApiError } from "../api/api-error.js";
-import { Interrupted } from "../api/pacer.js";
 import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
-import { ToolError, describeError } from "../errors.js";
+import { ToolError, describeError, isAbortOf } from "../errors.js";
 import type { StopReason } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress, createProgressLine } from "../output/progress.js";
@@ -107,7 +106,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   } catch (error) {
     // Ctrl-C during the listing (in a request, or in a Retry-After wait before one): every row is
     // reported not attempted (exit 130), as at any other time.
-    if (!(error instanceof Interrupted) && !io.signal.aborted) {
+    if (!io.signal.aborted) {
       await close();
       await closeInput(table);
       rethrowFatal(error, "Listing the existing customers");
@@ -231,7 +230,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       }
       return { row: input.row, status: "failed", customerCode: code, httpStatus: apiError.status, apiCode: apiError.apiCode, requestId: apiError.requestId, message: `authentication rejected: ${apiError.detail ?? apiError.message}; check FINAN_CLIENT_ID and FINAN_SECRET_KEY`, attempts: 1 };
     }
-    if (error instanceof Interrupted) return notAttempted(input);
+    if (isAbortOf(signal, error)) return notAttempted(input);
     // the journal could not take the row's intent: nothing was sent for it
     if (files.isJournalFailure(error)) {
       files.halt(error);

@@ -2,11 +2,10 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { ApiError } from "../api/api-error.js";
-import { Interrupted } from "../api/pacer.js";
 import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
 import type { CustomerPayload } from "../customers/types.js";
-import { ToolError } from "../errors.js";
+import { ToolError, isAbortOf } from "../errors.js";
 import type { StopReason } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
@@ -211,7 +210,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         summary.stopped = "auth";
         stop.abort();
       }
-      if (error instanceof Interrupted) return notAttempted(row, target.code);
+      if (isAbortOf(signal, error)) return notAttempted(row, target.code);
       // the journal refused the intent: nothing was sent for this row
       if (files.isJournalFailure(error)) {
         files.halt(error);

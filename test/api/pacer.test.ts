@@ -210,6 +210,17 @@ describe("createPacer", () => {
     expect(ran).toBeLessThan(4);
   });
 
+  it("a request the abort keeps from starting fails with the signal's own reason, not a class of ours", async () => {
+    const controller = new AbortController();
+    const { time, paced } = onVirtualTime();
+    const pacer = createPacer({ ratePerSecond: 10, concurrency: 1, ...paced, signal: controller.signal });
+    const runs = Array.from({ length: 3 }, () => pacer.run(async () => undefined, { idempotent: true }).then(() => "sent", (e: unknown) => e));
+    await time.advance(50);
+    controller.abort("SIGTERM");
+    // the first started at once; the second waited on the rate and the third on a slot when the signal came
+    expect(await time.run(Promise.all(runs))).toEqual(["sent", "SIGTERM", "SIGTERM"]);
+  });
+
   it("on real timers, an abort cuts a long wait short", async () => {
     // the default timer: a Retry-After of ten minutes must not keep an interrupted run alive
     const controller = new AbortController();
