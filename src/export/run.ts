@@ -127,7 +127,7 @@ export async function runExport(options: ExportOptions, open: typeof openSession
       const { customer_code: code } = caught.summary.general_info;
       if (!interrupted) step.doing = `fetching customer ${code || "(no code)"} (${caught.summary.customer_id})`;
     }
-    throw exportFailure(error, { doing: step.doing, file: options.file, clientId: options.connection.clientId, interrupted });
+    throw exportFailure(error, { doing: step.doing, file: options.file, clientId: options.connection.clientId, signal: options.signal });
   } finally {
     await spoolDir?.remove();
     await close();

@@ -20,7 +20,7 @@ import { runFiles } from "./run-files.js";
 import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
 import { reportFit } from "./report-limits.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "../rows/result.js";
-import { AuthRejected } from "../api/auth-rejected.js";
+import { authRowMessage, authStopReason, isAuthRejection, toRunError } from "../api/run-error.js";
 import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { createRowRunner, journalResult } from "../rows/runner.js";
@@ -109,7 +109,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (!io.signal.aborted) {
       await close();
       await closeInput(table);
-      rethrowFatal(error, "Listing the existing customers");
+      throw toRunError(error, {
+        doing: "listing the existing customers",
+        consequence: "Nothing was sent.",
+        clientId: options.connection.clientId,
+        apiFailure: { message: (reason) => `Listing the existing customers failed, so no row was sent: ${reason}.`, hint: "Check --base-url and your connection, then run the same command again." },
+      });
     }
   } finally {
     // Only the first listing draws: later ones run beside the import's own progress line.
@@ -221,14 +226,13 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   function failure(input: InputRow, error: unknown): RowResult {
     const code = input.outcome.customerCode;
-    const apiError = error instanceof AuthRejected ? error.error : error instanceof ApiError && error.kind === "auth" ? error : undefined;
-    if (apiError) {
+    if (isAuthRejection(error)) {
       if (!summary.stopped) {
         summary.stopped = "auth";
-        summary.stopReason = `The server rejected the credentials (HTTP ${apiError.status ?? 401}, ${apiError.detail ?? "authentication failed"}) at row ${input.row}. Check FINAN_CLIENT_ID and FINAN_SECRET_KEY (and this machine's clock).`;
+        summary.stopReason = authStopReason(error, input.row);
         stop.abort();
       }
-      return { row: input.row, status: "failed", customerCode: code, httpStatus: apiError.status, apiCode: apiError.apiCode, requestId: apiError.requestId, message: `authentication rejected: ${apiError.detail ?? apiError.message}; check FINAN_CLIENT_ID and FINAN_SECRET_KEY`, attempts: 1 };
+      return { row: input.row, status: "failed", customerCode: code, httpStatus: error.status, apiCode: error.apiCode, requestId: error.requestId, message: authRowMessage(error), attempts: 1 };
     }
     if (isAbortOf(signal, error)) return notAttempted(input);
     // the journal could not take the row's intent: nothing was sent for it
@@ -270,15 +274,6 @@ function resumable(path: string, options: ImportOptions): JournalState | undefin
 /** Stops reading a table that will not be iterated (a CSV parsed on a worker would keep the process alive). */
 async function closeInput(table: InputTable): Promise<void> {
   await table.source.rows[Symbol.asyncIterator]().return?.();
-}
-
-function rethrowFatal(error: unknown, what: string): never {
-  if (error instanceof AuthRejected) throw error;
-  if (error instanceof ApiError) {
-    if (error.kind === "auth") throw new AuthRejected(error);
-    throw new ToolError("E_API", `${what} failed, so no row was sent: ${error.message}.`, { cause: error, hint: "Check --base-url and your connection, then run the same command again." });
-  }
-  throw error;
 }
 
 /**

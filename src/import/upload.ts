@@ -2,7 +2,7 @@
 import { ApiError } from "../api/api-error.js";
 import { API_CODE } from "../api/api-error.js";
 import type { ApiResponse, FinanClient } from "../api/client.js";
-import { AuthRejected } from "../api/auth-rejected.js";
+import { isAuthRejection } from "../api/run-error.js";
 import { rowRequests } from "../api/row-requests.js";
 import type { Pacer } from "../api/pacer.js";
 import { headerFor } from "../customers/columns.js";
@@ -58,6 +58,8 @@ export function createUploader(options: UploaderOptions) {
 
     /** `reason` replaces the error's own message (undefined error: a failure found by reading, not answered). */
     function failed(job: RowJob, error: unknown, prefix = "", reason?: string): RowResult {
+      // a 401 is never one row's failure: it stops the run (the import runner says so)
+      if (isAuthRejection(error)) throw error;
       const api = error instanceof ApiError ? error : undefined;
       const why = reason ?? (error instanceof Error ? error.message : String(error));
       return { row: job.row, status: "failed", customerCode: job.customerCode, httpStatus: api?.status, apiCode: api?.apiCode, requestId: api?.requestId, message: `${prefix}${why}`, attempts: requests.attempts };
@@ -112,7 +114,6 @@ export function createUploader(options: UploaderOptions) {
       try {
         stored = (await send(() => client.getCustomer(customerId), true)).data;
       } catch (error) {
-        if (error instanceof AuthRejected) throw error;
         if (error instanceof ApiError && error.status === 404) {
           statements.push(`the listing holds it as customer_id ${customerId}`, said(error, `GET of ${customerId}`));
           return failed(job, error, "", contradiction(job.customerCode, statements));
@@ -132,7 +133,7 @@ export function createUploader(options: UploaderOptions) {
           before = (await send(() => client.getCustomer(customerId), true)).data;
         } catch (error) {
           if (error instanceof ApiError && error.status === 404) return deletedSinceListing(job, customerId, error);
-          return error instanceof AuthRejected ? Promise.reject(error) : failed(job, error, "could not read the current record: ");
+          return failed(job, error, "could not read the current record: ");
         }
       }
       const body = options.mode === "merge" && before ? mergePayload(before, job.payload, job.groups) : job.payload;
@@ -159,7 +160,6 @@ export function createUploader(options: UploaderOptions) {
         const response = await send(() => client.replaceCustomer(customerId, body), true);
         return ok(job, "replaced", response, customerId);
       } catch (error) {
-        if (error instanceof AuthRejected) throw error;
         if (error instanceof ApiError && error.status === 404 && !job.resumeReplace) return deletedSinceListing(job, customerId, error);
         return failed(job, error);
       }
@@ -173,7 +173,7 @@ export function createUploader(options: UploaderOptions) {
     get rowsClearing() {
       return rowsClearing;
     },
-    /** One valid row to its result; throws only AuthRejected (the run must stop). */
+    /** One valid row to its result; throws only a 401 (the run must stop). */
     async process(job: RowJob): Promise<RowResult> {
       const steps = forRow(job);
       const existing = index.get(job.customerCode);

@@ -22,7 +22,7 @@ import { openReport } from "../import/report.js";
 import type { ReportRow } from "../import/report.js";
 import { createRowRunner, journalResult } from "../rows/runner.js";
 import { runFiles } from "../import/run-files.js";
-import { AuthRejected } from "../api/auth-rejected.js";
+import { isAuthRejection } from "../api/run-error.js";
 import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { withoutServerFields } from "../customers/merge.js";
@@ -205,8 +205,8 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       await intent("restore", target.before);
       return steps.result("restored", undefined, await steps.put(target.before));
     } catch (error) {
-      const api = error instanceof AuthRejected ? error.error : undefined;
-      if (api) {
+      const auth = isAuthRejection(error);
+      if (auth) {
         summary.stopped = "auth";
         stop.abort();
       }
@@ -217,7 +217,9 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
         return notAttempted(row, target.code);
       }
       const failure = error instanceof ApiError ? error : undefined;
-      return { row, status: "failed", customerCode: target.code, customerId: target.customerId, httpStatus: failure?.status ?? api?.status, apiCode: failure?.apiCode ?? api?.apiCode, requestId: failure?.requestId ?? api?.requestId, message: error instanceof Error ? error.message : String(error), attempts: failure?.attempts };
+      // a 401's row says the server's reason alone: the summary says what to check
+      const message = auth ? error.detail ?? error.message : error instanceof Error ? error.message : String(error);
+      return { row, status: "failed", customerCode: target.code, customerId: target.customerId, httpStatus: failure?.status, apiCode: failure?.apiCode, requestId: failure?.requestId, message, attempts: auth ? undefined : failure?.attempts };
     }
   }
 
