@@ -98,6 +98,11 @@ export function exitCodeFor(outcome: RunOutcome): number {
   return outcome.failing > 0 ? EXIT_ROWS_FAILED : EXIT_OK;
 }
 
+/** Whether `error` is `signal`'s own abort (signal.throwIfAborted()): work not started because the run was stopped. */
+export function isAbortOf(signal: AbortSignal | undefined, error: unknown): boolean {
+  return signal?.aborted === true && error === signal.reason;
+}
+
 /** Exit code for anything thrown out of a command. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof ToolError) return error.exitCode;

@@ -35,6 +35,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   readonly detail: string | undefined;
   readonly retryAfterMs: number | undefined;
+  /** attempts made (retries included), set by the pacer when it gives up on this error */
+  attempts: number | undefined;
 
   constructor(details: ApiErrorDetails) {
     const parts = [details.status, details.apiCode, details.detail].filter((p) => p !== undefined && p !== "");
@@ -47,6 +49,13 @@ export class ApiError extends Error {
     this.requestId = details.requestId;
     this.detail = details.detail;
     this.retryAfterMs = details.retryAfterMs;
+  }
+
+  /** The pacer gives up: how many attempts were made, and the message that says why it stopped retrying. */
+  gaveUp(attempts: number, message?: string): this {
+    this.attempts = attempts;
+    if (message !== undefined) this.message = message;
+    return this;
   }
 }
 

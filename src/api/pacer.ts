@@ -28,7 +28,7 @@ export interface PacerOptions {
   random?: () => number;
   /** called before each retry, for progress output */
   onRetry?: (event: RetryEvent) => void;
-  /** aborting stops new attempts; attempts in flight finish */
+  /** aborting stops new attempts (they fail with the signal's reason); attempts in flight finish */
   signal?: AbortSignal;
 }
 
@@ -41,26 +41,6 @@ export interface RetryEvent {
 export interface PacedResult<T> {
   value: T;
   attempts: number;
-}
-
-/** What the pacer throws once it gives up: the last API error and how many attempts were made. */
-export class PacedFailure extends Error {
-  override readonly name = "PacedFailure";
-  constructor(
-    readonly error: ApiError,
-    readonly attempts: number,
-    reason?: string,
-  ) {
-    super(reason ?? error.message, { cause: error });
-  }
-}
-
-/** Thrown for work not started because the run was interrupted. */
-export class Interrupted extends Error {
-  override readonly name = "Interrupted";
-  constructor() {
-    super("interrupted before this request was sent");
-  }
 }
 
 export interface RunOptions {
@@ -106,7 +86,8 @@ export function createPacer(options: PacerOptions) {
   let lastStart = 0;
 
   function tryStart(): WindowEntry | number {
-    if (options.signal?.aborted) throw new Interrupted();
+    // a request not started because the run stopped fails with the signal's own reason
+    options.signal?.throwIfAborted();
     const now = clock();
     const entry = pace.tryStart(now);
     if (typeof entry !== "number") {
@@ -145,12 +126,12 @@ export function createPacer(options: PacerOptions) {
         if (!(error instanceof ApiError)) throw error;
         if (slowsThePace(error, policy)) pace.throttled(clock(), error.retryAfterMs);
         const decision = decideRetry({ error, idempotent: runOptions.idempotent }, attempt, policy);
-        if (decision.action === "give-up") throw new PacedFailure(error, attempt, decision.reason);
+        if (decision.action === "give-up") throw error.gaveUp(attempt, decision.reason);
         options.onRetry?.({ attempt, delayMs: decision.delayMs, error });
         try {
           await sleep(decision.delayMs);
         } catch {
-          throw new PacedFailure(error, attempt, `${error.message} (interrupted before retrying)`);
+          throw error.gaveUp(attempt, `${error.message} (interrupted before retrying)`);
         }
       }
     }
@@ -193,16 +174,16 @@ export function createPacer(options: PacerOptions) {
  * waiting request would pass Node's limit of 10 at --concurrency 16 and print a warning.
  */
 function createSleeper(signal: AbortSignal | undefined, setTimer: SetTimer) {
-  const waiting = new Map<() => void, (error: Interrupted) => void>();
+  const waiting = new Map<() => void, (reason: unknown) => void>();
   signal?.addEventListener("abort", () => {
     for (const [cancel, reject] of waiting) {
       cancel();
-      reject(new Interrupted());
+      reject(signal.reason);
     }
     waiting.clear();
   }, { once: true });
   return (ms: number): Promise<void> => {
-    if (signal?.aborted) return Promise.reject(new Interrupted());
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (ms <= 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const cancel = setTimer(() => {

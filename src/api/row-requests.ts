@@ -1,10 +1,9 @@
-// One row's requests through the pacer: its attempts counted, its last answer kept, a 401 made AuthRejected.
+// One row's requests through the pacer: its attempts counted, its last answer kept.
 import type { ApiResponse } from "./client.js";
-import { AuthRejected } from "./auth-rejected.js";
-import { PacedFailure } from "./pacer.js";
+import { ApiError } from "./api-error.js";
 import type { Pacer } from "./pacer.js";
 
-/** A row's request sender; its attempts include retries, and a 401 (AuthRejected) stops the run. */
+/** A row's request sender; its attempts include retries, whether the request succeeded or not. */
 export function rowRequests(pacer: Pacer) {
   let attempts = 0;
   let last: ApiResponse<unknown> | undefined;
@@ -23,10 +22,7 @@ export function rowRequests(pacer: Pacer) {
         last = result.value;
         return result.value;
       } catch (error) {
-        if (error instanceof PacedFailure) {
-          attempts += error.attempts;
-          if (error.error.kind === "auth") throw new AuthRejected(error.error);
-        }
+        if (error instanceof ApiError) attempts += error.attempts ?? 1;
         throw error;
       }
     },

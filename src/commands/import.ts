@@ -6,7 +6,6 @@ import { claimOutput } from "../import/fingerprint.js";
 import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath, refuseInputAsReport } from "../import/report.js";
 import { runImport } from "../import/run.js";
-import { AuthRejected, credentialsRejected } from "../api/auth-rejected.js";
 import { REPORT_STATUSES, countFailing, isReportStatus } from "../rows/status.js";
 import type { RowStatus } from "../rows/status.js";
 import { printSummary } from "../output/summary.js";
@@ -50,9 +49,6 @@ export const importCommand = defineCommand({
         pacing: pacingOptions(args),
         io,
       }).finally(() => claim.done());
-    } catch (error) {
-      if (error instanceof AuthRejected) throw credentialsRejected(error.error, "listing the existing customers", "Nothing was sent.", connection.clientId);
-      throw error;
     } finally {
       lock.release();
     }

@@ -5,7 +5,6 @@ import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath } from "../import/report.js";
 import { writeLine } from "../io.js";
 import { runUndo } from "../undo/run.js";
-import { AuthRejected, credentialsRejected } from "../api/auth-rejected.js";
 import { printSummary } from "../output/summary.js";
 import { defineCommand } from "./define.js";
 import { pacingOptions, withNetworkFlags } from "./options.js";
@@ -43,9 +42,6 @@ export const undoCommand = defineCommand({
         pacing: pacingOptions(args),
         io,
       });
-    } catch (error) {
-      if (error instanceof AuthRejected) throw credentialsRejected(error.error, "undoing", "Nothing more was sent.", connection.clientId);
-      throw error;
     } finally {
       lock.release();
     }

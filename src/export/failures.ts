@@ -1,7 +1,6 @@
 // Whole-run failures of an export, as ToolErrors a person can act on.
-import { Interrupted, PacedFailure } from "../api/pacer.js";
-import { credentialsRejected } from "../api/auth-rejected.js";
-import { EXIT_INTERRUPTED, ToolError } from "../errors.js";
+import { toRunError } from "../api/run-error.js";
+import { ToolError } from "../errors.js";
 
 /** What was being done when it failed, for the message: "listing customers", "fetching KH001". */
 export interface FailureContext {
@@ -9,7 +8,7 @@ export interface FailureContext {
   file: string;
   clientId: string;
   /** the user pressed Ctrl-C: whatever failed after that is the interruption's doing */
-  interrupted: boolean;
+  signal: AbortSignal | undefined;
 }
 
 /** The one place an export failure becomes a message: nothing was written under the target name. */
@@ -19,17 +18,13 @@ export function exportFailure(error: unknown, context: FailureContext): ToolErro
   if (error instanceof ToolError && error.code === "E_LIST_INCONSISTENT") {
     return new ToolError(error.code, `${error.message} ${untouched}`, { cause: error, ...(error.hint === undefined ? {} : { hint: error.hint }) });
   }
-  if (error instanceof ToolError) return error;
-  if (context.interrupted || error instanceof Interrupted) {
-    return new ToolError("E_INTERRUPTED", `Interrupted while ${context.doing}. ${untouched}`, { cause: error, exitCode: EXIT_INTERRUPTED });
-  }
-  if (error instanceof PacedFailure && error.error.kind === "auth") return credentialsRejected(error.error, context.doing, untouched, context.clientId);
-  if (error instanceof PacedFailure) {
-    return new ToolError("E_API", `Export failed while ${context.doing}: ${error.message}. ${untouched}`, {
-      cause: error,
-      hint: "A partial export is never left behind. Run it again later; if the server is slow or busy, lower --rate or raise --retries and --max-wait.",
-    });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new ToolError("E_INTERNAL", `Export failed while ${context.doing}: ${reason}. ${untouched}`, { cause: error });
+  const failed = (reason: string) => `Export failed while ${context.doing}: ${reason}. ${untouched}`;
+  return toRunError(error, {
+    doing: context.doing,
+    consequence: untouched,
+    clientId: context.clientId,
+    signal: context.signal,
+    apiFailure: { message: failed, hint: "A partial export is never left behind. Run it again later; if the server is slow or busy, lower --rate or raise --retries and --max-wait." },
+    otherFailure: failed,
+  });
 }

@@ -2,7 +2,6 @@
 import { API_CODE, ApiError } from "../api/api-error.js";
 import { customerPath } from "../api/client.js";
 import type { FinanClient } from "../api/client.js";
-import { PacedFailure } from "../api/pacer.js";
 import type { Pacer } from "../api/pacer.js";
 import type { CustomerRecord, CustomerSummary } from "../customers/types.js";
 
@@ -37,7 +36,7 @@ export async function fetchRecord(client: FinanClient, pacer: Pacer, summary: Cu
     }, { idempotent: true });
     return { record: value.data };
   } catch (error) {
-    if (error instanceof PacedFailure && error.error.status === 404 && error.error.apiCode === API_CODE.notFound) return { notFound: true };
+    if (error instanceof ApiError && error.status === 404 && error.apiCode === API_CODE.notFound) return { notFound: true };
     throw new FetchFailed(summary, error);
   }
 }

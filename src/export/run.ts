@@ -1,5 +1,4 @@
 // The export pipeline: list until converged → fetch (paced, in list order) → spool → flatten → write.
-import { Interrupted } from "../api/pacer.js";
 import type { PaceReport } from "../api/pace-report.js";
 import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
@@ -126,9 +125,9 @@ export async function runExport(options: ExportOptions, open: typeof openSession
     if (caught instanceof FetchFailed) {
       error = caught.cause;
       const { customer_code: code } = caught.summary.general_info;
-      if (!interrupted && !(error instanceof Interrupted)) step.doing = `fetching customer ${code || "(no code)"} (${caught.summary.customer_id})`;
+      if (!interrupted) step.doing = `fetching customer ${code || "(no code)"} (${caught.summary.customer_id})`;
     }
-    throw exportFailure(error, { doing: step.doing, file: options.file, clientId: options.connection.clientId, interrupted });
+    throw exportFailure(error, { doing: step.doing, file: options.file, clientId: options.connection.clientId, signal: options.signal });
   } finally {
     await spoolDir?.remove();
     await close();

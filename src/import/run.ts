@@ -1,9 +1,9 @@
 // The import runner: read, map, plan, upload and report each row, in input order, resumable from its journal.
 import { resolve } from "node:path";
-import { Interrupted, PacedFailure } from "../api/pacer.js";
+import { ApiError } from "../api/api-error.js";
 import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
-import { ToolError, describeError } from "../errors.js";
+import { ToolError, describeError, isAbortOf } from "../errors.js";
 import type { StopReason } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress, createProgressLine } from "../output/progress.js";
@@ -20,7 +20,7 @@ import { runFiles } from "./run-files.js";
 import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
 import { reportFit } from "./report-limits.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "../rows/result.js";
-import { AuthRejected } from "../api/auth-rejected.js";
+import { authRowMessage, authStopReason, isAuthRejection, toRunError } from "../api/run-error.js";
 import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { createRowRunner, journalResult } from "../rows/runner.js";
@@ -106,10 +106,15 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   } catch (error) {
     // Ctrl-C during the listing (in a request, or in a Retry-After wait before one): every row is
     // reported not attempted (exit 130), as at any other time.
-    if (!(error instanceof Interrupted) && !io.signal.aborted) {
+    if (!io.signal.aborted) {
       await close();
       await closeInput(table);
-      rethrowFatal(error, "Listing the existing customers");
+      throw toRunError(error, {
+        doing: "listing the existing customers",
+        consequence: "Nothing was sent.",
+        clientId: options.connection.clientId,
+        apiFailure: { message: (reason) => `Listing the existing customers failed, so no row was sent: ${reason}.`, hint: "Check --base-url and your connection, then run the same command again." },
+      });
     }
   } finally {
     // Only the first listing draws: later ones run beside the import's own progress line.
@@ -221,23 +226,22 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   function failure(input: InputRow, error: unknown): RowResult {
     const code = input.outcome.customerCode;
-    const apiError = error instanceof AuthRejected ? error.error : error instanceof PacedFailure && error.error.kind === "auth" ? error.error : undefined;
-    if (apiError) {
+    if (isAuthRejection(error)) {
       if (!summary.stopped) {
         summary.stopped = "auth";
-        summary.stopReason = `The server rejected the credentials (HTTP ${apiError.status ?? 401}, ${apiError.detail ?? "authentication failed"}) at row ${input.row}. Check FINAN_CLIENT_ID and FINAN_SECRET_KEY (and this machine's clock).`;
+        summary.stopReason = authStopReason(error, input.row);
         stop.abort();
       }
-      return { row: input.row, status: "failed", customerCode: code, httpStatus: apiError.status, apiCode: apiError.apiCode, requestId: apiError.requestId, message: `authentication rejected: ${apiError.detail ?? apiError.message}; check FINAN_CLIENT_ID and FINAN_SECRET_KEY`, attempts: 1 };
+      return { row: input.row, status: "failed", customerCode: code, httpStatus: error.status, apiCode: error.apiCode, requestId: error.requestId, message: authRowMessage(error), attempts: 1 };
     }
-    if (error instanceof Interrupted) return notAttempted(input);
+    if (isAbortOf(signal, error)) return notAttempted(input);
     // the journal could not take the row's intent: nothing was sent for it
     if (files.isJournalFailure(error)) {
       files.halt(error);
       return notAttempted(input);
     }
     const message = error instanceof Error ? error.message : String(error);
-    return { row: input.row, status: "failed", customerCode: code, message: `could not confirm the outcome: ${message}; run again to retry this row`, attempts: error instanceof PacedFailure ? error.attempts : undefined };
+    return { row: input.row, status: "failed", customerCode: code, message: `could not confirm the outcome: ${message}; run again to retry this row`, attempts: error instanceof ApiError ? error.attempts : undefined };
   }
 
   function notAttempted(input: InputRow): RowResult {
@@ -270,15 +274,6 @@ function resumable(path: string, options: ImportOptions): JournalState | undefin
 /** Stops reading a table that will not be iterated (a CSV parsed on a worker would keep the process alive). */
 async function closeInput(table: InputTable): Promise<void> {
   await table.source.rows[Symbol.asyncIterator]().return?.();
-}
-
-function rethrowFatal(error: unknown, what: string): never {
-  if (error instanceof AuthRejected) throw error;
-  if (error instanceof PacedFailure) {
-    if (error.error.kind === "auth") throw new AuthRejected(error.error);
-    throw new ToolError("E_API", `${what} failed, so no row was sent: ${error.message}.`, { cause: error, hint: "Check --base-url and your connection, then run the same command again." });
-  }
-  throw error;
 }
 
 /**

@@ -2,8 +2,7 @@
 import { ApiError } from "../api/api-error.js";
 import { API_CODE } from "../api/api-error.js";
 import type { ApiResponse, FinanClient } from "../api/client.js";
-import { PacedFailure } from "../api/pacer.js";
-import { AuthRejected } from "../api/auth-rejected.js";
+import { isAuthRejection } from "../api/run-error.js";
 import { rowRequests } from "../api/row-requests.js";
 import type { Pacer } from "../api/pacer.js";
 import { headerFor } from "../customers/columns.js";
@@ -59,8 +58,10 @@ export function createUploader(options: UploaderOptions) {
 
     /** `reason` replaces the error's own message (undefined error: a failure found by reading, not answered). */
     function failed(job: RowJob, error: unknown, prefix = "", reason?: string): RowResult {
-      const api = error instanceof PacedFailure ? error.error : error instanceof ApiError ? error : undefined;
-      const why = reason ?? (error instanceof PacedFailure ? error.message : error instanceof Error ? error.message : String(error));
+      // a 401 is never one row's failure: it stops the run (the import runner says so)
+      if (isAuthRejection(error)) throw error;
+      const api = error instanceof ApiError ? error : undefined;
+      const why = reason ?? (error instanceof Error ? error.message : String(error));
       return { row: job.row, status: "failed", customerCode: job.customerCode, httpStatus: api?.status, apiCode: api?.apiCode, requestId: api?.requestId, message: `${prefix}${why}`, attempts: requests.attempts };
     }
 
@@ -80,24 +81,24 @@ export function createUploader(options: UploaderOptions) {
           index.set(job.customerCode, response.data.customer_id);
           return ok(job, "created", response, response.data.customer_id);
         } catch (error) {
-          if (!(error instanceof PacedFailure)) throw error;
-          if (error.error.kind === "outcome-unknown") {
+          if (!(error instanceof ApiError)) throw error;
+          if (error.kind === "outcome-unknown") {
             sent = true;
             // Never re-send blindly: the first POST may have been applied.
             const existing = await index.confirm(job.customerCode);
-            if (existing) return adopt(job, existing, `confirmed by listing after: ${error.error.detail ?? "no answer"}`);
+            if (existing) return adopt(job, existing, `confirmed by listing after: ${error.detail ?? "no answer"}`);
             if (round >= options.maxAttempts) return failed(job, error, "not created: the answers never came or could not be read, and the listing does not hold this code: ");
             continue;
           }
-          if (error.error.apiCode !== API_CODE.duplicate) return failed(job, error);
+          if (error.apiCode !== API_CODE.duplicate) return failed(job, error);
           const existing = await index.lookup(job.customerCode);
-          if (sent && existing) return adopt(job, existing, `an earlier create of this row went unanswered (${error.error.detail ?? "duplicate"})`);
+          if (sent && existing) return adopt(job, existing, `an earlier create of this row went unanswered (${error.detail ?? "duplicate"})`);
           if (!sent && options.mode === "create") return ok(job, "skipped", undefined, existing, "customer_code already exists on the server (mode create)");
           if (existing && !sent && detours < MAX_DETOURS) {
             detours += 1;
             return replace(job, existing);
           }
-          statements.push(said(error.error, "a create"));
+          statements.push(said(error, "a create"));
           if (existing) statements.push(`the listing holds it as customer_id ${existing}`);
           else statements.push("the listing does not hold it");
           // a listing that lags behind a create of ours is worth another look, a bounded number of times
@@ -113,9 +114,8 @@ export function createUploader(options: UploaderOptions) {
       try {
         stored = (await send(() => client.getCustomer(customerId), true)).data;
       } catch (error) {
-        if (error instanceof AuthRejected) throw error;
-        if (error instanceof PacedFailure && error.error.status === 404) {
-          statements.push(`the listing holds it as customer_id ${customerId}`, said(error.error, `GET of ${customerId}`));
+        if (error instanceof ApiError && error.status === 404) {
+          statements.push(`the listing holds it as customer_id ${customerId}`, said(error, `GET of ${customerId}`));
           return failed(job, error, "", contradiction(job.customerCode, statements));
         }
         return failed(job, error, `not known whether this run created customer_id ${customerId} (the create went unanswered, and the record could not be read): `);
@@ -132,8 +132,8 @@ export function createUploader(options: UploaderOptions) {
         try {
           before = (await send(() => client.getCustomer(customerId), true)).data;
         } catch (error) {
-          if (error instanceof PacedFailure && error.error.status === 404) return deletedSinceListing(job, customerId, error);
-          return error instanceof AuthRejected ? Promise.reject(error) : failed(job, error, "could not read the current record: ");
+          if (error instanceof ApiError && error.status === 404) return deletedSinceListing(job, customerId, error);
+          return failed(job, error, "could not read the current record: ");
         }
       }
       const body = options.mode === "merge" && before ? mergePayload(before, job.payload, job.groups) : job.payload;
@@ -147,8 +147,8 @@ export function createUploader(options: UploaderOptions) {
     }
 
     /** A 404 for a listed id: deleted since the listing, so the code is free again (or the server contradicts itself). */
-    function deletedSinceListing(job: RowJob, customerId: string, error: PacedFailure): Promise<RowResult> | RowResult {
-      statements.push(`the listing holds it as customer_id ${customerId}`, said(error.error, `${error.error.method} of ${customerId}`));
+    function deletedSinceListing(job: RowJob, customerId: string, error: ApiError): Promise<RowResult> | RowResult {
+      statements.push(`the listing holds it as customer_id ${customerId}`, said(error, `${error.method} of ${customerId}`));
       if (detours >= MAX_DETOURS || options.dryRun) return failed(job, error, "", contradiction(job.customerCode, statements));
       detours += 1;
       index.delete(job.customerCode);
@@ -160,8 +160,7 @@ export function createUploader(options: UploaderOptions) {
         const response = await send(() => client.replaceCustomer(customerId, body), true);
         return ok(job, "replaced", response, customerId);
       } catch (error) {
-        if (error instanceof AuthRejected) throw error;
-        if (error instanceof PacedFailure && error.error.status === 404 && !job.resumeReplace) return deletedSinceListing(job, customerId, error);
+        if (error instanceof ApiError && error.status === 404 && !job.resumeReplace) return deletedSinceListing(job, customerId, error);
         return failed(job, error);
       }
     }
@@ -174,7 +173,7 @@ export function createUploader(options: UploaderOptions) {
     get rowsClearing() {
       return rowsClearing;
     },
-    /** One valid row to its result; throws only AuthRejected (the run must stop). */
+    /** One valid row to its result; throws only a 401 (the run must stop). */
     async process(job: RowJob): Promise<RowResult> {
       const steps = forRow(job);
       const existing = index.get(job.customerCode);

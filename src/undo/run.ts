@@ -1,11 +1,11 @@
 // The undo runner: reverses an import run from its journal, row by row, resumable like an import.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { Interrupted, PacedFailure } from "../api/pacer.js";
+import { ApiError } from "../api/api-error.js";
 import type { PaceReport } from "../api/pace-report.js";
 import type { Connection } from "../config.js";
 import type { CustomerPayload } from "../customers/types.js";
-import { ToolError } from "../errors.js";
+import { ToolError, isAbortOf } from "../errors.js";
 import type { StopReason } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress } from "../output/progress.js";
@@ -22,7 +22,7 @@ import { openReport } from "../import/report.js";
 import type { ReportRow } from "../import/report.js";
 import { createRowRunner, journalResult } from "../rows/runner.js";
 import { runFiles } from "../import/run-files.js";
-import { AuthRejected } from "../api/auth-rejected.js";
+import { isAuthRejection } from "../api/run-error.js";
 import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { withoutServerFields } from "../customers/merge.js";
@@ -205,19 +205,21 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       await intent("restore", target.before);
       return steps.result("restored", undefined, await steps.put(target.before));
     } catch (error) {
-      const api = error instanceof AuthRejected ? error.error : undefined;
-      if (api) {
+      const auth = isAuthRejection(error);
+      if (auth) {
         summary.stopped = "auth";
         stop.abort();
       }
-      if (error instanceof Interrupted) return notAttempted(row, target.code);
+      if (isAbortOf(signal, error)) return notAttempted(row, target.code);
       // the journal refused the intent: nothing was sent for this row
       if (files.isJournalFailure(error)) {
         files.halt(error);
         return notAttempted(row, target.code);
       }
-      const failure = error instanceof PacedFailure ? error : undefined;
-      return { row, status: "failed", customerCode: target.code, customerId: target.customerId, httpStatus: failure?.error.status ?? api?.status, apiCode: failure?.error.apiCode ?? api?.apiCode, requestId: failure?.error.requestId ?? api?.requestId, message: error instanceof Error ? error.message : String(error), attempts: failure?.attempts };
+      const failure = error instanceof ApiError ? error : undefined;
+      // a 401's row says the server's reason alone: the summary says what to check
+      const message = auth ? error.detail ?? error.message : error instanceof Error ? error.message : String(error);
+      return { row, status: "failed", customerCode: target.code, customerId: target.customerId, httpStatus: failure?.status, apiCode: failure?.apiCode, requestId: failure?.requestId, message, attempts: auth ? undefined : failure?.attempts };
     }
   }
 

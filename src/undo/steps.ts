@@ -1,6 +1,6 @@
 // One undo row's requests (get, delete, restore) and its result.
 import type { ApiResponse, FinanClient } from "../api/client.js";
-import { PacedFailure } from "../api/pacer.js";
+import { ApiError } from "../api/api-error.js";
 import type { Pacer } from "../api/pacer.js";
 import { rowRequests } from "../api/row-requests.js";
 import { differencesFromSent } from "../import/adopt.js";
@@ -22,7 +22,7 @@ export function rowSteps(client: FinanClient, pacer: Pacer, row: number, code: s
       try {
         return await requests.send(() => client.getCustomer(customerId), true);
       } catch (error) {
-        if (error instanceof PacedFailure && error.error.status === 404) return undefined;
+        if (error instanceof ApiError && error.status === 404) return undefined;
         throw error;
       }
     },
@@ -31,7 +31,7 @@ export function rowSteps(client: FinanClient, pacer: Pacer, row: number, code: s
         return await requests.send(() => client.deleteCustomer(customerId), true);
       } catch (error) {
         // A retried DELETE whose first attempt was applied finds nothing left: that is done.
-        if (error instanceof PacedFailure && error.error.status === 404 && requests.attempts > 1) return undefined;
+        if (error instanceof ApiError && error.status === 404 && requests.attempts > 1) return undefined;
         throw error;
       }
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../src/api/api-error.js";
 import type { FailureKind } from "../../src/api/api-error.js";
-import { PacedFailure, createPacer } from "../../src/api/pacer.js";
+import { createPacer } from "../../src/api/pacer.js";
 import { VirtualClock } from "../helpers/virtual-clock.js";
 
 const apiError = (kind: FailureKind, status?: number, retryAfterMs?: number) =>
@@ -132,9 +132,23 @@ describe("createPacer", () => {
       calls += 1;
       throw apiError(kind, 400);
     }, { idempotent }).catch((e: unknown) => e));
-    expect(outcome).toBeInstanceOf(PacedFailure);
-    expect((outcome as PacedFailure).attempts).toBe(attempts);
+    expect(outcome).toBeInstanceOf(ApiError);
+    expect((outcome as ApiError).attempts).toBe(attempts);
     expect(calls).toBe(attempts);
+  });
+
+  it("gives up by throwing the last ApiError itself, with its attempts and why it stopped retrying", async () => {
+    const { time, paced } = onVirtualTime();
+    const pacer = createPacer({ ratePerSecond: 0, concurrency: 1, ...paced });
+    const thrown: ApiError[] = [];
+    const outcome = await time.run(pacer.run(async () => {
+      thrown.push(apiError("retryable", 503));
+      throw thrown.at(-1);
+    }, { idempotent: true }).catch((e: unknown) => e));
+    expect(outcome).toBe(thrown[3]);
+    expect(outcome).toMatchObject({ status: 503, attempts: 4, message: "[POST] /api/v1/customers: 503 (gave up after 4 attempts)" });
+    // the earlier attempts' errors were retried, not given up on
+    expect(thrown[0]?.attempts).toBeUndefined();
   });
 
   it("waits as long as Retry-After says before retrying", async () => {
@@ -153,9 +167,9 @@ describe("createPacer", () => {
     const pacer = createPacer({ ratePerSecond: 0, concurrency: 1, ...paced, maxWaitMs: 1000 });
     const outcome = await time.run(pacer.run(async () => {
       throw apiError("retryable", 429, 3_600_000);
-    }, { idempotent: true }).catch((e: unknown) => e as PacedFailure));
-    expect(outcome).toBeInstanceOf(PacedFailure);
-    expect((outcome as PacedFailure).message).toMatch(/wait 3600 s, more than --max-wait 1 s/);
+    }, { idempotent: true }).catch((e: unknown) => e as ApiError));
+    expect(outcome).toBeInstanceOf(ApiError);
+    expect((outcome as ApiError).message).toMatch(/wait 3600 s, more than --max-wait 1 s/);
   });
 
   it("lowers its rate after a 429 and recovers towards the ceiling", async () => {
@@ -196,6 +210,17 @@ describe("createPacer", () => {
     expect(ran).toBeLessThan(4);
   });
 
+  it("a request the abort keeps from starting fails with the signal's own reason, not a class of ours", async () => {
+    const controller = new AbortController();
+    const { time, paced } = onVirtualTime();
+    const pacer = createPacer({ ratePerSecond: 10, concurrency: 1, ...paced, signal: controller.signal });
+    const runs = Array.from({ length: 3 }, () => pacer.run(async () => undefined, { idempotent: true }).then(() => "sent", (e: unknown) => e));
+    await time.advance(50);
+    controller.abort("SIGTERM");
+    // the first started at once; the second waited on the rate and the third on a slot when the signal came
+    expect(await time.run(Promise.all(runs))).toEqual(["sent", "SIGTERM", "SIGTERM"]);
+  });
+
   it("on real timers, an abort cuts a long wait short", async () => {
     // the default timer: a Retry-After of ten minutes must not keep an interrupted run alive
     const controller = new AbortController();
@@ -203,7 +228,7 @@ describe("createPacer", () => {
     const outcome = await pacer.run(async () => {
       throw apiError("retryable", 429, 600_000);
     }, { idempotent: true }).catch((e: unknown) => e);
-    expect(outcome).toBeInstanceOf(PacedFailure);
-    expect((outcome as PacedFailure).message).toMatch(/interrupted before retrying/);
+    expect(outcome).toBeInstanceOf(ApiError);
+    expect((outcome as ApiError).message).toMatch(/interrupted before retrying/);
   });
 });
