@@ -5,7 +5,11 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
 import { cannotWrite } from "../../src/file-errors.js";
+import { AREAS } from "../../src/i18n/catalogue.js";
+import type { Entry } from "../../src/i18n/text.js";
 import { openSheet } from "../../src/spreadsheet/open.js";
+import { createSheetWriter } from "../../src/spreadsheet/write.js";
+import { checkExcelWidth } from "../../src/spreadsheet/write-xlsx.js";
 import { runCli } from "../helpers/cli.js";
 import { csvLine, customerRow, HEADER } from "../helpers/files.js";
 import { buildZip, collect, tempDir, tempFile } from "./helpers.js";
@@ -114,5 +118,35 @@ describe("file problems in Vietnamese", () => {
     expect(line).toBe(`finan-bulk validate: Tệp ${file}, dòng 3: một ô mở dấu ngoặc kép ở đây nhưng không có dấu đóng`);
     expect(hint).toMatch(/^ {2}→ Hãy thêm dấu ngoặc kép đóng/);
     expectVietnamese(run.stderr.replace("finan-bulk validate", ""), file);
+  });
+});
+
+describe("the sheet and files areas of the catalogue", () => {
+  // Numbers' own menu names, as the user sees them on screen, and a command to type
+  const verbatim = ["File → Export To → Excel", "npm run build"];
+  const forms = (entry: Entry): string[] => (typeof entry === "string" ? [entry] : [entry.one, entry.other]);
+
+  it("leave no English word in any Vietnamese entry (values, quotes, flags and menu names aside)", () => {
+    for (const [key, entry] of Object.entries({ ...AREAS.sheet, ...AREAS.files })) {
+      for (const text of forms(entry.vi)) expect(ourWords(text.replace(/\{[A-Za-z0-9]+\}/g, " "), ...verbatim), key).not.toMatch(ENGLISH);
+    }
+  });
+
+  it("writer problems: a wrong output name and a sheet wider than Excel's, in Vietnamese", async () => {
+    const file = join(await tempDir(), "customers.ods");
+    const named: unknown = await createSheetWriter(file, { columns: ["a"] }).catch((caught: unknown) => caught);
+    expect(named).toBeInstanceOf(ToolError);
+    expect((named as ToolError).text("vi")).toBe(`Không ghi được tệp ${file}: tên tệp phải có đuôi .xlsx, .csv, .tsv hoặc .txt`);
+    const wide = (() => {
+      try {
+        checkExcelWidth("out.xlsx", 20_000);
+      } catch (caught) {
+        return caught as ToolError;
+      }
+      return undefined;
+    })();
+    expect(wide?.text("vi")).toBe("Không ghi được out.xlsx thành tệp Excel: tệp sẽ có 20.000 cột, trong khi một trang tính Excel chỉ chứa được 16.384 cột.");
+    expect(wide?.message).toBe("Cannot write out.xlsx as an Excel workbook: it would have 20,000 columns, and an Excel sheet holds 16,384.");
+    expectVietnamese(wide?.hintText("vi"));
   });
 });

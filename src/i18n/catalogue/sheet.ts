@@ -57,7 +57,7 @@ export const sheet = {
   },
   "sheet.nulCharacter": {
     en: "{file}: line {line}: a NUL character, which text never holds: the file is not {encoding} text",
-    vi: "Tệp {file}, dòng {line}: có ký tự NUL, thứ văn bản không bao giờ chứa: tệp không phải văn bản {encoding}",
+    vi: "Tệp {file}, dòng {line}: có ký tự NUL, loại ký tự không bao giờ có trong văn bản: tệp không phải văn bản {encoding}",
   },
   "sheet.checkEncoding": { en: "Check the encoding (--encoding), or {save}", vi: "Hãy kiểm tra bảng mã (--encoding), hoặc {save}" },
   "sheet.notUtf8": { en: "{file}: the text is not valid UTF-8", vi: "Tệp {file}: nội dung không phải văn bản UTF-8 hợp lệ" },
@@ -81,7 +81,7 @@ export const sheet = {
   },
   "sheet.nulByte": {
     en: "{file}: line {line}: a NUL byte, which text never holds: this is not a UTF-8 text file, or a cell on that line holds a NUL character",
-    vi: "Tệp {file}, dòng {line}: có byte NUL, thứ văn bản không bao giờ chứa: đây không phải tệp văn bản UTF-8, hoặc một ô trên dòng đó chứa ký tự NUL",
+    vi: "Tệp {file}, dòng {line}: có byte NUL, loại byte không bao giờ có trong văn bản: đây không phải tệp văn bản UTF-8, hoặc một ô trên dòng đó chứa ký tự NUL",
   },
   "sheet.nulByteHint": {
     en: "If it is UTF-16, pass --encoding utf-16le. If a cell holds the NUL (an export by an older finan-bulk wrote them raw), delete it there, or write it as _x0000_, which finan-bulk reads as a NUL. Otherwise {save}",
@@ -96,7 +96,7 @@ export const sheet = {
   // CSV syntax
   "sheet.quoteRunsPast": {
     en: "{file}: line {line}: a quoted cell opens here and runs past {size} MiB, longer than any customer field",
-    vi: "Tệp {file}, dòng {line}: một ô mở dấu ngoặc kép ở đây và kéo dài quá {size} MiB, dài hơn mọi thông tin khách hàng",
+    vi: "Tệp {file}, dòng {line}: một ô mở dấu ngoặc kép ở đây và kéo dài quá {size} MiB, dài hơn bất kỳ thông tin khách hàng nào",
   },
   "sheet.quoteRunsPastHint": {
     en: 'If a closing quote (") is missing, add it; otherwise shorten that cell, then save the file again',
@@ -122,7 +122,7 @@ export const sheet = {
   },
   "sheet.badDelimiter": { en: "Delimiter {delimiter} cannot separate cells", vi: "Không dùng được {delimiter} làm dấu phân cách giữa các ô" },
   "sheet.delimiterChoices": { en: 'Use one of "," ";" or "tab"', vi: 'Hãy dùng một trong các dấu "," ";" hoặc "tab"' },
-  "sheet.workerMissing": { en: "The CSV worker {url} is missing: run npm run build", vi: "Thiếu tệp CSV worker {url}: hãy chạy npm run build" },
+  "sheet.workerMissing": { en: "The CSV worker {url} is missing: run npm run build", vi: "Thiếu tệp CSV worker {url}: hãy chạy lệnh npm run build" },
   "sheet.readFailed": { en: "Reading {file} failed: {problem}", vi: "Đọc tệp {file} không thành công: {problem}" },
   "sheet.workerStopped": { en: "the CSV worker stopped (exit {code})", vi: "luồng đọc CSV đã dừng (mã thoát {code})" },
 
@@ -223,8 +223,8 @@ export const sheet = {
   "sheet.outputNameHint": { en: "Choose an output name such as customers.xlsx or customers.csv", vi: "Hãy đặt tên tệp như customers.xlsx hoặc customers.csv" },
   "sheet.writerClosed": { en: "{file} was already closed: cannot write more rows", vi: "Tệp {file} đã được đóng: không ghi thêm dòng được nữa" },
   "sheet.writerAborted": { en: "{file} was already aborted: cannot write more rows", vi: "Việc ghi tệp {file} đã bị hủy: không ghi thêm dòng được nữa" },
-  "sheet.theWorkbook": { en: "the workbook", vi: "tệp Excel" },
-  "sheet.overExcelLimit": { en: "Cannot write {file} as an Excel workbook: {problem}.", vi: "Không ghi được {file} dưới dạng tệp Excel: {problem}." },
+  "sheet.theWorkbook": { en: "the workbook", vi: "bảng tính" },
+  "sheet.overExcelLimit": { en: "Cannot write {file} as an Excel workbook: {problem}.", vi: "Không ghi được {file} thành tệp Excel: {problem}." },
   "sheet.overExcelLimitHint": {
     en: "Write a .csv instead (it has no such limit): give the file name a .csv ending.",
     vi: "Hãy ghi ra tệp .csv thay thế (tệp CSV không có giới hạn này): đặt tên tệp có đuôi .csv.",
