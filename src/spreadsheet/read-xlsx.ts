@@ -14,7 +14,7 @@ import { damaged } from "./zip.js";
 export async function readXlsx(file: string, options: ReadOptions = {}): Promise<SheetSource> {
   const workbook = await openWorkbook(file);
   const sheet = chooseSheet(workbook, options.sheet);
-  return { file, format: "xlsx", sheetName: sheet.name, sheetNames: workbook.sheets.map(label), rows: xlsxRows(workbook, sheet) };
+  return { file, format: "xlsx", sheetName: sheet.name, sheetNames: workbook.sheets.map(label), sheetLabels: workbook.sheets.map(labelSaid), rows: xlsxRows(workbook, sheet) };
 }
 
 /** A sheet as SheetSource.sheetNames lists it. */
