@@ -1,52 +1,62 @@
 // Why a file could not be written, in words a person can act on, from the system's error code.
 import { ToolError } from "./errors.js";
 import type { ErrorCode } from "./errors.js";
+import { msg } from "./i18n/text.js";
+import type { Message } from "./i18n/text.js";
 
-/** The cause of a failed read or write as a phrase ("the disk is full"); the raw message when unknown. */
-function fileProblem(error: unknown, platform: NodeJS.Platform = process.platform): string {
+/** The cause of a failed read or write as a phrase ("the disk is full"); the system's own words when unknown. */
+export function fileProblem(error: unknown, platform: NodeJS.Platform = process.platform): Message | string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   // Windows refuses to replace or remove a file another program holds open: Excel does, for every file it shows
-  if (platform === "win32" && (code === "EBUSY" || code === "EPERM")) return "the file is open in another program (close it in Excel)";
+  if (platform === "win32" && (code === "EBUSY" || code === "EPERM")) return msg("files.problem.openElsewhere");
   switch (code) {
     case "ENOSPC":
-      return "the disk is full";
+      return msg("files.problem.diskFull");
     case "EDQUOT":
-      return "your disk quota is used up";
+      return msg("files.problem.quota");
     case "EIO":
-      return "the disk reported an input/output error";
+      return msg("files.problem.io");
     case "EROFS":
-      return "the file system is read-only";
+      return msg("files.problem.readOnly");
     case "ENOENT":
-      return "its folder does not exist";
+      return msg("files.problem.noFolder");
     case "EACCES":
     case "EPERM":
-      return "permission denied";
+      return msg("files.problem.permission");
     case "EISDIR":
-      return "it is a folder";
+      return msg("files.problem.folder");
     case "ELOOP":
-      return "it is a symbolic link, and finan-bulk does not write through links";
+      return msg("files.problem.link");
     case "EBUSY":
-      return "the file is in use by another program";
+      return msg("files.problem.busy");
     case "EFBIG":
-      return "the file is larger than this file system allows";
+      return msg("files.problem.tooBig");
     default:
       return error instanceof Error ? error.message : String(error);
   }
 }
 
 /** What to do about it, for the hint line. */
-function fileHint(error: unknown, platform: NodeJS.Platform = process.platform): string {
+function fileHint(error: unknown, platform: NodeJS.Platform = process.platform): Message {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (platform === "win32" && (code === "EBUSY" || code === "EPERM")) return "Close the file in Excel (or the program showing it), then run the same command again.";
-  if (code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG") return "Free some space (or choose a folder on another disk), then run the same command again.";
-  if (code === "ELOOP") return "Remove the link (or give another file name), then run the same command again.";
-  return "Choose another path, or fix the folder's permissions, then run the same command again.";
+  if (platform === "win32" && (code === "EBUSY" || code === "EPERM")) return msg("files.hint.closeInExcel");
+  if (code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG") return msg("files.hint.freeSpace");
+  if (code === "ELOOP") return msg("files.hint.removeLink");
+  return msg("files.hint.otherPath");
 }
 
-/** A ToolError (exit 2) naming the file and the cause: the one shape of every failed write. */
-export function cannotWrite(file: string, error: unknown, options: { code?: ErrorCode; what?: string; then?: string; platform?: NodeJS.Platform } = {}): ToolError {
+/**
+ * A ToolError (exit 2) naming the file and the cause: the one shape of every failed write.
+ * `what` names the kind of file ("the journal"), `then` says what it means for the run.
+ */
+export function cannotWrite(
+  file: string,
+  error: unknown,
+  options: { code?: ErrorCode; what?: Message | string; then?: Message | string; platform?: NodeJS.Platform } = {},
+): ToolError {
   if (error instanceof ToolError) return error;
-  const what = options.what === undefined ? file : `${options.what} ${file}`;
-  const then = options.then === undefined ? "" : ` ${options.then}`;
-  return new ToolError(options.code ?? "E_FILE_UNWRITABLE", `Cannot write ${what}: ${fileProblem(error, options.platform)}.${then}`, { cause: error, hint: fileHint(error, options.platform) });
+  const target = options.what === undefined ? msg("files.target", { file }) : msg("files.namedTarget", { what: options.what, file });
+  const problem = fileProblem(error, options.platform);
+  const said = options.then === undefined ? msg("files.cannotWrite", { target, problem }) : msg("files.cannotWriteThen", { target, problem, then: options.then });
+  return new ToolError(options.code ?? "E_FILE_UNWRITABLE", said, { cause: error, hint: fileHint(error, options.platform) });
 }

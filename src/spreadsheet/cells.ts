@@ -1,5 +1,6 @@
 // The one place that turns whatever a spreadsheet cell held into a Cell (SPEC "Cells").
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
 import type { Cell } from "./types.js";
 import { decodeXlsxText } from "./xlsx-text.js";
 
@@ -116,7 +117,6 @@ function isScientific(numFmt: string | undefined): boolean {
 
 function unknownShape(value: unknown): never {
   const shape = typeof value === "object" && value !== null ? `object with keys {${Object.keys(value).join(", ")}}` : typeof value;
-  throw new ToolError("E_INTERNAL", `Unexpected spreadsheet cell value: ${shape}`, {
-    hint: "This is a bug in finan-bulk: please report it with the file's producer (Excel, LibreOffice...)",
-  });
+  // the shape is the program's own description (keys of an object), for whoever fixes the bug
+  throw new ToolError("E_INTERNAL", msg("sheet.unknownCellValue", { shape }), { hint: msg("sheet.bugHint") });
 }

@@ -1,6 +1,7 @@
 // Bytes → text for delimited files: BOM sniffing, --encoding, and errors a person can act on.
 import { isUtf8 } from "node:buffer";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
 import { LineCounter } from "./lines.js";
 
 /** How to decode a file: a WHATWG encoding label; the BOM (if any) is dropped by TextDecoder. */
@@ -10,7 +11,8 @@ export interface TextEncodingPlan {
   bom: boolean;
 }
 
-const SAVE_AS_UTF8 = 'save it from Excel as "CSV UTF-8 (Comma delimited)"';
+const SAVE_AS_UTF8 = msg("sheet.saveAsUtf8");
+const SAVE_AS_UTF8_HINT = msg("sheet.saveAsUtf8Hint", { save: SAVE_AS_UTF8 });
 
 /** Pick the encoding from the BOM, else the user's `--encoding`, else UTF-8 (refusing BOM-less UTF-16). */
 export function chooseEncoding(head: Uint8Array, requested: string | undefined, file: string): TextEncodingPlan {
@@ -20,8 +22,8 @@ export function chooseEncoding(head: Uint8Array, requested: string | undefined, 
   if (requested !== undefined) return { encoding: checkedLabel(requested, file), bom: false };
   const utf16 = looksLikeUtf16(head);
   if (utf16) {
-    throw new ToolError("E_ENCODING", `${file} looks like UTF-16 text without a byte-order mark (every other byte is zero)`, {
-      hint: `Pass --encoding ${utf16}, or ${SAVE_AS_UTF8}`,
+    throw new ToolError("E_ENCODING", msg("sheet.utf16WithoutBom", { file }), {
+      hint: msg("sheet.passEncoding", { encoding: utf16, save: SAVE_AS_UTF8 }),
     });
   }
   return { encoding: "utf-8", bom: false };
@@ -53,8 +55,8 @@ export async function* decodeText(
     const nulAt = utf8 ? -1 : text.indexOf("\u0000");
     if (nulAt !== -1) {
       lines.add(text.slice(0, nulAt));
-      throw new ToolError("E_ENCODING", `${file}: line ${lines.line}: a NUL character, which text never holds: the file is not ${plan.encoding} text`, {
-        hint: `Check the encoding (--encoding), or ${SAVE_AS_UTF8}`,
+      throw new ToolError("E_ENCODING", msg("sheet.nulCharacter", { file, line: String(lines.line), encoding: plan.encoding }), {
+        hint: msg("sheet.checkEncoding", { save: SAVE_AS_UTF8 }),
       });
     }
     lines.add(text);
@@ -103,7 +105,7 @@ export async function* checkedUtf8(
   }
   if (valid && tail.length === 0) return;
   for await (const _ of decodeText(reread(), plan, file)); // throws the error, naming its line
-  throw new ToolError("E_ENCODING", `${file}: the text is not valid UTF-8`, { hint: SAVE_AS_UTF8 });
+  throw new ToolError("E_ENCODING", msg("sheet.notUtf8", { file }), { hint: SAVE_AS_UTF8_HINT });
 }
 
 /** Where a UTF-8 character cut by the chunk's end starts (the chunk's length when none is). */
@@ -126,29 +128,29 @@ export function guessLegacyEncoding(bytes: Uint8Array): "windows-1258" | "window
 
 function invalidTextError(file: string, line: number, plan: TextEncodingPlan, chunk: Uint8Array, cause: unknown): ToolError {
   if (plan.encoding !== "utf-8") {
-    return new ToolError("E_ENCODING", `${file}: line ${line}: the text is not valid ${plan.encoding}`, { cause, hint: SAVE_AS_UTF8 });
+    return new ToolError("E_ENCODING", msg("sheet.notValidIn", { file, line: String(line), encoding: plan.encoding }), { cause, hint: SAVE_AS_UTF8_HINT });
   }
   if (plan.bom) {
-    return new ToolError("E_ENCODING", `${file}: line ${line}: bytes that are not UTF-8, although the file starts with a UTF-8 byte-order mark`, {
+    return new ToolError("E_ENCODING", msg("sheet.notUtf8AfterBom", { file, line: String(line) }), {
       cause,
-      hint: `The file is damaged or mixes encodings: ${SAVE_AS_UTF8}`,
+      hint: msg("sheet.damagedOrMixed", { save: SAVE_AS_UTF8 }),
     });
   }
   if (guessLegacyEncoding(chunk) === "windows-1258") {
-    return new ToolError("E_ENCODING", `${file}: line ${line}: the file is not UTF-8; it is probably windows-1258 (Vietnamese Windows)`, {
+    return new ToolError("E_ENCODING", msg("sheet.probablyWindows1258", { file, line: String(line) }), {
       cause,
-      hint: `Pass --encoding windows-1258, or ${SAVE_AS_UTF8}`,
+      hint: msg("sheet.passEncoding", { encoding: "windows-1258", save: SAVE_AS_UTF8 }),
     });
   }
-  return new ToolError("E_ENCODING", `${file}: line ${line}: the file is not UTF-8; it is in a legacy encoding, probably windows-1252 (Western European)`, {
+  return new ToolError("E_ENCODING", msg("sheet.probablyWindows1252", { file, line: String(line) }), {
     cause,
-    hint: `Pass --encoding windows-1252 (or windows-1258 if it holds Vietnamese), or ${SAVE_AS_UTF8}`,
+    hint: msg("sheet.passWindows1252", { save: SAVE_AS_UTF8 }),
   });
 }
 
 function nulError(file: string, line: number): ToolError {
-  return new ToolError("E_ENCODING", `${file}: line ${line}: a NUL byte, which text never holds: this is not a UTF-8 text file, or a cell on that line holds a NUL character`, {
-    hint: `If it is UTF-16, pass --encoding utf-16le. If a cell holds the NUL (an export by an older finan-bulk wrote them raw), delete it there, or write it as _x0000_, which finan-bulk reads as a NUL. Otherwise ${SAVE_AS_UTF8}`,
+  return new ToolError("E_ENCODING", msg("sheet.nulByte", { file, line: String(line) }), {
+    hint: msg("sheet.nulByteHint", { save: SAVE_AS_UTF8 }),
   });
 }
 
@@ -156,9 +158,9 @@ function checkedLabel(label: string, file: string): string {
   try {
     return new TextDecoder(label).encoding;
   } catch (cause) {
-    throw new ToolError("E_ENCODING", `Unknown encoding "${label}" for ${file}`, {
+    throw new ToolError("E_ENCODING", msg("sheet.unknownEncoding", { label, file }), {
       cause,
-      hint: "Use a label such as utf-8, utf-16le, windows-1258 (Vietnamese Windows) or windows-1252",
+      hint: msg("sheet.encodingLabels"),
     });
   }
 }

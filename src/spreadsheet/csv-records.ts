@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
 import { checkedUtf8, decodeText } from "./csv-encoding.js";
 import type { TextEncodingPlan } from "./csv-encoding.js";
 import { BatchPacker } from "./csv-batch.js";
@@ -78,22 +79,22 @@ async function syntaxError(error: unknown, file: string, plan: TextEncodingPlan,
   if (raw !== undefined && quoteAt !== undefined && error.code === "CSV_MAX_RECORD_SIZE") {
     // Cut by the record limit, not by the end of the file: the quote may yet close, far too late.
     const line = recordLine + countLineBreaks(raw.slice(0, quoteAt));
-    return new ToolError("E_CSV_SYNTAX", `${file}: line ${line}: a quoted cell opens here and runs past ${MAX_RECORD_BYTES / 1024 / 1024} MiB, longer than any customer field`, {
+    return new ToolError("E_CSV_SYNTAX", msg("sheet.quoteRunsPast", { file, line: String(line), size: MAX_RECORD_BYTES / 1024 / 1024 }), {
       cause: error,
-      hint: 'If a closing quote (") is missing, add it; otherwise shorten that cell, then save the file again',
+      hint: msg("sheet.quoteRunsPastHint"),
     });
   }
   if (raw !== undefined && quoteAt !== undefined) {
     const line = recordLine + countLineBreaks(raw.slice(0, quoteAt));
-    return new ToolError("E_CSV_SYNTAX", `${file}: line ${line}: a quoted cell opens here and is never closed`, {
+    return new ToolError("E_CSV_SYNTAX", msg("sheet.quoteNotClosed", { file, line: String(line) }), {
       cause: error,
-      hint: 'Add the missing closing quote (") or remove the stray opening one, then save the file again',
+      hint: msg("sheet.quoteNotClosedHint"),
     });
   }
   if (error.code === "CSV_MAX_RECORD_SIZE") {
-    return new ToolError("E_CSV_SYNTAX", `${file}: line ${recordLine}: a record longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`, {
+    return new ToolError("E_CSV_SYNTAX", msg("sheet.recordTooLong", { file, line: String(recordLine), size: MAX_RECORD_BYTES / 1024 / 1024 }), {
       cause: error,
-      hint: "This is not a customer list: check that the right file was given",
+      hint: msg("sheet.notACustomerList"),
     });
   }
   return genericSyntaxError(error, file, recordLine);
@@ -130,9 +131,10 @@ async function textFromLine(file: string, plan: TextEncodingPlan, line: number, 
 }
 
 function genericSyntaxError(error: CsvError, file: string, recordLine: number): ToolError {
-  return new ToolError("E_CSV_SYNTAX", `${file}: line ${recordLine}: ${error.message}`, {
+  // csv-parse's own words, quoted: it names the problem more exactly than any sentence of ours
+  return new ToolError("E_CSV_SYNTAX", msg("sheet.csvSyntax", { file, line: String(recordLine), problem: error.message }), {
     cause: error,
-    hint: "Fix the quoting on that line (a cell with a delimiter, quote or line break must be quoted)",
+    hint: msg("sheet.csvSyntaxHint"),
   });
 }
 

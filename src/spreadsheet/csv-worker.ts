@@ -2,6 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import { ToolError } from "../errors.js";
+import type { Message } from "../i18n/text.js";
 import type { CsvBatch } from "./csv-batch.js";
 import { csvBatches } from "./csv-records.js";
 import type { TextEncodingPlan } from "./csv-encoding.js";
@@ -17,7 +18,8 @@ export interface CsvWorkerInput {
 export type CsvWorkerMessage =
   | { batch: CsvBatch }
   | { done: true }
-  | { toolError: { code: ToolError["code"]; message: string; hint: string | undefined; exitCode: number } }
+  /** the messages as data (a Message is plain data): the main thread shows them in the run's language */
+  | { toolError: { code: ToolError["code"]; said: Message | string; hintSaid: Message | string | undefined; exitCode: number } }
   | { failure: string };
 
 async function run(port: MessagePort, input: CsvWorkerInput): Promise<void> {
@@ -38,7 +40,7 @@ async function run(port: MessagePort, input: CsvWorkerInput): Promise<void> {
     for await (const batch of csvBatches(input.file, input.plan, input.delimiter)) await send(batch);
     post({ done: true });
   } catch (error) {
-    if (error instanceof ToolError) post({ toolError: { code: error.code, message: error.message, hint: error.hint, exitCode: error.exitCode } });
+    if (error instanceof ToolError) post({ toolError: { code: error.code, said: error.said, hintSaid: error.hintSaid, exitCode: error.exitCode } });
     else post({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   } finally {
     port.close();

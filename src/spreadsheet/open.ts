@@ -2,12 +2,15 @@
 import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import { ToolError } from "../errors.js";
+import { fileProblem } from "../file-errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import { HEAD_BYTES } from "./limits.js";
 import { readCsv } from "./read-csv.js";
 import type { ReadOptions, SheetSource } from "./types.js";
 
 const DELIMITED = new Set([".csv", ".tsv", ".txt"]);
-const SAVE_AS = "Open it in the spreadsheet program and save it as .xlsx (Excel Workbook) or .csv (CSV UTF-8)";
+const SAVE_AS = msg("sheet.saveAs");
 
 type Magic = "zip" | "ole" | "text" | "binary";
 
@@ -21,9 +24,9 @@ export async function openSheet(file: string, options: ReadOptions = {}): Promis
   const magic = sniff(head);
   if (DELIMITED.has(extension)) {
     if (magic === "zip") {
-      throw formatError(`${file} is a zip file (probably an Excel .xlsx workbook), not ${extension} text`, "If it is an Excel workbook, rename it to .xlsx");
+      throw formatError(msg("sheet.zipNotText", { file, extension }), msg("sheet.renameToXlsxIfExcel"));
     }
-    if (magic === "ole") throw formatError(`${file} is an Excel 97-2003 (.xls) workbook, not ${extension} text`, SAVE_AS);
+    if (magic === "ole") throw formatError(msg("sheet.xlsNotText", { file, extension }), SAVE_AS);
     // a .tsv is tab-separated by name: a single column of "Nguyễn, Văn" must not be split at commas
     return readCsv(file, head, extension === ".tsv" && options.delimiter === undefined ? { ...options, delimiter: "\t" } : options);
   }
@@ -31,25 +34,25 @@ export async function openSheet(file: string, options: ReadOptions = {}): Promis
     // loaded only for a workbook: the XLSX reader (saxes) is not needed by a CSV run
     if (magic === "zip") return (await import("./read-xlsx.js")).readXlsx(file, options);
     if (magic === "ole") {
-      throw formatError(`${file} is not an Excel .xlsx file: it is an Excel 97-2003 (.xls) workbook or a password-protected one`, `Remove any password, then ${lower(SAVE_AS)}`);
+      throw formatError(msg("sheet.oleNotXlsx", { file }), msg("sheet.removePasswordThenSaveAs"));
     }
-    if (magic === "text") throw formatError(`${file} is not an Excel .xlsx file (it looks like CSV text): rename it to .csv`, "Rename the file to .csv and run again");
-    throw formatError(`${file} is not an Excel .xlsx file (its first bytes are not a zip)`, SAVE_AS);
+    if (magic === "text") throw formatError(msg("sheet.csvNamedXlsx", { file }), msg("sheet.renameToCsv"));
+    throw formatError(msg("sheet.notZipXlsx", { file }), SAVE_AS);
   }
   if (extension === ".xls" && magic === "zip") {
-    throw formatError(`${file} is named .xls but is an .xlsx workbook inside`, "Rename it to .xlsx and run again");
+    throw formatError(msg("sheet.xlsxNamedXls", { file }), msg("sheet.renameToXlsx"));
   }
   const kind = UNSUPPORTED[extension];
-  if (kind !== undefined) throw formatError(`${file} is ${kind}, which finan-bulk does not read`, SAVE_AS);
-  throw formatError(`${file}: unsupported file type "${extension || "(no extension)"}"`, "Use an .xlsx, .csv, .tsv or .txt file");
+  if (kind !== undefined) throw formatError(msg("sheet.unsupportedKind", { file, kind }), SAVE_AS);
+  throw formatError(msg("sheet.unsupportedType", { file, extension: extension || msg("sheet.noExtension") }), msg("sheet.useSupportedType"));
 }
 
-const UNSUPPORTED: Record<string, string> = {
-  ".xls": "an Excel 97-2003 workbook (.xls)",
-  ".xlsm": "a macro-enabled Excel workbook (.xlsm)",
-  ".xlsb": "a binary Excel workbook (.xlsb)",
-  ".ods": "an OpenDocument spreadsheet (.ods)",
-  ".numbers": "an Apple Numbers file",
+const UNSUPPORTED: Record<string, Message> = {
+  ".xls": msg("sheet.kind.xls"),
+  ".xlsm": msg("sheet.kind.xlsm"),
+  ".xlsb": msg("sheet.kind.xlsb"),
+  ".ods": msg("sheet.kind.ods"),
+  ".numbers": msg("sheet.kind.numbers"),
 };
 
 async function readHead(file: string): Promise<Uint8Array> {
@@ -57,7 +60,7 @@ async function readHead(file: string): Promise<Uint8Array> {
   try {
     handle = await open(file, "r");
     const { size } = await handle.stat();
-    if (size === 0) throw new ToolError("E_FILE_EMPTY", `${file} is empty (0 bytes)`, { hint: "Check that the right file was given and that it was saved" });
+    if (size === 0) throw new ToolError("E_FILE_EMPTY", msg("files.empty", { file }), { hint: msg("files.emptyHint") });
     const buffer = Buffer.alloc(Math.min(size, HEAD_BYTES));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return buffer.subarray(0, bytesRead);
@@ -65,10 +68,9 @@ async function readHead(file: string): Promise<Uint8Array> {
     if (error instanceof ToolError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new ToolError("E_FILE_NOT_FOUND", `${file} does not exist`, { cause: error, hint: "Check the path and the file name" });
+      throw new ToolError("E_FILE_NOT_FOUND", msg("files.notFound", { file }), { cause: error, hint: msg("files.notFoundHint") });
     }
-    const why = code === "EISDIR" ? "it is a folder" : code === "EACCES" || code === "EPERM" ? "permission denied" : (error as Error).message;
-    throw new ToolError("E_FILE_UNREADABLE", `${file} cannot be read: ${why}`, { cause: error, hint: "Give a readable file" });
+    throw new ToolError("E_FILE_UNREADABLE", msg("files.unreadable", { file, problem: fileProblem(error) }), { cause: error, hint: msg("files.unreadableHint") });
   } finally {
     await handle?.close();
   }
@@ -82,10 +84,6 @@ function sniff(head: Uint8Array): Magic {
   return head.subarray(0, 1024).includes(0) ? "binary" : "text";
 }
 
-function formatError(message: string, hint: string): ToolError {
+function formatError(message: Message, hint: Message): ToolError {
   return new ToolError("E_FILE_FORMAT", message, { hint });
-}
-
-function lower(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -4,6 +4,7 @@ import { stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
 import { unpackRows } from "./csv-batch.js";
 import type { CsvBatch } from "./csv-batch.js";
 import { detectDelimiter } from "./csv-delimiter.js";
@@ -39,7 +40,7 @@ export async function readCsv(file: string, head: Uint8Array, options: ReadOptio
 
 async function chooseParser(file: string, wanted: boolean | undefined): Promise<"worker" | "main"> {
   const available = WORKER_SCRIPT.protocol === "file:" && existsSync(fileURLToPath(WORKER_SCRIPT));
-  if (wanted === true && !available) throw new ToolError("E_INTERNAL", `The CSV worker ${WORKER_SCRIPT.href} is missing: run npm run build`);
+  if (wanted === true && !available) throw new ToolError("E_INTERNAL", msg("sheet.workerMissing", { url: WORKER_SCRIPT.href }));
   if (wanted !== undefined) return wanted ? "worker" : "main";
   return available && (await stat(file)).size >= WORKER_MIN_BYTES ? "worker" : "main";
 }
@@ -80,11 +81,11 @@ async function* rowsOnWorker(file: string, plan: TextEncodingPlan, delimiter: st
         for (const row of unpackRows(message.batch)) yield row;
       } else if ("done" in message) return;
       else if ("toolError" in message) {
-        const { code, message: text, hint, exitCode } = message.toolError;
-        throw new ToolError(code, text, { ...(hint === undefined ? {} : { hint }), exitCode });
-      } else if ("failure" in message) throw new Error(`Reading ${file} failed: ${message.failure}`);
-      else if ("crash" in message) throw new Error(`Reading ${file} failed: ${message.crash.message}`, { cause: message.crash });
-      else throw new Error(`Reading ${file} failed: the CSV worker stopped (exit ${message.exit})`);
+        const { code, said, hintSaid, exitCode } = message.toolError;
+        throw new ToolError(code, said, { hint: hintSaid, exitCode });
+      } else if ("failure" in message) throw new ToolError("E_INTERNAL", msg("sheet.readFailed", { file, problem: message.failure }));
+      else if ("crash" in message) throw new ToolError("E_INTERNAL", msg("sheet.readFailed", { file, problem: message.crash.message }), { cause: message.crash });
+      else throw new ToolError("E_INTERNAL", msg("sheet.readFailed", { file, problem: msg("sheet.workerStopped", { code: String(message.exit) }) }));
     }
   } finally {
     await worker.terminate();
@@ -101,8 +102,8 @@ async function decodeHead(head: Uint8Array, plan: TextEncodingPlan, file: string
 function delimiterOption(delimiter: string): string {
   if (delimiter === "tab" || delimiter === "\\t") return "\t";
   if (delimiter === "" || /["\r\n]/.test(delimiter)) {
-    throw new ToolError("E_USAGE", `Delimiter ${JSON.stringify(delimiter)} cannot separate cells`, {
-      hint: 'Use one of "," ";" or "tab"',
+    throw new ToolError("E_USAGE", msg("sheet.badDelimiter", { delimiter: JSON.stringify(delimiter) }), {
+      hint: msg("sheet.delimiterChoices"),
     });
   }
   return delimiter;

@@ -1,6 +1,9 @@
 // XLSX as SheetRows: the first visible sheet (or --sheet), streamed row by row with our own reader.
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import { MAX_SHEET_XML_BYTES } from "./limits.js";
+import { problemOf } from "./part-error.js";
 import type { ReadOptions, SheetRow, SheetSource } from "./types.js";
 import { sheetRows } from "./xlsx-sheet.js";
 import { openPart, openWorkbook } from "./xlsx-workbook.js";
@@ -11,26 +14,36 @@ import { damaged } from "./zip.js";
 export async function readXlsx(file: string, options: ReadOptions = {}): Promise<SheetSource> {
   const workbook = await openWorkbook(file);
   const sheet = chooseSheet(workbook, options.sheet);
-  return { file, format: "xlsx", sheetName: sheet.name, sheetNames: workbook.sheets.map(label), rows: xlsxRows(workbook, sheet) };
+  return { file, format: "xlsx", sheetName: sheet.name, sheetNames: workbook.sheets.map(label), sheetLabels: workbook.sheets.map(labelSaid), rows: xlsxRows(workbook, sheet) };
 }
 
-/** A sheet as messages name it. */
+/** A sheet as SheetSource.sheetNames lists it. */
 const label = (sheet: SheetEntry): string => (sheet.hidden ? `${sheet.name} (hidden)` : sheet.name);
 
+/** A sheet as messages name it, "(hidden)" in the run's language. */
+const labelSaid = (sheet: SheetEntry): Message | string => (sheet.hidden ? msg("sheet.hidden", { name: sheet.name }) : sheet.name);
+
+/** "a, b, c" in either language (a list param would add "and"); halves nest, so a long list nests shallowly. */
+function commaList(items: readonly (Message | string)[]): Message | string | undefined {
+  if (items.length <= 1) return items[0];
+  const half = Math.ceil(items.length / 2);
+  return msg("sheet.list", { first: commaList(items.slice(0, half)) ?? "", rest: commaList(items.slice(half)) ?? "" });
+}
+
 function chooseSheet({ file, sheets }: OpenWorkbook, wanted: string | undefined): SheetEntry {
-  const names = sheets.map(label).join(", ");
+  const names = commaList(sheets.map(labelSaid));
   if (wanted === undefined) {
     const visible = sheets.find((sheet) => !sheet.hidden);
     if (visible !== undefined) return visible;
-    throw new ToolError("E_SHEET_NOT_FOUND", `${file} has no visible sheet${names ? ` (sheets: ${names})` : ""}`, {
-      hint: names ? "Choose one with --sheet NAME" : "Save the workbook with at least one sheet of data",
+    throw new ToolError("E_SHEET_NOT_FOUND", names === undefined ? msg("sheet.noVisibleSheet", { file }) : msg("sheet.noVisibleSheetOf", { file, names }), {
+      hint: names === undefined ? msg("sheet.saveWithSheet") : msg("sheet.chooseSheet"),
     });
   }
   const key = (name: string): string => name.normalize("NFC").toLocaleLowerCase("vi");
   const found = sheets.find((sheet) => key(sheet.name) === key(wanted));
   if (found !== undefined) return found;
-  throw new ToolError("E_SHEET_NOT_FOUND", `${file} has no sheet named "${wanted}"; its sheets are: ${names || "none"}`, {
-    hint: "Pass one of those names to --sheet (quote names with spaces)",
+  throw new ToolError("E_SHEET_NOT_FOUND", msg("sheet.notFound", { file, sheet: wanted, names: names ?? msg("sheet.none") }), {
+    hint: msg("sheet.notFoundHint"),
   });
 }
 
@@ -48,9 +61,8 @@ async function* xlsxRows(workbook: OpenWorkbook, sheet: SheetEntry): AsyncGenera
 
 function readError(error: unknown, file: string, sheet: string): unknown {
   if (error instanceof ToolError && error.code === "E_INTERNAL" && !error.message.startsWith(file)) {
-    return new ToolError("E_INTERNAL", `${file}: sheet "${sheet}", ${error.message}`, { cause: error.cause, hint: error.hint });
+    return new ToolError("E_INTERNAL", msg("sheet.inSheet", { file, sheet, text: error.said }), { cause: error.cause, hint: error.hintSaid });
   }
   if (error instanceof ToolError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return damaged(file, `sheet "${sheet}" cannot be read (${message})`);
+  return damaged(file, msg("sheet.sheetUnreadable", { sheet, problem: problemOf(error) }));
 }

@@ -1,4 +1,5 @@
 // The one shape every reader yields and every writer takes; exceljs never leaks past src/spreadsheet/.
+import type { Message } from "../i18n/text.js";
 
 /** A cell normalised from whatever the file held. Blank cells are `undefined` in a row's array. */
 export type Cell =
@@ -40,6 +41,8 @@ export interface SheetSource {
   sheetName?: string;
   /** XLSX: every sheet of the workbook, hidden ones marked, for messages that suggest --sheet */
   sheetNames?: string[];
+  /** XLSX: the same, hidden ones marked in the language a message is shown in */
+  sheetLabels?: (Message | string)[];
   /** CSV: the delimiter used */
   delimiter?: string;
   /** CSV: the encoding used */

@@ -8,6 +8,8 @@ import { isExcelError } from "./cells.js";
 import { withLineFeeds } from "./lines.js";
 import { encodeXlsxText } from "./xlsx-text.js";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import type { Cell, CellMark, WriteOptions } from "./types.js";
 import type { StreamSheetWriter } from "./write-csv.js";
 import { MAX_EXCEL_CELL_CHARS, MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS } from "./limits.js";
@@ -26,10 +28,10 @@ type Row = { values: (string | undefined)[]; marks: CellMark[] | undefined; cell
 /** exceljs's streaming WorkbookWriter with shared strings off, so memory stays flat. */
 /** Before a file is opened: a header wider than an Excel sheet can never be written. */
 export function checkExcelWidth(file: string, columns: number): void {
-  if (columns > MAX_EXCEL_COLUMNS) throw overExcelLimit(file, `it would have ${columns.toLocaleString("en-US")} columns, and an Excel sheet holds ${MAX_EXCEL_COLUMNS.toLocaleString("en-US")}`);
+  if (columns > MAX_EXCEL_COLUMNS) throw overExcelLimit(file, msg("sheet.limit.columns", { columns, max: MAX_EXCEL_COLUMNS }));
 }
 
-export function createXlsxWriter(output: Writable, options: WriteOptions, file = "the workbook"): StreamSheetWriter {
+export function createXlsxWriter(output: Writable, options: WriteOptions, file: Message | string = msg("sheet.theWorkbook")): StreamSheetWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName(options.sheetName ?? "Sheet1"), { views: [{ state: "frozen", ySplit: 1 }] });
   const width = options.columns.length;
@@ -39,12 +41,12 @@ export function createXlsxWriter(output: Writable, options: WriteOptions, file =
   let rows = 0;
   // checked as rows arrive, before any is committed: exceljs would write what Excel then calls damaged
   const checkRow = (values: (string | undefined)[], sheetRow: number): void => {
-    if (sheetRow > MAX_EXCEL_ROWS) throw overExcelLimit(file, `it would have more than ${MAX_EXCEL_ROWS.toLocaleString("en-US")} rows, as many as an Excel sheet holds`);
-    if (values.length > MAX_EXCEL_COLUMNS) throw overExcelLimit(file, `row ${sheetRow} would have ${values.length.toLocaleString("en-US")} cells, and an Excel sheet holds ${MAX_EXCEL_COLUMNS.toLocaleString("en-US")} columns`);
+    if (sheetRow > MAX_EXCEL_ROWS) throw overExcelLimit(file, msg("sheet.limit.rows", { max: MAX_EXCEL_ROWS }));
+    if (values.length > MAX_EXCEL_COLUMNS) throw overExcelLimit(file, msg("sheet.limit.rowCells", { row: String(sheetRow), cells: values.length, max: MAX_EXCEL_COLUMNS }));
     const long = values.findIndex((value) => value !== undefined && value.length > MAX_EXCEL_CELL_CHARS);
     if (long >= 0) {
-      const column = options.columns[long] ?? `column ${long + 1}`;
-      throw overExcelLimit(file, `row ${sheetRow}, column "${column}" holds ${values[long]!.length.toLocaleString("en-US")} characters, and an Excel cell holds ${MAX_EXCEL_CELL_CHARS.toLocaleString("en-US")}`);
+      const column = options.columns[long] ?? msg("sheet.columnNumber", { number: String(long + 1) });
+      throw overExcelLimit(file, msg("sheet.limit.cellChars", { row: String(sheetRow), column, chars: values[long]!.length, max: MAX_EXCEL_CELL_CHARS }));
     }
   };
 
@@ -167,7 +169,7 @@ function columnWidths(rows: (string | undefined)[][], width: number): number[] {
 function addDropdown(sheet: ExcelTypes.Worksheet, columnIndex: number, values: string[]): void {
   const list = `"${values.map((value) => value.replace(/"/g, '""')).join(",")}"`;
   if (list.length > 257 || values.some((value) => value.includes(","))) {
-    throw new ToolError("E_INTERNAL", `A dropdown list must fit in 255 characters without commas: ${list}`);
+    throw new ToolError("E_INTERNAL", msg("sheet.dropdownTooLong", { list }));
   }
   const letter = columnLetter(columnIndex);
   // the streaming worksheet has dataValidations, though exceljs's types leave it out
@@ -205,8 +207,6 @@ function zipEntryOf(sheet: ExcelTypes.Worksheet): Writable | undefined {
 }
 
 /** A workbook that Excel could not open: say what is over, and that CSV has no such limit. */
-function overExcelLimit(file: string, what: string): ToolError {
-  return new ToolError("E_FILE_TOO_LARGE", `Cannot write ${file} as an Excel workbook: ${what}.`, {
-    hint: "Write a .csv instead (it has no such limit): give the file name a .csv ending.",
-  });
+function overExcelLimit(file: Message | string, what: Message): ToolError {
+  return new ToolError("E_FILE_TOO_LARGE", msg("sheet.overExcelLimit", { file, problem: what }), { hint: msg("sheet.overExcelLimitHint") });
 }

@@ -4,6 +4,7 @@ import { open, rename, rm } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { dirname, extname } from "node:path";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
 import { cannotWrite } from "../file-errors.js";
 import { sweepLeftovers, tempPathBeside, tempPatternFor, trackTemp, untrackTemp } from "../temp-files.js";
 import type { SheetWriter, WriteOptions } from "./types.js";
@@ -18,9 +19,7 @@ import type { StreamSheetWriter } from "./write-csv.js";
 export async function createSheetWriter(file: string, options: WriteOptions): Promise<SheetWriter> {
   const extension = extname(file).toLowerCase();
   if (![".csv", ".tsv", ".txt", ".xlsx"].includes(extension)) {
-    throw new ToolError("E_USAGE", `Cannot write ${file}: the file name must end in .xlsx, .csv, .tsv or .txt`, {
-      hint: "Choose an output name such as customers.xlsx or customers.csv",
-    });
+    throw new ToolError("E_USAGE", msg("sheet.badOutputName", { file }), { hint: msg("sheet.outputNameHint") });
   }
   // exceljs takes ~0.4 s to load: only a command that writes an .xlsx pays for it
   const xlsx = extension === ".xlsx" ? await import("./write-xlsx.js") : undefined;
@@ -67,7 +66,7 @@ export async function createSheetWriter(file: string, options: WriteOptions): Pr
   return {
     async write(values, marks, cells) {
       if (state === "failed") throw failedWith;
-      if (state !== "open") throw new ToolError("E_INTERNAL", `${file} was already ${state}: cannot write more rows`);
+      if (state !== "open") throw new ToolError("E_INTERNAL", msg(state === "closed" ? "sheet.writerClosed" : "sheet.writerAborted", { file }));
       try {
         await guarded(writer.write(values, marks, cells));
       } catch (error) {

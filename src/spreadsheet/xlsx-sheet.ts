@@ -1,7 +1,10 @@
 // One worksheet's XML as SheetRows, cell types, number formats and dates as Excel shows them.
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import { normaliseExcelValue } from "./cells.js";
 import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS } from "./limits.js";
+import { PartError, problemOf } from "./part-error.js";
 import type { StringStore } from "./string-store.js";
 import type { Cell, SheetRow } from "./types.js";
 import { xmlEvents } from "./xml-events.js";
@@ -42,7 +45,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, context: SheetConte
       switch (name) {
         case "row":
           rowNumber = attributes.r === undefined ? rowNumber + 1 : Number(attributes.r);
-          if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new Error(`a row has no row number (r="${attributes.r}")`);
+          if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new PartError(msg("sheet.noRowNumber", { ref: attributes.r ?? "" }));
           if (rowNumber > MAX_EXCEL_ROWS) throw tooManyRows(context);
           inRow = true;
           lastColumn = 0;
@@ -130,8 +133,8 @@ function toCell(cell: OpenCell, context: SheetContext): Cell | undefined {
     // most cells are text: no number format needed for those
     return typeof raw === "string" ? normaliseExcelValue(raw) : normaliseExcelValue(raw, { numFmt });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ToolError("E_INTERNAL", `cell ${where(cell)}: ${message}`, { cause: error, hint: error instanceof ToolError ? error.hint : undefined });
+    const text = error instanceof ToolError ? error.said : problemOf(error);
+    throw new ToolError("E_INTERNAL", msg("sheet.atCell", { cell: where(cell), text }), { cause: error, hint: error instanceof ToolError ? error.hintSaid : undefined });
   }
 }
 
@@ -142,7 +145,7 @@ function typedValue(cell: OpenCell, numFmt: string | undefined, context: SheetCo
     case "s": {
       if (text.trim() === "") return undefined; // an empty <v/>: nothing stored
       const found = context.sharedStrings.get(Number(text));
-      if (found === undefined) throw new Error(`cell ${where(cell)} refers to shared string ${text}, which the workbook does not have`);
+      if (found === undefined) throw new PartError(msg("sheet.missingSharedString", { cell: where(cell), index: text }));
       return found;
     }
     case "inlineStr":
@@ -162,7 +165,7 @@ function typedValue(cell: OpenCell, numFmt: string | undefined, context: SheetCo
   }
 }
 
-const where = (cell: OpenCell): string => cell.ref ?? `in column ${cell.column}`;
+const where = (cell: OpenCell): Message | string => cell.ref ?? msg("sheet.inColumn", { column: String(cell.column) });
 
 // t="d" holds ISO 8601; without a zone it is the wall-clock time Excel shows, read as UTC like serials.
 function isoDate(text: string): Date {
@@ -204,20 +207,20 @@ function columnOf(ref: string, context: SheetContext): number {
     column = column * 26 + code - 64;
     if (column > MAX_EXCEL_COLUMNS) throw tooManyColumns(context);
   }
-  if (column === 0) throw new Error(`a cell has the reference "${ref}", which names no column`);
+  if (column === 0) throw new PartError(msg("sheet.noColumn", { ref }));
   return column;
 }
 
-const NOT_FROM_A_SPREADSHEET = "This was not written by a spreadsheet program: check that the right file was given";
+const NOT_FROM_A_SPREADSHEET = msg("sheet.notFromASpreadsheet");
 
 function tooManyColumns({ file, sheet }: SheetContext): ToolError {
-  return new ToolError("E_FILE_TOO_LARGE", `${file}: sheet "${sheet}" has cells beyond column XFD, Excel's last (${MAX_EXCEL_COLUMNS.toLocaleString("en")} columns)`, {
+  return new ToolError("E_FILE_TOO_LARGE", msg("sheet.tooManyColumns", { file, sheet, columns: MAX_EXCEL_COLUMNS }), {
     hint: NOT_FROM_A_SPREADSHEET,
   });
 }
 
 function tooManyRows({ file, sheet }: SheetContext): ToolError {
-  return new ToolError("E_FILE_TOO_LARGE", `${file}: sheet "${sheet}" has rows beyond ${MAX_EXCEL_ROWS.toLocaleString("en")}, Excel's last row`, {
+  return new ToolError("E_FILE_TOO_LARGE", msg("sheet.tooManyRows", { file, sheet, rows: MAX_EXCEL_ROWS }), {
     hint: NOT_FROM_A_SPREADSHEET,
   });
 }

@@ -1,7 +1,9 @@
 // The workbook around the sheet: its parts, sheet list, 1904 flag, number formats and shared strings.
 import type { Readable } from "node:stream";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
 import { MAX_PART_XML_BYTES } from "./limits.js";
+import { problemOf } from "./part-error.js";
 import { StringStore } from "./string-store.js";
 import { readNumberFormats } from "./xlsx-styles.js";
 import { readXml } from "./xml-events.js";
@@ -56,7 +58,7 @@ export async function openWorkbook(file: string): Promise<OpenWorkbook> {
     return { file, parts, sheets, date1904, numberFormats, sharedStrings };
   } catch (error) {
     if (error instanceof ToolError) throw error;
-    throw damaged(file, `its workbook cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    throw damaged(file, msg("sheet.workbookUnreadable", { problem: problemOf(error) }));
   }
 }
 
@@ -119,7 +121,7 @@ async function readSharedStrings(xml: Readable): Promise<StringStore> {
 /** Stream one part of the workbook, inflated within the limits. */
 export async function openPart(file: string, parts: Map<string, ZipEntry>, name: string, maxBytes = MAX_PART_XML_BYTES): Promise<Readable> {
   const entry = parts.get(name);
-  if (entry === undefined) throw damaged(file, `it has no ${name}`);
+  if (entry === undefined) throw damaged(file, msg("sheet.zip.noPart", { part: name }));
   return openZipEntry(file, entry, maxBytes, name);
 }
 
@@ -137,16 +139,10 @@ function resolveTarget(target: string): string {
 // A zip that is not an Excel workbook: say what it probably is.
 function notExcel(file: string, parts: Map<string, ZipEntry>): ToolError {
   if (parts.has("mimetype") && parts.has("content.xml")) {
-    return new ToolError("E_FILE_FORMAT", `${file} is an OpenDocument spreadsheet (.ods), not an Excel .xlsx file`, {
-      hint: "Open it and save it as .xlsx or .csv",
-    });
+    return new ToolError("E_FILE_FORMAT", msg("sheet.ods", { file }), { hint: msg("sheet.odsHint") });
   }
   if ([...parts.keys()].some((name) => name.startsWith("Index/"))) {
-    return new ToolError("E_FILE_FORMAT", `${file} is an Apple Numbers file, not an Excel .xlsx file`, {
-      hint: "In Numbers choose File → Export To → Excel (.xlsx) or CSV",
-    });
+    return new ToolError("E_FILE_FORMAT", msg("sheet.numbers", { file }), { hint: msg("sheet.numbersHint") });
   }
-  return new ToolError("E_FILE_FORMAT", `${file} is a zip file but not an Excel workbook (no xl/workbook.xml inside)`, {
-    hint: "Save it from the spreadsheet program as .xlsx or .csv",
-  });
+  return new ToolError("E_FILE_FORMAT", msg("sheet.zipNotWorkbook", { file }), { hint: msg("sheet.zipNotWorkbookHint") });
 }

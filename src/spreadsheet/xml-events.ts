@@ -1,6 +1,8 @@
 // saxes over a part's bytes: UTF-8 decoded across chunk boundaries, and no DOCTYPE (no entity tricks).
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser } from "saxes";
+import { msg } from "../i18n/text.js";
+import { PartError } from "./part-error.js";
 
 /** What a part's reader does with each element; names are local (a "x:row" prefix is dropped). */
 export interface XmlHandlers {
@@ -20,7 +22,7 @@ export async function* xmlEvents(bytes: AsyncIterable<Buffer | string>, handlers
     failure ??= error;
   });
   parser.on("doctype", () => {
-    failure ??= new Error("it declares a DOCTYPE (XML entities), which no spreadsheet program writes");
+    failure ??= new PartError(msg("sheet.doctype"));
   });
   parser.on("opentag", (tag) => {
     if (failure === undefined) handlers.open(localName(tag.name), tag.attributes as Record<string, string>);

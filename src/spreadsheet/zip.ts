@@ -7,6 +7,8 @@ import { Readable, Transform, pipeline } from "node:stream";
 import type { TransformCallback } from "node:stream";
 import { createInflateRaw, crc32 } from "node:zlib";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import { INFLATE_RATIO_GRACE_BYTES, MAX_INFLATE_RATIO } from "./limits.js";
 
 export interface ZipEntry {
@@ -33,23 +35,23 @@ export async function readZipDirectory(file: string): Promise<Map<string, ZipEnt
     const tailLength = Math.min(size, 22 + 0xffff);
     const tail = await readAt(handle, size - tailLength, tailLength);
     const at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (at === -1 || at + 22 > tail.length) throw damaged(file, "its table of contents is missing (the file is cut short)");
+    if (at === -1 || at + 22 > tail.length) throw damaged(file, msg("sheet.zip.noDirectory"));
     let count = tail.readUInt16LE(at + 10);
     let directorySize = tail.readUInt32LE(at + 12);
     let directoryOffset = tail.readUInt32LE(at + 16);
     if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
       const locator = at - 20;
-      if (locator < 0 || tail.readUInt32LE(locator) !== EOCD64_LOCATOR) throw damaged(file, "its zip64 directory is missing");
+      if (locator < 0 || tail.readUInt32LE(locator) !== EOCD64_LOCATOR) throw damaged(file, msg("sheet.zip.noZip64Directory"));
       const record = await readAt(handle, Number(tail.readBigUInt64LE(locator + 8)), 56);
-      if (record.readUInt32LE(0) !== EOCD64) throw damaged(file, "its zip64 directory is unreadable");
+      if (record.readUInt32LE(0) !== EOCD64) throw damaged(file, msg("sheet.zip.badZip64Directory"));
       count = Number(record.readBigUInt64LE(32));
       directorySize = Number(record.readBigUInt64LE(40));
       directoryOffset = Number(record.readBigUInt64LE(48));
     }
     if (directoryOffset + directorySize > size) {
-      throw damaged(file, "its table of contents points past the end of the file");
+      throw damaged(file, msg("sheet.zip.directoryPastEnd"));
     }
-    if (directorySize > MAX_DIRECTORY_BYTES) throw tooLarge(file, `it lists ${count} parts`);
+    if (directorySize > MAX_DIRECTORY_BYTES) throw tooLarge(file, msg("sheet.zip.manyParts", { parts: String(count) }));
     return parseDirectory(await readAt(handle, directoryOffset, directorySize), file);
   } finally {
     await handle.close();
@@ -77,7 +79,7 @@ function parseDirectory(directory: Buffer, file: string): Map<string, ZipEntry> 
     entries.set(entry.name, entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
-  if (entries.size === 0) throw damaged(file, "its table of contents is empty");
+  if (entries.size === 0) throw damaged(file, msg("sheet.zip.emptyDirectory"));
   return entries;
 }
 
@@ -107,18 +109,18 @@ function applyZip64(entry: ZipEntry, extra: Buffer): void {
  * inflates to more (a lying header) or fails its CRC.
  */
 export async function openZipEntry(file: string, entry: ZipEntry, maxBytes: number, what: string): Promise<Readable> {
-  if (entry.size > maxBytes) throw tooLarge(file, `its ${what} is ${mebibytes(entry.size)} when unpacked`);
+  if (entry.size > maxBytes) throw tooLarge(file, msg("sheet.zip.partSize", { part: what, size: mebibytes(entry.size) }));
   const ratio = entry.size / Math.max(entry.compressedSize, 1);
   if (entry.size > INFLATE_RATIO_GRACE_BYTES && ratio > MAX_INFLATE_RATIO) {
-    throw tooLarge(file, `its ${what} unpacks ${Math.round(ratio)} times bigger (${mebibytes(entry.size)}): a zip bomb, not a sheet`);
+    throw tooLarge(file, msg("sheet.zip.bomb", { part: what, ratio: String(Math.round(ratio)), size: mebibytes(entry.size) }));
   }
-  if (entry.flags & 0x1) throw new ToolError("E_FILE_FORMAT", `${file} is encrypted`, { hint: "Remove the password in Excel and save it again" });
-  if (entry.method !== 0 && entry.method !== 8) throw damaged(file, `its ${what} uses zip compression method ${entry.method}`);
+  if (entry.flags & 0x1) throw new ToolError("E_FILE_FORMAT", msg("sheet.encrypted", { file }), { hint: msg("sheet.encryptedHint") });
+  if (entry.method !== 0 && entry.method !== 8) throw damaged(file, msg("sheet.zip.method", { part: what, method: String(entry.method) }));
   const handle = await open(file, "r");
   let start: number;
   try {
     const local = await readAt(handle, entry.localHeaderOffset, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_HEADER) throw damaged(file, `its ${what} is missing`);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_HEADER) throw damaged(file, msg("sheet.zip.partMissing", { part: what }));
     start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
   } finally {
     await handle.close();
@@ -148,7 +150,7 @@ class EntryGuard extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.#bytes += chunk.length;
     if (this.#bytes > this.entry.size) {
-      callback(damaged(this.file, `its ${this.what} unpacks to more than the size it declares`));
+      callback(damaged(this.file, msg("sheet.zip.overDeclared", { part: this.what })));
       return;
     }
     this.#crc = crc32(chunk, this.#crc);
@@ -157,7 +159,7 @@ class EntryGuard extends Transform {
 
   override _flush(callback: TransformCallback): void {
     if (this.#bytes !== this.entry.size || this.#crc !== this.entry.crc) {
-      callback(damaged(this.file, `its ${this.what} is incomplete or corrupted`));
+      callback(damaged(this.file, msg("sheet.zip.corrupted", { part: this.what })));
       return;
     }
     callback();
@@ -171,18 +173,14 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
 }
 
 /** E_FILE_FORMAT for a zip that cannot be read as it is. */
-export function damaged(file: string, why: string): ToolError {
-  return new ToolError("E_FILE_FORMAT", `${file} is damaged: ${why}`, {
-    hint: "Open it in Excel (it may offer to repair it) and save it again as .xlsx, or save it as CSV UTF-8",
-  });
+export function damaged(file: string, why: Message): ToolError {
+  return new ToolError("E_FILE_FORMAT", msg("sheet.damaged", { file, problem: why }), { hint: msg("sheet.damagedHint") });
 }
 
-function tooLarge(file: string, why: string): ToolError {
-  return new ToolError("E_FILE_TOO_LARGE", `${file} is too large to read: ${why}`, {
-    hint: "Check it is the right file; a customer list this large should be split into several files",
-  });
+function tooLarge(file: string, why: Message): ToolError {
+  return new ToolError("E_FILE_TOO_LARGE", msg("sheet.tooLarge", { file, problem: why }), { hint: msg("sheet.tooLargeHint") });
 }
 
-function mebibytes(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024)} MiB`;
+function mebibytes(bytes: number): Message {
+  return msg("sheet.mebibytes", { size: String(Math.round(bytes / 1024 / 1024)) });
 }

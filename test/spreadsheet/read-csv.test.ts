@@ -41,6 +41,14 @@ describe.each([
     return error as ToolError;
   }
 
+  it("gives a syntax error's message and hint in the run's language, across the thread too", async () => {
+    const error = await failure('Mã,Tên\r\nKH1,"Nguyễn Văn\r\nKH2,Lê\r\n');
+    expect(error.code).toBe("E_CSV_SYNTAX");
+    expect(error.text("vi")).toMatch(/customers\.csv, dòng 2: một ô mở dấu ngoặc kép ở đây nhưng không có dấu đóng$/);
+    expect(error.hintText("vi")).toMatch(/^Hãy thêm dấu ngoặc kép đóng/);
+    expect(error.message).toMatch(/customers\.csv: line 2: a quoted cell opens here and is never closed$/);
+  });
+
   describe("readCsv encodings", () => {
     it.each([
       ["UTF-8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(VIETNAMESE)]), "utf-8"],

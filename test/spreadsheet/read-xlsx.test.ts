@@ -3,6 +3,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
+import { render } from "../../src/i18n/text.js";
 import { openSheet } from "../../src/spreadsheet/open.js";
 import type { Cell, SheetRow } from "../../src/spreadsheet/types.js";
 import { buildZip, collect, readParts, rezip, tempDir } from "./helpers.js";
@@ -127,6 +128,15 @@ describe("readXlsx", () => {
     expect(error.code).toBe("E_SHEET_NOT_FOUND");
     expect(error.message).toContain('no sheet named "Customers"');
     expect(error.message).toContain("Secret (hidden), Lookup (hidden), Khách hàng, Notes");
+  });
+
+  it("labels the hidden sheets in the language a message is shown in", async () => {
+    const file = join(await tempDir(), "customers.xlsx");
+    await writeWorkbook(file);
+    const source = await openSheet(file);
+    const labels = (lang: "en" | "vi") => (source.sheetLabels ?? []).map((label) => (typeof label === "string" ? label : render(lang, label)));
+    expect(labels("vi")).toEqual(["Secret (đang ẩn)", "Lookup (đang ẩn)", "Khách hàng", "Notes"]);
+    expect(labels("en")).toEqual(source.sheetNames);
   });
 
   it("says so when every sheet is hidden", async () => {
