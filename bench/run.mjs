@@ -23,8 +23,8 @@ const BENCH = new URL("./", import.meta.url);
 const ROOT = new URL("../", import.meta.url);
 // Scripts run in this order; any other bench/*.mjs follows, alphabetically.
 const ORDER = ["read", "import", "export", "load"];
-// Too long for the ~10 minute `npm run bench`; run on demand.
-const ON_DEMAND = ["load"];
+// Too long for the ~10 minute `npm run bench`; run on demand (memory: a 1,000,000-row import, about 10 minutes).
+const ON_DEMAND = ["load", "memory"];
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" }, strict: { type: "boolean", default: false }, render: { type: "boolean", default: false } } });
 
@@ -38,7 +38,7 @@ if (values.render) {
 async function scripts() {
   const names = (await readdir(BENCH)).filter((name) => name.endsWith(".mjs") && name !== "run.mjs").map((name) => name.slice(0, -4));
   const wanted = values.only?.split(",").map((name) => name.trim());
-  // load.mjs (issue 6's 100,000-row soak, about 15 minutes) runs only when named: --only load
+  // load.mjs (issue 6's 100,000-row soak, about 15 minutes) and memory.mjs run only when named: --only load,memory
   const chosen = wanted ? names.filter((name) => wanted.includes(name)) : names.filter((name) => !ON_DEMAND.includes(name));
   const rank = (name) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
   return chosen.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));

@@ -6,11 +6,11 @@ import { childMain } from "./measure.mjs";
 const DIST = new URL("../../dist/", import.meta.url);
 
 /** Times `finan-bulk <args> --json` in this (child) process and prints its figures; `pick` chooses what of the summary to keep. */
-export async function importChild(args, pick) {
+export async function importChild(args, pick, command = "import") {
   const { main } = await import(new URL("cli.js", DIST).href);
   const { processIo } = await import(new URL("io.js", DIST).href);
   // loaded before the clock starts, as the bare loop's modules are: the figure is throughput
-  await import(new URL("commands/import.js", DIST).href);
+  await import(new URL(`commands/${command}.js`, DIST).href);
   return childMain(async () => {
     const stdout = new PassThrough();
     let json = "";

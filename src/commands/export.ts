@@ -56,6 +56,11 @@ export const exportCommand = defineCommand({
         signal: io.signal,
         now: io.now,
         onProgress: (state) => progress.update(state),
+        onListed: (customers) => {
+          if (args.json || args.summary) return;
+          progress.clear();
+          writeLine(io.stderr, fetchPlan(customers, pacing.ratePerSecond, pageSize));
+        },
       });
     } finally {
       progress.clear();
@@ -92,6 +97,21 @@ function printSummary(io: Io, asked: { file: string; json: boolean; type: string
     for (const warning of warnings.slice(0, NAMED)) writeLine(io.stderr, `  ${nameOf(warning)}: ${warning.message}`);
     if (warningCount > NAMED) writeLine(io.stderr, `  and ${(warningCount - NAMED).toLocaleString("en-US")} more (--json lists the first ${MAX_WARNINGS.toLocaleString("en-US")}).`);
   }
+}
+
+/** How many records the export will fetch and, at --rate, about how long: the second listing pass counted too. */
+export function fetchPlan(customers: number, ratePerSecond: number, pageSize: number): string {
+  const listed = `Listed ${customers.toLocaleString("en-US")} customer${customers === 1 ? "" : "s"}; fetching ${customers === 1 ? "its full record" : "their full records"}`;
+  if (ratePerSecond <= 0) return `${listed} as fast as the server answers (no --rate).`;
+  const seconds = (customers + Math.ceil(customers / pageSize)) / ratePerSecond;
+  return `${listed} at --rate ${ratePerSecond.toLocaleString("en-US")} takes about ${roughly(seconds)}.`;
+}
+
+/** 40 s, 12 min, 2 h 05 min: an estimate, so no seconds past the first minute. */
+function roughly(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} s`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
 }
 
 function nameOf(customer: NamedCustomer): string {

@@ -49,6 +49,8 @@ export interface ExportOptions {
   signal?: AbortSignal;
   now: () => number;
   onProgress?: (progress: ExportProgress) => void;
+  /** once the first listing pass is done: how many customers it found (of --type, if given) */
+  onListed?: (customers: number) => void;
 }
 
 export interface ExportResult extends ExportChanges {
@@ -95,7 +97,10 @@ export async function runExport(options: ExportOptions, open: typeof openSession
       pageSize: options.pageSize,
       type: options.type,
       ahead,
-      afterFirstPass: (count) => checkSheetLimit(options.format, count, options.file),
+      afterFirstPass: (count) => {
+        checkSheetLimit(options.format, count, options.file);
+        options.onListed?.(count);
+      },
       onProgress: options.onProgress,
       fetchNew: async (fresh) => {
         if (options.summaryOnly || fresh.length === 0) return;

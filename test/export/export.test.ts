@@ -225,6 +225,15 @@ describe("finan-bulk export", () => {
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
   });
 
+  it("says once listed how many records it will fetch and about how long that takes at --rate", async () => {
+    const { h } = await start();
+    h.seed(codes(12));
+    const result = await h.run(["export", "paced.csv", "--rate", "400", "--page-size", "5"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split("\n")[0]).toBe("Listed 12 customers; fetching their full records at --rate 400 takes about 1 s.");
+    expect((await h.run(["export", "summary.csv", "--summary", "--rate", "400"])).stderr).not.toContain("Listed");
+  });
+
   it("draws progress on stderr only on a terminal", async () => {
     const { h } = await start({ latencyMs: 5 });
     h.seed(codes(20));
@@ -232,7 +241,7 @@ describe("finan-bulk export", () => {
     expect(tty.stderr).toContain("\r\x1b[2KFetching customers: ");
     expect(tty.stderr).toMatch(/Exported 20 customers to a\.csv in [\d.]+ s/);
     const piped = await h.run(["export", "b.csv", ...FAST], { isTTY: false });
-    expect(piped.stderr).toMatch(/^Exported 20 customers to b\.csv in [\d.]+ s \([\d.,]+ customers\/s, 22 requests\)\.\n$/);
+    expect(piped.stderr).toMatch(/^Listed 20 customers; fetching their full records as fast as the server answers \(no --rate\)\.\nExported 20 customers to b\.csv in [\d.]+ s \([\d.,]+ customers\/s, 22 requests\)\.\n$/);
   });
 
   it("stops on Ctrl-C with exit 130 and leaves no file", async () => {

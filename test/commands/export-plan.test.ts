@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { fetchPlan } from "../../src/commands/export.js";
+
+describe("fetchPlan", () => {
+  it.each([
+    [5_000, 100, 100, "Listed 5,000 customers; fetching their full records at --rate 100 takes about 51 s."],
+    [100_000, 50, 100, "Listed 100,000 customers; fetching their full records at --rate 50 takes about 34 min."],
+    [1_000_000, 100, 100, "Listed 1,000,000 customers; fetching their full records at --rate 100 takes about 2 h 49 min."],
+    [1, 10, 100, "Listed 1 customer; fetching its full record at --rate 10 takes about 1 s."],
+    [20, 0, 100, "Listed 20 customers; fetching their full records as fast as the server answers (no --rate)."],
+  ])("says %d customers at --rate %d (page size %d) as %j", (customers, rate, pageSize, line) => {
+    expect(fetchPlan(customers, rate, pageSize)).toBe(line);
+  });
+});
