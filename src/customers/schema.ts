@@ -27,6 +27,8 @@ const TYPE_ALIASES = new Map<string, CustomerType>([
   ["company", "company"],
   ["congty", "company"],
   ["doanhnghiep", "company"],
+  // GLOSSARY.md: MISA and Sapo write "Tổ chức/Cá nhân"; the Vietnamese template and export do too
+  ["tochuc", "company"],
 ]);
 
 /** "Cá nhân", "CONG TY", "doanh_nghiep" → the API's type; matched like headers. */

@@ -22,6 +22,8 @@ describe("parseCustomerType", () => {
     ["cong ty", "company"],
     ["Doanh nghiệp", "company"],
     ["DOANH NGHIEP", "company"],
+    ["Tổ chức", "company"],
+    ["TO CHUC", "company"],
   ])("reads %j as %s", (text, type) => {
     expect(parseCustomerType(text)).toBe(type);
   });
