@@ -9,6 +9,7 @@ import type { ColumnBinding } from "./header.js";
 import { describeIssue, validateCustomer } from "./schema.js";
 import type { GroupNumbers } from "./schema.js";
 import type { CustomerPayload } from "./types.js";
+import { lostLeadingZero } from "./tax-id.js";
 import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 
@@ -45,6 +46,7 @@ interface BoundField {
   binding: ColumnBinding;
   ref: FieldRef | undefined;
   phone: boolean;
+  taxId: boolean;
   /** the code, a digit string (scientific-looking text there is lost digits), or free text */
   kind: FieldKind;
 }
@@ -65,7 +67,7 @@ export function createRowMapper(
   // One binding per field (bindColumns refuses duplicates), so values can sit by binding index.
   const fields: BoundField[] = bindings.map((binding) => {
     const ref = parseFieldKey(binding.field);
-    return { binding, ref, phone: ref?.attr === "phone" || ref?.attr === "phone_number", kind: fieldKind(binding.field) };
+    return { binding, ref, phone: ref?.attr === "phone" || ref?.attr === "phone_number", taxId: ref?.attr === "tax_id", kind: fieldKind(binding.field) };
   });
   const codeAt = bindings.findIndex((binding) => binding.field === "general_info.customer_code");
   const phoneCodeAt = bindings.findIndex((binding) => binding.field === "general_info.phone_code");
@@ -108,14 +110,18 @@ export function createRowMapper(
   };
 }
 
-/** Excel drops the 0 of a Vietnamese mobile typed as a number: 933456789 → 0933456789. */
+/**
+ * Excel drops the 0 of digits typed as a number; put back where it provably was: a Vietnamese
+ * mobile (933456789 → 0933456789), a tax ID whose check digit proves it (100233488 → 0100233488).
+ */
 function restoreLeadingZeros(fields: BoundField[], values: (string | undefined)[], phoneCodeAt: number): [FieldKey, Message][] {
   const phoneCode = phoneCodeAt === -1 ? undefined : values[phoneCodeAt];
-  if (phoneCode !== undefined && phoneCode.replace(/\D/g, "") !== "84") return [];
+  const vietnamesePhones = phoneCode === undefined || phoneCode.replace(/\D/g, "") === "84";
   const notes: [FieldKey, Message][] = [];
   for (let i = 0; i < fields.length; i++) {
     const value = values[i];
-    if (value === undefined || !fields[i]!.phone || !/^[1-9]\d{8}$/.test(value)) continue;
+    const { phone, taxId } = fields[i]!;
+    if (value === undefined || !(phone ? vietnamesePhones && /^[1-9]\d{8}$/.test(value) : taxId && lostLeadingZero(value))) continue;
     values[i] = `0${value}`;
     notes.push([fields[i]!.binding.field, msg("customers.cell.leadingZeroRestored", { value, fixed: `0${value}` })]);
   }

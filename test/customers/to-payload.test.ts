@@ -103,6 +103,18 @@ describe("createRowMapper", () => {
     expect(outcome.warnings[0]).toMatch(/\((general_info\.phone|contact_persons\.1\.phone_number)\): added the leading 0 Excel dropped \(9\d{8} → 09\d{8}\)$/);
   });
 
+  it("gives a 9-digit tax ID its leading 0 back when the check digit proves it, and leaves others alone", () => {
+    const mapRow = setup([...HEADERS, "Mã số thuế"]);
+    const restored = ok(mapRow(2, { ...person, "Mã số thuế": 100233488 }));
+    expect(restored.payload.general_info.tax_id).toBe("0100233488");
+    expect(restored.warnings).toEqual(["Mã số thuế (general_info.tax_id): added the leading 0 Excel dropped (100233488 → 0100233488)"]);
+    const unproven = ok(mapRow(2, { ...person, "Mã số thuế": 312345678 }));
+    expect(unproven.payload.general_info.tax_id).toBe("312345678");
+    expect(unproven.warnings).toEqual([]);
+    // not a phone: its phone code says nothing about it
+    expect(ok(mapRow(2, { ...person, "Mã quốc gia": "+1", "Mã số thuế": "100233488" })).payload.general_info.tax_id).toBe("0100233488");
+  });
+
   it("writes the leading-0 warning with the user's header", () => {
     const outcome = ok(setup(HEADERS)(2, { ...person, "Số điện thoại": 933456789 }));
     expect(outcome.warnings).toEqual([

@@ -72,7 +72,7 @@ describe("row issues in Vietnamese", () => {
   });
 
   it("names a column the file does not have by its Vietnamese template header", () => {
-    const message = said(mapper()(2, { ...person, "Loại khách hàng": text("Công ty") }), "vi");
+    const message = said(mapper()(2, { ...person, "Loại khách hàng": text("Tổ chức") }), "vi");
     expect(message).toBe("Người liên hệ 1 - Tên (contact_persons.1.name): khách hàng là tổ chức cần ít nhất một người liên hệ có tên");
     // the same row in English keeps its English words
     expect(said(mapper()(2, { ...person, "Loại khách hàng": text("company") }), "en")).toBe("Contact 1 name (contact_persons.1.name): a company needs at least one contact person with a name");
@@ -95,6 +95,11 @@ describe("row issues in Vietnamese", () => {
   it("says the restored leading 0 as GLOSSARY.md's example does", () => {
     const message = said(mapper()(2, { ...person, "Số điện thoại": { kind: "number", value: 933456789 } }), "vi");
     expect(message).toBe("Số điện thoại (general_info.phone): 933456789 thiếu số 0 ở đầu (Excel đã bỏ mất). Đã sửa thành 0933456789");
+  });
+
+  it("says a tax ID that lost its leading 0 in GLOSSARY.md's own example", () => {
+    const message = said(mapper()(12, { ...person, "Mã số thuế": { kind: "number", value: 100233488 } }), "vi");
+    expect(message).toBe("Mã số thuế (general_info.tax_id): 100233488 thiếu số 0 ở đầu (Excel đã bỏ mất). Đã sửa thành 0100233488");
   });
 
   it("says removed invisible characters and kept control characters in Vietnamese", () => {
