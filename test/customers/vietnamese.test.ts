@@ -81,7 +81,7 @@ describe("row issues in Vietnamese", () => {
   it("says a repeated customer code is the same as row 3, as GLOSSARY.md words it", () => {
     const map = mapper();
     map(3, person);
-    expect(said(map(7, person), "vi")).toBe("Mã khách hàng (general_info.customer_code): mã khách hàng trùng với dòng 3: chỉ dòng 3 được dùng, hãy sửa mã hoặc xóa dòng này");
+    expect(said(map(7, person), "vi")).toBe("Mã khách hàng (general_info.customer_code): trùng với mã khách hàng ở dòng 3: chỉ dòng 3 được nhập, hãy sửa mã hoặc xóa dòng này");
   });
 
   it("counts repeated codes as one kind of top reason in Vietnamese, whatever their first rows", () => {

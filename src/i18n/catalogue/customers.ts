@@ -68,7 +68,7 @@ export const customers = {
   },
   "customers.cell.duplicateCode": {
     en: "duplicate customer_code, first at row {row}",
-    vi: "mã khách hàng trùng với dòng {row}: chỉ dòng {row} được dùng, hãy sửa mã hoặc xóa dòng này",
+    vi: "trùng với mã khách hàng ở dòng {row}: chỉ dòng {row} được nhập, hãy sửa mã hoặc xóa dòng này",
   },
   "customers.cell.notRead": {
     en: "values in columns without a header were not read: {values}",
