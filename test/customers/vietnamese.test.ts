@@ -1,5 +1,5 @@
 // What a Vietnamese run says about a customer list: row issues, warnings, header and mapping errors, in the accountant's words.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import type { InputRow } from "../../src/customers/read-input.js";
 import { createRowMapper } from "../../src/customers/to-payload.js";
 import { reasonKind } from "../../src/commands/validate.js";
 import { ToolError } from "../../src/errors.js";
+import { runCli } from "../helpers/cli.js";
 import { render } from "../../src/i18n/text.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "../../src/rows/result.js";
 import type { Cell, SheetRow } from "../../src/spreadsheet/types.js";
@@ -234,5 +235,43 @@ describe("header and mapping problems in Vietnamese", () => {
     const error = await failure(readInput(file, { csvWorker: false }));
     expect(error?.text("vi")).toMatch(new RegExp(`^${literally(file)}: Dòng tiêu đề 1 không có cột`));
     expect(error?.hintText("vi")).toContain("Hãy đặt tên cột như tệp mẫu");
+  });
+});
+
+describe("validate --lang vi on a customer list", () => {
+  it("writes each row's problems in Vietnamese in the report and warns about an unknown column in Vietnamese", async () => {
+    const input = join(dir, "khach.csv");
+    const rows = [
+      ["Mã khách hàng", "Tên khách hàng", "Loại khách hàng", "Email", "Ghi chú"],
+      ["KH1", "", "Cá nhân", "an@example.vn", ""],
+      ["KH2", "Bình", "VIP", "binh at example.vn", "gọi lại"],
+      ["KH1", "Chi", "Cá nhân", "", ""],
+    ];
+    await writeFile(input, rows.map((cells) => cells.join(",")).join("\n"));
+    const run = await runCli(["validate", input, "--lang", "vi"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Cột "Ghi chú" không phải thông tin khách hàng');
+    const report = await readFile(join(dir, "khach.check.csv"), "utf8");
+    expect(report).toContain("Tên khách hàng (general_info.name): bắt buộc phải có");
+    expect(report).toContain('Loại khách hàng (general_info.type): ""VIP"" không phải loại khách hàng');
+    expect(report).toContain("Email (general_info.email): không phải địa chỉ email");
+    expect(report).toContain("Mã khách hàng (general_info.customer_code): trùng với mã khách hàng ở dòng 2");
+    expect(report).not.toMatch(/is required|is not an|duplicate customer_code/);
+  });
+
+  it("reads a Vietnamese report back as input: its result columns are neither data nor unknown columns", async () => {
+    const input = join(dir, "khach.check.csv");
+    const rows = [
+      ["Mã khách hàng", "Tên khách hàng", "Loại khách hàng", "Dòng", "Kết quả", "Thông báo"],
+      ["KH1", "An", "Cá nhân", "2", "không hợp lệ", "Tên khách hàng (general_info.name): bắt buộc phải có"],
+      ["KH2", "Bình", "Tổ chức", "3", "hợp lệ", ""],
+    ];
+    await writeFile(input, rows.map((cells) => cells.join(",")).join("\n"));
+    const run = await runCli(["validate", input, "--lang", "vi", "--report", join(dir, "again.csv")]);
+    expect(run.stderr).not.toContain("Dòng");
+    expect(run.stderr).not.toContain("Kết quả");
+    const header = (await readFile(join(dir, "again.csv"), "utf8")).replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+    expect(header.startsWith("Mã khách hàng,Tên khách hàng,Loại khách hàng,")).toBe(true);
+    expect(header.split(",")).toHaveLength(6);
   });
 });
