@@ -8,6 +8,8 @@ import { claimOutput } from "../import/fingerprint.js";
 import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath, openReport, refuseInputAsReport } from "../import/report.js";
 import { invalidResult, marksFor, withWarnings } from "../rows/result.js";
+import { render } from "../i18n/text.js";
+import type { Lang } from "../i18n/lang.js";
 import { createProgress } from "../output/progress.js";
 import { printSummary } from "../output/summary.js";
 import { defineCommand } from "./define.js";
@@ -74,18 +76,18 @@ export async function runValidate(input: string, reportPath: string, options: In
   const total = io.isTTY ? await countRecords(input, options) : undefined;
   const table = await readInput(input, options);
   const report = await openReport(reportPath, table.headers, "validate", input, table.source.delimiter);
-  const summary: ValidateSummary = { rows: 0, counts: { valid: 0, invalid: 0 }, rowWarnings: 0, topReasons: [], warnings: [...table.warnings], interrupted: false, elapsedMs: 0 };
+  const summary: ValidateSummary = { rows: 0, counts: { valid: 0, invalid: 0 }, rowWarnings: 0, topReasons: [], warnings: table.warnings.map((warning) => render(io.lang, warning)), interrupted: false, elapsedMs: 0 };
   const reasons = new Map<string, number>();
   const progress = createProgress(io, "Validating");
   let finished = false;
   try {
     for await (const row of table.rows) {
-      const result = resultOf(row);
-      await report.write(row, result, marksFor(row, table.kept));
+      const result = resultOf(row, io.lang);
+      await report.write(row, result, marksFor(row, table.kept, io.lang));
       summary.rows += 1;
       summary.counts[result.status === "valid" ? "valid" : "invalid"] += 1;
       summary.rowWarnings += row.outcome.warnings.length;
-      if (!row.outcome.ok) countReasons(reasons, row.outcome.issues);
+      if (!row.outcome.ok) countReasons(reasons, row.outcome.issues.map((issue) => render(io.lang, issue.message)));
       progress.update({ done: summary.rows, total, counts: summary.counts });
       if (io.signal.aborted) {
         summary.interrupted = true;
@@ -102,15 +104,15 @@ export async function runValidate(input: string, reportPath: string, options: In
   return summary;
 }
 
-function resultOf(row: InputRow): RowResult {
+function resultOf(row: InputRow, lang: Lang): RowResult {
   const { outcome } = row;
-  if (!outcome.ok) return invalidResult(outcome);
-  return withWarnings({ row: row.row, status: "valid", customerCode: outcome.customerCode }, outcome);
+  if (!outcome.ok) return invalidResult(outcome, lang);
+  return withWarnings({ row: row.row, status: "valid", customerCode: outcome.customerCode }, outcome, lang);
 }
 
 /** Each kind of issue counted once per row, e.g. `Email (general_info.email): is not an email address`. */
-function countReasons(reasons: Map<string, number>, issues: { message: string }[]): void {
-  for (const reason of new Set(issues.map((issue) => reasonKind(issue.message)))) {
+function countReasons(reasons: Map<string, number>, issues: string[]): void {
+  for (const reason of new Set(issues.map(reasonKind))) {
     const seen = reasons.get(reason);
     if (seen !== undefined) reasons.set(reason, seen + 1);
     else if (reasons.size < MAX_REASON_KINDS) reasons.set(reason, 1);
@@ -122,5 +124,6 @@ export function reasonKind(message: string): string {
   return message
     .replace(/"[^"]*"/g, "\"…\"")
     .replace(/\(\d{4}-\d{2}-\d{2}\)/g, "(…)")
-    .replace(/\bat row \d+/g, "at row …");
+    .replace(/\bat row \d+/g, "at row …")
+    .replace(/\bdòng \d+/g, "dòng …");
 }

@@ -5,15 +5,18 @@ import { parseFieldKey } from "./columns.js";
 import type { FieldKey } from "./columns.js";
 import { controlWarning, mayHoldUnseen, unseenInCode, withoutInvisible } from "./invisible.js";
 import { MAX_EXCEL_CELL_CHARS } from "../spreadsheet/limits.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
+import { joinMessages } from "./invisible.js";
 
 /** A value, or an issue (the row is invalid), each without the column name: the caller adds it. */
 export interface CellText {
   value?: string;
-  issue?: string;
-  warning?: string;
+  issue?: Message;
+  warning?: Message;
 }
 
-export const LOST_DIGITS = "lost digits in Excel: format the column as Text and retype";
+export const LOST_DIGITS: Message = msg("customers.cell.lostDigits");
 
 // Excel holds at most 32,767 characters in a cell: anything longer was not typed in a spreadsheet.
 
@@ -50,7 +53,7 @@ export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: bo
       // already NFC: every reader builds text cells with textCell
       const trimmed = cell.text.trim();
       if (trimmed === "") return BLANK;
-      if (trimmed.length > MAX_EXCEL_CELL_CHARS) return { issue: `is ${trimmed.length.toLocaleString("en-US")} characters long, more than a spreadsheet cell holds (${MAX_EXCEL_CELL_CHARS.toLocaleString("en-US")}): check the cell` };
+      if (trimmed.length > MAX_EXCEL_CELL_CHARS) return { issue: msg("customers.cell.tooLong", { length: trimmed.length, max: MAX_EXCEL_CELL_CHARS }) };
       if (kind !== "text" && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
       const value = unguard ? unneutraliseFormula(trimmed) : trimmed;
       return kind === "code" ? codeText(value) : freeText(value);
@@ -59,16 +62,14 @@ export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: bo
       return numberToText(cell.value, cell.scientific === true);
     case "boolean": {
       const text = cell.value ? "TRUE" : "FALSE";
-      return { value: text, warning: `${text} is a logical value in Excel; sent as the text ${text}` };
+      return { value: text, warning: msg("customers.cell.logical", { value: text }) };
     }
     case "date":
-      return {
-        issue: `holds a date (${describeDate(cell.value)}): format the column as Text and retype the value`,
-      };
+      return { issue: msg("customers.cell.date", { date: describeDate(cell.value) }) };
     case "error":
-      return { issue: `${cell.error} in the cell: fix the formula or type the value` };
+      return { issue: msg("customers.cell.error", { error: cell.error }) };
     case "formula-without-value":
-      return { issue: `holds ${cell.formula === "" ? "a formula" : `the formula =${shortened(cell.formula)}`} with no computed value (the program that wrote the file did not compute it): open the file in Excel or LibreOffice and save it, then run again` };
+      return { issue: msg("customers.cell.noComputedValue", { formula: cell.formula === "" ? msg("customers.cell.aFormula") : msg("customers.cell.theFormula", { formula: shortened(cell.formula) }) }) };
   }
 }
 
@@ -92,12 +93,12 @@ function freeText(value: string): CellText {
   const cleaned = withoutInvisible(value);
   const text = cleaned.warning === undefined ? value : cleaned.text.trim();
   if (text === "") return { warning: cleaned.warning };
-  const warnings = [cleaned.warning, controlWarning(text)].filter((warning) => warning !== undefined);
-  return warnings.length === 0 ? { value: text } : { value: text, warning: warnings.join("; ") };
+  const warning = joinMessages([cleaned.warning, controlWarning(text)].filter((said) => said !== undefined));
+  return warning === undefined ? { value: text } : { value: text, warning };
 }
 
 function numberToText(value: number, scientific: boolean): CellText {
-  if (!Number.isFinite(value)) return { issue: "is not a number a spreadsheet can show: type the value" };
+  if (!Number.isFinite(value)) return { issue: msg("customers.cell.notFinite") };
   if (scientific || Math.abs(value) >= LARGEST_EXACT) return { issue: LOST_DIGITS };
   // What Excel shows: at most 15 significant digits, no exponent, no trailing ".0".
   const shown = Number(value.toPrecision(15));
@@ -110,6 +111,6 @@ function numberToText(value: number, scientific: boolean): CellText {
 // A formula is shown to say which one; a long one is cut, the cell in the report has it whole.
 const shortened = (formula: string): string => (formula.length > 60 ? `${formula.slice(0, 60)}…` : formula);
 
-function describeDate(date: Date): string {
-  return Number.isNaN(date.getTime()) ? "an invalid date" : date.toISOString().slice(0, 10);
+function describeDate(date: Date): string | Message {
+  return Number.isNaN(date.getTime()) ? msg("customers.cell.invalidDate") : date.toISOString().slice(0, 10);
 }

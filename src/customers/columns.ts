@@ -1,4 +1,7 @@
 // The field table of SPEC.md "Columns": which header names which payload field, in both languages.
+import { CATALOGUE } from "../i18n/catalogue.js";
+import { entryText } from "../i18n/text.js";
+import type { Message, MessageKey, Translated } from "../i18n/text.js";
 
 export type GeneralField =
   | "customer_code"
@@ -33,39 +36,27 @@ interface Names {
   vi: string;
 }
 
-const GENERAL: Record<GeneralField, Names> = {
-  customer_code: { en: "Customer code", vi: "Mã khách hàng" },
-  name: { en: "Name", vi: "Tên khách hàng" },
-  type: { en: "Type", vi: "Loại khách hàng" },
-  phone_code: { en: "Phone code", vi: "Mã quốc gia" },
-  phone: { en: "Phone", vi: "Số điện thoại" },
-  email: { en: "Email", vi: "Email" },
-  tax_id: { en: "Tax ID", vi: "Mã số thuế" },
-  custom_tag: { en: "Tag", vi: "Nhãn" },
+// The names live in the message catalogue (customers.field.*), so messages and headers say one thing.
+const fieldNames = (attr: string): Names => {
+  const entry: Translated = CATALOGUE[`customers.field.${attr}` as MessageKey];
+  return { en: entryText(entry.en, "en", undefined), vi: entryText(entry.vi, "vi", undefined) };
 };
-
-const ADDRESS: Record<AddressField, Names> = {
-  country: { en: "Country", vi: "Quốc gia" },
-  province: { en: "Province", vi: "Tỉnh/Thành phố" },
-  district: { en: "District", vi: "Quận/Huyện" },
-  ward: { en: "Ward", vi: "Phường/Xã" },
-  address: { en: "Street address", vi: "Địa chỉ" },
-  zip_code: { en: "Zip code", vi: "Mã bưu chính" },
-};
-
 // Group headers as prefix + N + suffix, so "Contact 12 name" parses without a bound on N.
-const CONTACT: Record<ContactField, { en: [string, string]; vi: [string, string] }> = {
-  name: { en: ["Contact", "name"], vi: ["Người liên hệ", "- Tên"] },
-  phone_number: { en: ["Contact", "phone"], vi: ["Người liên hệ", "- Số điện thoại"] },
-  email: { en: ["Contact", "email"], vi: ["Người liên hệ", "- Email"] },
+const groupNames = (key: string): { en: [string, string]; vi: [string, string] } => {
+  const { en, vi } = fieldNames(key);
+  const split = (text: string): [string, string] => {
+    const [prefix = "", suffix = ""] = text.split("{n}");
+    return [prefix.trim(), suffix.trim()];
+  };
+  return { en: split(en), vi: split(vi) };
 };
+const byAttr = <A extends string, T>(attrs: readonly A[], make: (attr: A) => T): Record<A, T> =>
+  Object.fromEntries(attrs.map((attr) => [attr, make(attr)])) as Record<A, T>;
 
-const BANK: Record<BankField, { en: [string, string]; vi: [string, string] }> = {
-  bank_code: { en: ["Bank", "code"], vi: ["Ngân hàng", "- Mã"] },
-  bank_name: { en: ["Bank", "name"], vi: ["Ngân hàng", "- Tên"] },
-  account_holder_name: { en: ["Bank", "account holder"], vi: ["Ngân hàng", "- Chủ tài khoản"] },
-  account_number: { en: ["Bank", "account number"], vi: ["Ngân hàng", "- Số tài khoản"] },
-};
+const GENERAL = byAttr<GeneralField, Names>(["customer_code", "name", "type", "phone_code", "phone", "email", "tax_id", "custom_tag"], fieldNames);
+const ADDRESS = byAttr<AddressField, Names>(["country", "province", "district", "ward", "address", "zip_code"], fieldNames);
+const CONTACT = byAttr<ContactField, { en: [string, string]; vi: [string, string] }>(["name", "phone_number", "email"], (attr) => groupNames(`contact.${attr}`));
+const BANK = byAttr<BankField, { en: [string, string]; vi: [string, string] }>(["bank_code", "bank_name", "account_holder_name", "account_number"], (attr) => groupNames(`bank.${attr}`));
 
 export const GENERAL_FIELDS = Object.keys(GENERAL) as GeneralField[];
 export const ADDRESS_FIELDS = Object.keys(ADDRESS) as AddressField[];
@@ -215,4 +206,14 @@ export function columnLetter(column: number): string {
     letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   }
   return letters;
+}
+
+/** A field's template header as a message: the header in the language the message is shown in. */
+export function headerMessage(field: FieldKey): Message {
+  const ref = parseFieldKey(field);
+  if (!ref) throw new Error(`not a field key: ${field}`);
+  // keys built from the field table, as fieldNames reads them: every one exists
+  if (ref.group === "general_info" || ref.group === "address") return { key: `customers.field.${ref.attr}` as MessageKey, params: {} };
+  const group = ref.group === "contact_persons" ? "contact" : "bank";
+  return { key: `customers.field.${group}.${ref.attr}` as MessageKey, params: { n: String(ref.index) } };
 }

@@ -1,9 +1,14 @@
 // Finding the header row and binding its columns to fields (SPEC "Columns").
 import { ToolError } from "../errors.js";
 import type { Cell, SheetRow } from "../spreadsheet/types.js";
-import { columnLetter, fieldForHeader, headerFor, normaliseHeader } from "./columns.js";
+import { columnLetter, fieldForHeader, headerFor, headerMessage, normaliseHeader } from "./columns.js";
 import type { FieldKey } from "./columns.js";
 import type { ColumnMapping } from "./mapping.js";
+import { CATALOGUE } from "../i18n/catalogue.js";
+import { LANGS } from "../i18n/lang.js";
+import type { Lang } from "../i18n/lang.js";
+import { entryText, msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 /** The columns our own report adds; ignored on read so a report is itself a valid input. */
 export const RESULT_COLUMNS = [
@@ -25,7 +30,14 @@ const EXPORT_METADATA = ["created_at", "updated_at"];
 const REPORT_MARKS: ResultColumn[] = ["row", "status", "message"];
 /** Result columns whose names a user's own list may well have. */
 const PLAIN_WORDS = new Set<ResultColumn>(["row", "status", "message", "attempts"]);
-const RESULT_BY_KEY = new Map<string, ResultColumn>(RESULT_COLUMNS.map((name) => [normaliseHeader(name), name]));
+/** Our result columns by their names in either language (report.column.*); customer_id is one name in both. */
+const RESULT_BY_KEY = new Map<string, { name: ResultColumn; langs: Lang[] }>();
+for (const name of RESULT_COLUMNS) {
+  for (const lang of LANGS) {
+    const key = normaliseHeader(entryText(CATALOGUE[`report.column.${name}`][lang], lang, undefined));
+    RESULT_BY_KEY.set(key, { name, langs: [...(RESULT_BY_KEY.get(key)?.langs ?? []), lang] });
+  }
+}
 const METADATA_KEYS = new Set(EXPORT_METADATA.map(normaliseHeader));
 
 const REQUIRED: FieldKey[] = ["general_info.customer_code", "general_info.name", "general_info.type"];
@@ -52,6 +64,8 @@ export interface BoundColumns {
   resultColumns: number[];
   /** the `status` result column, for `--only failed,invalid` */
   statusColumn: number | undefined;
+  /** which result column each of `resultColumns` is, whatever language its header is in */
+  resultNames: Map<number, ResultColumn>;
 }
 
 /** A header cell as text; numbers count (a header "2024"), other kinds do not. */
@@ -83,9 +97,9 @@ export function findHeaderRow(
 /** Binds each header cell to a field; duplicates and missing required columns stop the run. */
 export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): BoundColumns {
   const ignore = new Set([...(options.ignore ?? [])].map(normaliseHeader));
-  const bound: BoundColumns = { bindings: [], unknown: [], resultColumns: [], statusColumn: undefined };
+  const bound: BoundColumns = { bindings: [], unknown: [], resultColumns: [], statusColumn: undefined, resultNames: new Map() };
   const byField = new Map<FieldKey, ColumnBinding>();
-  const resultNamed = new Map<ResultColumn, { column: number; header: string }[]>();
+  const resultNamed = new Map<ResultColumn, NamedColumn[]>();
   headerRow.cells.forEach((cell, column) => {
     const header = headerText(cell);
     const key = normaliseHeader(header);
@@ -93,7 +107,7 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
     const field = resolve(header, options.mapping);
     if (field === undefined) {
       const result = RESULT_BY_KEY.get(key);
-      if (result !== undefined) resultNamed.set(result, [...(resultNamed.get(result) ?? []), { column, header }]);
+      if (result !== undefined) resultNamed.set(result.name, [...(resultNamed.get(result.name) ?? []), { column, header, langs: result.langs }]);
       else if (!METADATA_KEYS.has(key)) bound.unknown.push({ column, header });
       return;
     }
@@ -109,21 +123,32 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
   return bound;
 }
 
+interface NamedColumn {
+  column: number;
+  header: string;
+  /** the languages whose report names the column so */
+  langs: Lang[];
+}
+
 /**
  * Columns named like our report's result columns are ours when the file is one of our reports
- * (it has row, status and message; they come last, so the last of each name is ours), and
- * customer_id, http_status, api_code and request_id always are (an export has customer_id).
- * A plain word otherwise (a customer "Status", a "Message" for the sales team) is the user's own
- * column: kept in the report, with the unknown-column warning.
+ * (it has row, status and message, all named in one language; they come last, so the last of
+ * each name is ours), and customer_id, http_status, api_code and request_id always are (an export
+ * has customer_id). A plain word otherwise (a customer "Status", a "Message" for the sales team,
+ * a "Dòng" of the user's own) is the user's own column: kept in the report, with the
+ * unknown-column warning.
  */
-function placeResultColumns(bound: BoundColumns, named: Map<ResultColumn, { column: number; header: string }[]>): void {
-  const isReport = REPORT_MARKS.every((name) => named.has(name));
+function placeResultColumns(bound: BoundColumns, named: Map<ResultColumn, NamedColumn[]>): void {
+  const inLang = (lang: Lang) => (entry: NamedColumn) => entry.langs.includes(lang);
+  const reportLang = LANGS.find((lang) => REPORT_MARKS.every((name) => named.get(name)?.some(inLang(lang))));
   for (const [name, columns] of named) {
-    const ours = isReport || !PLAIN_WORDS.has(name) ? columns.at(-1) : undefined;
+    const own = reportLang === undefined ? [] : columns.filter(inLang(reportLang));
+    const ours = own.length > 0 ? own.at(-1) : PLAIN_WORDS.has(name) ? undefined : columns.at(-1);
     for (const entry of columns) {
-      if (entry !== ours) bound.unknown.push(entry);
+      if (entry !== ours) bound.unknown.push({ column: entry.column, header: entry.header });
       else {
         bound.resultColumns.push(entry.column);
+        bound.resultNames.set(entry.column, name);
         if (name === "status") bound.statusColumn = entry.column;
       }
     }
@@ -137,37 +162,41 @@ const UNKNOWN_NAMED = 3;
 const NAME_CHARS = 40;
 
 /** The run's warnings about columns that name no field: a line each for a few, one counted line for many. */
-export function unknownColumnWarnings(unknown: BoundColumns["unknown"]): string[] {
-  if (unknown.length <= UNKNOWN_NAMED) {
-    return unknown.map(({ header }) => `Column "${header}" is not a customer field: it is kept in the report but not sent. Map it with --columns if it should be.`);
-  }
+export function unknownColumnWarnings(unknown: BoundColumns["unknown"]): Message[] {
+  if (unknown.length <= UNKNOWN_NAMED) return unknown.map(({ header }) => msg("customers.columns.unknown", { header }));
+  // headers quoted from the file with their column letters: the same in every language
   const shown = unknown.slice(0, UNKNOWN_NAMED).map(({ column, header }) => `"${header.length > NAME_CHARS ? `${header.slice(0, NAME_CHARS)}…` : header}" (${columnLetter(column)})`);
-  const more = (unknown.length - UNKNOWN_NAMED).toLocaleString("en-US");
-  return [`${unknown.length.toLocaleString("en-US")} columns are not customer fields: ${shown.join(", ")} and ${more} more. They are kept in the report but not sent; map them with --columns if they should be.`];
+  return [msg("customers.columns.unknownMany", { count: unknown.length, shown: shown.join(", "), more: unknown.length - UNKNOWN_NAMED })];
 }
 
 function duplicateError(row: number, first: ColumnBinding, second: ColumnBinding, mapping: ColumnMapping | undefined): ToolError {
-  const columns = `${columnLetter(first.column)} and ${columnLetter(second.column)}`;
   // when the --columns mapping sent one of them there, the fix is in the mapping, not the sheet
-  const mapped = [first, second].filter((binding) => mapping?.has(normaliseHeader(binding.header))).map((binding) => `"${binding.header}"`);
-  const hint = mapped.length > 0
-    ? `Your --columns mapping sends ${mapped.join(" and ")} to ${first.field}: map ${mapped.length > 1 ? "one of them" : "it"} to another field or leave ${mapped.length > 1 ? "one" : "it"} out of the mapping (or rename a column in the sheet), then run again.`
-    : "Delete or rename one of the two columns, then run again.";
-  return new ToolError(
-    "E_HEADER_DUPLICATE",
-    `Header row ${row}: columns ${columns} ("${first.header}" and "${second.header}") are both ` +
-      `${headerFor(first.field, "en")} (${first.field}).`,
-    { hint },
-  );
+  const [one, other] = [first, second].filter((binding) => mapping?.has(normaliseHeader(binding.header))).map((binding) => binding.header);
+  const field = first.field;
+  const hint = one === undefined
+    ? msg("customers.columns.duplicateHint")
+    : other === undefined
+      ? msg("customers.columns.duplicateMappedOne", { header: one, field })
+      : msg("customers.columns.duplicateMappedBoth", { first: one, second: other, field });
+  const said = msg("customers.columns.duplicate", {
+    row: String(row),
+    first: columnLetter(first.column),
+    second: columnLetter(second.column),
+    firstHeader: first.header,
+    secondHeader: second.header,
+    header: headerMessage(field),
+    field,
+  });
+  return new ToolError("E_HEADER_DUPLICATE", said, { hint });
 }
 
 function missingError(row: number, missing: FieldKey[], bindings: ColumnBinding[]): ToolError {
   const names = missing.map((field) => `${headerFor(field, "en")} / ${headerFor(field, "vi")} (${field})`);
   const recognised = bindings.map((b) => `${columnLetter(b.column)} "${b.header}" → ${b.field}`);
+  // both languages' names and the file's own headers: the same words whichever language is spoken
   return new ToolError(
     "E_MAPPING",
-    `Header row ${row} has no column for ${names.join(", ")}, so no row could be sent. ` +
-      `Recognised: ${recognised.length > 0 ? recognised.join(", ") : "nothing"}.`,
-    { hint: "Name the columns as the template does (finan-bulk template), or map yours with --columns mapping.json." },
+    msg("customers.columns.missing", { row: String(row), names: names.join(", "), recognised: recognised.length > 0 ? recognised.join(", ") : msg("customers.columns.nothing") }),
+    { hint: msg("customers.columns.missingHint") },
   );
 }

@@ -4,29 +4,43 @@ import { z } from "zod";
 import { ToolError } from "../errors.js";
 import { fieldForHeader, normaliseHeader } from "./columns.js";
 import type { FieldKey } from "./columns.js";
+import { CATALOGUE } from "../i18n/catalogue.js";
+import { msg } from "../i18n/text.js";
+import type { Message, MessageKey } from "../i18n/text.js";
 
 /** Normalised header → field. A Map, so "__proto__" or "constructor" are just names. */
 export type ColumnMapping = Map<string, FieldKey>;
 
-const FORMAT_HINT =
-  'Write the mapping as one JSON object: {"Header in your file": "general_info.customer_code", ...}; ' +
-  'a field is an API path (address.province, contact_persons.1.name) or a template header.';
+// A JSON example is a value (braces are not catalogue text); its header is said in the user's language.
+const EXAMPLE_OBJECT = msg("customers.mapping.exampleObject", { open: "{", header: msg("customers.mapping.exampleHeader"), close: "}" });
+const FORMAT_HINT = msg("customers.mapping.formatHint", { example: EXAMPLE_OBJECT });
 
+// zod's messages are catalogue keys; a custom issue's values ride in its params.
+const problemKey = (key: MessageKey): MessageKey => key;
 const headerSchema = z
   .string()
-  .refine((header) => normaliseHeader(header) !== "", "the header name has no letters or digits");
+  .refine((header) => normaliseHeader(header) !== "", problemKey("customers.mapping.noLetters"));
 const fieldSchema = z
-  .string({ error: "the field must be a string such as general_info.name" })
+  .string({ error: problemKey("customers.mapping.notString") })
   .transform((text, ctx) => {
     const field = fieldForHeader(text);
-    if (field === undefined) ctx.addIssue({ code: "custom", message: `"${text}" is not a known field` });
+    if (field === undefined) ctx.addIssue({ code: "custom", message: problemKey("customers.mapping.unknownField"), params: { field: text } });
     return field ?? z.NEVER;
   });
 
+/** The first zod issue as the Message its key names. */
+function problemOf(issues: readonly z.core.$ZodIssue[] | undefined): Message | undefined {
+  const issue = issues?.[0];
+  if (issue === undefined) return undefined;
+  if (!Object.hasOwn(CATALOGUE, issue.message)) return msg("customers.mapping.invalid");
+  const field: unknown = issue.code === "custom" ? issue.params?.field : undefined;
+  return { key: issue.message as MessageKey, params: typeof field === "string" ? { field } : {} };
+}
+
 /** Validates a parsed mapping.json; any bad entry is a whole-run error naming that entry. */
-export function loadMappingObject(input: unknown, source = "the column mapping"): ColumnMapping {
+export function loadMappingObject(input: unknown, source: string | Message = msg("customers.mapping.source")): ColumnMapping {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new ToolError("E_MAPPING", `${source} is not a JSON object of header → field.`, { hint: FORMAT_HINT });
+    throw new ToolError("E_MAPPING", msg("customers.mapping.notObject", { source }), { hint: FORMAT_HINT });
   }
   const mapping: ColumnMapping = new Map();
   const headerOf = new Map<string, string>();
@@ -34,9 +48,9 @@ export function loadMappingObject(input: unknown, source = "the column mapping")
   for (const [header, value] of Object.entries(input)) {
     const headerResult = headerSchema.safeParse(header);
     const fieldResult = fieldSchema.safeParse(value);
-    const problem = headerResult.error?.issues[0]?.message ?? fieldResult.error?.issues[0]?.message;
+    const problem = problemOf(headerResult.error?.issues) ?? problemOf(fieldResult.error?.issues);
     if (problem !== undefined || !fieldResult.success) {
-      throw new ToolError("E_MAPPING", `${source}: entry "${header}": ${problem ?? "invalid"}.`, {
+      throw new ToolError("E_MAPPING", msg("customers.mapping.badEntry", { source, header, problem: problem ?? msg("customers.mapping.invalid") }), {
         hint: FORMAT_HINT,
       });
     }
@@ -45,9 +59,8 @@ export function loadMappingObject(input: unknown, source = "the column mapping")
     if (earlier !== undefined && earlier !== fieldResult.data) {
       throw new ToolError(
         "E_MAPPING",
-        `${source}: entries "${headerOf.get(key)}" and "${header}" are the same header but map to ` +
-          `${earlier} and ${fieldResult.data}.`,
-        { hint: "Keep one of the two entries." },
+        msg("customers.mapping.conflict", { source, first: headerOf.get(key) ?? "", second: header, firstField: earlier, secondField: fieldResult.data }),
+        { hint: msg("customers.mapping.conflictHint") },
       );
     }
     mapping.set(key, fieldResult.data);
@@ -62,9 +75,10 @@ export async function loadMappingFile(path: string): Promise<ColumnMapping> {
   try {
     parsed = JSON.parse(await readFile(path, "utf8"));
   } catch (error) {
-    throw new ToolError("E_MAPPING", `Cannot read the column mapping ${path}: ${(error as Error).message}`, {
+    // the reason is the system's or the JSON parser's own text, quoted as it is
+    throw new ToolError("E_MAPPING", msg("customers.mapping.unreadable", { path, reason: (error as Error).message }), {
       cause: error,
-      hint: 'It must be a JSON object such as {"Mã KH": "general_info.customer_code"}.',
+      hint: msg("customers.mapping.unreadableHint", { example: '{"Mã KH": "general_info.customer_code"}' }),
     });
   }
   return loadMappingObject(parsed, path);

@@ -1,6 +1,6 @@
 // A customer list read from a sheet: its header found and bound, each data row mapped to a payload (import, validate, undo).
 import { createDuplicateTracker } from "./duplicates.js";
-import { RESULT_COLUMNS, bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from "./header.js";
+import { bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from "./header.js";
 import type { BoundColumns, ResultColumn } from "./header.js";
 import { loadMappingFile } from "./mapping.js";
 import { createRowMapper } from "./to-payload.js";
@@ -11,6 +11,9 @@ import { displayCell } from "../spreadsheet/display-cell.js";
 import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
 import { openSheet } from "../spreadsheet/open.js";
 import type { Cell, ReadOptions, SheetRow, SheetSource } from "../spreadsheet/types.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
+import { parseStatus } from "../rows/status.js";
 
 export interface InputOptions extends ReadOptions {
   /** path of a JSON file mapping the user's headers to fields (--columns) */
@@ -26,7 +29,7 @@ export interface InputRow {
   /** cells past the header (in a CSV, pushed out by a stray delimiter): the report keeps them, so nothing is lost and re-reading it fails the row again */
   overflow?: (string | undefined)[];
   outcome: RowOutcome;
-  /** result columns of an earlier report, when the input is one */
+  /** result columns of an earlier report, when the input is one; a status in either language comes as the machine's word (`failed`) */
   previous: Partial<Record<ResultColumn, string>>;
 }
 
@@ -39,7 +42,7 @@ export interface InputTable {
   bound: BoundColumns;
   headerRow: number;
   /** the unknown columns, said in a few lines at most, for the run's warnings */
-  warnings: string[];
+  warnings: Message[];
   rows: AsyncGenerator<InputRow>;
 }
 
@@ -85,7 +88,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   const pastHeaderFails = source.format === "csv" || bound.statusColumn !== undefined;
   const headers = kept.map((column) => headerText(found.row.cells[column]));
   const warnings = unknownColumnWarnings(bound.unknown);
-  const resultAt = resultColumnsOf(found.row, bound.resultColumns);
+  const resultAt = [...bound.resultNames];
   const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), unguardFormulas: source.format === "csv" });
   // The report neutralises formula-like cells again as it writes them: a value from a CSV (perhaps
   // our own report) loses the apostrophe it carried, or each round trip would add one ('+84 → ''+84).
@@ -99,7 +102,8 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
       const previous: Partial<Record<ResultColumn, string>> = {};
       for (const [column, name] of resultAt) {
         const value = displayCell(sheetRow.cells[column]);
-        if (value !== undefined) previous[name] = value;
+        // "không thành công" is `failed`: --only and the carried status read one word; a status edited into nonsense stays as written
+        if (value !== undefined) previous[name] = name === "status" ? (parseStatus(value) ?? value) : value;
       }
       const outcome = beyondHeader(sheetRow, width, pastHeaderFails, mapRow(sheetRow));
       const values = kept.map((column) => ownValue(sheetRow.cells[column]));
@@ -125,7 +129,7 @@ function withFileName<T>(file: string, work: () => T): T {
     return work();
   } catch (error) {
     if (!(error instanceof ToolError) || error.message.includes(file)) throw error;
-    throw new ToolError(error.code, `${file}: ${error.message}`, { cause: error.cause, ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode });
+    throw new ToolError(error.code, msg("common.inFile", { file, text: error.said }), { cause: error.cause, ...(error.hintSaid ? { hint: error.hintSaid } : {}), exitCode: error.exitCode });
   }
 }
 
@@ -153,21 +157,12 @@ function beyondHeader(row: SheetRow, width: number, fails: boolean, outcome: Row
   if (row.cells.length <= width) return outcome;
   const extra = row.cells.slice(width).map(displayCell).filter((value): value is string => value !== undefined && value.trim() !== "");
   if (extra.length === 0) return outcome;
-  const shown = extra.slice(0, 3).map((value) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`).join(", ");
-  if (!fails) {
-    return { ...outcome, warnings: [...outcome.warnings, `values in columns without a header were not read: ${shown}`] } as RowOutcome;
-  }
+  // values quoted from the file: the same in every language
+  const values = extra.slice(0, 3).map((value) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`).join(", ");
+  if (!fails) return { ...outcome, warnings: [...outcome.warnings, msg("customers.cell.notRead", { values })] };
   const cells = row.cells.findLastIndex((cell) => displayCell(cell)?.trim()) + 1;
-  const message = `the row has ${cells} cells but the header has ${width} columns (extra: ${shown}): a comma or delimiter inside an unquoted cell has probably shifted the cells; quote that cell or remove the extra cells`;
+  const message = msg("customers.cell.shifted", { cells: String(cells), width: String(width), values });
   return { row: outcome.row, ok: false, ...(outcome.customerCode === undefined ? {} : { customerCode: outcome.customerCode }), issues: [{ message }], warnings: outcome.warnings };
-}
-
-function resultColumnsOf(header: SheetRow, columns: number[]): [number, ResultColumn][] {
-  const names = new Set<string>(RESULT_COLUMNS);
-  return columns.flatMap((column) => {
-    const name = headerText(header.cells[column]).toLowerCase();
-    return names.has(name) ? [[column, name as ResultColumn]] : [];
-  });
 }
 
 /** A row whose own cells are all blank is not a record (a report's result cells alone do not make one). */
@@ -179,18 +174,20 @@ function hasData(row: SheetRow, kept: number[]): boolean {
 }
 
 function headerNotFound(file: string, rowsSeen: number, source: SheetSource): ToolError {
-  const where = source.sheetName === undefined ? file : `sheet "${source.sheetName}" of ${file}`;
-  const others = (source.sheetNames ?? []).filter((name) => name !== source.sheetName);
-  const otherSheets = others.length > 0 ? ` If the list is on another sheet, choose it with --sheet NAME (this workbook also has: ${others.join(", ")}).` : "";
+  const sheet = source.sheetName;
+  const others = (source.sheetNames ?? []).filter((name) => name !== sheet);
+  const otherSheets = others.length > 0 ? msg("customers.file.otherSheets", { sheets: others.join(", ") }) : "";
   if (rowsSeen === 0) {
-    return new ToolError("E_FILE_EMPTY", `${source.sheetName === undefined ? file : `The ${where}`} has no rows at all.`, {
-      hint: `Start from the template: finan-bulk template customers.xlsx.${otherSheets}`,
+    return new ToolError("E_FILE_EMPTY", sheet === undefined ? msg("customers.file.empty", { file }) : msg("customers.file.sheetEmpty", { sheet, file }), {
+      hint: msg("customers.file.emptyHint", { others: otherSheets }),
     });
   }
+  // header names of both languages, quoted: the same words whichever language is spoken
   const examples = templateColumns("en", 0, 0).slice(0, 3).map(({ header }) => `"${header}"`).join(", ");
   const vietnamese = templateColumns("vi", 0, 0).slice(0, 3).map(({ header }) => `"${header}"`).join(", ");
-  const rows = rowsSeen === 1 ? "its only row" : `the first ${Math.min(rowsSeen, 10)} rows`;
-  return new ToolError("E_HEADER_NOT_FOUND", `No header row in ${rows} of ${where}: no row names at least two known columns (such as ${examples} or ${vietnamese}).`, {
-    hint: `Put the header in one of the first 10 rows, name the columns as the template does (finan-bulk template), or map your own names with --columns mapping.json.${otherSheets}`,
+  const rows = rowsSeen === 1 ? msg("customers.headerRow.onlyRow") : msg("customers.headerRow.firstRows", { count: Math.min(rowsSeen, 10) });
+  const where = sheet === undefined ? msg("customers.headerRow.inFile", { file }) : msg("customers.headerRow.inSheet", { sheet, file });
+  return new ToolError("E_HEADER_NOT_FOUND", msg("customers.headerRow.notFound", { rows, where, examples, vietnamese }), {
+    hint: msg("customers.headerRow.notFoundHint", { others: otherSheets }),
   });
 }

@@ -3,6 +3,9 @@ import { z } from "zod";
 import { normaliseHeader } from "./columns.js";
 import type { FieldKey } from "./columns.js";
 import type { CustomerPayload, CustomerType } from "./types.js";
+import { CATALOGUE } from "../i18n/catalogue.js";
+import { msg } from "../i18n/text.js";
+import type { Message, MessageKey, Param } from "../i18n/text.js";
 
 /** Which group number N each array entry came from (groups are compacted: blank ones dropped). */
 export interface GroupNumbers {
@@ -13,7 +16,7 @@ export interface GroupNumbers {
 export interface FieldIssue {
   /** undefined only for a problem no single field owns */
   field?: FieldKey;
-  message: string;
+  message: Message;
 }
 
 export type Validation = { ok: true; value: CustomerPayload } | { ok: false; issues: FieldIssue[] };
@@ -24,6 +27,8 @@ const TYPE_ALIASES = new Map<string, CustomerType>([
   ["company", "company"],
   ["congty", "company"],
   ["doanhnghiep", "company"],
+  // GLOSSARY.md: MISA and Sapo write "Tổ chức/Cá nhân"; the Vietnamese template and export do too
+  ["tochuc", "company"],
 ]);
 
 /** "Cá nhân", "CONG TY", "doanh_nghiep" → the API's type; matched like headers. */
@@ -44,15 +49,16 @@ export function isPhoneShape(text: string): boolean {
   return digits >= 6 && digits <= 15;
 }
 
-const PHONE_MESSAGE = "is not a phone number: one number per cell, 6 to 15 digits with spaces, + - . ( ) only";
-const REQUIRED = { error: "is required" };
+// zod's messages are catalogue keys (values, if any, in the issue's params): validateCustomer makes them Messages.
+const rule = (key: MessageKey): MessageKey => key;
+const REQUIRED = { error: rule("customers.rule.required") };
 
 const text = z.string().optional();
-const phone = z.string().refine(isPhoneShape, PHONE_MESSAGE).optional();
-const email = z.email({ error: "is not an email address" }).optional();
+const phone = z.string().refine(isPhoneShape, rule("customers.rule.phone")).optional();
+const email = z.email({ error: rule("customers.rule.email") }).optional();
 
 const contactSchema = z.object({
-  name: z.string({ error: "is required when other cells of this contact are filled" }),
+  name: z.string({ error: rule("customers.rule.contactName") }),
   phone_number: phone,
   email,
 });
@@ -62,11 +68,11 @@ const bankSchema = z
     bank_code: text,
     bank_name: text,
     account_holder_name: text,
-    account_number: z.string({ error: "is required when other cells of this bank account are filled" }),
+    account_number: z.string({ error: rule("customers.rule.accountNumber") }),
   })
   .refine((bank) => Boolean(bank?.bank_code || bank?.bank_name), {
     path: ["bank_code"],
-    message: "a bank account needs a bank code or a bank name",
+    message: rule("customers.rule.bankCodeOrName"),
     when: () => true,
   });
 
@@ -81,16 +87,13 @@ const generalSchema = z
       .transform((value, ctx) => {
         const type = parseCustomerType(value);
         if (type !== undefined) return type;
-        ctx.addIssue({
-          code: "custom",
-          message: `"${value}" is not a customer type: use personal (cá nhân) or company (công ty, doanh nghiệp)`,
-        });
+        ctx.addIssue({ code: "custom", message: rule("customers.rule.type"), params: { value } });
         return z.NEVER;
       }),
     phone,
     phone_code: z
       .string()
-      .regex(/^\+?\d{1,4}(?:-\d{1,4})?$/, "is not a dialing code such as +84")
+      .regex(/^\+?\d{1,4}(?:-\d{1,4})?$/, rule("customers.rule.phoneCode"))
       .optional(),
     email,
     tax_id: text,
@@ -104,7 +107,7 @@ const generalSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["contact_persons", 0, "name"],
-          message: "a company needs at least one contact person with a name",
+          message: rule("customers.rule.companyContact"),
         });
       }
     },
@@ -130,17 +133,25 @@ export const customerSchema: z.ZodType<CustomerPayload, unknown> = z.object({
 export function validateCustomer(input: unknown, groups?: GroupNumbers): Validation {
   const result = customerSchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  const issues = result.error.issues.map((issue) => {
+  const issues = result.error.issues.map((issue): FieldIssue => {
     const field = fieldOfPath(issue.path, groups);
-    if (field === undefined) return { message: `${issue.path.join(".")}: ${issue.message}` };
-    return { field, message: issue.message };
+    const message = ruleMessage(issue.message, "params" in issue ? issue.params : undefined);
+    if (field === undefined) return { message: msg("customers.issue.path", { path: issue.path.join("."), text: message }) };
+    return { field, message };
   });
   return { ok: false, issues };
 }
 
+/** A zod message as the Message it names; anything else (zod's own English) as a plain "is not valid". */
+function ruleMessage(key: string, params: Record<string, unknown> | undefined): Message {
+  if (!Object.hasOwn(CATALOGUE, key)) return msg("customers.rule.invalid");
+  const values = Object.fromEntries(Object.entries(params ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return { key: key as MessageKey, params: values as Record<string, Param> };
+}
+
 /** "Bank 1 account number (bank_accounts.1.account_number): lost digits…", as the report shows it. */
-export function describeIssue(header: string, field: FieldKey, message: string): string {
-  return `${header} (${field}): ${message}`;
+export function describeIssue(header: string | Message, field: FieldKey, text: Message): Message {
+  return msg("customers.issue", { header, field, text });
 }
 
 function fieldOfPath(path: PropertyKey[], groups: GroupNumbers | undefined): FieldKey | undefined {

@@ -3,6 +3,7 @@ import { templateColumns } from "./columns.js";
 import type { FieldKey, Lang } from "./columns.js";
 import { instructionRows } from "./template-instructions.js";
 import type { CustomerType } from "./types.js";
+import { t } from "../i18n/text.js";
 
 export interface TemplateContent {
   sheetName: string;
@@ -18,10 +19,10 @@ export interface TemplateContent {
 const CONTACT_GROUPS = 2;
 const BANK_GROUPS = 2;
 
-const TYPE_LABELS: Record<Lang, Record<CustomerType, string>> = {
-  en: { personal: "personal", company: "company" },
-  vi: { personal: "Cá nhân", company: "Công ty" },
-};
+/** A type as the template's dropdown (and a Vietnamese export) writes it: personal / Cá nhân, company / Tổ chức. */
+export function typeLabel(lang: Lang, type: CustomerType): string {
+  return t(lang, `template.type.${type}`);
+}
 
 // Fictional but realistic: +84, leading zeros (phone, tax id, 16-digit account), diacritics.
 const PERSONAL: Partial<Record<FieldKey, string>> = {
@@ -76,15 +77,14 @@ const COMPANY: Partial<Record<FieldKey, string>> = {
 /** The template in one language: headers, examples and instructions all derive from the field table. */
 export function templateContent(lang: Lang): TemplateContent {
   const columns = templateColumns(lang, CONTACT_GROUPS, BANK_GROUPS);
-  const labels = TYPE_LABELS[lang];
   const example = (values: Partial<Record<FieldKey, string>>, type: CustomerType): string[] =>
-    columns.map(({ field }) => (field === "general_info.type" ? labels[type] : (values[field] ?? "")));
+    columns.map(({ field }) => (field === "general_info.type" ? typeLabel(lang, type) : (values[field] ?? "")));
   return {
-    sheetName: lang === "vi" ? "Khách hàng" : "Customers",
+    sheetName: t(lang, "template.sheet.customers"),
     headers: columns.map(({ header }) => header),
     examples: [example(PERSONAL, "personal"), example(COMPANY, "company")],
     typeColumn: columns.findIndex(({ field }) => field === "general_info.type"),
-    typeChoices: [labels.personal, labels.company],
-    instructions: { name: lang === "vi" ? "Hướng dẫn" : "Instructions", rows: instructionRows(columns.map(({ field }) => field)) },
+    typeChoices: [typeLabel(lang, "personal"), typeLabel(lang, "company")],
+    instructions: { name: t(lang, "template.sheet.instructions"), rows: instructionRows(columns.map(({ field }) => field)) },
   };
 }

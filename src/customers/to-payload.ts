@@ -2,21 +2,24 @@
 import type { SheetRow } from "../spreadsheet/types.js";
 import { cellTextFor, fieldKind } from "./cell-text.js";
 import type { FieldKind } from "./cell-text.js";
-import { headerFor, parseFieldKey } from "./columns.js";
+import { headerFor, headerMessage, parseFieldKey } from "./columns.js";
 import type { FieldKey, FieldRef } from "./columns.js";
 import type { DuplicateTracker } from "./duplicates.js";
 import type { ColumnBinding } from "./header.js";
 import { describeIssue, validateCustomer } from "./schema.js";
 import type { GroupNumbers } from "./schema.js";
 import type { CustomerPayload } from "./types.js";
+import { lostLeadingZero } from "./tax-id.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 export interface RowIssue {
   /** 0-based column of the cell at fault, when one cell is (an XLSX report highlights it) */
   column?: number;
   header?: string;
   field?: FieldKey;
-  /** "Header (field.path): what is wrong", ready for the report */
-  message: string;
+  /** "Header (field.path): what is wrong", rendered in the run's language for the report */
+  message: Message;
 }
 
 export type RowOutcome =
@@ -27,9 +30,9 @@ export type RowOutcome =
       payload: CustomerPayload;
       /** group number N of each contact / bank in the payload (blank groups are dropped) */
       groups: GroupNumbers;
-      warnings: string[];
+      warnings: Message[];
     }
-  | { row: number; ok: false; customerCode?: string; issues: RowIssue[]; warnings: string[] };
+  | { row: number; ok: false; customerCode?: string; issues: RowIssue[]; warnings: Message[] };
 
 export interface RowMapperOptions {
   /** shared across the run so a repeated customer_code is invalid after its first row */
@@ -43,6 +46,7 @@ interface BoundField {
   binding: ColumnBinding;
   ref: FieldRef | undefined;
   phone: boolean;
+  taxId: boolean;
   /** the code, a digit string (scientific-looking text there is lost digits), or free text */
   kind: FieldKind;
 }
@@ -54,15 +58,16 @@ export function createRowMapper(
 ): (row: SheetRow) => RowOutcome {
   const byField = new Map(bindings.map((binding) => [binding.field, binding]));
   const unguard = options.unguardFormulas ?? true;
-  const locate = (field: FieldKey, message: string): RowIssue => {
+  const locate = (field: FieldKey, message: Message): RowIssue => {
     const binding = byField.get(field);
-    const header = binding?.header ?? headerFor(field, "en");
-    return { column: binding?.column, header, field, message: describeIssue(header, field, message) };
+    // no column for the field: the template's header, in the language the message is shown in
+    if (binding === undefined) return { column: undefined, header: headerFor(field, "en"), field, message: describeIssue(headerMessage(field), field, message) };
+    return { column: binding.column, header: binding.header, field, message: describeIssue(binding.header, field, message) };
   };
   // One binding per field (bindColumns refuses duplicates), so values can sit by binding index.
   const fields: BoundField[] = bindings.map((binding) => {
     const ref = parseFieldKey(binding.field);
-    return { binding, ref, phone: ref?.attr === "phone" || ref?.attr === "phone_number", kind: fieldKind(binding.field) };
+    return { binding, ref, phone: ref?.attr === "phone" || ref?.attr === "phone_number", taxId: ref?.attr === "tax_id", kind: fieldKind(binding.field) };
   });
   const codeAt = bindings.findIndex((binding) => binding.field === "general_info.customer_code");
   const phoneCodeAt = bindings.findIndex((binding) => binding.field === "general_info.phone_code");
@@ -70,7 +75,7 @@ export function createRowMapper(
   return (row) => {
     const values: (string | undefined)[] = new Array<string | undefined>(fields.length);
     const issues: RowIssue[] = [];
-    const warnings: string[] = [];
+    const warnings: Message[] = [];
     for (let i = 0; i < fields.length; i++) {
       const { binding, kind } = fields[i]!;
       const { field, column } = binding;
@@ -95,7 +100,7 @@ export function createRowMapper(
     const customerCode = codeAt === -1 ? undefined : values[codeAt];
     const firstRow = customerCode === undefined ? undefined : options.duplicates?.check(customerCode, row.row);
     if (firstRow !== undefined) {
-      issues.push(locate("general_info.customer_code", `duplicate customer_code, first at row ${firstRow}`));
+      issues.push(locate("general_info.customer_code", msg("customers.cell.duplicateCode", { row: String(firstRow) })));
     }
 
     if (issues.length > 0 || !validation.ok || customerCode === undefined) {
@@ -105,16 +110,20 @@ export function createRowMapper(
   };
 }
 
-/** Excel drops the 0 of a Vietnamese mobile typed as a number: 933456789 → 0933456789. */
-function restoreLeadingZeros(fields: BoundField[], values: (string | undefined)[], phoneCodeAt: number): [FieldKey, string][] {
+/**
+ * Excel drops the 0 of digits typed as a number; put back where it provably was: a Vietnamese
+ * mobile (933456789 → 0933456789), a tax ID whose check digit proves it (100233488 → 0100233488).
+ */
+function restoreLeadingZeros(fields: BoundField[], values: (string | undefined)[], phoneCodeAt: number): [FieldKey, Message][] {
   const phoneCode = phoneCodeAt === -1 ? undefined : values[phoneCodeAt];
-  if (phoneCode !== undefined && phoneCode.replace(/\D/g, "") !== "84") return [];
-  const notes: [FieldKey, string][] = [];
+  const vietnamesePhones = phoneCode === undefined || phoneCode.replace(/\D/g, "") === "84";
+  const notes: [FieldKey, Message][] = [];
   for (let i = 0; i < fields.length; i++) {
     const value = values[i];
-    if (value === undefined || !fields[i]!.phone || !/^[1-9]\d{8}$/.test(value)) continue;
+    const { phone, taxId } = fields[i]!;
+    if (value === undefined || !(phone ? vietnamesePhones && /^[1-9]\d{8}$/.test(value) : taxId && lostLeadingZero(value))) continue;
     values[i] = `0${value}`;
-    notes.push([fields[i]!.binding.field, `added the leading 0 Excel dropped (${value} → 0${value})`]);
+    notes.push([fields[i]!.binding.field, msg("customers.cell.leadingZeroRestored", { value, fixed: `0${value}` })]);
   }
   return notes;
 }

@@ -21,6 +21,7 @@ import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
 import { reportFit } from "./report-limits.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "../rows/result.js";
 import { authRowMessage, authStopReason, isAuthRejection, toRunError } from "../api/run-error.js";
+import { render } from "../i18n/text.js";
 import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { createRowRunner, journalResult } from "../rows/runner.js";
@@ -132,7 +133,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     return giveUp(error);
   });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
-  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, goneSinceSent: [], wouldClear: 0 };
+  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: table.warnings.map((warning) => render(io.lang, warning)), requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, goneSinceSent: [], wouldClear: 0 };
   const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
   let finished = false;
   // A report or journal that cannot be written (a full disk) stops the run: nothing more is sent.
@@ -152,7 +153,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       },
       afterWait: (all) => (index.eager = all),
       write: async (input, result) => {
-        await files.report(input, result, marksFor(input, table.kept));
+        await files.report(input, result, marksFor(input, table.kept, io.lang));
         progress.update({ done: summary.rows, total, counts: summary.counts });
       },
     });
@@ -193,7 +194,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (options.only && !(isReportStatus(earlier) && options.only.has(earlier)) && !neverSent(earlier, options.dryRun)) {
       return Promise.resolve(carriedResult(input));
     }
-    if (!outcome.ok) return Promise.resolve(invalidResult(outcome));
+    if (!outcome.ok) return Promise.resolve(invalidResult(outcome, io.lang));
     // Rows are known by their code, not their position: rows inserted, deleted or moved since the interruption change nothing.
     const key = rowKey({ row: input.row, customerCode: outcome.customerCode });
     const done = resumeState?.done.get(key);
@@ -216,7 +217,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     return uploader
       .process(job)
       .catch((error: unknown) => failure(input, error))
-      .then((result) => record(withWarnings(result, outcome)));
+      .then((result) => record(withWarnings(result, outcome, io.lang)));
   }
 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */

@@ -82,7 +82,7 @@ describe("finan-bulk template", () => {
 
   it.each([
     { lang: "en", type: "Type", choices: '"personal,company"' },
-    { lang: "vi", type: "Loại khách hàng", choices: '"Cá nhân,Công ty"' },
+    { lang: "vi", type: "Loại khách hàng", choices: '"Cá nhân,Tổ chức"' },
   ] as const)("formats every column as text, freezes the header and offers a Type dropdown ($lang)", async ({ lang, type, choices }) => {
     const sheet = await firstSheet(await template("t.xlsx", lang));
     const headers = templateColumns(lang, 2, 2).map(({ header }) => header);
@@ -114,6 +114,13 @@ describe("finan-bulk template", () => {
     }
   });
 
+  it("writes the Vietnamese instructions in GLOSSARY.md's words: tệp kết quả, tổ chức, Văn bản (Text), never báo cáo", async () => {
+    const [, instructions] = await workbookCells(await template("t.xlsx", "vi"));
+    const vietnamese = instructions!.rows.filter((row) => row.length > 0).map((row) => (row.length === 2 ? row[1] : row[5])).join("\n");
+    expect(vietnamese).not.toMatch(/báo cáo/i);
+    for (const words of ["tệp kết quả customers.check.xlsx", "Khách hàng là tổ chức", "Cá nhân hoặc Tổ chức", "định dạng cột thành Văn bản (Text)", "Mã vùng quốc gia"]) expect(vietnamese).toContain(words);
+  });
+
   it("writes a CSV of the header and the two examples, UTF-8 with a BOM", async () => {
     const bytes = await readFile(await template("t.csv", "vi"));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -121,7 +128,7 @@ describe("finan-bulk template", () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(templateColumns("vi", 2, 2).map(({ header }) => header).join(","));
     expect(lines[1]).toMatch(/^VD001,Nguyễn Thị Lan,Cá nhân,/);
-    expect(lines[2]).toMatch(/^VD002,Công ty TNHH Thương mại Sao Việt,Công ty,/);
+    expect(lines[2]).toMatch(/^VD002,Công ty TNHH Thương mại Sao Việt,Tổ chức,/);
   });
 
   it("prints what it wrote as JSON with --json", async () => {

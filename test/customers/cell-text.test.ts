@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { cellToText, LOST_DIGITS } from "../../src/customers/cell-text.js";
+import { cellToText as cellMessages, LOST_DIGITS } from "../../src/customers/cell-text.js";
 import type { FieldKey } from "../../src/customers/columns.js";
+import { render } from "../../src/i18n/text.js";
 import { textCell } from "../../src/spreadsheet/cells.js";
 import type { Cell } from "../../src/spreadsheet/types.js";
+
+/** The cell's issue and warning as an English run says them. */
+function cellToText(cell: Cell | undefined, field: FieldKey): { value?: string; issue?: string; warning?: string } {
+  const { issue, warning, ...rest } = cellMessages(cell, field);
+  return { ...rest, ...(issue ? { issue: render("en", issue) } : {}), ...(warning ? { warning: render("en", warning) } : {}) };
+}
 
 // built as every reader builds a text cell (textCell composes to NFC)
 const text = (value: string): Cell => textCell(value) ?? { kind: "text", text: value };
@@ -34,11 +41,11 @@ describe("cellToText", () => {
   });
 
   it.each<[string, Cell, FieldKey, string]>([
-    ["a number of 16 digits", number(1234567890123456), "bank_accounts.1.account_number", LOST_DIGITS],
-    ["a number of exactly 10^15", number(1e15), "general_info.tax_id", LOST_DIGITS],
-    ["a number stored in scientific notation", number(123456789012, true), "bank_accounts.1.account_number", LOST_DIGITS],
-    ["scientific text from a CSV saved by Excel", text("1.23457E+11"), "bank_accounts.2.account_number", LOST_DIGITS],
-    ["scientific text in a phone column", text("9.33457e+8"), "general_info.phone", LOST_DIGITS],
+    ["a number of 16 digits", number(1234567890123456), "bank_accounts.1.account_number", render("en", LOST_DIGITS)],
+    ["a number of exactly 10^15", number(1e15), "general_info.tax_id", render("en", LOST_DIGITS)],
+    ["a number stored in scientific notation", number(123456789012, true), "bank_accounts.1.account_number", render("en", LOST_DIGITS)],
+    ["scientific text from a CSV saved by Excel", text("1.23457E+11"), "bank_accounts.2.account_number", render("en", LOST_DIGITS)],
+    ["scientific text in a phone column", text("9.33457e+8"), "general_info.phone", render("en", LOST_DIGITS)],
     ["a date in a text field", { kind: "date", value: new Date("2024-03-05T00:00:00Z") }, "general_info.phone", "holds a date (2024-03-05): format the column as Text and retype the value"],
     ["an error value", { kind: "error", error: "#N/A" }, "general_info.email", "#N/A in the cell: fix the formula or type the value"],
     ["a formula without a saved value", { kind: "formula-without-value", formula: "VLOOKUP(A2,B:C,2)" }, "general_info.name", "holds the formula =VLOOKUP(A2,B:C,2) with no computed value (the program that wrote the file did not compute it): open the file in Excel or LibreOffice and save it, then run again"],
@@ -53,7 +60,7 @@ describe("cellToText", () => {
   });
 
   it("says the lost-digits problem the way the spec words it", () => {
-    expect(LOST_DIGITS).toBe("lost digits in Excel: format the column as Text and retype");
+    expect(render("en", LOST_DIGITS)).toBe("lost digits in Excel: format the column as Text and retype");
   });
 
   it("warns when a logical TRUE/FALSE is sent as text", () => {

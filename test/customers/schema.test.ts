@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { isPhoneShape, parseCustomerType, validateCustomer } from "../../src/customers/schema.js";
+import { render } from "../../src/i18n/text.js";
 
 const base = { name: "Nguyễn Văn A", customer_code: "KH001", type: "personal" };
 
 function issuesOf(input: unknown, groups?: { contacts: number[]; banks: number[] }) {
   const result = validateCustomer(input, groups);
-  return result.ok ? [] : result.issues;
+  // as an English run says them
+  return result.ok ? [] : result.issues.map((issue) => ({ ...issue, message: render("en", issue.message) }));
 }
 
 describe("parseCustomerType", () => {
@@ -20,6 +22,8 @@ describe("parseCustomerType", () => {
     ["cong ty", "company"],
     ["Doanh nghiệp", "company"],
     ["DOANH NGHIEP", "company"],
+    ["Tổ chức", "company"],
+    ["TO CHUC", "company"],
   ])("reads %j as %s", (text, type) => {
     expect(parseCustomerType(text)).toBe(type);
   });

@@ -4,6 +4,7 @@ import { bindColumns } from "../../src/customers/header.js";
 import { createRowMapper } from "../../src/customers/to-payload.js";
 import type { RowOutcome } from "../../src/customers/to-payload.js";
 import type { Cell, SheetRow } from "../../src/spreadsheet/types.js";
+import { render } from "../../src/i18n/text.js";
 
 type Value = string | number | Cell | undefined;
 
@@ -18,11 +19,19 @@ function toCell(value: Value): Cell | undefined {
 function setup(headers: string[], duplicates = false) {
   const { bindings } = bindColumns({ row: 1, cells: headers.map((text) => ({ kind: "text", text })) });
   const map = createRowMapper(bindings, duplicates ? { duplicates: createDuplicateTracker() } : {});
-  return (row: number, values: Record<string, Value>): RowOutcome => {
+  return (row: number, values: Record<string, Value>): Said => {
     const cells = headers.map((header) => toCell(values[header]));
-    return map({ row, cells } satisfies SheetRow);
+    return inEnglish(map({ row, cells } satisfies SheetRow));
   };
 }
+
+/** The outcome with its issues and warnings as an English run says them. */
+function inEnglish(outcome: RowOutcome) {
+  const warnings: string[] = outcome.warnings.map((warning) => render("en", warning));
+  if (outcome.ok) return { ...outcome, warnings };
+  return { ...outcome, warnings, issues: outcome.issues.map((issue) => ({ ...issue, message: render("en", issue.message) as string })) };
+}
+type Said = ReturnType<typeof inEnglish>;
 
 const person = { "Mã khách hàng": "KH001", "Tên khách hàng": "Nguyễn Văn A", "Loại khách hàng": "cá nhân" };
 const HEADERS = [
@@ -43,12 +52,12 @@ const HEADERS = [
   "Ngân hàng 2 - Số tài khoản",
 ];
 
-function ok(outcome: RowOutcome) {
+function ok(outcome: Said) {
   if (!outcome.ok) throw new Error(`expected a valid row, got ${JSON.stringify(outcome.issues)}`);
   return outcome;
 }
 
-function failed(outcome: RowOutcome) {
+function failed(outcome: Said) {
   if (outcome.ok) throw new Error("expected an invalid row");
   return outcome;
 }
@@ -92,6 +101,18 @@ describe("createRowMapper", () => {
     expect(phone).toBe(expected);
     expect(outcome.warnings).toHaveLength(1);
     expect(outcome.warnings[0]).toMatch(/\((general_info\.phone|contact_persons\.1\.phone_number)\): added the leading 0 Excel dropped \(9\d{8} → 09\d{8}\)$/);
+  });
+
+  it("gives a 9-digit tax ID its leading 0 back when the check digit proves it, and leaves others alone", () => {
+    const mapRow = setup([...HEADERS, "Mã số thuế"]);
+    const restored = ok(mapRow(2, { ...person, "Mã số thuế": 100233488 }));
+    expect(restored.payload.general_info.tax_id).toBe("0100233488");
+    expect(restored.warnings).toEqual(["Mã số thuế (general_info.tax_id): added the leading 0 Excel dropped (100233488 → 0100233488)"]);
+    const unproven = ok(mapRow(2, { ...person, "Mã số thuế": 312345678 }));
+    expect(unproven.payload.general_info.tax_id).toBe("312345678");
+    expect(unproven.warnings).toEqual([]);
+    // not a phone: its phone code says nothing about it
+    expect(ok(mapRow(2, { ...person, "Mã quốc gia": "+1", "Mã số thuế": "100233488" })).payload.general_info.tax_id).toBe("0100233488");
   });
 
   it("writes the leading-0 warning with the user's header", () => {
