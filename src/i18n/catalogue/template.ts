@@ -47,7 +47,7 @@ export const template = {
     vi: "Tên cột có thể bằng tiếng Anh hoặc tiếng Việt, theo thứ tự bất kỳ; dòng tiêu đề có thể nằm dưới vài dòng tên bảng (trong 10 dòng đầu). Cột có tên khác được giữ lại trong tệp kết quả nhưng không gửi đi.",
   },
   "template.rule.validate": {
-    en: "Check first, without sending anything: finan-bulk validate customers.xlsx writes customers.report.xlsx with each problem highlighted and explained in a note. Fix the report itself, then import it: finan-bulk import customers.report.xlsx.",
+    en: "Check first, without sending anything: finan-bulk validate customers.xlsx writes customers.check.xlsx with each problem highlighted and explained in a note. Fix the report itself, then import it: finan-bulk import customers.check.xlsx.",
     vi: "Kiểm tra trước, không gửi gì đi: finan-bulk validate customers.xlsx tạo tệp kết quả customers.check.xlsx, ô có lỗi được tô màu và giải thích trong ghi chú. Sửa ngay trên tệp kết quả rồi nhập chính tệp đó: finan-bulk import customers.check.xlsx.",
   },
 
