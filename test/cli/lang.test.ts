@@ -121,7 +121,7 @@ describe("validate --lang vi", () => {
     const sample = join(process.cwd(), "samples", "customers-with-mistakes.xlsx");
     const run = await runCli(["validate", sample, "--report", join(dir, "check.xlsx"), "--lang", "vi"], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^Kiểm tra: \d+ dòng \(\d+ (hợp lệ|không hợp lệ), \d+ (hợp lệ|không hợp lệ)\), mất \d+,\d giây\.$/m);
+    expect(run.stderr).toMatch(/^Kiểm tra \d+ dòng, mất \d+,\d giây: \d+ (hợp lệ|không hợp lệ), \d+ (hợp lệ|không hợp lệ)\.$/m);
     expect(run.stderr).toContain("Lỗi gặp nhiều nhất:");
     expect(run.stderr).toMatch(/^Hãy sửa \d+ dòng không hợp lệ ngay trong tệp kết quả/m);
     expect(run.stderr).toContain(`Tệp kết quả: ${join(dir, "check.xlsx")}`);
