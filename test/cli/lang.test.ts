@@ -133,3 +133,27 @@ describe("validate --lang vi", () => {
     expect(object.notes.at(-1)).toMatch(/^Fix the \d+ invalid row\(s\) in the report/);
   });
 });
+
+describe("the commands' own errors in Vietnamese", () => {
+  const credentials = { FINAN_CLIENT_ID: "c", FINAN_SECRET_KEY: "s", FINAN_BULK_LANG: "vi" };
+
+  it.each([
+    ["export to a format it does not write", ["export", "khach-hang.ods"], "finan-bulk export: Lệnh export chỉ ghi .xlsx hoặc .csv, không ghi \".ods\": khach-hang.ods\n  → Hãy đặt tên tệp là out.xlsx (Excel) hoặc out.csv (văn bản UTF-8).\n"],
+    ["--only with a status that is none", ["import", "in.csv", "--only", "không thành công,đã hủy"], "finan-bulk import: --only không thành công,đã hủy: không có kết quả đã hủy.\n  → Hãy dùng kết quả ghi trong tệp kết quả, ví dụ --only failed,invalid hoặc --only \"không thành công,không hợp lệ\" (các giá trị: created, replaced, skipped, invalid, failed, would-create, would-replace, valid).\n"],
+    ["undo --run 0", ["undo", "in.report.csv", "--run", "0"], "finan-bulk undo: --run 0: hãy ghi số thứ tự lần chạy như lệnh finan-bulk runs in.report.csv liệt kê (1, 2, …).\n"],
+    ["runs --prune -1", ["runs", "in.report.csv", "--prune", "-1"], "finan-bulk runs: --prune -1: hãy ghi số ngày (từ 0 trở lên).\n  → Ví dụ finan-bulk runs in.report.csv --prune 30 xóa nhật ký xử lý của các lần chạy bắt đầu quá 30 ngày trước (không bao giờ xóa lần gần nhất).\n"],
+    ["--page-size below its minimum", ["export", "out.csv", "--page-size", "0"], "finan-bulk export: --page-size 0: cần một số nguyên từ 1 trở lên.\n"],
+  ])("%s: what is wrong, naming the file or value, and what to do", async (_case, argv, said) => {
+    const run = await runCli(argv, { cwd: await folder(), env: credentials });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(said);
+  });
+
+  it("template over an existing file: names it and says how to keep it", async () => {
+    const dir = await folder();
+    await runCli(["template", "mau.csv"], { cwd: dir });
+    const run = await runCli(["template", "mau.csv", "--lang", "vi"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("finan-bulk template: Tệp mau.csv đã có: tạo tệp mẫu sẽ ghi đè lên và mất hết nội dung trong đó.\n  → Hãy đặt tên khác cho tệp mẫu, hoặc thêm --force để ghi đè.\n");
+  });
+});
