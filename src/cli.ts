@@ -8,7 +8,7 @@ import type { RunOutcome } from "./errors.js";
 import { guardOutput, processIo, writeLine } from "./io.js";
 import { msg, t, verbatim } from "./i18n/text.js";
 import type { MessageKey } from "./i18n/text.js";
-import { usageProblem, yargsStrings } from "./commands/usage.js";
+import { commandWord, usageProblem, yargsStrings } from "./commands/usage.js";
 import { langFromArgv, langFromEnv } from "./i18n/lang.js";
 import type { Lang } from "./i18n/lang.js";
 import { holdJsonSummary } from "./output/json.js";
@@ -36,8 +36,8 @@ export async function main(argv: string[], input: IoInput = processIo(new AbortC
   // the language is chosen before yargs runs, so that its help and its errors speak it too
   const io: Io = { ...input, lang: langFromArgv(argv) ?? input.lang ?? langFromEnv(input.env) };
   guardOutput(io, io.lang);
-  // yargs needs a command's builder before parsing: load the one named (no global flag takes a value), and only it.
-  const named = argv.find((word) => !word.startsWith("-"));
+  // yargs needs a command's builder before parsing: load the one named, and only it.
+  const named = commandWord(argv);
   const loaded = named !== undefined && isCommandName(named) ? { name: named, command: await COMMANDS[named].load() } : undefined;
   let chosen: { name: CommandName; run: (io: Io) => Promise<RunOutcome> } | undefined;
   const parser = buildParser(loaded, io.lang, (name, run) => {
@@ -48,7 +48,7 @@ export async function main(argv: string[], input: IoInput = processIo(new AbortC
   });
   if (error) {
     const problem = usageError(argv, loaded?.name, known, error.message, io.lang);
-    if (!argv.some((word) => !word.startsWith("-"))) {
+    if (typeof problem.said !== "string" && problem.said.key === "cli.help.nameACommand") {
       // no command at all: the overview of the commands is what helps; yargs's output is that help and its reason
       const help = output.replace(error.message, "").trimEnd();
       // help yargs assembled from catalogue strings (the language's, through yargsStrings)
@@ -98,10 +98,7 @@ function knownOptions(parser: Argv<GlobalFlags>): KnownOptions {
 /** A command line yargs refused, as one usage error: what is wrong, and where to see what is right. */
 function usageError(argv: string[], loaded: CommandName | undefined, known: KnownOptions, reason: string, lang: Lang): ToolError {
   const chosen = loaded === undefined ? undefined : { name: loaded, usage: COMMANDS[loaded].usage };
-  const nothingNamed = !argv.some((word) => !word.startsWith("-"));
-  const problem = nothingNamed && reason === t(lang, "cli.help.nameACommand")
-    ? { said: msg("cli.help.nameACommand"), hint: msg("cli.usage.seeHelp") }
-    : usageProblem(argv, Object.keys(COMMANDS), chosen, known, reason, lang);
+  const problem = usageProblem(argv, Object.keys(COMMANDS), chosen, known, reason, lang);
   return new ToolError("E_USAGE", problem.said, { hint: problem.hint });
 }
 

@@ -69,7 +69,7 @@ export interface UsageProblem {
 export function usageProblem(argv: readonly string[], commands: readonly string[], chosen: { name: string; usage: string } | undefined, known: KnownOptions, reason: string, lang: Lang): UsageProblem {
   const command = chosen?.name;
   const hint = command === undefined ? msg("cli.usage.seeHelp") : msg("cli.usage.seeCommandHelp", { command });
-  const named = argv.find((word) => !word.startsWith("-"));
+  const named = commandWord(argv);
   if (command === undefined && named !== undefined) {
     return { said: msg("cli.usage.unknownCommand", { command: meant(named, closest(named, commands)) }), hint };
   }
@@ -82,6 +82,7 @@ export function usageProblem(argv: readonly string[], commands: readonly string[
       ? { said: msg("cli.usage.unknownOption", { option: shown[0] ?? "" }), hint }
       : { said: msg("cli.usage.unknownOptions", { options: shown }), hint };
   }
+  if (command === undefined) return { said: msg("cli.help.nameACommand"), hint };
   const missing = raw(lang, "cli.yargs.notEnough").split("%s")[0] ?? "";
   if (chosen !== undefined && missing !== "" && reason.startsWith(missing)) {
     return { said: msg("cli.usage.missingFile", { usage: `finan-bulk ${chosen.usage}` }), hint };
@@ -90,11 +91,16 @@ export function usageProblem(argv: readonly string[], commands: readonly string[
   return { said: msg("cli.usage.reason", { text: reason.replace(/\s*\n\s*/g, " ") }), hint };
 }
 
+/** The command in argv: its first word that is no flag and no value of --lang (the one global flag that takes one). */
+export function commandWord(argv: readonly string[]): string | undefined {
+  return argv.find((word, at) => !word.startsWith("-") && argv[at - 1] !== "--lang");
+}
+
 const flag = (name: string): string => (name.length === 1 ? `-${name}` : `--${name}`);
 const meant = (given: string, suggestion: string | undefined): string | Message => (suggestion === undefined ? given : msg("cli.usage.didYouMean", { given, suggestion }));
 
 function closestFlag(name: string, candidates: readonly string[]): string | undefined {
-  const plain = name.replace(/^no-/, "");
+  const plain = kebab(name).replace(/^no-/, "");
   const found = closest(plain, candidates);
   return found === undefined ? undefined : flag(name.startsWith("no-") && plain !== name ? `no-${found}` : found);
 }

@@ -75,6 +75,8 @@ describe("a usage error", () => {
     ["vi", ["import", "a.csv", "--dry-rn"], "finan-bulk import: không có tùy chọn --dry-rn (có phải ý bạn là --dry-run?)\n  → Xem các tùy chọn của lệnh: finan-bulk import --help\n"],
     ["vi", ["export", "a.csv", "--conc", "4"], "finan-bulk export: không có tùy chọn --conc (có phải ý bạn là --concurrency?)\n  → Xem các tùy chọn của lệnh: finan-bulk export --help\n"],
     ["vi", ["import", "a.csv", "--no-bakup"], "finan-bulk import: không có tùy chọn --no-bakup (có phải ý bạn là --no-backup?)\n  → Xem các tùy chọn của lệnh: finan-bulk import --help\n"],
+    ["en", ["import", "a.csv", "--dryRn"], "finan-bulk import: unknown option --dryRn (did you mean --dry-run?)\n  → See its options with: finan-bulk import --help\n"],
+    ["en", ["--bogus"], "finan-bulk: unknown option --bogus\n  → See the commands with: finan-bulk --help\n"],
     ["vi", ["validate", "a.csv", "--bogus"], "finan-bulk validate: không có tùy chọn --bogus\n  → Xem các tùy chọn của lệnh: finan-bulk validate --help\n"],
     ["vi", ["exprot", "a.csv"], "finan-bulk: không có lệnh exprot (có phải ý bạn là export?)\n  → Xem các lệnh: finan-bulk --help\n"],
     ["vi", ["import"], "finan-bulk import: Thiếu tệp cần xử lý: finan-bulk import <input>\n  → Xem các tùy chọn của lệnh: finan-bulk import --help\n"],
@@ -85,6 +87,22 @@ describe("a usage error", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(said);
     expect(run.stdout).toBe("");
+  });
+
+  it("finds the command after --lang's value: --lang vi import a.csv --bogus", async () => {
+    const run = await runCli(["--lang", "vi", "import", "a.csv", "--bogus"]);
+    expect(run.stderr).toBe("finan-bulk import: không có tùy chọn --bogus\n  → Xem các tùy chọn của lệnh: finan-bulk import --help\n");
+    const dir = await folder();
+    const template = await runCli(["--lang", "vi", "template", "mau.csv"], { cwd: dir });
+    expect(template.code).toBe(0);
+    expect(template.stderr).toMatch(/^Tệp mẫu: mau\.csv/);
+  });
+
+  it("without a command, in Vietnamese: the overview of the commands, then what to do", async () => {
+    const run = await runCli(["--lang", "vi"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Lệnh:\n  finan-bulk template <file>");
+    expect(run.stderr.endsWith("finan-bulk: Hãy ghi tên một lệnh: template, validate, import, export, undo, runs hoặc sandbox.\n  → Xem các lệnh: finan-bulk --help\n")).toBe(true);
   });
 
   it("with --json under vi: the object on stdout stays English, the line on stderr is Vietnamese", async () => {
