@@ -43,9 +43,7 @@ export async function main(argv: string[], input: IoInput = processIo(new AbortC
   const parser = buildParser(loaded, io.lang, (name, run) => {
     chosen = { name, run };
   });
-  const { error, output, flags, known } = await new Promise<{ error: Error | undefined; output: string; flags: Partial<GlobalFlags>; known: KnownOptions }>((done) => {
-    void parser.parse(argv, {}, (err, args, out) => done({ error: err ?? undefined, output: out, flags: args, known: knownOptions(parser) }));
-  });
+  const { error, output, flags, known } = await parse(parser, argv);
   if (error) {
     const problem = usageError(argv, loaded?.name, known, error.message, io.lang);
     if (typeof problem.said !== "string" && problem.said.key === "cli.help.nameACommand") {
@@ -55,7 +53,12 @@ export async function main(argv: string[], input: IoInput = processIo(new AbortC
       if (help) writeLine(io.stderr, verbatim(`${help}\n`));
     }
     writeLine(io.stderr, loaded ? t(io.lang, "common.commandFailed", { command: loaded.name, text: describeError(problem, io.lang) }) : t(io.lang, "cli.usage.line", { text: describeError(problem, io.lang) }));
-    if (argv.includes("--json")) holdJsonSummary(argv.find(isCommandName), io.stdout, io.stderr).print(EXIT_CANNOT_PROCEED, problem);
+    if (argv.includes("--json")) {
+      // --json stays English: yargs's own reason too, from a parse in English
+      const english = io.lang === "en" ? undefined : await parse(buildParser(loaded, "en", () => undefined), argv);
+      const said = english?.error ? usageError(argv, loaded?.name, english.known, english.error.message, "en") : problem;
+      holdJsonSummary(argv.find(isCommandName), io.stdout, io.stderr).print(EXIT_CANNOT_PROCEED, said);
+    }
     return EXIT_CANNOT_PROCEED;
   }
   if (!chosen) {
@@ -86,6 +89,19 @@ export async function main(argv: string[], input: IoInput = processIo(new AbortC
 function endedEarly(code: number): ToolError {
   if (code > 128) return new ToolError("E_INTERRUPTED", msg("cli.endedAtOnce"), { exitCode: code });
   return new ToolError("E_INTERNAL", msg("cli.endedUnexpectedly", { code: String(code) }), { exitCode: code });
+}
+
+interface Parsed {
+  error: Error | undefined;
+  output: string;
+  flags: Partial<GlobalFlags>;
+  known: KnownOptions;
+}
+
+function parse(parser: Argv<GlobalFlags>, argv: string[]): Promise<Parsed> {
+  return new Promise<Parsed>((done) => {
+    void parser.parse(argv, {}, (err, args, out) => done({ error: err ?? undefined, output: out, flags: args, known: knownOptions(parser) }));
+  });
 }
 
 /** The flags the chosen command declared, read while yargs still holds them (it resets after the parse). */

@@ -105,6 +105,12 @@ describe("a usage error", () => {
     expect(run.stderr.endsWith("finan-bulk: Hãy ghi tên một lệnh: template, validate, import, export, undo, runs hoặc sandbox.\n  → Xem các lệnh: finan-bulk --help\n")).toBe(true);
   });
 
+  it("with --json under vi: yargs's own reason in the object is English too", async () => {
+    const run = await runCli(["import", "a.csv", "--mode", "replace", "--json", "--lang", "vi"]);
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: "E_USAGE", message: "Invalid values: Argument: mode, Given: \"replace\", Choices: \"create\", \"upsert\", \"merge\"" } });
+    expect(run.stderr).toContain("Giá trị không hợp lệ: --mode không nhận");
+  });
+
   it("with --json under vi: the object on stdout stays English, the line on stderr is Vietnamese", async () => {
     const run = await runCli(["import", "a.csv", "--dry-rn", "--json"], { env: { LANG: "vi_VN.UTF-8" } });
     expect(run.code).toBe(2);

@@ -31,7 +31,7 @@ export const cliYargs = {
   "cli.yargs.invalidJson": { en: "Invalid JSON config file: %s", vi: "Tệp cấu hình JSON không hợp lệ: %s" },
   "cli.yargs.configPath": { en: "Path to JSON config file", vi: "Đường dẫn tệp cấu hình JSON" },
   "cli.yargs.exclusive": { en: "Arguments %s and %s are mutually exclusive", vi: "Không dùng được %s cùng với %s" },
-  "cli.yargs.notEnough": { en: "Missing the file to work on (%s given, %s needed): see the usage above.", vi: "Thiếu tệp cần xử lý (đã ghi %s, cần %s)." },
+  "cli.yargs.notEnough": { en: "Missing the file to work on (%s given, %s needed).", vi: "Thiếu tệp cần xử lý (đã ghi %s, cần %s)." },
   "cli.yargs.tooMany": { en: "Too many non-option arguments: got %s, maximum of %s", vi: "Thừa tham số: đã ghi %s, tối đa %s" },
   "cli.yargs.tooManyMany": { en: "Too many non-option arguments: got %s, maximum of %s", vi: "Thừa tham số: đã ghi %s, tối đa %s" },
   "cli.yargs.missingValue": { en: "Missing argument value: %s", vi: "Thiếu giá trị cho: %s" },
