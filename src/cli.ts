@@ -76,7 +76,8 @@ export async function main(argv: string[], input: IoInput = processIo(new AbortC
     return code;
   } catch (caught) {
     writeLine(io.stderr, t(io.lang, "common.commandFailed", { command: chosen.name, text: describeError(caught, io.lang) }));
-    if (flags.debug && caught instanceof Error && caught.stack) writeLine(io.stderr, caught.stack);
+    // a stack trace is for the developer, as Node wrote it
+    if (flags.debug && caught instanceof Error && caught.stack) writeLine(io.stderr, verbatim(caught.stack));
     const code = exitCodeOf(caught);
     json?.print(code, caught);
     return code;

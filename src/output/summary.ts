@@ -52,7 +52,8 @@ export function printSummary(io: Io, summary: RunSummary, json: boolean, extra: 
       warnings: (summary.warnings ?? []).map((said) => saidText("en", said)),
       notes: (summary.notes ?? []).map((said) => saidText("en", said)),
     };
-    writeLine(io.stdout, JSON.stringify(object));
+    // JSON for programs: English, whatever the language
+    writeLine(io.stdout, verbatim(JSON.stringify(object)));
     return;
   }
   const { lang } = io;
