@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { startSandbox } from "../sandbox/server.js";
 import { writeLine } from "../io.js";
 import { t, verbatim } from "../i18n/text.js";
@@ -23,7 +24,8 @@ export const sandboxCommand = defineCommand({
     const sandbox = await startSandbox({
       port: args.port,
       ...(fromEnv ? { clientId, secretKey } : {}),
-      ...(args.data === undefined ? {} : { dataFile: args.data }),
+      // found from the folder the user is in, as every other file name given
+      ...(args.data === undefined ? {} : { dataFile: resolve(io.cwd, args.data) }),
       ...(args.rateLimit === undefined ? {} : { rateLimit: args.rateLimit }),
       ...(args.failRate === undefined ? {} : { failRate: args.failRate }),
       ...(args.latency === undefined ? {} : { latencyMs: args.latency }),

@@ -1,6 +1,6 @@
 // What each command says at its end in Vietnamese, as a Vietnamese accountant reads it (reviewed): the lines
 // cli.ts, commands/ and output/ print; rows' own messages come from their areas and are masked here.
-import { copyFile } from "node:fs/promises";
+import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, setup } from "../helpers/cli.js";
@@ -119,5 +119,18 @@ describe("Vietnamese summaries", () => {
       FINAN_SECRET_KEY=demo-secret-do-not-use-in-production
       "
     `);
+  });
+
+  it("sandbox: a bad setting or data file, said in Vietnamese with what to do", async () => {
+    const { dir } = await setup();
+    const stopped = new AbortController();
+    stopped.abort("SIGINT");
+    const badRate = await runCli(["sandbox", "--port", "0", "--fail-rate", "2", "--lang", "vi"], { signal: stopped.signal });
+    expect(badRate.code).toBe(2);
+    expect(badRate.stderr).toBe("finan-bulk sandbox: Máy chủ thử nghiệm: tỷ lệ lỗi (--fail-rate) phải từ 0 đến 1, không nhận 2.\n");
+    await writeFile(join(dir, "khach-hang.json"), "[1, 2, 3]");
+    const badData = await runCli(["sandbox", "--port", "0", "--data", "khach-hang.json", "--lang", "vi"], { cwd: dir, signal: stopped.signal });
+    expect(badData.code).toBe(2);
+    expect(badData.stderr).toBe(`finan-bulk sandbox: Tệp ${join(dir, "khach-hang.json")} không phải tệp dữ liệu do máy chủ thử nghiệm lưu.\n  → Hãy cho --data trỏ tới một tệp mới, hoặc xóa tệp này để bắt đầu với dữ liệu trống.\n`);
   });
 });
