@@ -7,6 +7,7 @@ const system = [
   "test/api/paginate.test.ts",
   "test/cli/escaped-errors.test.ts",
   "test/cli/json.test.ts",
+  "test/cli/lang-summaries.test.ts",
   "test/customers/invisible.test.ts",
   "test/i18n/no-english.test.ts",
   "test/export/{control-characters,csv-safety,export,hostile-servers,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",

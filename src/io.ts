@@ -2,6 +2,7 @@
 import type { Writable } from "node:stream";
 import { langFromEnv } from "./i18n/lang.js";
 import type { Lang } from "./i18n/lang.js";
+import { msg, t } from "./i18n/text.js";
 import type { Text } from "./i18n/text.js";
 import { terminalSafe } from "./output/terminal.js";
 
@@ -52,13 +53,13 @@ const guarded = new WeakSet<Writable>();
  * A reader that went away (`finan-bulk export … --json | true`, `| head`) is no failure of the
  * run: EPIPE is ignored instead of crashing with a stack trace. Other write errors get one line.
  */
-export function guardOutput(io: Pick<Io, "stdout" | "stderr">): void {
-  for (const [stream, name] of [[io.stdout, "standard output"], [io.stderr, "standard error"]] as const) {
+export function guardOutput(io: Pick<Io, "stdout" | "stderr">, lang: Lang = "en"): void {
+  for (const [stream, name] of [[io.stdout, msg("output.stream.stdout")], [io.stderr, msg("output.stream.stderr")]] as const) {
     if (guarded.has(stream)) continue;
     guarded.add(stream);
     stream.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED" || stream === io.stderr) return;
-      io.stderr.write(`finan-bulk: cannot write to ${name} (${error.code ?? error.message}).\n`);
+      io.stderr.write(`${t(lang, "output.cannotWrite", { stream: name, reason: error.code ?? error.message })}\n`);
     });
   }
 }

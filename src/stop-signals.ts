@@ -1,5 +1,7 @@
 // Ctrl-C, SIGTERM and SIGHUP stop a run the same way; the exit code (128 + the signal's number) says which.
 import { EXIT_INTERRUPTED } from "./errors.js";
+import type { Lang } from "./i18n/lang.js";
+import { t } from "./i18n/text.js";
 
 export type StopSignal = "SIGINT" | "SIGTERM" | "SIGHUP";
 
@@ -34,10 +36,10 @@ export function listenForStop(): StopListener {
  * A rejection nobody handled or an exception nobody caught is a defect: say so in one line (the
  * stack only with --debug) and exit 2, instead of Node's stack trace and exit 1 ("rows failed").
  */
-export function reportEscapedErrors(debug: boolean): void {
+export function reportEscapedErrors(debug: boolean, lang: Lang = "en"): void {
   const escaped = (error: unknown): void => {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`finan-bulk: internal error: ${message}\n  → This is a defect in finan-bulk: please report it with the command you ran (--debug shows where it happened).\n`);
+    process.stderr.write(`${t(lang, "cli.internalError", { text: message })}\n  → ${t(lang, "cli.internalErrorHint")}\n`);
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exit(2);
   };

@@ -4,18 +4,19 @@ import type { RunOutcome } from "../errors.js";
 import type { Io } from "../io.js";
 import { LANGS } from "../i18n/lang.js";
 import type { Lang } from "../i18n/lang.js";
+import { t } from "../i18n/text.js";
 
 /** Flags typed from their declaration: camelCase and kebab-case keys, defaults applied. */
 export type FlagsOf<O extends Record<string, Options>> = ArgumentsCamelCase<InferredOptionTypes<O>>;
 
-/** On every command (shown under "Global options:"); cli.ts reads them too. */
-export const GLOBAL_FLAGS = {
-  json: { type: "boolean", default: false, describe: "Print the run summary as one JSON object on stdout, also when the run fails" },
-  debug: { type: "boolean", default: false, describe: "Print stack traces of errors (never secrets)" },
+/** On every command (shown under "Global options:"), described in the language; cli.ts reads them too. */
+export const globalFlags = (lang: Lang) => ({
+  json: { type: "boolean", default: false, describe: t(lang, "cli.help.flag.json") },
+  debug: { type: "boolean", default: false, describe: t(lang, "cli.help.flag.debug") },
   // no default: template and export change their headers only when --lang is given (a nightly export keeps its shape)
-  lang: { choices: LANGS, describe: "Language of everything said (default: FINAN_BULK_LANG, then LC_ALL/LC_MESSAGES/LANG, else en); of headers too, when given" },
-} as const satisfies Record<string, Options>;
-export type GlobalFlags = InferredOptionTypes<typeof GLOBAL_FLAGS>;
+  lang: { choices: LANGS, describe: t(lang, "cli.help.flag.lang") },
+}) as const satisfies Record<string, Options>;
+export type GlobalFlags = InferredOptionTypes<ReturnType<typeof globalFlags>>;
 
 export interface CommandDefinition<Flags> {
   /** the command's positionals, flags and examples, on top of the global flags */

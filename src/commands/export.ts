@@ -7,6 +7,10 @@ import type { Io } from "../io.js";
 import { writeLine } from "../io.js";
 import { parseColumnSelection } from "../export/columns.js";
 import { createProgressLine } from "../output/progress.js";
+import { saidText, secondsText } from "../output/summary.js";
+import type { Lang } from "../i18n/lang.js";
+import { msg, t, verbatim } from "../i18n/text.js";
+import type { Message, Text } from "../i18n/text.js";
 import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
 import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";
@@ -18,18 +22,18 @@ const NAMED = 10;
 
 /** `finan-bulk export <file>`: exit 0 with the whole list written, 2 with nothing written, 130 interrupted. */
 export const exportCommand = defineCommand({
-  builder: (y) =>
-    withNetworkFlags(y.positional("file", { type: "string", demandOption: true, describe: "The .csv or .xlsx to write" }))
-      .option("summary", { type: "boolean", default: false, describe: "Only the list's summary fields (no per-customer fetch)" })
-      .option("type", { choices: ["personal", "company"] as const, describe: "Only this type of customer" })
-      .option("columns", { type: "string", describe: "Comma-separated headers or field paths to write, in that order; contact_persons or bank_accounts for every group the data needs" })
-      .option("bom", { type: "boolean", default: true, describe: "CSV: start with a UTF-8 BOM so Excel shows Vietnamese (--no-bom to omit)" })
-      .option("page-size", { type: "number", default: 100, describe: "Customers per list request" })
-      .option("mkdir", { type: "boolean", default: false, describe: "Create the output folder if it does not exist (otherwise a missing folder is an error)" })
-      .example("$0 export customers.xlsx", "Everything, Excel")
-      .example("$0 export out/customers.xlsx --mkdir", "Into out/, creating it if needed")
-      .example("$0 export companies.csv --type company --json", "Companies only, summary as JSON")
-      .example('$0 export banks.csv --columns "Customer code,Name,bank_accounts"', "Chosen columns only"),
+  builder: (y, lang) =>
+    withNetworkFlags(y.positional("file", { type: "string", demandOption: true, describe: t(lang, "cli.help.export.file") }), lang)
+      .option("summary", { type: "boolean", default: false, describe: t(lang, "cli.help.export.summary") })
+      .option("type", { choices: ["personal", "company"] as const, describe: t(lang, "cli.help.export.type") })
+      .option("columns", { type: "string", describe: t(lang, "cli.help.export.columns") })
+      .option("bom", { type: "boolean", default: true, describe: t(lang, "cli.help.export.bom") })
+      .option("page-size", { type: "number", default: 100, describe: t(lang, "cli.help.export.pageSize") })
+      .option("mkdir", { type: "boolean", default: false, describe: t(lang, "cli.help.export.mkdir") })
+      .example("$0 export customers.xlsx", t(lang, "cli.help.export.exampleAll"))
+      .example("$0 export out/customers.xlsx --mkdir", t(lang, "cli.help.export.exampleMkdir"))
+      .example("$0 export companies.csv --type company --json", t(lang, "cli.help.export.exampleCompanies"))
+      .example('$0 export banks.csv --columns "Customer code,Name,bank_accounts"', t(lang, "cli.help.export.exampleColumns")),
   run: async (args, io) => {
     const format = formatOf(args.file);
     const selection = args.columns === undefined ? undefined : parseColumnSelection(args.columns, args.summary);
@@ -39,7 +43,7 @@ export const exportCommand = defineCommand({
     const file = resolve(io.cwd, args.file);
     await checkWritable(file, args.file, args.mkdir);
 
-    const progress = createProgressLine(io.stderr, io.isTTY, io.now);
+    const progress = createProgressLine(io.stderr, io.isTTY, io.now, io.lang);
     let result: ExportResult;
     try {
       result = await runExport({
@@ -59,7 +63,7 @@ export const exportCommand = defineCommand({
         onListed: (customers) => {
           if (args.json || args.summary) return;
           progress.clear();
-          writeLine(io.stderr, fetchPlan(customers, pacing.ratePerSecond, pageSize));
+          writeLine(io.stderr, fetchPlan(io.lang, customers, pacing.ratePerSecond, pageSize));
         },
       });
     } finally {
@@ -71,64 +75,67 @@ export const exportCommand = defineCommand({
 });
 
 function printSummary(io: Io, asked: { file: string; json: boolean; type: string | undefined }, result: ExportResult, summaryOnly: boolean): void {
+  const { lang } = io;
   const seconds = result.elapsedMs / 1000;
   const customersPerSecond = seconds > 0 ? Math.round((result.customers / seconds) * 10) / 10 : result.customers;
   if (asked.json) {
-    writeLine(io.stdout, JSON.stringify({ command: "export", ok: true, ...result, pace: result.pace?.bound ?? null, summaryOnly, type: asked.type ?? null, customersPerSecond }));
+    writeLine(io.stdout, verbatim(JSON.stringify({ command: "export", ok: true, ...result, pace: result.pace?.bound ?? null, summaryOnly, type: asked.type ?? null, customersPerSecond })));
     return;
   }
-  const count = (n: number) => `${n.toLocaleString("en-US")} customer${n === 1 ? "" : "s"}`;
-  writeLine(io.stderr, `Exported ${count(result.customers)} to ${asked.file} in ${seconds.toFixed(1)} s (${customersPerSecond.toLocaleString("en-US")} customers/s, ${result.requests.toLocaleString("en-US")} request${result.requests === 1 ? "" : "s"}).`);
-  if (result.pace) writeLine(io.stderr, result.pace.note);
+  writeLine(io.stderr, t(lang, "cli.export.done", {
+    customers: msg("common.customers", { count: result.customers }),
+    file: asked.file,
+    seconds: secondsText(lang, result.elapsedMs),
+    perSecond: customersPerSecond,
+    requests: msg("common.requests", { count: result.requests }),
+  }));
+  if (result.pace) writeLine(io.stderr, saidText(lang, result.pace.note));
   const changes = [
-    [result.deletedDuringExport, "deleted during the export and are not in the file"],
-    [result.createdDuringExport, "created during the export and are in the file"],
-    [result.changedDuringExport, "changed during the export; the file has them as they were when fetched"],
+    [result.deletedDuringExport, "cli.export.deleted"],
+    [result.createdDuringExport, "cli.export.created"],
+    [result.changedDuringExport, "cli.export.changed"],
   ] as const;
-  for (const [customers, what] of changes) {
+  for (const [customers, key] of changes) {
     if (customers.length === 0) continue;
-    const verb = customers.length === 1 ? "customer was" : "customers were";
-    writeLine(io.stderr, `${customers.length} ${verb} ${what}: ${nameSome(customers.map(nameOf))}.`);
+    writeLine(io.stderr, t(lang, key, { count: customers.length, names: nameSome(lang, customers.map((customer) => nameOf(lang, customer))) }));
   }
-  for (const warning of result.fileWarnings) writeLine(io.stderr, `warning: ${warning}`);
+  for (const warning of result.fileWarnings) writeLine(io.stderr, t(lang, "output.warning", { text: saidText(lang, warning) }));
   const { warnings, warningCount } = result;
   if (warningCount > 0) {
-    writeLine(io.stderr, `${warningCount.toLocaleString("en-US")} warning${warningCount === 1 ? "" : "s"} about the data (the file keeps every value as text; check these in Finan):`);
-    for (const warning of warnings.slice(0, NAMED)) writeLine(io.stderr, `  ${nameOf(warning)}: ${warning.message}`);
-    if (warningCount > NAMED) writeLine(io.stderr, `  and ${(warningCount - NAMED).toLocaleString("en-US")} more (--json lists the first ${MAX_WARNINGS.toLocaleString("en-US")}).`);
+    writeLine(io.stderr, t(lang, "cli.export.warnings", { count: warningCount }));
+    for (const warning of warnings.slice(0, NAMED)) writeLine(io.stderr, t(lang, "cli.export.warning", { customer: nameOf(lang, warning), text: saidText(lang, warning.message) }));
+    if (warningCount > NAMED) writeLine(io.stderr, t(lang, "cli.export.moreWarnings", { count: warningCount - NAMED, max: MAX_WARNINGS }));
   }
 }
 
 /** How many records the export will fetch and, at --rate, about how long: the second listing pass counted too. */
-export function fetchPlan(customers: number, ratePerSecond: number, pageSize: number): string {
-  const listed = `Listed ${customers.toLocaleString("en-US")} customer${customers === 1 ? "" : "s"}; fetching ${customers === 1 ? "its full record" : "their full records"}`;
-  if (ratePerSecond <= 0) return `${listed} as fast as the server answers (no --rate).`;
+export function fetchPlan(lang: Lang, customers: number, ratePerSecond: number, pageSize: number): Text {
+  if (ratePerSecond <= 0) return t(lang, "cli.export.fetchPlanNoRate", { count: customers });
   const seconds = (customers + Math.ceil(customers / pageSize)) / ratePerSecond;
-  return `${listed} at --rate ${ratePerSecond.toLocaleString("en-US")} takes about ${roughly(seconds)}.`;
+  return t(lang, "cli.export.fetchPlan", { count: customers, rate: ratePerSecond, duration: roughly(seconds) });
 }
 
 /** 40 s, 12 min, 2 h 05 min: an estimate, so no seconds past the first minute. */
-function roughly(seconds: number): string {
-  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} s`;
+function roughly(seconds: number): Message {
+  if (seconds < 60) return msg("cli.export.aboutSeconds", { seconds: Math.max(1, Math.ceil(seconds)) });
   const minutes = Math.ceil(seconds / 60);
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+  if (minutes < 60) return msg("cli.export.aboutMinutes", { minutes });
+  return msg("cli.export.aboutHours", { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, "0") });
 }
 
-function nameOf(customer: NamedCustomer): string {
-  return `${customer.customer_code || "(no code)"} (${customer.name || customer.customer_id})`;
+function nameOf(lang: Lang, customer: NamedCustomer): Text {
+  return t(lang, "cli.export.customer", { code: customer.customer_code || msg("cli.export.noCode"), name: customer.name || customer.customer_id });
 }
 
-function nameSome(names: string[]): string {
-  return names.length > NAMED ? `${names.slice(0, NAMED).join(", ")} and ${names.length - NAMED} more` : names.join(", ");
+function nameSome(lang: Lang, names: Text[]): string {
+  return names.length > NAMED ? t(lang, "cli.export.andMore", { names: names.slice(0, NAMED).join(", "), count: names.length - NAMED }) : names.join(", ");
 }
 
 function formatOf(file: string): ExportFormat {
   const extension = extname(file).toLowerCase();
   if (extension === ".xlsx") return "xlsx";
   if (extension === ".csv") return "csv";
-  throw new ToolError("E_USAGE", `export writes .xlsx or .csv, not "${extension || "(no extension)"}": ${file}`, {
-    hint: "Name the file out.xlsx (Excel) or out.csv (UTF-8 text).",
-  });
+  throw new ToolError("E_USAGE", msg("cli.export.format", { extension: extension || msg("cli.export.noExtension"), file }), { hint: msg("cli.export.formatHint") });
 }
 
 /** Fail before hours of fetching, not after, when the target cannot be written. */
@@ -136,25 +143,24 @@ async function checkWritable(file: string, given: string, makeFolder: boolean): 
   const folder = dirname(file);
   // A missing folder is often an unmounted share: creating it would write to the local disk instead.
   if (!makeFolder && !(await stat(folder).catch(() => undefined))) {
-    throw new ToolError("E_FILE_UNWRITABLE", `Cannot write ${given}: its folder ${folder} does not exist.`, {
-      hint: "Check the path (is the network share or disk mounted?), create the folder, or add --mkdir to create it.",
-    });
+    throw new ToolError("E_FILE_UNWRITABLE", msg("cli.export.noFolder", { file: given, folder }), { hint: msg("cli.export.noFolderHint") });
   }
   try {
     if (makeFolder) await mkdir(folder, { recursive: true });
     await access(folder, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unwritable";
-    throw new ToolError("E_FILE_UNWRITABLE", `Cannot write ${given}: its folder ${folder} is not writable (${code}).`, { cause: error, hint: "Choose a folder you can write to." });
+    throw new ToolError("E_FILE_UNWRITABLE", msg("cli.export.folderNotWritable", { file: given, folder, code }), { cause: error, hint: msg("cli.export.folderNotWritableHint") });
   }
   const existing = await stat(file).catch(() => undefined);
   if (existing?.isDirectory()) {
-    throw new ToolError("E_USAGE", `Cannot write ${given}: it is a folder.`, { hint: "Give a file name ending in .xlsx or .csv." });
+    throw new ToolError("E_USAGE", msg("cli.export.isFolder", { file: given }), { hint: msg("cli.export.isFolderHint") });
   }
 }
 
 function logRetry(io: Io) {
   return ({ attempt, delayMs, error }: { attempt: number; delayMs: number; error: Error }) => {
-    writeLine(io.stderr, `retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s: ${error.message}`);
+    // the error's own words (an API error quotes the server) until errors carry messages
+    writeLine(io.stderr, t(io.lang, "cli.export.retry", { attempt: String(attempt), seconds: secondsText(io.lang, delayMs), text: error.message }));
   };
 }

@@ -6,24 +6,26 @@ import { claimOutput } from "../import/fingerprint.js";
 import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath, refuseInputAsReport } from "../import/report.js";
 import { runImport } from "../import/run.js";
-import { REPORT_STATUSES, countFailing, isReportStatus } from "../rows/status.js";
+import { REPORT_STATUSES, countFailing, isReportStatus, parseStatus } from "../rows/status.js";
 import type { RowStatus } from "../rows/status.js";
 import { printSummary } from "../output/summary.js";
+import type { Said } from "../output/summary.js";
+import { msg, t } from "../i18n/text.js";
 import { defineCommand } from "./define.js";
-import { OVERWRITE_REPORT_FLAG, pacingOptions, readerOptions, withNetworkFlags, withReaderFlags } from "./options.js";
+import { overwriteReportFlag, pacingOptions, readerOptions, withNetworkFlags, withReaderFlags } from "./options.js";
 
 /** `finan-bulk import <input>`: exit 0 all rows through, 1 some invalid or failed, 2 could not proceed, 130 interrupted. */
 export const importCommand = defineCommand({
-  builder: (y) =>
-    withNetworkFlags(withReaderFlags(y.positional("input", { type: "string", demandOption: true, describe: "The .csv or .xlsx to import" })))
-      .option("mode", { choices: ["create", "upsert", "merge"] as const, default: "upsert" as const, describe: "create: skip existing codes; upsert: replace them (blank cells clear); merge: replace, keeping what the row leaves blank" })
-      .option("dry-run", { type: "boolean", default: false, describe: "Plan only: say per row what would happen, send no write" })
-      .option("report", { type: "string", describe: "Report file (default <input>.report.<ext>; for a report or check as input, <name>.report-2.<ext>, -3, …)" })
-      .option("force", OVERWRITE_REPORT_FLAG)
-      .option("only", { type: "string", describe: "Re-run only rows of a report with these statuses, e.g. failed,invalid" })
-      .option("backup", { type: "boolean", default: true, describe: "Journal each record before replacing it, so undo can restore it (--no-backup skips the GET)" })
-      .example("$0 import customers.xlsx --dry-run", "See what would be created, replaced or cleared")
-      .example("$0 import customers.report.xlsx --only failed,invalid", "Re-run the rows you fixed in the report"),
+  builder: (y, lang) =>
+    withNetworkFlags(withReaderFlags(y.positional("input", { type: "string", demandOption: true, describe: t(lang, "cli.help.import.input") }), lang), lang)
+      .option("mode", { choices: ["create", "upsert", "merge"] as const, default: "upsert" as const, describe: t(lang, "cli.help.import.mode") })
+      .option("dry-run", { type: "boolean", default: false, describe: t(lang, "cli.help.import.dryRun") })
+      .option("report", { type: "string", describe: t(lang, "cli.help.import.report") })
+      .option("force", overwriteReportFlag(lang))
+      .option("only", { type: "string", describe: t(lang, "cli.help.import.only") })
+      .option("backup", { type: "boolean", default: true, describe: t(lang, "cli.help.import.backup") })
+      .example("$0 import customers.xlsx --dry-run", t(lang, "cli.help.import.exampleDryRun"))
+      .example("$0 import customers.report.xlsx --only failed,invalid", t(lang, "cli.help.import.exampleOnly")),
   run: async (args, io) => {
     const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
     const only = args.only === undefined ? undefined : parseOnly(args.only);
@@ -32,7 +34,7 @@ export const importCommand = defineCommand({
     const report = args.report === undefined ? defaultReportPath(input, args.dryRun ? "dry-run" : "report") : resolve(io.cwd, args.report);
     // One run at a time on a report (and its journal), and on an input that a real run sends.
     const lock = acquireLocks("finan-bulk import", [report], args.dryRun ? [] : [input], io.now);
-    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk import: ${notice}`);
+    for (const notice of lock.notices) writeLine(io.stderr, t(io.lang, "cli.notice", { command: "import", text: notice }));
     let summary;
     try {
       refuseInputAsReport(report, input);
@@ -52,22 +54,21 @@ export const importCommand = defineCommand({
     } finally {
       lock.release();
     }
-    const notes: string[] = [];
+    const notes: Said[] = [];
     if (summary.stopReason) notes.push(summary.stopReason);
-    if (summary.resumed) notes.push("Resumed an interrupted run: rows already done were not sent again.");
-    if (summary.goneSinceSent.length > 0) notes.push(`${summary.goneSinceSent.length} customer(s) written before the interruption are no longer in the file (${summary.goneSinceSent.slice(0, 5).join(", ")}${summary.goneSinceSent.length > 5 ? ", …" : ""}): they stay on the server as that run left them; undo of this report reverses them too.`);
-    if (summary.changedSinceSent > 0) notes.push(`${summary.changedSinceSent} row(s) done before the interruption have changed in the file since: the server holds them as first sent. Once this run has finished, run the import again to send the changes.`);
-    if (summary.wouldClear > 0) notes.push(`${summary.wouldClear} row(s) would CLEAR fields the server holds (a replace sends the row as the whole record): the message column of ${report} names them after WOULD CLEAR. To keep them, fill those cells or use --mode merge.`);
-    if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue where it stopped.");
+    if (summary.resumed) notes.push(msg("cli.import.resumed"));
+    const gone = summary.goneSinceSent;
+    if (gone.length > 0) notes.push(msg("cli.import.goneSinceSent", { count: gone.length, codes: `${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ", …" : ""}` }));
+    if (summary.changedSinceSent > 0) notes.push(msg("cli.import.changedSinceSent", { count: summary.changedSinceSent }));
+    if (summary.wouldClear > 0) notes.push(msg("cli.import.wouldClear", { count: summary.wouldClear, report }));
+    if (summary.stopped === "interrupted") notes.push(msg("cli.import.interrupted"));
     if (summary.pace) notes.push(summary.pace.note);
     const failing = countFailing(summary.counts);
     if (failing > 0 && summary.stopped === undefined) {
       // a dry run's report is a plan: re-running it with --only would leave the planned rows unsent
-      notes.push(args.dryRun
-        ? `Fix the ${failing} invalid row(s) (in ${args.input}, or in the plan ${report}), then run the import without --dry-run.`
-        : `Fix the ${failing} invalid or failed row(s) in the report, then: finan-bulk import ${report} --only failed,invalid`);
+      notes.push(args.dryRun ? msg("cli.import.fixPlan", { count: failing, input: args.input, report }) : msg("cli.import.fix", { count: failing, report }));
     }
-    printSummary(io, { title: args.dryRun ? "Dry run" : "Import", rows: summary.rows, counts: summary.counts, report, elapsedMs: summary.elapsedMs, requests: summary.requests, warnings: summary.warnings, notes }, args.json, {
+    printSummary(io, { title: msg(args.dryRun ? "output.title.dryRun" : "output.title.import"), rows: summary.rows, counts: summary.counts, report, elapsedMs: summary.elapsedMs, requests: summary.requests, warnings: summary.warnings, notes }, args.json, {
       command: "import",
       input: args.input,
       mode: args.mode,
@@ -84,11 +85,14 @@ export const importCommand = defineCommand({
   },
 });
 
+/** --only's statuses, written in either language (as a report in either language has them). */
 function parseOnly(text: string): Set<RowStatus> {
-  const statuses = text.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const unknown = statuses.filter((s) => !isReportStatus(s));
-  if (statuses.length === 0 || unknown.length > 0) {
-    throw new ToolError("E_USAGE", `--only ${text}: ${unknown.length ? `unknown status ${unknown.join(", ")}` : "name at least one status"}.`, { hint: `Use statuses from a report, e.g. --only failed,invalid (known: ${REPORT_STATUSES.join(", ")}).` });
+  const given = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const statuses = given.map((word) => ({ word, status: parseStatus(word) }));
+  const unknown = statuses.filter(({ status }) => !isReportStatus(status)).map(({ word }) => word);
+  if (given.length === 0 || unknown.length > 0) {
+    const said = unknown.length ? msg("cli.import.onlyUnknown", { text, statuses: unknown.join(", ") }) : msg("cli.import.onlyEmpty", { text });
+    throw new ToolError("E_USAGE", said, { hint: msg("cli.import.onlyHint", { known: REPORT_STATUSES.join(", ") }) });
   }
-  return new Set(statuses.filter(isReportStatus));
+  return new Set(statuses.flatMap(({ status }) => (isReportStatus(status) ? [status] : [])));
 }

@@ -5,32 +5,31 @@ import type { Lang } from "../customers/columns.js";
 import { templateContent } from "../customers/template.js";
 import { ToolError } from "../errors.js";
 import { writeLine } from "../io.js";
+import { msg, t, verbatim } from "../i18n/text.js";
 import { createSheetWriter } from "../spreadsheet/write.js";
 import { defineCommand } from "./define.js";
 
 /** `finan-bulk template <file>`: a ready-to-fill .xlsx (instructions, Type dropdown) or .csv (UTF-8 BOM). */
 export const templateCommand = defineCommand({
-  builder: (y) =>
+  builder: (y, lang) =>
     y
-      .positional("file", { type: "string", demandOption: true, describe: "The template to write (.xlsx or .csv)" })
-      .option("force", { type: "boolean", describe: "Replace the file if it exists (by default an existing file is left alone)" })
-      .example("$0 template customers.xlsx", "Excel template with an Instructions sheet")
-      .example("$0 template khach-hang.xlsx --lang vi", "Vietnamese headers"),
+      .positional("file", { type: "string", demandOption: true, describe: t(lang, "cli.help.template.file") })
+      .option("force", { type: "boolean", describe: t(lang, "cli.help.template.force") })
+      .example("$0 template customers.xlsx", t(lang, "cli.help.template.example"))
+      .example("$0 template khach-hang.xlsx --lang vi", t(lang, "cli.help.template.exampleVi")),
   run: async (args, io) => {
     const file = resolve(io.cwd, args.file);
     // `template customers.xlsx` over a list already filled in would wipe it: a blank form never replaces a file unasked
     if (!args.force && existsSync(file)) {
-      throw new ToolError("E_USAGE", `${args.file} already exists: the template would replace it, and what it holds would be lost.`, {
-        hint: "Give the template another name, or add --force to replace the file.",
-      });
+      throw new ToolError("E_USAGE", msg("cli.template.exists", { file: args.file }), { hint: msg("cli.template.existsHint") });
     }
     const written = await writeTemplate(file, headerLang(args.lang));
     if (args.json) {
-      writeLine(io.stdout, JSON.stringify({ command: "template", file: args.file, lang: headerLang(args.lang), format: written.format, columns: written.columns, exampleRows: written.exampleRows }));
+      writeLine(io.stdout, verbatim(JSON.stringify({ command: "template", file: args.file, lang: headerLang(args.lang), format: written.format, columns: written.columns, exampleRows: written.exampleRows })));
     } else {
-      const extra = written.format === "xlsx" ? ", a Type dropdown and an Instructions sheet" : "";
-      writeLine(io.stderr, `Template: ${args.file} (${written.columns} columns, ${written.exampleRows} example rows${extra}).`);
-      writeLine(io.stderr, `Delete the example rows, fill in your customers, then: finan-bulk validate ${args.file}`);
+      const said = { file: args.file, columns: written.columns, examples: written.exampleRows };
+      writeLine(io.stderr, t(io.lang, written.format === "xlsx" ? "cli.template.writtenXlsx" : "cli.template.writtenCsv", said));
+      writeLine(io.stderr, t(io.lang, "cli.template.next", { file: args.file }));
     }
     return { failing: 0 };
   },

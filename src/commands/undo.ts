@@ -6,30 +6,32 @@ import { defaultReportPath } from "../import/report.js";
 import { writeLine } from "../io.js";
 import { runUndo } from "../undo/run.js";
 import { printSummary } from "../output/summary.js";
+import type { Said } from "../output/summary.js";
+import { msg, t } from "../i18n/text.js";
 import { defineCommand } from "./define.js";
 import { pacingOptions, withNetworkFlags } from "./options.js";
 
 /** `finan-bulk undo <report>`: delete what an import created, restore what it replaced. */
 export const undoCommand = defineCommand({
-  builder: (y) =>
-    withNetworkFlags(y.positional("report", { type: "string", demandOption: true, describe: "The report the import wrote" }))
-      .option("dry-run", { type: "boolean", default: false, describe: "Plan only" })
-      .option("force", { type: "boolean", default: false, describe: "Also undo records changed on the server since the run, or a run a later run touched" })
-      .option("run", { type: "number", describe: "The run to undo, as `runs` lists them (default the latest)" })
-      .example("$0 undo customers.report.xlsx --dry-run", "See what undo would do")
-      .example("$0 undo customers.report.xlsx --run 1", "Undo an earlier run (after undoing the later ones)"),
+  builder: (y, lang) =>
+    withNetworkFlags(y.positional("report", { type: "string", demandOption: true, describe: t(lang, "cli.help.undo.report") }), lang)
+      .option("dry-run", { type: "boolean", default: false, describe: t(lang, "cli.help.undo.dryRun") })
+      .option("force", { type: "boolean", default: false, describe: t(lang, "cli.help.undo.force") })
+      .option("run", { type: "number", describe: t(lang, "cli.help.undo.run") })
+      .example("$0 undo customers.report.xlsx --dry-run", t(lang, "cli.help.undo.exampleDryRun"))
+      .example("$0 undo customers.report.xlsx --run 1", t(lang, "cli.help.undo.exampleRun")),
   run: async (args, io) => {
     const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
     const report = resolve(io.cwd, args.report);
     if (args.run !== undefined && !(Number.isInteger(args.run) && args.run > 0)) {
-      throw new ToolError("E_USAGE", `--run ${args.run}: give a run's number as \`finan-bulk runs ${args.report}\` lists them (1, 2, …).`);
+      throw new ToolError("E_USAGE", msg("cli.undo.runNumber", { run: String(args.run), report: args.report }));
     }
     // a plan goes beside the real undo's report, never over it; an earlier run's undo has a report of its own
     const suffix = `${args.dryRun ? "undo-plan" : "undo"}${args.run === undefined ? "" : `-run-${args.run}`}`;
     const undoReport = defaultReportPath(report, suffix);
     // one run at a time: no undo while an import of that report (or another undo of it) runs
     const lock = acquireLocks("finan-bulk undo", [report, undoReport], [], io.now);
-    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk undo: ${notice}`);
+    for (const notice of lock.notices) writeLine(io.stderr, t(io.lang, "cli.notice", { command: "undo", text: notice }));
     let summary;
     try {
       summary = await runUndo({
@@ -45,18 +47,18 @@ export const undoCommand = defineCommand({
     } finally {
       lock.release();
     }
-    const notes: string[] = [];
-    if (summary.undoneBefore && summary.earlierRun !== undefined) notes.push(`Run ${summary.run} had already been undone (${summary.undoneBefore}). To undo the run before it: finan-bulk undo ${args.report} --run ${summary.earlierRun}`);
-    if (summary.damaged.length > 0) notes.push(`The journal of run ${summary.run} is damaged at line ${summary.damaged.join(", ")}: what those lines recorded could not be reversed. Every other row was; check those customers by hand.`);
-    if (summary.reportMissing) notes.push(`There is no report at ${report} (an .xlsx report is written when the run ends, and this one did not): undo worked from the run's journal alone, and its report lists the customers by code.`);
-    else if (summary.reportUnreadable) notes.push(`The report could not be read (${summary.reportUnreadable}): undo worked from the run's journal alone, and its report lists the customers by code.`);
-    else if (summary.notInReport > 0) notes.push(`${summary.notInReport} row(s) of the journal are not in the report (in flight when the import stopped, or the report was edited since): they were undone too, and listed after the report's rows.`);
-    if (summary.withoutBackup > 0) notes.push(`${summary.withoutBackup} replaced record(s) cannot be restored: the import ran with --no-backup, so it kept no copy of them as they were. They are left as the import made them.`);
-    if (summary.conflicts > 0) notes.push(`${summary.conflicts} record(s) changed on the server since the import were left alone; run again with --force to overwrite them.`);
-    if (summary.stopped === "auth") notes.push("Stopped: the server rejected the credentials. Check FINAN_CLIENT_ID and FINAN_SECRET_KEY.");
-    if (summary.stopped === "interrupted") notes.push("Interrupted: run the same command again to continue.");
+    const notes: Said[] = [];
+    if (summary.undoneBefore && summary.earlierRun !== undefined) notes.push(msg("cli.undo.alreadyUndone", { run: String(summary.run), when: summary.undoneBefore, report: args.report, earlier: String(summary.earlierRun) }));
+    if (summary.damaged.length > 0) notes.push(msg("cli.undo.damaged", { run: String(summary.run), lines: summary.damaged.join(", ") }));
+    if (summary.reportMissing) notes.push(msg("cli.undo.reportMissing", { report }));
+    else if (summary.reportUnreadable) notes.push(msg("cli.undo.reportUnreadable", { reason: summary.reportUnreadable }));
+    else if (summary.notInReport > 0) notes.push(msg("cli.undo.notInReport", { count: summary.notInReport }));
+    if (summary.withoutBackup > 0) notes.push(msg("cli.undo.withoutBackup", { count: summary.withoutBackup }));
+    if (summary.conflicts > 0) notes.push(msg("cli.undo.conflicts", { count: summary.conflicts }));
+    if (summary.stopped === "auth") notes.push(msg("cli.undo.authStopped"));
+    if (summary.stopped === "interrupted") notes.push(msg("cli.undo.interrupted"));
     if (summary.pace) notes.push(summary.pace.note);
-    printSummary(io, { title: args.dryRun ? "Undo plan" : "Undo", rows: summary.rows, counts: summary.counts, report: undoReport, elapsedMs: summary.elapsedMs, requests: summary.requests, notes }, args.json, { command: "undo", run: summary.run, dryRun: args.dryRun, stopped: summary.stopped ?? null, pace: summary.pace?.bound ?? null });
+    printSummary(io, { title: msg(args.dryRun ? "output.title.undoPlan" : "output.title.undo"), rows: summary.rows, counts: summary.counts, report: undoReport, elapsedMs: summary.elapsedMs, requests: summary.requests, notes }, args.json, { command: "undo", run: summary.run, dryRun: args.dryRun, stopped: summary.stopped ?? null, pace: summary.pace?.bound ?? null });
     return { failing: (summary.counts.failed ?? 0) + summary.conflicts + summary.damaged.length, stopped: summary.stopped };
   },
 });

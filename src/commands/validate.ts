@@ -12,8 +12,10 @@ import { render } from "../i18n/text.js";
 import type { Lang } from "../i18n/lang.js";
 import { createProgress } from "../output/progress.js";
 import { printSummary } from "../output/summary.js";
+import type { Said } from "../output/summary.js";
+import { msg, t } from "../i18n/text.js";
 import { defineCommand } from "./define.js";
-import { OVERWRITE_REPORT_FLAG, readerOptions, withReaderFlags } from "./options.js";
+import { overwriteReportFlag, readerOptions, withReaderFlags } from "./options.js";
 
 export interface ValidateSummary {
   rows: number;
@@ -33,16 +35,16 @@ const MAX_REASON_KINDS = 1000;
 
 /** `finan-bulk validate <input>`: no network; exit 0 all rows valid, 1 any invalid, 2 could not proceed. */
 export const validateCommand = defineCommand({
-  builder: (y) =>
-    withReaderFlags(y.positional("input", { type: "string", demandOption: true, describe: "The .csv or .xlsx to check" }))
-      .option("report", { type: "string", describe: "Report file (default <input>.check.<ext>)" })
-      .option("force", OVERWRITE_REPORT_FLAG)
-      .example("$0 validate customers.xlsx", "Writes customers.check.xlsx beside it"),
+  builder: (y, lang) =>
+    withReaderFlags(y.positional("input", { type: "string", demandOption: true, describe: t(lang, "cli.help.validate.input") }), lang)
+      .option("report", { type: "string", describe: t(lang, "cli.help.validate.report") })
+      .option("force", overwriteReportFlag(lang))
+      .example("$0 validate customers.xlsx", t(lang, "cli.help.validate.example")),
   run: async (args, io) => {
     const input = resolve(io.cwd, args.input);
     const report = args.report === undefined ? defaultReportPath(input, "check") : resolve(io.cwd, args.report);
     const lock = acquireLocks("finan-bulk validate", [report], [], io.now);
-    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk validate: ${notice}`);
+    for (const notice of lock.notices) writeLine(io.stderr, t(io.lang, "cli.notice", { command: "validate", text: notice }));
     let summary: ValidateSummary;
     try {
       refuseInputAsReport(report, input);
@@ -55,11 +57,11 @@ export const validateCommand = defineCommand({
     } finally {
       lock.release();
     }
-    const notes = summary.topReasons.length === 0 ? [] : ["Top reasons:", ...summary.topReasons.map(({ reason, rows }) => `  ${rows.toLocaleString("en-US")} × ${reason}`)];
-    if (summary.rowWarnings > 0) notes.push(`${summary.rowWarnings.toLocaleString("en-US")} warning(s) in rows: see the message column of the report.`);
-    if (summary.interrupted) notes.push("Interrupted: the report holds the rows checked so far.");
-    else if (summary.counts.invalid > 0) notes.push(`Fix the ${summary.counts.invalid.toLocaleString("en-US")} invalid row(s) in the report (each problem names its column), then validate or import the report itself.`);
-    printSummary(io, { title: "Validation", rows: summary.rows, counts: summary.counts, report, elapsedMs: summary.elapsedMs, warnings: summary.warnings, notes }, args.json, {
+    const notes: Said[] = summary.topReasons.length === 0 ? [] : [msg("cli.validate.topReasons"), ...summary.topReasons.map(({ reason, rows }) => msg("cli.validate.reason", { count: rows, reason }))];
+    if (summary.rowWarnings > 0) notes.push(msg("cli.validate.rowWarnings", { count: summary.rowWarnings }));
+    if (summary.interrupted) notes.push(msg("cli.validate.interrupted"));
+    else if (summary.counts.invalid > 0) notes.push(msg("cli.validate.fix", { count: summary.counts.invalid }));
+    printSummary(io, { title: msg("output.title.validate"), rows: summary.rows, counts: summary.counts, report, elapsedMs: summary.elapsedMs, warnings: summary.warnings, notes }, args.json, {
       command: "validate",
       input: args.input,
       rowWarnings: summary.rowWarnings,
@@ -78,7 +80,7 @@ export async function runValidate(input: string, reportPath: string, options: In
   const report = await openReport(reportPath, table.headers, "validate", input, table.source.delimiter);
   const summary: ValidateSummary = { rows: 0, counts: { valid: 0, invalid: 0 }, rowWarnings: 0, topReasons: [], warnings: table.warnings.map((warning) => render(io.lang, warning)), interrupted: false, elapsedMs: 0 };
   const reasons = new Map<string, number>();
-  const progress = createProgress(io, "Validating");
+  const progress = createProgress(io, msg("output.progress.validating"));
   let finished = false;
   try {
     for await (const row of table.rows) {

@@ -1,18 +1,24 @@
 // Every sentence the tool says, in English and Vietnamese: one area's entries a file, merged here.
+import { cli } from "./catalogue/cli.js";
 import { common } from "./catalogue/common.js";
 import { customers } from "./catalogue/customers.js";
 import { files } from "./catalogue/files.js";
+import { output } from "./catalogue/output.js";
 import { report } from "./catalogue/report.js";
+import { sandbox } from "./catalogue/sandbox.js";
 import { sheet } from "./catalogue/sheet.js";
 import { status } from "./catalogue/status.js";
 import { template } from "./catalogue/template.js";
 
 /** One line an area, alphabetical; each key starts with its area's name (the catalogue test checks it). */
 export const AREAS = {
+  cli,
   common,
   customers,
   files,
+  output,
   report,
+  sandbox,
   sheet,
   status,
   template,

@@ -2,6 +2,7 @@
 import { Writable } from "node:stream";
 import { ToolError, describeError } from "../errors.js";
 import { writeLine } from "../io.js";
+import { verbatim } from "../i18n/text.js";
 
 export interface JsonSummary {
   /** what the command writes its summary to, in place of stdout */
@@ -39,16 +40,17 @@ export function holdJsonSummary(command: string | undefined, stdout: Writable, s
       printed = true;
       const summary = parseObject(held);
       // never lose what a command printed, even if it was not the JSON we expect
-      if (summary === undefined && held.trim() !== "") writeLine(stderr, held.trimEnd());
+      if (summary === undefined && held.trim() !== "") writeLine(stderr, verbatim(held.trimEnd()));
       const ok = exitCode === 0 && error === undefined;
-      writeLine(stdout, JSON.stringify({
+      // JSON for programs: English, whatever the language
+      writeLine(stdout, verbatim(JSON.stringify({
         ...(command === undefined ? {} : { command }),
         ...summary,
         ok,
         exitCode,
         ...(ok ? {} : { reason: error === undefined ? ownReason(summary) ?? REASONS[exitCode] ?? `Ended with exit code ${exitCode}.` : reasonOf(error) }),
         ...(error === undefined ? {} : { error: errorObject(error) }),
-      }));
+      })));
     },
   };
 }

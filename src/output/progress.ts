@@ -1,7 +1,14 @@
 // The live progress line on stderr: rows of an import, validate or undo; phases of an export or listing.
 import type { Writable } from "node:stream";
 import type { Io } from "../io.js";
-import type { StatusCounts } from "../rows/status.js";
+import type { Lang } from "../i18n/lang.js";
+import { LOCALE } from "../i18n/lang.js";
+import { formatNumber, msg, t } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
+import { statusText } from "../rows/status.js";
+import type { RowStatus, StatusCounts } from "../rows/status.js";
+import { saidText } from "./summary.js";
+import type { Said } from "./summary.js";
 
 export interface ProgressState {
   done: number;
@@ -13,19 +20,25 @@ const EVERY_MS_TTY = 200;
 const EVERY_MS_LOG = 5000;
 
 /** Rows done/total, rows/s, ETA and counts per status: live on a terminal, off one a line every 5 s at most (cron logs stay short). */
-export function createProgress(io: Io, label: string) {
+/** `label` is what is under way, e.g. msg("output.progress.importing"). */
+export function createProgress(io: Io, label: Said) {
   const started = io.now();
   const live = liveLine(io.stderr);
   let last = 0;
 
+  const { lang } = io;
   function line(state: ProgressState): string {
     const elapsed = Math.max(0.001, (io.now() - started) / 1000);
     const rate = state.done / elapsed;
-    const counts = Object.entries(state.counts)
-      .flatMap(([status, n]) => (n !== undefined && n > 0 ? [`${status} ${n.toLocaleString("en-US")}`] : []))
+    const counts = (Object.entries(state.counts) as [RowStatus, number | undefined][])
+      .flatMap(([status, n]) => (n !== undefined && n > 0 ? [t(lang, "output.progress.count", { status: statusText(lang, status), count: n })] : []))
       .join(", ");
-    const parts = [`${label} ${state.done.toLocaleString("en-US")}${state.total === undefined ? "" : `/${state.total.toLocaleString("en-US")}`} rows`, `${rate.toFixed(rate < 10 ? 1 : 0)} rows/s`];
-    if (state.total !== undefined && rate > 0 && state.done < state.total) parts.push(`ETA ${clock((state.total - state.done) / rate)}`);
+    const rows = state.total === undefined ? msg("common.rows", { count: state.done }) : msg("output.progress.rowsOf", { done: formatNumber(lang, state.done), count: state.total });
+    const parts: string[] = [
+      t(lang, "output.progress.rows", { label: saidText(lang, label), rows }),
+      t(lang, "output.progress.rate", { rate: fixed(lang, rate, rate < 10 ? 1 : 0) }),
+    ];
+    if (state.total !== undefined && rate > 0 && state.done < state.total) parts.push(t(lang, "output.progress.eta", { clock: clock((state.total - state.done) / rate) }));
     if (counts) parts.push(counts);
     const text = parts.join(" · ");
     if (!io.isTTY || state.total === undefined || state.total === 0) return text;
@@ -64,10 +77,10 @@ interface ProgressLine {
   clear(): void;
 }
 
-const VERB: Record<ExportPhase, string> = { listing: "Listing", fetching: "Fetching", writing: "Writing" };
+const PHASE: Record<ExportPhase, Message> = { listing: msg("output.progress.listing"), fetching: msg("output.progress.fetching"), writing: msg("output.progress.writing") };
 
 /** An export's (or an import's listing's) phase, count and rate; nothing at all off a terminal, so cron logs stay clean. */
-export function createProgressLine(stream: Writable, isTTY: boolean, now: () => number): ProgressLine {
+export function createProgressLine(stream: Writable, isTTY: boolean, now: () => number, lang: Lang = "en"): ProgressLine {
   if (!isTTY) return { update() {}, clear() {} };
   const live = liveLine(stream);
   let last = Number.NEGATIVE_INFINITY;
@@ -81,12 +94,11 @@ export function createProgressLine(stream: Writable, isTTY: boolean, now: () => 
         phaseStarted = time;
       } else if (time - last < EVERY_MS_TTY) return;
       last = time;
-      const count = progress.done.toLocaleString("en-US");
-      const total = progress.total === undefined ? "" : `/${progress.total.toLocaleString("en-US")}`;
+      const done = `${formatNumber(lang, progress.done)}${progress.total === undefined ? "" : `/${formatNumber(lang, progress.total)}`}`;
       const seconds = (time - phaseStarted) / 1000;
-      const rate = seconds > 0.5 ? ` · ${Math.round(progress.done / seconds).toLocaleString("en-US")}/s` : "";
-      const pass = progress.pass !== undefined && progress.pass > 1 ? ` (pass ${progress.pass})` : "";
-      live.draw(`${VERB[progress.phase]} customers${pass}: ${count}${total}${rate}`);
+      const named = PHASE[progress.phase];
+      const shown = progress.pass !== undefined && progress.pass > 1 ? msg("output.progress.pass", { phase: named, pass: String(progress.pass) }) : named;
+      live.draw(seconds > 0.5 ? t(lang, "output.progress.phaseRate", { phase: shown, done, rate: Math.round(progress.done / seconds) }) : t(lang, "output.progress.phase", { phase: shown, done }));
     },
     clear: live.clear,
   };
@@ -105,6 +117,11 @@ function liveLine(stream: Writable) {
       drawn = false;
     },
   };
+}
+
+/** A rate with a fixed number of decimals, as the language writes it: 5.0 (en), 5,0 (vi). */
+function fixed(lang: Lang, value: number, digits: number): string {
+  return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 function clock(seconds: number): string {

@@ -1,5 +1,7 @@
 // The sandbox's live misbehaviour knobs, checked so a bad CLI value fails loudly instead of misbehaving.
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import type { ScriptedFault } from "./faults.js";
 import type { PagingMode } from "./routes.js";
 
@@ -26,30 +28,30 @@ const SCRIPTED_METHODS: readonly ScriptedFault["method"][] = ["GET", "POST", "PU
 export function checkedKnobs(next: SandboxKnobs): Partial<Knobs> {
   const out: Partial<Knobs> = {};
   const { failRate, latencyMs, rateLimit, paging, pageSizeMax, scripted, phantomCodes } = next;
-  const bad = (what: string): ToolError => new ToolError("E_USAGE", `Sandbox: ${what}.`);
+  const bad = (what: Message): ToolError => new ToolError("E_USAGE", what);
   if (failRate !== undefined) {
-    if (!(failRate >= 0 && failRate <= 1)) throw bad(`fail rate must be between 0 and 1, not ${failRate}`);
+    if (!(failRate >= 0 && failRate <= 1)) throw bad(msg("sandbox.knob.failRate", { value: String(failRate) }));
     out.failRate = failRate;
   }
   if (latencyMs !== undefined) {
-    if (!(latencyMs >= 0)) throw bad(`latency must be 0 ms or more, not ${latencyMs}`);
+    if (!(latencyMs >= 0)) throw bad(msg("sandbox.knob.latency", { value: String(latencyMs) }));
     out.latencyMs = latencyMs;
   }
   if (rateLimit !== undefined) {
-    if (!(rateLimit >= 0)) throw bad(`rate limit must be 0 (none) or more requests per second, not ${rateLimit}`);
+    if (!(rateLimit >= 0)) throw bad(msg("sandbox.knob.rateLimit", { value: String(rateLimit) }));
     out.rateLimit = rateLimit;
   }
   if (paging !== undefined) {
-    if (!PAGING_MODES.includes(paging)) throw bad(`paging must be one of ${PAGING_MODES.join(", ")}, not ${String(paging)}`);
+    if (!PAGING_MODES.includes(paging)) throw bad(msg("sandbox.knob.paging", { modes: PAGING_MODES.join(", "), value: String(paging) }));
     out.paging = paging;
   }
   if (pageSizeMax !== undefined) {
-    if (!(Number.isInteger(pageSizeMax) && pageSizeMax >= 1)) throw bad(`page size max must be a whole number of 1 or more, not ${pageSizeMax}`);
+    if (!(Number.isInteger(pageSizeMax) && pageSizeMax >= 1)) throw bad(msg("sandbox.knob.pageSizeMax", { value: String(pageSizeMax) }));
     out.pageSizeMax = pageSizeMax;
   }
   if (scripted !== undefined) {
     const wrong = scripted.find((fault) => !SCRIPTED_METHODS.includes(fault.method) || fault.kind !== "gateway-after-apply" || ![undefined, 502, 503, 504].includes(fault.status));
-    if (wrong) throw bad(`a scripted fault needs a method (${SCRIPTED_METHODS.join(", ")}), kind gateway-after-apply and status 502, 503 or 504, not ${JSON.stringify(wrong)}`);
+    if (wrong) throw bad(msg("sandbox.knob.scripted", { methods: SCRIPTED_METHODS.join(", "), value: JSON.stringify(wrong) }));
     out.scripted = scripted.map((fault) => ({ ...fault }));
   }
   if (phantomCodes !== undefined) out.phantomCodes = [...phantomCodes];

@@ -1,6 +1,7 @@
 // Keeps the sandbox store in a JSON file: loaded at start, saved (debounced, atomically) after writes.
 import { readFile } from "node:fs/promises";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
 import { replaceFile } from "../temp-files.js";
 import type { SandboxStore, StoreSnapshot } from "./store.js";
 
@@ -28,7 +29,7 @@ export async function loadStore(file: string, store: SandboxStore): Promise<void
     text = await readFile(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw new ToolError("E_FILE_UNREADABLE", `Cannot read the sandbox data file ${file}.`, { cause: error });
+    throw new ToolError("E_FILE_UNREADABLE", msg("sandbox.data.unreadable", { file }), { cause: error });
   }
   let parsed: unknown;
   try {
@@ -37,14 +38,12 @@ export async function loadStore(file: string, store: SandboxStore): Promise<void
     parsed = error;
   }
   if (!isSnapshot(parsed)) {
-    throw new ToolError("E_FILE_FORMAT", `The sandbox data file ${file} is not a saved sandbox store.`, {
-      hint: "Point --data at a new file, or delete this one to start empty.",
-    });
+    throw new ToolError("E_FILE_FORMAT", msg("sandbox.data.notStore", { file }), { hint: msg("sandbox.data.hint") });
   }
   try {
     store.restore(parsed);
   } catch (error) {
-    throw new ToolError("E_FILE_FORMAT", `The sandbox data file ${file} holds conflicting records.`, { cause: error });
+    throw new ToolError("E_FILE_FORMAT", msg("sandbox.data.conflicting", { file }), { cause: error, hint: msg("sandbox.data.hint") });
   }
 }
 

@@ -16,15 +16,22 @@ describe("main", () => {
   });
 
   it.each([
-    [["frobnicate"], /Unknown option or command: frobnicate/],
-    [["import", "x.csv", "--bogus"], /Unknown option or command: bogus/],
-    [["import"], /Missing the file to work on/],
-    [[], /Name a command/],
-  ])("refuses %j with exit 2, the help and a one-line reason", async (argv, reason) => {
+    [["frobnicate"], "finan-bulk: unknown command frobnicate", "See the commands with: finan-bulk --help"],
+    [["imprt", "x.csv"], "finan-bulk: unknown command imprt (did you mean import?)", "See the commands with: finan-bulk --help"],
+    [["import", "x.csv", "--bogus"], "finan-bulk import: unknown option --bogus", "See its options with: finan-bulk import --help"],
+    [["import", "x.csv", "--dry-rn"], "finan-bulk import: unknown option --dry-rn (did you mean --dry-run?)", "See its options with: finan-bulk import --help"],
+    [["import"], "finan-bulk import: Missing the file to work on: finan-bulk import <input>", "See its options with: finan-bulk import --help"],
+  ])("refuses %j with exit 2: one line saying what is wrong, one saying where to look, not the whole help", async (argv, reason, hint) => {
     const run = await runCli(argv);
     expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${reason}\n  → ${hint}\n`);
+  });
+
+  it("without a command, shows the commands and then asks for one", async () => {
+    const run = await runCli([]);
+    expect(run.code).toBe(2);
     const lines = run.stderr.trim().split("\n");
-    expect(lines.at(-1)).toMatch(reason);
+    expect(lines.at(-2)).toBe("finan-bulk: Name a command: template, validate, import, export, undo, runs or sandbox.");
     expect(run.stderr).toMatch(/options:/i);
   });
 

@@ -49,7 +49,7 @@ describe("--json", () => {
   it("prints a usage error as one object too", async () => {
     const run = await runCli(["import", "in.csv", "--bogus", "--json"]);
     expect(run.code).toBe(2);
-    expect(theOneObject(run.stdout)).toMatchObject({ command: "import", ok: false, exitCode: 2, error: { code: "E_USAGE", message: "Unknown option or command: bogus" } });
+    expect(theOneObject(run.stdout)).toMatchObject({ command: "import", ok: false, exitCode: 2, error: { code: "E_USAGE", message: "unknown option --bogus", hint: "See its options with: finan-bulk import --help" } });
   });
 
   it("export interrupted (exit 130): one object with ok false and the reason", async () => {
