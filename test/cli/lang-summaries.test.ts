@@ -83,7 +83,8 @@ describe("Vietnamese summaries", () => {
     `);
     const exported = await run(["export", "khach-hang.xlsx"]);
     expect(normalised(exported.stderr, dir)).toMatchInlineSnapshot(`
-      "Đã xuất 30 khách hàng ra khach-hang.xlsx, mất … giây (… khách hàng/giây, 32 yêu cầu).
+      "Đã liệt kê 30 khách hàng; sẽ tải hồ sơ đầy đủ nhanh nhất mà máy chủ trả lời được (không đặt --rate).
+      Đã xuất 30 khách hàng ra khach-hang.xlsx, mất … giây (… khách hàng/giây, 32 yêu cầu).
       "
     `);
     const undonePlan = await run(["undo", "customers.report.csv", "--dry-run"]);

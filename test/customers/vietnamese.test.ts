@@ -56,16 +56,16 @@ const withoutNames = (message: string) => message.replace(/\b[a-z_]+(?:\.\d+)?\.
 
 describe("row issues in Vietnamese", () => {
   it.each<[string, Record<string, Cell>, string]>([
-    ["a required cell left blank", { "Tên khách hàng": text("") }, "Tên khách hàng (general_info.name): bắt buộc phải có"],
-    ["a phone that is not one", { "Số điện thoại": text("gọi sau") }, "Số điện thoại (general_info.phone): không phải số điện thoại: mỗi ô một số, 6 đến 15 chữ số"],
-    ["a bad email", { Email: text("ketoan at congty.vn") }, "Email (general_info.email): không phải địa chỉ email: hãy sửa lại"],
-    ["an unknown type", { "Loại khách hàng": text("VIP") }, "Loại khách hàng (general_info.type): \"VIP\" không phải loại khách hàng: hãy chọn Cá nhân hoặc Tổ chức"],
-    ["a tax ID whose digits Excel lost", { "Mã số thuế": { kind: "number", value: 1234567890123456 } }, "Mã số thuế (general_info.tax_id): Excel đã tự đổi ô này thành số nên mất chữ số: hãy định dạng cột thành Văn bản (Text) rồi gõ lại"],
-    ["an invisible character in the code", { "Mã khách hàng": text("KH001\u200b") }, "Mã khách hàng (general_info.customer_code): có ký tự vô hình U+200B (khoảng trắng độ rộng 0) sau \"KH001\": hãy gõ lại mã khách hàng"],
-    ["a formula the file holds without its value", { "Tên khách hàng": { kind: "formula-without-value", formula: "UPPER(B2)" } }, "Tên khách hàng (general_info.name): chứa công thức =UPPER(B2) nhưng chưa có giá trị"],
-    ["a formula error", { Email: { kind: "error", error: "#N/A" } }, "Email (general_info.email): ô có lỗi #N/A: hãy sửa công thức hoặc gõ thẳng giá trị"],
-    ["a date in a text column", { "Mã số thuế": { kind: "date", value: new Date("2024-03-05T00:00:00Z") } }, "Mã số thuế (general_info.tax_id): chứa ngày tháng (2024-03-05): hãy định dạng cột thành Văn bản (Text)"],
-    ["a bank account without its number", { "Ngân hàng 1 - Mã": text("203") }, "Ngân hàng 1 - Số tài khoản (bank_accounts.1.account_number): bắt buộc phải có khi các ô khác của tài khoản ngân hàng này đã được điền"],
+    ["a required cell left blank", { "Tên khách hàng": text("") }, "Cột \"Tên khách hàng\" (general_info.name): bắt buộc phải có"],
+    ["a phone that is not one", { "Số điện thoại": text("gọi sau") }, "Cột \"Số điện thoại\" (general_info.phone): không phải số điện thoại: mỗi ô một số, 6 đến 15 chữ số"],
+    ["a bad email", { Email: text("ketoan at congty.vn") }, "Cột \"Email\" (general_info.email): không phải địa chỉ email: hãy sửa lại"],
+    ["an unknown type", { "Loại khách hàng": text("VIP") }, "Cột \"Loại khách hàng\" (general_info.type): \"VIP\" không phải loại khách hàng: hãy chọn Cá nhân hoặc Tổ chức"],
+    ["a tax ID whose digits Excel lost", { "Mã số thuế": { kind: "number", value: 1234567890123456 } }, "Cột \"Mã số thuế\" (general_info.tax_id): Excel đã tự đổi ô này thành số nên mất chữ số: hãy định dạng cột thành Văn bản (Text) rồi gõ lại"],
+    ["an invisible character in the code", { "Mã khách hàng": text("KH001\u200b") }, "Cột \"Mã khách hàng\" (general_info.customer_code): có ký tự vô hình U+200B (khoảng trắng độ rộng 0) sau \"KH001\": hãy gõ lại mã khách hàng"],
+    ["a formula the file holds without its value", { "Tên khách hàng": { kind: "formula-without-value", formula: "UPPER(B2)" } }, "Cột \"Tên khách hàng\" (general_info.name): chứa công thức =UPPER(B2) nhưng chưa có giá trị"],
+    ["a formula error", { Email: { kind: "error", error: "#N/A" } }, "Cột \"Email\" (general_info.email): ô có lỗi #N/A: hãy sửa công thức hoặc gõ thẳng giá trị"],
+    ["a date in a text column", { "Mã số thuế": { kind: "date", value: new Date("2024-03-05T00:00:00Z") } }, "Cột \"Mã số thuế\" (general_info.tax_id): chứa ngày tháng (2024-03-05): hãy định dạng cột thành Văn bản (Text)"],
+    ["a bank account without its number", { "Ngân hàng 1 - Mã": text("203") }, "Cột \"Ngân hàng 1 - Số tài khoản\" (bank_accounts.1.account_number): bắt buộc phải có khi các ô khác của tài khoản ngân hàng này đã được điền"],
   ])("says %s in Vietnamese, naming the column, with what to do", (_, values, expected) => {
     const message = said(mapper()(2, { ...person, ...values }), "vi");
     expect(message).toContain(expected);
@@ -74,7 +74,7 @@ describe("row issues in Vietnamese", () => {
 
   it("names a column the file does not have by its Vietnamese template header", () => {
     const message = said(mapper()(2, { ...person, "Loại khách hàng": text("Tổ chức") }), "vi");
-    expect(message).toBe("Người liên hệ 1 - Tên (contact_persons.1.name): khách hàng là tổ chức cần ít nhất một người liên hệ có tên");
+    expect(message).toBe("Cột \"Người liên hệ 1 - Tên\" (contact_persons.1.name): khách hàng là tổ chức cần ít nhất một người liên hệ có tên");
     // the same row in English keeps its English words
     expect(said(mapper()(2, { ...person, "Loại khách hàng": text("company") }), "en")).toBe("Contact 1 name (contact_persons.1.name): a company needs at least one contact person with a name");
   });
@@ -82,7 +82,7 @@ describe("row issues in Vietnamese", () => {
   it("says a repeated customer code is the same as row 3, as GLOSSARY.md words it", () => {
     const map = mapper();
     map(3, person);
-    expect(said(map(7, person), "vi")).toBe("Mã khách hàng (general_info.customer_code): trùng với mã khách hàng ở dòng 3: chỉ dòng 3 được nhập, hãy sửa mã hoặc xóa dòng này");
+    expect(said(map(7, person), "vi")).toBe("Cột \"Mã khách hàng\" (general_info.customer_code): trùng với mã khách hàng ở dòng 3: chỉ dòng 3 được nhập, hãy sửa mã hoặc xóa dòng này");
   });
 
   it("counts repeated codes as one kind of top reason in Vietnamese, whatever their first rows", () => {
@@ -95,17 +95,17 @@ describe("row issues in Vietnamese", () => {
 
   it("says the restored leading 0 as GLOSSARY.md's example does", () => {
     const message = said(mapper()(2, { ...person, "Số điện thoại": { kind: "number", value: 933456789 } }), "vi");
-    expect(message).toBe("Số điện thoại (general_info.phone): 933456789 thiếu số 0 ở đầu (Excel đã bỏ mất). Đã sửa thành 0933456789");
+    expect(message).toBe("Cột \"Số điện thoại\" (general_info.phone): 933456789 thiếu số 0 ở đầu (Excel đã bỏ mất). Đã sửa thành 0933456789");
   });
 
   it("says a tax ID that lost its leading 0 in GLOSSARY.md's own example", () => {
     const message = said(mapper()(12, { ...person, "Mã số thuế": { kind: "number", value: 100233488 } }), "vi");
-    expect(message).toBe("Mã số thuế (general_info.tax_id): 100233488 thiếu số 0 ở đầu (Excel đã bỏ mất). Đã sửa thành 0100233488");
+    expect(message).toBe("Cột \"Mã số thuế\" (general_info.tax_id): 100233488 thiếu số 0 ở đầu (Excel đã bỏ mất). Đã sửa thành 0100233488");
   });
 
   it("says removed invisible characters and kept control characters in Vietnamese", () => {
     const message = said(mapper()(2, { ...person, "Tên khách hàng": text("Nguyễn\u00a0Văn\u200b A\u0007") }), "vi");
-    expect(message).toBe("Tên khách hàng (general_info.name): đã bỏ ký tự vô hình U+200B (khoảng trắng độ rộng 0); đã thay U+00A0 (dấu cách không ngắt dòng) bằng dấu cách; có U+0007 (ký tự điều khiển), ký tự điều khiển không hiện trên màn hình: vẫn gửi nguyên như vậy");
+    expect(message).toBe("Cột \"Tên khách hàng\" (general_info.name): đã bỏ ký tự vô hình U+200B (khoảng trắng độ rộng 0); đã thay U+00A0 (dấu cách không ngắt dòng) bằng dấu cách; có U+0007 (ký tự điều khiển), ký tự điều khiển không hiện trên màn hình: vẫn gửi nguyên như vậy");
   });
 
   it("puts each issue's Vietnamese note on its cell of an XLSX report", () => {
@@ -252,10 +252,10 @@ describe("validate --lang vi on a customer list", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Cột "Ghi chú" không phải thông tin khách hàng');
     const report = await readFile(join(dir, "khach.check.csv"), "utf8");
-    expect(report).toContain("Tên khách hàng (general_info.name): bắt buộc phải có");
-    expect(report).toContain('Loại khách hàng (general_info.type): ""VIP"" không phải loại khách hàng');
-    expect(report).toContain("Email (general_info.email): không phải địa chỉ email");
-    expect(report).toContain("Mã khách hàng (general_info.customer_code): trùng với mã khách hàng ở dòng 2");
+    expect(report).toContain("Cột \"\"Tên khách hàng\"\" (general_info.name): bắt buộc phải có");
+    expect(report).toContain('Cột ""Loại khách hàng"" (general_info.type): ""VIP"" không phải loại khách hàng');
+    expect(report).toContain("Cột \"\"Email\"\" (general_info.email): không phải địa chỉ email");
+    expect(report).toContain("Cột \"\"Mã khách hàng\"\" (general_info.customer_code): trùng với mã khách hàng ở dòng 2");
     expect(report).not.toMatch(/is required|is not an|duplicate customer_code/);
   });
 
@@ -263,7 +263,7 @@ describe("validate --lang vi on a customer list", () => {
     const input = join(dir, "khach.check.csv");
     const rows = [
       ["Mã khách hàng", "Tên khách hàng", "Loại khách hàng", "Dòng", "Kết quả", "Thông báo"],
-      ["KH1", "An", "Cá nhân", "2", "không hợp lệ", "Tên khách hàng (general_info.name): bắt buộc phải có"],
+      ["KH1", "An", "Cá nhân", "2", "không hợp lệ", "Cột \"Tên khách hàng\" (general_info.name): bắt buộc phải có"],
       ["KH2", "Bình", "Tổ chức", "3", "hợp lệ", ""],
     ];
     await writeFile(input, rows.map((cells) => cells.join(",")).join("\n"));

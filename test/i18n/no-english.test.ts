@@ -13,10 +13,15 @@ const ENGLISH = /\b(?:the|is|are|was|were|cannot|could|would|will|with|and|of|fo
 function sentenceOf(line: string): string {
   return line
     .replace(/"[^"]*"|“[^”]*”|'[^']*'|`[^`]*`/g, " ") // values quoted from the user's file or a server
+    .replace(/"[^"]*$/, " ") // a quoted example that help wraps onto the next line
     .replace(/https?:\/\/\S+/g, " ")
-    .replace(/(?:^|\s)--?[a-z][\w-]*(?:[= ]<?[\w.,-]+>?)?/gi, " ") // flags and their values
+    .replace(/<[^>\s]+>/g, " ") // placeholders of a usage line: <file>, <report>
+    .replace(/^\s+[a-z]+\s{2,}/, " ") // a positional's name in help: "  file  Tệp .csv …"
+    .replace(/(?:^|[^\w-])--?[a-z][\w-]*(?:[= ]<?[\w.,-]+>?)?/gi, " ") // flags and their values
+    .replace(/\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g, " ") // HTTP header names: Retry-After
+    .replace(/\S+,\S+/g, " ") // a list of machine words: failed,invalid
     .replace(/\S*[/\\]\S*/g, " ") // paths
-    .replace(/\b[\w-]+\.(?:csv|xlsx|json|env|report|check|undo|dry-run)\S*/gi, " ") // file names
+    .replace(/\S*\.(?:csv|xlsx|json|env|report|check|undo|dry-run)\b\S*/gi, " ") // file names
     .replace(/\b[a-z]+(?:[_.][a-z0-9]+)+\b/gi, " ") // customer_code, general_info.name, E_CODES
     .replace(/\bfinan-bulk\b/g, " ");
 }

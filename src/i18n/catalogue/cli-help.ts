@@ -2,7 +2,7 @@
 import type { Translated } from "../text.js";
 
 export const cliHelp = {
-  "cli.help.usage": { en: "$0 <command> [options]\n\nMove customer records between spreadsheets (CSV, XLSX) and the Finan One Customers API.", vi: "$0 <command> [options]\n\nChuyển dữ liệu khách hàng giữa bảng tính (CSV, XLSX) và API khách hàng của Finan One." },
+  "cli.help.usage": { en: "$0 <command> [options]\n\nMove customer records between spreadsheets (CSV, XLSX) and the Finan One Customers API.", vi: "$0 <lệnh> [tùy chọn]\n\nChuyển dữ liệu khách hàng giữa bảng tính (CSV, XLSX) và API khách hàng của Finan One." },
   "cli.help.epilogue": { en: "Credentials: FINAN_CLIENT_ID and FINAN_SECRET_KEY from the environment or --env-file. Exit codes: 0 ok, 1 some rows invalid or failed, 2 could not proceed, 130/143/129 interrupted (Ctrl-C, SIGTERM, SIGHUP).", vi: "Thông tin xác thực: FINAN_CLIENT_ID và FINAN_SECRET_KEY, lấy từ biến môi trường hoặc tệp --env-file. Mã thoát: 0 thành công, 1 có dòng không hợp lệ hoặc không thành công, 2 không thực hiện được, 130/143/129 bị dừng giữa chừng (Ctrl-C, SIGTERM, SIGHUP)." },
   "cli.help.globalOptions": { en: "Global options:", vi: "Tùy chọn chung:" },
   "cli.help.nameACommand": { en: "Name a command: template, validate, import, export, undo, runs or sandbox.", vi: "Hãy ghi tên một lệnh: template, validate, import, export, undo, runs hoặc sandbox." },

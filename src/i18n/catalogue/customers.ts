@@ -26,7 +26,7 @@ export const customers = {
   "customers.field.bank.account_number": { en: "Bank {n} account number", vi: "Ngân hàng {n} - Số tài khoản" },
 
   // A row's issue or warning: the column as the file names it, the field, what is wrong and what to do.
-  "customers.issue": { en: "{header} ({field}): {text}", vi: "{header} ({field}): {text}" },
+  "customers.issue": { en: "{header} ({field}): {text}", vi: "Cột \"{header}\" ({field}): {text}" },
   "customers.issue.path": { en: "{path}: {text}", vi: "{path}: {text}" },
   "customers.both": { en: "{first}; {second}", vi: "{first}; {second}" },
   "customers.listMore": { en: "{first}, {rest}", vi: "{first}, {rest}" },
