@@ -9,6 +9,7 @@ import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath, openReport, refuseInputAsReport } from "../import/report.js";
 import { invalidResult, marksFor, withWarnings } from "../rows/result.js";
 import { render } from "../i18n/text.js";
+import type { InLangs, Message } from "../i18n/text.js";
 import type { Lang } from "../i18n/lang.js";
 import { createProgress } from "../output/progress.js";
 import { printSummary } from "../output/summary.js";
@@ -22,9 +23,9 @@ export interface ValidateSummary {
   counts: { valid: number; invalid: number };
   /** warnings inside rows (a restored leading 0, ...); run warnings (unknown columns) are separate */
   rowWarnings: number;
-  /** the most common kinds of issue, most frequent first */
-  topReasons: { reason: string; rows: number }[];
-  warnings: string[];
+  /** the most common kinds of issue, most frequent first: `reason` in English (for --json), `shown` in each language */
+  topReasons: { reason: string; shown: InLangs; rows: number }[];
+  warnings: Message[];
   interrupted: boolean;
   elapsedMs: number;
 }
@@ -57,7 +58,7 @@ export const validateCommand = defineCommand({
     } finally {
       lock.release();
     }
-    const notes: Said[] = summary.topReasons.length === 0 ? [] : [msg("cli.validate.topReasons"), ...summary.topReasons.map(({ reason, rows }) => msg("cli.validate.reason", { count: rows, reason }))];
+    const notes: Said[] = summary.topReasons.length === 0 ? [] : [msg("cli.validate.topReasons"), ...summary.topReasons.map(({ shown, rows }) => msg("cli.validate.reason", { count: rows, reason: shown }))];
     if (summary.rowWarnings > 0) notes.push(msg("cli.validate.rowWarnings", { count: summary.rowWarnings }));
     if (summary.interrupted) notes.push(msg("cli.validate.interrupted"));
     else if (summary.counts.invalid > 0) notes.push(msg("cli.validate.fix", { count: summary.counts.invalid }));
@@ -65,7 +66,7 @@ export const validateCommand = defineCommand({
       command: "validate",
       input: args.input,
       rowWarnings: summary.rowWarnings,
-      topReasons: summary.topReasons,
+      topReasons: summary.topReasons.map(({ reason, rows }) => ({ reason, rows })),
       interrupted: summary.interrupted,
     });
     return { failing: summary.counts.invalid, stopped: summary.interrupted ? "interrupted" : undefined };
@@ -78,8 +79,8 @@ export async function runValidate(input: string, reportPath: string, options: In
   const total = io.isTTY ? await countRecords(input, options) : undefined;
   const table = await readInput(input, options);
   const report = await openReport(reportPath, table.headers, "validate", input, table.source.delimiter);
-  const summary: ValidateSummary = { rows: 0, counts: { valid: 0, invalid: 0 }, rowWarnings: 0, topReasons: [], warnings: table.warnings.map((warning) => render(io.lang, warning)), interrupted: false, elapsedMs: 0 };
-  const reasons = new Map<string, number>();
+  const summary: ValidateSummary = { rows: 0, counts: { valid: 0, invalid: 0 }, rowWarnings: 0, topReasons: [], warnings: table.warnings, interrupted: false, elapsedMs: 0 };
+  const reasons = new Map<string, { shown: InLangs; rows: number }>();
   const progress = createProgress(io, msg("output.progress.validating"));
   let finished = false;
   try {
@@ -89,7 +90,7 @@ export async function runValidate(input: string, reportPath: string, options: In
       summary.rows += 1;
       summary.counts[result.status === "valid" ? "valid" : "invalid"] += 1;
       summary.rowWarnings += row.outcome.warnings.length;
-      if (!row.outcome.ok) countReasons(reasons, row.outcome.issues.map((issue) => render(io.lang, issue.message)));
+      if (!row.outcome.ok) countReasons(reasons, row.outcome.issues.map((issue) => issue.message));
       progress.update({ done: summary.rows, total, counts: summary.counts });
       if (io.signal.aborted) {
         summary.interrupted = true;
@@ -101,7 +102,7 @@ export async function runValidate(input: string, reportPath: string, options: In
     progress.finish();
     await (finished ? report.close() : report.close().catch(() => report.abort()));
   }
-  summary.topReasons = [...reasons].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).slice(0, TOP_REASONS).map(([reason, rows]) => ({ reason, rows }));
+  summary.topReasons = [...reasons].sort(([a, m], [b, n]) => n.rows - m.rows || a.localeCompare(b)).slice(0, TOP_REASONS).map(([reason, { shown, rows }]) => ({ reason, shown, rows }));
   summary.elapsedMs = io.now() - started;
   return summary;
 }
@@ -113,11 +114,13 @@ function resultOf(row: InputRow, lang: Lang): RowResult {
 }
 
 /** Each kind of issue counted once per row, e.g. `Email (general_info.email): is not an email address`. */
-function countReasons(reasons: Map<string, number>, issues: string[]): void {
-  for (const reason of new Set(issues.map(reasonKind))) {
+function countReasons(reasons: Map<string, { shown: InLangs; rows: number }>, issues: Message[]): void {
+  // counted by the English kind, so --json names it in English whatever the language shown
+  const kinds = new Map(issues.map((issue) => [reasonKind(render("en", issue)), issue] as const));
+  for (const [reason, issue] of kinds) {
     const seen = reasons.get(reason);
-    if (seen !== undefined) reasons.set(reason, seen + 1);
-    else if (reasons.size < MAX_REASON_KINDS) reasons.set(reason, 1);
+    if (seen !== undefined) seen.rows += 1;
+    else if (reasons.size < MAX_REASON_KINDS) reasons.set(reason, { shown: { en: reason, vi: reasonKind(render("vi", issue)) }, rows: 1 });
   }
 }
 

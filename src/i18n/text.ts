@@ -14,8 +14,11 @@ export interface Translated {
 
 export type MessageKey = keyof Catalogue;
 
-/** A value in a message: text quoted from a file or a server, a number (formatted for the language), another message, or a list of them. */
-export type Param = string | number | Message | readonly (string | number | Message)[];
+/** Text made in each language already (e.g. a reason with the row's own values taken out), shown in the message's. */
+export type InLangs = Readonly<Record<Lang, string>>;
+
+/** A value in a message: text quoted from a file or a server, a number (formatted for the language), another message, text in each language, or a list of them. */
+export type Param = string | number | Message | InLangs | readonly (string | number | Message)[];
 
 type Names<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Names<Rest> : never;
 type EntryNames<E> = E extends string ? Names<E> : E extends { one: infer One; other: infer Other } ? Names<One> | Names<Other> | "count" : never;
@@ -59,7 +62,8 @@ function formatParam(lang: Lang, value: Param): string {
   if (typeof value === "number") return formatNumber(lang, value);
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return cached(listFormats, lang, (locale) => new Intl.ListFormat(locale, { type: "conjunction" })).format(value.map((item: string | number | Message) => formatParam(lang, item)));
-  return render(lang, value as Message);
+  if ("key" in value) return render(lang, value as Message);
+  return (value as InLangs)[lang];
 }
 
 /** The entry's text in a language, its plural form chosen by `count`. */

@@ -155,6 +155,11 @@ describe("validate --lang vi", () => {
     const object = JSON.parse(json.stdout) as { notes: string[] };
     expect(object.notes[0]).toBe("Top reasons:");
     expect(object.notes.at(-1)).toMatch(/^Fix the \d+ invalid row\(s\) in the report/);
+    // the reasons and the unknown-column warning too: a log parser reads the same words whatever the language
+    const full = object as unknown as { notes: string[]; warnings: string[]; topReasons: { reason: string }[] };
+    expect(full.topReasons.length).toBeGreaterThan(0);
+    for (const text of [...full.notes, ...full.warnings, ...full.topReasons.map(({ reason }) => reason)]) expect(text).not.toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]|Cột/i);
+    expect(run.stderr).toMatch(/^ {2}\d+ × Cột "/m);
   });
 });
 
