@@ -9,6 +9,7 @@ import { runImport } from "../import/run.js";
 import { REPORT_STATUSES, countFailing, isReportStatus } from "../rows/status.js";
 import type { RowStatus } from "../rows/status.js";
 import { printSummary } from "../output/summary.js";
+import { render } from "../i18n/text.js";
 import { defineCommand } from "./define.js";
 import { OVERWRITE_REPORT_FLAG, pacingOptions, readerOptions, withNetworkFlags, withReaderFlags } from "./options.js";
 
@@ -32,7 +33,7 @@ export const importCommand = defineCommand({
     const report = args.report === undefined ? defaultReportPath(input, args.dryRun ? "dry-run" : "report") : resolve(io.cwd, args.report);
     // One run at a time on a report (and its journal), and on an input that a real run sends.
     const lock = acquireLocks("finan-bulk import", [report], args.dryRun ? [] : [input], io.now);
-    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk import: ${notice}`);
+    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk import: ${render(io.lang, notice)}`);
     let summary;
     try {
       refuseInputAsReport(report, input);

@@ -6,6 +6,7 @@ import { defaultReportPath } from "../import/report.js";
 import { writeLine } from "../io.js";
 import { runUndo } from "../undo/run.js";
 import { printSummary } from "../output/summary.js";
+import { render } from "../i18n/text.js";
 import { defineCommand } from "./define.js";
 import { pacingOptions, withNetworkFlags } from "./options.js";
 
@@ -29,7 +30,7 @@ export const undoCommand = defineCommand({
     const undoReport = defaultReportPath(report, suffix);
     // one run at a time: no undo while an import of that report (or another undo of it) runs
     const lock = acquireLocks("finan-bulk undo", [report, undoReport], [], io.now);
-    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk undo: ${notice}`);
+    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk undo: ${render(io.lang, notice)}`);
     let summary;
     try {
       summary = await runUndo({

@@ -10,6 +10,7 @@ import { defaultReportPath, openReport, refuseInputAsReport } from "../import/re
 import { invalidResult, marksFor, withWarnings } from "../rows/result.js";
 import { createProgress } from "../output/progress.js";
 import { printSummary } from "../output/summary.js";
+import { render } from "../i18n/text.js";
 import { defineCommand } from "./define.js";
 import { OVERWRITE_REPORT_FLAG, readerOptions, withReaderFlags } from "./options.js";
 
@@ -40,7 +41,7 @@ export const validateCommand = defineCommand({
     const input = resolve(io.cwd, args.input);
     const report = args.report === undefined ? defaultReportPath(input, "check") : resolve(io.cwd, args.report);
     const lock = acquireLocks("finan-bulk validate", [report], [], io.now);
-    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk validate: ${notice}`);
+    for (const notice of lock.notices) writeLine(io.stderr, `finan-bulk validate: ${render(io.lang, notice)}`);
     let summary: ValidateSummary;
     try {
       refuseInputAsReport(report, input);
@@ -73,7 +74,7 @@ export async function runValidate(input: string, reportPath: string, options: In
   const started = io.now();
   const total = io.isTTY ? await countRecords(input, options) : undefined;
   const table = await readInput(input, options);
-  const report = await openReport(reportPath, table.headers, "validate", input, table.source.delimiter);
+  const report = await openReport(reportPath, table.headers, "validate", io.lang, input, table.source.delimiter);
   const summary: ValidateSummary = { rows: 0, counts: { valid: 0, invalid: 0 }, rowWarnings: 0, topReasons: [], warnings: [...table.warnings], interrupted: false, elapsedMs: 0 };
   const reasons = new Map<string, number>();
   const progress = createProgress(io, "Validating");

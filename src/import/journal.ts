@@ -6,6 +6,8 @@ import type { CustomerPayload } from "../customers/types.js";
 import type { RowResult } from "../rows/result.js";
 import { ToolError } from "../errors.js";
 import { cannotWrite } from "../file-errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 // The truth of a run: rows are keyed by customer_code (their identity), never by position.
 
@@ -105,9 +107,10 @@ function salvage(line: string): JournalEntry | undefined {
 }
 
 /** Refuses to go on with a journal that has unreadable lines in the middle, naming them. */
-export function assertReadable(path: string, state: JournalState, hint: string): void {
+export function assertReadable(path: string, state: JournalState, hint: Message): void {
   if (state.damaged.length === 0) return;
-  throw new ToolError("E_JOURNAL", `The journal ${path} is damaged at line ${state.damaged.join(", ")}.`, { hint });
+  // line numbers as the file counts them, not grouped
+  throw new ToolError("E_JOURNAL", msg("import.journal.damaged", { path, lines: state.damaged.join(", ") }), { hint });
 }
 
 /**

@@ -16,7 +16,7 @@ function uploader(hooks: FakeClientHooks = {}, options: { mode?: ImportMode; max
   const index = new CodeIndex(fake.client, pacer);
   // nothing else to wait for: confirmations list at once instead of after 10 s
   index.eager = true;
-  const upload = createUploader({ client: fake.client, pacer, index, mode: options.mode ?? "upsert", dryRun: false, backup: true, maxAttempts: options.maxAttempts ?? 3, journal: undefined });
+  const upload = createUploader({ client: fake.client, pacer, index, mode: options.mode ?? "upsert", dryRun: false, backup: true, maxAttempts: options.maxAttempts ?? 3, journal: undefined, lang: "en" });
   return { fake, index, upload };
 }
 
