@@ -3,6 +3,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { journalPathFor } from "../../src/import/history.js";
+import { readJournal } from "../../src/import/journal.js";
 import { runCli, setup } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
 
@@ -37,6 +39,9 @@ describe("plans and reports under --lang vi", () => {
     expect((await runCli(["import", input, ...fast], { env })).code).toBe(0);
     const imported = await report(join(dir, "in.report.csv"));
     expect(imported.map((row) => row["Kết quả"])).toEqual(["đã thay thế", "đã tạo"]);
+    // the journal keeps the machine's words, whatever the run's language: undo and runs read any journal
+    const journal = readJournal(journalPathFor(join(dir, "in.report.csv")));
+    expect([...journal.done.values()].map((done) => done.status).sort()).toEqual(["created", "replaced"]);
     // someone edits KH00002 after the import: undo leaves it, saying why
     const created = sandbox.store.byCode("KH00002")!;
     sandbox.store.put({ ...created, general_info: { ...created.general_info, name: "Edited" } });
