@@ -7,6 +7,9 @@ export const importArea = {
   "import.only.notReportHint": { en: "Give that run's report instead (finan-bulk import {report} --only failed,invalid), or leave out --only to import every row.", vi: "Hãy dùng tệp kết quả của lần chạy đó (finan-bulk import {report} --only failed,invalid), hoặc bỏ --only để nhập mọi dòng." },
 
   // the journal of an unfinished run
+  // what cannotWrite says of a journal that cannot be written (a full disk): for journal.ts once file-errors takes messages
+  "import.journal.what": { en: "the journal", vi: "nhật ký xử lý" },
+  "import.journal.stoppedThere": { en: "Nothing more was sent: the run stopped there, and the same command continues it once this is fixed.", vi: "Không gửi thêm gì nữa: lần chạy dừng tại đó, và chạy lại đúng lệnh này sẽ chạy tiếp khi đã khắc phục xong." },
   "import.journal.damaged": { en: "The journal {path} is damaged at line {lines}.", vi: "Nhật ký xử lý {path} bị hỏng ở dòng {lines}." },
   "import.journal.moveAside": { en: "Move it aside to start a new run (the report of the interrupted run is still beside it); undo of that report still reverses every entry it can read.", vi: "Hãy chuyển tệp đó sang chỗ khác để bắt đầu lần chạy mới (tệp kết quả của lần chạy bị dừng vẫn nằm bên cạnh); hoàn tác tệp kết quả đó vẫn đảo ngược được mọi dòng còn đọc được." },
   "import.journal.then": { en: "import {input} --mode {mode}", vi: "import {input} --mode {mode}" },
