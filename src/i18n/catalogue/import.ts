@@ -6,6 +6,12 @@ export const importArea = {
   "import.only.notReport": { en: "{input} is not a finan-bulk report (it has no status column), and --only picks rows by the status an earlier run gave them. Nothing was sent.", vi: "{input} không phải tệp kết quả của finan-bulk (không có cột Kết quả), mà --only chọn dòng theo kết quả của lần chạy trước. Chưa gửi gì lên máy chủ." },
   "import.only.notReportHint": { en: "Give that run's report instead (finan-bulk import {report} --only failed,invalid), or leave out --only to import every row.", vi: "Hãy dùng tệp kết quả của lần chạy đó (finan-bulk import {report} --only failed,invalid), hoặc bỏ --only để nhập mọi dòng." },
 
+  // the listing before any row is sent failed: for run.ts's toRunError call once src/api/run-error.ts takes messages
+  "import.listing.doing": { en: "listing the existing customers", vi: "lấy danh sách khách hàng đang có" },
+  "import.listing.nothingSent": { en: "Nothing was sent.", vi: "Chưa gửi gì lên máy chủ." },
+  "import.listing.failed": { en: "Listing the existing customers failed, so no row was sent: {reason}.", vi: "Không lấy được danh sách khách hàng đang có nên chưa gửi dòng nào: {reason}." },
+  "import.listing.failedHint": { en: "Check --base-url and your connection, then run the same command again.", vi: "Hãy kiểm tra --base-url và kết nối mạng, rồi chạy lại đúng lệnh này." },
+
   // the journal of an unfinished run
   // what cannotWrite says of a journal that cannot be written (a full disk): for journal.ts once file-errors takes messages
   "import.journal.what": { en: "the journal", vi: "nhật ký xử lý" },
