@@ -11,7 +11,7 @@ const system = [
   "test/customers/invisible.test.ts",
   "test/i18n/no-english.test.ts",
   "test/export/{control-characters,csv-safety,export,hostile-servers,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",
-  "test/import/{faults,import,lock,modes,pace,report-names,resume,undo,unknown-outcomes}.test.ts",
+  "test/import/{faults,import,lang-plan,lang-round-trip,lock,modes,pace,report-names,resume,undo,unknown-outcomes}.test.ts",
   "test/output/terminal.test.ts",
   "test/reliability/**/*.test.ts",
   "test/samples/**/*.test.ts",

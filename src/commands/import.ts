@@ -6,7 +6,7 @@ import { claimOutput } from "../import/fingerprint.js";
 import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath, refuseInputAsReport } from "../import/report.js";
 import { runImport } from "../import/run.js";
-import { REPORT_STATUSES, countFailing, isReportStatus, parseStatus } from "../rows/status.js";
+import { REPORT_STATUSES, countFailing, isReportStatus, parseStatus, statusText } from "../rows/status.js";
 import type { RowStatus } from "../rows/status.js";
 import { printSummary } from "../output/summary.js";
 import type { Said } from "../output/summary.js";
@@ -92,7 +92,7 @@ function parseOnly(text: string): Set<RowStatus> {
   const unknown = statuses.filter(({ status }) => !isReportStatus(status)).map(({ word }) => word);
   if (given.length === 0 || unknown.length > 0) {
     const said = unknown.length ? msg("cli.import.onlyUnknown", { text, statuses: unknown.join(", ") }) : msg("cli.import.onlyEmpty", { text });
-    throw new ToolError("E_USAGE", said, { hint: msg("cli.import.onlyHint", { known: REPORT_STATUSES.join(", ") }) });
+    throw new ToolError("E_USAGE", said, { hint: msg("cli.import.onlyHint", { known: { en: REPORT_STATUSES.join(", "), vi: REPORT_STATUSES.map((status) => statusText("vi", status)).join(", ") } }) });
   }
   return new Set(statuses.flatMap(({ status }) => (isReportStatus(status) ? [status] : [])));
 }

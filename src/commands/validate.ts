@@ -78,7 +78,7 @@ export async function runValidate(input: string, reportPath: string, options: In
   const started = io.now();
   const total = io.isTTY ? await countRecords(input, options) : undefined;
   const table = await readInput(input, options);
-  const report = await openReport(reportPath, table.headers, "validate", input, table.source.delimiter);
+  const report = await openReport(reportPath, table.headers, "validate", io.lang, input, table.source.delimiter);
   const summary: ValidateSummary = { rows: 0, counts: { valid: 0, invalid: 0 }, rowWarnings: 0, topReasons: [], warnings: table.warnings, interrupted: false, elapsedMs: 0 };
   const reasons = new Map<string, { shown: InLangs; rows: number }>();
   const progress = createProgress(io, msg("output.progress.validating"));

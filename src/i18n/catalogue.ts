@@ -4,11 +4,13 @@ import { common } from "./catalogue/common.js";
 import { customers } from "./catalogue/customers.js";
 import { files } from "./catalogue/files.js";
 import { output } from "./catalogue/output.js";
+import { importArea } from "./catalogue/import.js";
 import { report } from "./catalogue/report.js";
 import { sandbox } from "./catalogue/sandbox.js";
 import { sheet } from "./catalogue/sheet.js";
 import { status } from "./catalogue/status.js";
 import { template } from "./catalogue/template.js";
+import { undo } from "./catalogue/undo.js";
 
 /** One line an area, alphabetical; each key starts with its area's name (the catalogue test checks it). */
 export const AREAS = {
@@ -16,12 +18,14 @@ export const AREAS = {
   common,
   customers,
   files,
+  import: importArea,
   output,
   report,
   sandbox,
   sheet,
   status,
   template,
+  undo,
 } as const;
 
 type Areas = typeof AREAS;

@@ -3,6 +3,9 @@ import type { ApiError } from "../api/api-error.js";
 import { headerFor } from "../customers/columns.js";
 import { diffPayload } from "../customers/merge.js";
 import type { CustomerPayload } from "../customers/types.js";
+import type { Lang } from "../i18n/lang.js";
+import { msg, render, t } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 /** How many times a row may be sent from create to replace or back (a record deleted or created since the listing). */
 export const MAX_DETOURS = 1;
@@ -12,23 +15,26 @@ export const MAX_DETOURS = 1;
  * headers; empty: the record is this run's create. Fields we do not map (server-managed or
  * unknown) are left aside, as a server may add its own.
  */
-export function differencesFromSent(stored: CustomerPayload, sent: CustomerPayload): string[] {
+export function differencesFromSent(stored: CustomerPayload, sent: CustomerPayload, lang: Lang): string[] {
   const { changed, cleared } = diffPayload(stored, sent);
-  return [...changed, ...cleared].map((field) => `${headerFor(field, "en")} (${field})`);
+  return [...changed, ...cleared].map((field) => t(lang, "import.row.field", { header: headerFor(field, lang), field }));
 }
 
 /** Why a found record is not taken as this run's create. */
-export function someoneElses(customerCode: string, customerId: string, differences: string[]): string {
-  return `created meanwhile by someone else: the server holds customer_code ${customerCode} (customer_id ${customerId}) with other values in ${differences.join(", ")}, so it is not taken as this run's create and was left as it is (undo leaves it alone too). Check which values are right; to overwrite them, import this row again with --mode upsert`;
+export function someoneElses(customerCode: string, customerId: string, differences: string[]): Message {
+  return msg("import.row.someoneElses", { code: customerCode, id: customerId, fields: differences.join(", ") });
 }
 
 /** What one answer said, for a row whose server contradicts itself: `GET … answers 404 (customer not found)`. */
-export function said(error: ApiError, what: string): string {
-  const answer = [error.status, error.apiCode].filter((part) => part !== undefined).join(" ");
-  return `${what} answers ${answer || "an error"}${error.detail ? ` (${error.detail})` : ""}`;
+export function said(error: ApiError, what: Message): Message {
+  const codes = [error.status, error.apiCode].filter((part) => part !== undefined).join(" ");
+  const answer = codes || msg("import.row.anError");
+  // the detail is the server's own words
+  return error.detail ? msg("import.row.answersWhy", { what, answer, detail: error.detail }) : msg("import.row.answers", { what, answer });
 }
 
 /** The row's message when the server's answers about its code cannot all be true. */
-export function contradiction(customerCode: string, statements: string[]): string {
-  return `the server contradicts itself about customer_code ${customerCode}: ${[...new Set(statements)].join("; ")}. Nothing was changed for this row; run again later, and if it persists, tell Finan support what the server said`;
+export function contradiction(lang: Lang, customerCode: string, statements: Message[]): Message {
+  const said = [...new Set(statements.map((statement) => render(lang, statement)))];
+  return msg("import.row.contradiction", { code: customerCode, statements: said.join("; ") });
 }

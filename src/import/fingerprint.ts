@@ -4,6 +4,8 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rm
 import type { Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 type Fingerprint =
   /** a run is writing the file (or was killed while it did): the file is the tool's */
@@ -23,17 +25,14 @@ export const fingerprintPathFor = (path: string): string => join(dirname(path), 
  * exists and is not as the tool last wrote it (edited since, or never written by the tool), unless
  * `force`. Call done() when the run has written it, on every exit path.
  */
-export function claimOutput(path: string, force: boolean, what = "report"): OutputClaim {
+export function claimOutput(path: string, force: boolean, kind: "report" | "plan" = "report"): OutputClaim {
+  const what = msg(kind === "plan" ? "import.overwrite.plan" : "import.overwrite.report");
   const sidecar = fingerprintPathFor(path);
   const previous = readFingerprint(sidecar);
   const before = statOf(path);
   if (before && !force) {
-    const why = changedBecause(path, before, previous);
-    if (why) {
-      throw new ToolError("E_OVERWRITE", `The ${what} ${path} ${why}: writing this run's ${what} over it would lose that. Nothing was sent or written.`, {
-        hint: `If it holds fixes, run it (finan-bulk import ${basename(path)} --only failed,invalid). Or give this run another --report, or add --force to overwrite it.`,
-      });
-    }
+    const why = changedBecause(path, before, previous, what);
+    if (why) throw new ToolError("E_OVERWRITE", why, { hint: msg("import.overwrite.hint", { file: basename(path) }) });
   }
   // no folder yet: nothing there to protect, and the run makes the folder or fails on its own terms
   if (existsSync(dirname(path))) store(sidecar, { state: "writing", pid: process.pid, previous: previous?.state === "writing" ? previous.previous : previous });
@@ -49,12 +48,12 @@ export function claimOutput(path: string, force: boolean, what = "report"): Outp
 }
 
 /** Why the existing file is not the tool's to overwrite; undefined if it is. */
-function changedBecause(path: string, now: Stats, fingerprint: Fingerprint | undefined): string | undefined {
-  if (fingerprint === undefined) return "exists and was not written by finan-bulk (or by a version that kept no fingerprint)";
+function changedBecause(path: string, now: Stats, fingerprint: Fingerprint | undefined, what: Message): Message | undefined {
+  if (fingerprint === undefined) return msg("import.overwrite.notOurs", { what, path });
   if (fingerprint.state === "writing") return undefined;
   if (now.size === fingerprint.size && now.mtimeMs === fingerprint.mtimeMs) return undefined;
   if (sha256Of(path) === fingerprint.sha256) return undefined;
-  return `was changed since finan-bulk wrote it (${fingerprint.writtenAt})`;
+  return msg("import.overwrite.changed", { what, path, writtenAt: fingerprint.writtenAt });
 }
 
 function readFingerprint(sidecar: string): Fingerprint | undefined {
@@ -75,9 +74,9 @@ function store(sidecar: string, fingerprint: Fingerprint): void {
     renameSync(temp, sidecar);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new ToolError("E_FILE_UNWRITABLE", `Cannot write ${sidecar} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), which keeps later runs from overwriting your edits.`, {
+    throw new ToolError("E_FILE_UNWRITABLE", msg("import.overwrite.cannotWriteFingerprint", { sidecar, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), {
       cause: error,
-      hint: "Check that you may write in that folder, or give another --report.",
+      hint: msg("import.folderHint"),
     });
   }
 }

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
 import { JournalWriter, readJournal } from "./journal.js";
 import type { JournalState, RunHeader } from "./journal.js";
 
@@ -75,11 +76,10 @@ export function findRun(report: string, number: number | undefined): { run: RunI
   const run = number === undefined ? runs.at(-1) : runs.find((candidate) => candidate.number === number);
   if (run) return { run, runs };
   if (runs.length === 0) {
-    throw new ToolError("E_JOURNAL", `No import journal beside ${report} (looked for ${journalPathFor(report)} and ${basename(report)}.run-N.*.journal).`, {
-      hint: "undo needs the journal that the import wrote next to its report; it is not made by --dry-run.",
-    });
+    throw new ToolError("E_JOURNAL", msg("import.journal.noJournal", { report, journal: journalPathFor(report), pattern: `${basename(report)}.run-N.*.journal` }), { hint: msg("import.journal.noJournalHint") });
   }
-  throw new ToolError("E_USAGE", `${report} has no run ${number}: its runs are ${runs.map((r) => r.number).join(", ")}.`, { hint: `See them with: finan-bulk runs ${report}` });
+  // run numbers as `runs` lists them, ungrouped
+  throw new ToolError("E_USAGE", msg("import.journal.noRun", { report, number: String(number), runs: runs.map((r) => r.number).join(", ") }), { hint: msg("import.journal.noRunHint", { report }) });
 }
 
 /** Removes the journals of runs (never the latest) started more than `days` days before `now`; returns them. */

@@ -6,6 +6,8 @@ import type { CustomerPayload } from "../customers/types.js";
 import type { RowResult } from "../rows/result.js";
 import { ToolError } from "../errors.js";
 import { cannotWrite } from "../file-errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 // The truth of a run: rows are keyed by customer_code (their identity), never by position.
 
@@ -105,9 +107,10 @@ function salvage(line: string): JournalEntry | undefined {
 }
 
 /** Refuses to go on with a journal that has unreadable lines in the middle, naming them. */
-export function assertReadable(path: string, state: JournalState, hint: string): void {
+export function assertReadable(path: string, state: JournalState, hint: Message): void {
   if (state.damaged.length === 0) return;
-  throw new ToolError("E_JOURNAL", `The journal ${path} is damaged at line ${state.damaged.join(", ")}.`, { hint });
+  // line numbers as the file counts them, not grouped
+  throw new ToolError("E_JOURNAL", msg("import.journal.damaged", { path, lines: state.damaged.join(", ") }), { hint });
 }
 
 /**
@@ -229,5 +232,5 @@ async function openDurable(path: string): Promise<FileHandle> {
 
 /** The journal's one failure message: which file, why, and that nothing more was sent. */
 function journalError(path: string, error: unknown): ToolError {
-  return cannotWrite(path, error, { code: "E_JOURNAL", what: "the journal", then: "Nothing more was sent: the run stopped there, and the same command continues it once this is fixed." });
+  return cannotWrite(path, error, { code: "E_JOURNAL", what: msg("import.journal.what"), then: msg("import.journal.stoppedThere") });
 }

@@ -2,6 +2,8 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import { processAlive } from "../temp-files.js";
 
 interface LockOwner {
@@ -14,7 +16,7 @@ interface LockOwner {
 export interface RunLock {
   /** the lock files held */
   /** one line per lock taken over from a process that is gone, for the user */
-  notices: string[];
+  notices: Message[];
   /** removes the lock files; safe to call more than once */
   release(): void;
 }
@@ -29,14 +31,14 @@ export const lockPathFor = (target: string): string => `${target}.lock`;
  */
 export function acquireLocks(command: string, targets: string[], ifWritable: string[] = [], now: () => number = Date.now): RunLock {
   const held: string[] = [];
-  const notices: string[] = [];
+  const notices: Message[] = [];
   const release = () => {
     for (const path of held.splice(0)) rmSync(path, { force: true });
   };
   try {
     const me: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date(now()).toISOString(), command };
     for (const target of new Set([...targets, ...ifWritable])) {
-      let notice: string | undefined;
+      let notice: Message | undefined;
       try {
         notice = acquireOne(lockPathFor(target), target, me);
       } catch (error) {
@@ -55,7 +57,7 @@ export function acquireLocks(command: string, targets: string[], ifWritable: str
   return { notices, release };
 }
 
-function acquireOne(path: string, target: string, me: LockOwner): string | undefined {
+function acquireOne(path: string, target: string, me: LockOwner): Message | undefined {
   if (createExclusive(path, target, me)) return undefined;
   const owner = readOwner(path);
   // A lock naming no process may be one being written this instant: only an old one is stale.
@@ -63,9 +65,7 @@ function acquireOne(path: string, target: string, me: LockOwner): string | undef
   rmSync(path, { force: true });
   // Once only: a run that took the stale lock between our two tries now holds it.
   if (!createExclusive(path, target, me)) throw lockedBy(path, target, readOwner(path));
-  return owner
-    ? `Took over ${path}: the run that held it (pid ${owner.pid}, since ${owner.startedAt}) is no longer running.`
-    : `Took over ${path}: it named no process (a run that died as it started).`;
+  return owner ? msg("import.lock.tookOver", { path, pid: String(owner.pid), since: owner.startedAt }) : msg("import.lock.tookOverUnnamed", { path });
 }
 
 /** Creates the lock file with our name in it; false if it exists. */
@@ -76,10 +76,8 @@ function createExclusive(path: string, target: string, me: LockOwner): boolean {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") return false;
-    throw new ToolError("E_FILE_UNWRITABLE", `Cannot create the lock file ${path} (${code ?? (error as Error).message}), which keeps a second run off ${target}.`, {
-      cause: error,
-      hint: "Check that you may write in that folder, or give another --report.",
-    });
+    // the system's code (EACCES) or its own words
+    throw new ToolError("E_FILE_UNWRITABLE", msg("import.lock.cannotCreate", { path, reason: code ?? (error as Error).message, target }), { cause: error, hint: msg("import.folderHint") });
   }
 }
 
@@ -99,10 +97,12 @@ function isRunning(owner: LockOwner): boolean {
 }
 
 function lockedBy(path: string, target: string, owner: LockOwner | undefined): ToolError {
-  const who = owner ? `${owner.command} (pid ${owner.pid}${owner.host === hostname() ? "" : ` on ${owner.host}`}, since ${owner.startedAt})` : `another run (its lock file ${path} was written ${modified(path)})`;
-  return new ToolError("E_LOCKED", `${target} is in use by ${who}. Nothing was sent or written.`, {
-    hint: `Wait for that run to finish, or stop it. If no such run exists, delete ${path} and run again.`,
-  });
+  const who = !owner
+    ? msg("import.lock.unnamedOwner", { path, when: modified(path) })
+    : owner.host === hostname()
+      ? msg("import.lock.owner", { command: owner.command, pid: String(owner.pid), since: owner.startedAt })
+      : msg("import.lock.ownerElsewhere", { command: owner.command, pid: String(owner.pid), host: owner.host, since: owner.startedAt });
+  return new ToolError("E_LOCKED", msg("import.lock.inUse", { target, who }), { hint: msg("import.lock.inUseHint", { path }) });
 }
 
 const UNNAMED_STALE_MS = 10_000;
@@ -115,10 +115,10 @@ function ageMs(path: string): number {
   }
 }
 
-function modified(path: string): string {
+function modified(path: string): Message | string {
   try {
     return statSync(path).mtime.toISOString();
   } catch {
-    return "just now";
+    return msg("import.lock.justNow");
   }
 }

@@ -1,6 +1,8 @@
 // An XLSX report must fit an Excel sheet: checked before the first request, so every result sent can be written.
 import { extname } from "node:path";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import { MAX_EXCEL_CELL_CHARS, MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS } from "../spreadsheet/limits.js";
 import type { SheetRow } from "../spreadsheet/types.js";
 
@@ -15,10 +17,8 @@ export interface ReportFit {
 export function reportFit(report: string, input: string): ReportFit | undefined {
   if (extname(report).toLowerCase() !== ".xlsx") return undefined;
   let longCell: { row: number; column: number; length: number } | undefined;
-  const refuse = (what: string): never => {
-    throw new ToolError("E_REPORT", `The report ${report} cannot be an Excel workbook: ${what}. Nothing was sent.`, {
-      hint: `Write the report as CSV, which has no such limit: finan-bulk import ${input} --report ${report.replace(/\.xlsx$/i, ".csv")}`,
-    });
+  const refuse = (reason: Message): never => {
+    throw new ToolError("E_REPORT", msg("import.report.tooBigForExcel", { report, reason }), { hint: msg("import.report.tooBigForExcelHint", { input, csv: report.replace(/\.xlsx$/i, ".csv") }) });
   };
   return {
     measure(row) {
@@ -28,10 +28,10 @@ export function reportFit(report: string, input: string): ReportFit | undefined 
       if (cell?.kind === "text") longCell = { row: row.row, column: column + 1, length: cell.text.length };
     },
     check(columns, rows) {
-      const count = (n: number) => n.toLocaleString("en-US");
-      if (columns > MAX_EXCEL_COLUMNS) refuse(`it would have ${count(columns)} columns (the input's and the result columns), and an Excel sheet holds ${count(MAX_EXCEL_COLUMNS)}`);
-      if (rows + 1 > MAX_EXCEL_ROWS) refuse(`it would have ${count(rows + 1)} rows with its header, and an Excel sheet holds ${count(MAX_EXCEL_ROWS)}`);
-      if (longCell) refuse(`row ${longCell.row} of ${input}, column ${longCell.column}, holds ${count(longCell.length)} characters, and an Excel cell holds ${count(MAX_EXCEL_CELL_CHARS)}`);
+      if (columns > MAX_EXCEL_COLUMNS) refuse(msg("import.report.tooManyColumns", { columns, max: MAX_EXCEL_COLUMNS }));
+      if (rows + 1 > MAX_EXCEL_ROWS) refuse(msg("import.report.tooManyRows", { rows: rows + 1, max: MAX_EXCEL_ROWS }));
+      // the row and column as the file numbers them, ungrouped
+      if (longCell) refuse(msg("import.report.cellTooLong", { row: String(longCell.row), input, column: String(longCell.column), length: longCell.length, max: MAX_EXCEL_CELL_CHARS }));
     },
   };
 }

@@ -5,7 +5,9 @@ import { createSheetWriter } from "../spreadsheet/write.js";
 import type { Cell, CellMark, SheetWriter } from "../spreadsheet/types.js";
 import { ToolError } from "../errors.js";
 import type { RowResult } from "../rows/result.js";
-import { isFailing } from "../rows/status.js";
+import { isFailing, statusText } from "../rows/status.js";
+import type { Lang } from "../i18n/lang.js";
+import { msg, t } from "../i18n/text.js";
 
 export type ReportKind = "validate" | "import" | "undo";
 
@@ -16,16 +18,17 @@ export const REPORT_COLUMNS: Record<ReportKind, readonly (keyof typeof COLUMN_VA
   undo: ["row", "status", "customer_id", "http_status", "api_code", "request_id", "message", "attempts"],
 };
 
+/** A result cell's text; only the status is said in the report's language (the rest are numbers, ids and messages already said in it). */
 const COLUMN_VALUE = {
   row: (r: RowResult) => String(r.row),
-  status: (r: RowResult) => r.status,
+  status: (r: RowResult, lang: Lang) => statusText(lang, r.status),
   customer_id: (r: RowResult) => r.customerId,
   http_status: (r: RowResult) => (r.httpStatus === undefined ? undefined : String(r.httpStatus)),
   api_code: (r: RowResult) => (r.apiCode === undefined ? undefined : String(r.apiCode)),
   request_id: (r: RowResult) => r.requestId,
   message: (r: RowResult) => r.message,
   attempts: (r: RowResult) => (r.attempts === undefined ? undefined : String(r.attempts)),
-} satisfies Record<string, (r: RowResult) => string | undefined>;
+} satisfies Record<string, (r: RowResult, lang: Lang) => string | undefined>;
 
 /** The same path, or another name for the same file (a link): either way, writing one destroys the other. */
 function sameFile(a: string, b: string): boolean {
@@ -56,7 +59,7 @@ export function defaultReportPath(input: string, suffix = "report"): string {
 
 /** The report must not be the input itself (or a link to it): writing one destroys the other. */
 export function refuseInputAsReport(path: string, input: string): void {
-  if (sameFile(path, input)) throw new ToolError("E_REPORT", `The report would overwrite the input ${input}.`, { hint: "Give another file with --report." });
+  if (sameFile(path, input)) throw new ToolError("E_REPORT", msg("import.report.overwritesInput", { input }), { hint: msg("import.report.overwritesInputHint") });
 }
 
 /** A row's own part of the report: what an InputRow carries for it. */
@@ -80,14 +83,15 @@ export interface ReportWriter {
  * The per-row report: the input's own columns, then the result columns, written beside the target
  * and renamed over it at the end (never through a link planted there; an interrupted run writes
  * it too, and a killed one leaves the journal to resume from). Created 0600: it holds personal data.
+ * The result columns' names and the statuses are in `lang`, the run's: the reader takes either.
  */
-export async function openReport(path: string, inputHeaders: string[], kind: ReportKind, input?: string, inputDelimiter?: string): Promise<ReportWriter> {
+export async function openReport(path: string, inputHeaders: string[], kind: ReportKind, lang: Lang, input?: string, inputDelimiter?: string): Promise<ReportWriter> {
   if (input !== undefined) refuseInputAsReport(path, input);
   const columns = REPORT_COLUMNS[kind];
   let writer: SheetWriter;
   try {
     writer = await createSheetWriter(path, {
-      columns: [...inputHeaders, ...columns],
+      columns: [...inputHeaders, ...columns.map((column) => t(lang, `report.column.${column}`))],
       sheetName: "Report",
       mode: 0o600,
       bom: true,
@@ -98,7 +102,8 @@ export async function openReport(path: string, inputHeaders: string[], kind: Rep
     });
   } catch (error) {
     if (error instanceof ToolError) throw error;
-    throw new ToolError("E_REPORT", `Cannot write the report ${path}: ${(error as Error).message}`, { cause: error });
+    // the system's own words for why
+    throw new ToolError("E_REPORT", msg("import.report.cannotWrite", { path, reason: (error as Error).message }), { cause: error });
   }
   const width = inputHeaders.length;
   const statusColumn = width + columns.indexOf("status");
@@ -107,11 +112,11 @@ export async function openReport(path: string, inputHeaders: string[], kind: Rep
     async write({ values: inputValues, cells: inputCells, overflow }, result, marks = []) {
       const values: (string | undefined)[] = [];
       for (let i = 0; i < width; i += 1) values.push(inputValues[i]);
-      for (const column of columns) values.push(COLUMN_VALUE[column](result));
+      for (const column of columns) values.push(COLUMN_VALUE[column](result, lang));
       if (overflow) values.push(...overflow);
       const failed = isFailing(result.status);
       const allMarks = failed && !marks.some((mark) => mark.severity === "error")
-        ? [...marks, { column: statusColumn, note: result.message ?? result.status, severity: "error" as const }]
+        ? [...marks, { column: statusColumn, note: result.message ?? statusText(lang, result.status), severity: "error" as const }]
         : marks;
       await writer.write(values, allMarks, inputCells);
     },

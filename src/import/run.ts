@@ -13,7 +13,7 @@ import type { InputOptions, InputRow, InputTable } from "../customers/read-input
 import { JournalWriter, assertReadable, readJournal, rowKey } from "./journal.js";
 import type { JournalState } from "./journal.js";
 import type { RowResult } from "../rows/result.js";
-import { isReportStatus, isWritten } from "../rows/status.js";
+import { isReportStatus, isWritten, statusText } from "../rows/status.js";
 import type { RowStatus, StatusCounts } from "../rows/status.js";
 import { beginRun, journalPathFor } from "./history.js";
 import { runFiles } from "./run-files.js";
@@ -21,11 +21,12 @@ import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
 import { reportFit } from "./report-limits.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "../rows/result.js";
 import { authRowMessage, authStopReason, isAuthRejection, toRunError } from "../api/run-error.js";
-import { render } from "../i18n/text.js";
 import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { createRowRunner, journalResult } from "../rows/runner.js";
-import { createUploader } from "./upload.js";
+import { createUploader, errorText } from "./upload.js";
+import { msg, render } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import type { ImportMode, RowJob } from "./upload.js";
 
 export interface ImportOptions {
@@ -48,7 +49,7 @@ export interface ImportSummary {
   journal: string | undefined;
   rows: number;
   counts: StatusCounts;
-  warnings: string[];
+  warnings: Message[];
   requests: number;
   /** what bounded the requests, and the flag that would help (none for a short run) */
   pace?: PaceReport | undefined;
@@ -83,9 +84,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
   if (options.only && table.bound.statusColumn === undefined) {
     await closeInput(table);
-    throw new ToolError("E_USAGE", `${options.input} is not a finan-bulk report (it has no status column), and --only picks rows by the status an earlier run gave them. Nothing was sent.`, {
-      hint: `Give that run's report instead (finan-bulk import ${defaultReportPath(options.input)} --only failed,invalid), or leave out --only to import every row.`,
-    });
+    throw new ToolError("E_USAGE", msg("import.only.notReport", { input: options.input }), { hint: msg("import.only.notReportHint", { report: defaultReportPath(options.input) }) });
   }
   const journalPath = options.dryRun ? undefined : journalPathFor(options.report);
   let previous: JournalState | undefined;
@@ -99,7 +98,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
   const index = new CodeIndex(client, pacer);
-  const listing = createProgressLine(io.stderr, io.isTTY, io.now);
+  const listing = createProgressLine(io.stderr, io.isTTY, io.now, io.lang);
   index.onPage = ({ listed, total }) => listing.update({ phase: "listing", done: listed, ...(total === undefined ? {} : { total }) });
   // List first: a run that cannot reach the server or is refused leaves the last report and journal as they were.
   try {
@@ -127,14 +126,14 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     await closeInput(table);
     throw error;
   };
-  const report = await openReport(options.report, table.headers, "import", options.input, table.source.delimiter).catch(giveUp);
+  const report = await openReport(options.report, table.headers, "import", io.lang, options.input, table.source.delimiter).catch(giveUp);
   const journal = journalPath === undefined ? undefined : await openJournal(journalPath).catch(async (error: unknown) => {
     await report.abort();
     return giveUp(error);
   });
-  const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal });
-  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: table.warnings.map((warning) => render(io.lang, warning)), requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, goneSinceSent: [], wouldClear: 0 };
-  const progress = createProgress(io, options.dryRun ? "Planning" : "Importing");
+  const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal, lang: io.lang });
+  const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, goneSinceSent: [], wouldClear: 0 };
+  const progress = createProgress(io, msg(options.dryRun ? "output.progress.planning" : "output.progress.importing"));
   let finished = false;
   // A report or journal that cannot be written (a full disk) stops the run: nothing more is sent.
   const files = runFiles(report, journal, stop);
@@ -203,7 +202,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       const sentThen = options.mode === "merge" ? undefined : resumeState?.intents.get(key)?.sent;
       if (sentThen && JSON.stringify(sentThen) !== JSON.stringify(outcome.payload)) {
         summary.changedSinceSent += 1;
-        return Promise.resolve({ ...done, row: input.row, message: `${done.status} before the interruption from the row as it was then; the row has changed in the file since, and this run did not send the change` });
+        return Promise.resolve({ ...done, row: input.row, message: render(io.lang, msg("import.row.changedSince", { status: statusText(io.lang, done.status) })) });
       }
       return Promise.resolve({ ...done, row: input.row });
     }
@@ -241,16 +240,15 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       files.halt(error);
       return notAttempted(input);
     }
-    const message = error instanceof Error ? error.message : String(error);
-    return { row: input.row, status: "failed", customerCode: code, message: `could not confirm the outcome: ${message}; run again to retry this row`, attempts: error instanceof ApiError ? error.attempts : undefined };
+    return { row: input.row, status: "failed", customerCode: code, message: render(io.lang, msg("import.row.unconfirmed", { reason: errorText(io.lang, error) })), attempts: error instanceof ApiError ? error.attempts : undefined };
   }
 
   function notAttempted(input: InputRow): RowResult {
     const why =
-      summary.stopped === "auth" ? "the run stopped when the server rejected the credentials"
-      : files.failure !== undefined ? `the run stopped: ${describeError(files.failure).split("\n")[0]}`
-      : "the run was interrupted; run the same command again to continue";
-    return { row: input.row, status: "failed", customerCode: input.outcome.customerCode, message: `not attempted: ${why}`, attempts: 0 };
+      summary.stopped === "auth" ? msg("import.row.stoppedAuth")
+      : files.failure !== undefined ? msg("import.row.stoppedBy", { reason: describeError(files.failure, io.lang).split("\n")[0]! })
+      : msg("import.row.interrupted");
+    return { row: input.row, status: "failed", customerCode: input.outcome.customerCode, message: render(io.lang, msg("import.row.notAttempted", { why })), attempts: 0 };
   }
 }
 
@@ -263,13 +261,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 function resumable(path: string, options: ImportOptions): JournalState | undefined {
   const state = readJournal(path);
   if (!state.header || state.finished) return undefined;
-  assertReadable(path, state, "Move it aside to start a new run (the report of the interrupted run is still beside it); undo of that report still reverses every entry it can read.");
+  assertReadable(path, state, msg("import.journal.moveAside"));
   const { input, mode, startedAt } = state.header;
   if (state.header.command === "import" && input === resolve(options.input) && mode === options.mode) return state;
-  const then = `import ${input} --mode ${mode}${startedAt ? `, started ${startedAt}` : ""}`;
-  throw new ToolError("E_JOURNAL", `The report ${options.report} belongs to an unfinished run (${then}). Nothing was sent, and that run's report and journal are as they were.`, {
-    hint: `Finish that run first: the same command as then, with --mode ${mode}. Or give this run another --report.`,
-  });
+  const then = startedAt ? msg("import.journal.thenStarted", { input, mode, startedAt }) : msg("import.journal.then", { input, mode });
+  throw new ToolError("E_JOURNAL", msg("import.journal.otherRun", { report: options.report, then }), { hint: msg("import.journal.otherRunHint", { mode }) });
 }
 
 /** Stops reading a table that will not be iterated (a CSV parsed on a worker would keep the process alive). */

@@ -15,6 +15,10 @@ import type { CodeIndex } from "./code-index.js";
 import type { JournalWriter } from "./journal.js";
 import type { RowResult } from "../rows/result.js";
 import type { RowStatus } from "../rows/status.js";
+import type { Lang } from "../i18n/lang.js";
+import { msg, render, t } from "../i18n/text.js";
+import type { Message, Param } from "../i18n/text.js";
+import { ToolError } from "../errors.js";
 
 export type ImportMode = "create" | "upsert" | "merge";
 
@@ -29,6 +33,8 @@ export interface UploaderOptions {
   /** attempts of a create whose outcome stays unknown, before the row fails */
   maxAttempts: number;
   journal: JournalWriter | undefined;
+  /** the language each row's message is written in (the run's) */
+  lang: Lang;
 }
 
 export interface RowJob {
@@ -44,7 +50,7 @@ export interface RowJob {
 
 /** Plans and sends one valid row: create, replace, merge or skip. Row failures come back as results. */
 export function createUploader(options: UploaderOptions) {
-  const { client, pacer, index, journal } = options;
+  const { client, pacer, index, journal, lang } = options;
   let rowsClearing = 0;
 
   // One closure per row: the attempts counted are that row's alone, though rows run in parallel.
@@ -52,21 +58,23 @@ export function createUploader(options: UploaderOptions) {
     const requests = rowRequests(pacer);
     const send = requests.send;
 
-    function ok(job: RowJob, status: RowStatus, response: ApiResponse<unknown> | undefined, customerId: string | undefined, message?: string): RowResult {
-      return { row: job.row, status, customerCode: job.customerCode, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message, attempts: requests.attempts };
+    function ok(job: RowJob, status: RowStatus, response: ApiResponse<unknown> | undefined, customerId: string | undefined, message?: Message | string): RowResult {
+      const text = typeof message === "object" ? render(lang, message) : message;
+      return { row: job.row, status, customerCode: job.customerCode, customerId, httpStatus: response?.status, apiCode: response?.apiCode, requestId: response?.requestId, message: text, attempts: requests.attempts };
     }
 
-    /** `reason` replaces the error's own message (undefined error: a failure found by reading, not answered). */
-    function failed(job: RowJob, error: unknown, prefix = "", reason?: string): RowResult {
+    /** `reason` replaces the error's own message (undefined error: a failure found by reading, not answered); `said` puts it in a sentence. */
+    function failed(job: RowJob, error: unknown, said?: (reason: Param) => Message, reason?: Message): RowResult {
       // a 401 is never one row's failure: it stops the run (the import runner says so)
       if (isAuthRejection(error)) throw error;
       const api = error instanceof ApiError ? error : undefined;
-      const why = reason ?? (error instanceof Error ? error.message : String(error));
-      return { row: job.row, status: "failed", customerCode: job.customerCode, httpStatus: api?.status, apiCode: api?.apiCode, requestId: api?.requestId, message: `${prefix}${why}`, attempts: requests.attempts };
+      const why: Param = reason ?? errorText(lang, error);
+      const message = said ? said(why) : why;
+      return { row: job.row, status: "failed", customerCode: job.customerCode, httpStatus: api?.status, apiCode: api?.apiCode, requestId: api?.requestId, message: typeof message === "string" ? message : render(lang, message as Message), attempts: requests.attempts };
     }
 
     // What the server said about this row's code, should its answers turn out to contradict each other.
-    const statements: string[] = [];
+    const statements: Message[] = [];
     // create → replace (a code created since the listing) or back (deleted since): once each way at most
     let detours = 0;
     // a create of this code left this run (this attempt or an earlier one): a 104100 may be our own
@@ -86,44 +94,44 @@ export function createUploader(options: UploaderOptions) {
             sent = true;
             // Never re-send blindly: the first POST may have been applied.
             const existing = await index.confirm(job.customerCode);
-            if (existing) return adopt(job, existing, `confirmed by listing after: ${error.detail ?? "no answer"}`);
-            if (round >= options.maxAttempts) return failed(job, error, "not created: the answers never came or could not be read, and the listing does not hold this code: ");
+            if (existing) return adopt(job, existing, msg("import.row.confirmedAfter", { detail: error.detail ?? msg("import.row.noAnswer") }));
+            if (round >= options.maxAttempts) return failed(job, error, (reason) => msg("import.row.notCreated", { reason }));
             continue;
           }
           if (error.apiCode !== API_CODE.duplicate) return failed(job, error);
           const existing = await index.lookup(job.customerCode);
-          if (sent && existing) return adopt(job, existing, `an earlier create of this row went unanswered (${error.detail ?? "duplicate"})`);
-          if (!sent && options.mode === "create") return ok(job, "skipped", undefined, existing, "customer_code already exists on the server (mode create)");
+          if (sent && existing) return adopt(job, existing, msg("import.row.earlierCreate", { detail: error.detail ?? msg("import.row.duplicate") }));
+          if (!sent && options.mode === "create") return ok(job, "skipped", undefined, existing, msg("import.row.existsModeCreate"));
           if (existing && !sent && detours < MAX_DETOURS) {
             detours += 1;
             return replace(job, existing);
           }
-          statements.push(said(error, "a create"));
-          if (existing) statements.push(`the listing holds it as customer_id ${existing}`);
-          else statements.push("the listing does not hold it");
+          statements.push(said(error, msg("import.row.aCreate")));
+          if (existing) statements.push(msg("import.row.listingHolds", { id: existing }));
+          else statements.push(msg("import.row.listingLacks"));
           // a listing that lags behind a create of ours is worth another look, a bounded number of times
           if (sent && !existing && round < options.maxAttempts) continue;
-          return failed(job, error, "", contradiction(job.customerCode, statements));
+          return failed(job, error, undefined, contradiction(lang, job.customerCode, statements));
         }
       }
     }
 
     /** A record found after a create of unknown outcome: this run's create only if it holds what was sent. */
-    async function adopt(job: RowJob, customerId: string, how: string): Promise<RowResult> {
+    async function adopt(job: RowJob, customerId: string, how: Message): Promise<RowResult> {
       let stored: CustomerRecord;
       try {
         stored = (await send(() => client.getCustomer(customerId), true)).data;
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) {
-          statements.push(`the listing holds it as customer_id ${customerId}`, said(error, `GET of ${customerId}`));
-          return failed(job, error, "", contradiction(job.customerCode, statements));
+          statements.push(msg("import.row.listingHolds", { id: customerId }), said(error, msg("import.row.request", { method: "GET", id: customerId })));
+          return failed(job, error, undefined, contradiction(lang, job.customerCode, statements));
         }
-        return failed(job, error, `not known whether this run created customer_id ${customerId} (the create went unanswered, and the record could not be read): `);
+        return failed(job, error, (reason) => msg("import.row.unknownIfCreated", { id: customerId, reason }));
       }
-      const differences = differencesFromSent(withoutServerFields(stored), job.payload);
+      const differences = differencesFromSent(withoutServerFields(stored), job.payload, lang);
       index.set(job.customerCode, customerId);
-      if (differences.length > 0) return { ...failed(job, undefined, "", someoneElses(job.customerCode, customerId, differences)), customerId };
-      return ok(job, "created", undefined, customerId, `created; ${how}`);
+      if (differences.length > 0) return { ...failed(job, undefined, undefined, someoneElses(job.customerCode, customerId, differences)), customerId };
+      return ok(job, "created", undefined, customerId, msg("import.row.createdHow", { how }));
     }
 
     async function replace(job: RowJob, customerId: string): Promise<RowResult> {
@@ -133,12 +141,12 @@ export function createUploader(options: UploaderOptions) {
           before = (await send(() => client.getCustomer(customerId), true)).data;
         } catch (error) {
           if (error instanceof ApiError && error.status === 404) return deletedSinceListing(job, customerId, error);
-          return failed(job, error, "could not read the current record: ");
+          return failed(job, error, (reason) => msg("import.row.cannotRead", { reason }));
         }
       }
       const body = options.mode === "merge" && before ? mergePayload(before, job.payload, job.groups) : job.payload;
       if (options.dryRun) {
-        const plan = before ? describePlan(before, body) : undefined;
+        const plan = before ? describePlan(before, body, lang) : undefined;
         if (plan?.clears) rowsClearing += 1;
         return ok(job, "would-replace", undefined, customerId, plan?.message);
       }
@@ -148,8 +156,8 @@ export function createUploader(options: UploaderOptions) {
 
     /** A 404 for a listed id: deleted since the listing, so the code is free again (or the server contradicts itself). */
     function deletedSinceListing(job: RowJob, customerId: string, error: ApiError): Promise<RowResult> | RowResult {
-      statements.push(`the listing holds it as customer_id ${customerId}`, said(error, `${error.method} of ${customerId}`));
-      if (detours >= MAX_DETOURS || options.dryRun) return failed(job, error, "", contradiction(job.customerCode, statements));
+      statements.push(msg("import.row.listingHolds", { id: customerId }), said(error, msg("import.row.request", { method: error.method, id: customerId })));
+      if (detours >= MAX_DETOURS || options.dryRun) return failed(job, error, undefined, contradiction(lang, job.customerCode, statements));
       detours += 1;
       index.delete(job.customerCode);
       return create(job);
@@ -178,11 +186,11 @@ export function createUploader(options: UploaderOptions) {
       const steps = forRow(job);
       const existing = index.get(job.customerCode);
       // sent before a crash and listed now: ours only if it holds what was sent, as after any unanswered create
-      if (job.sentBefore && existing !== undefined) return steps.adopt(job, existing, "sent before the interruption; confirmed by listing");
+      if (job.sentBefore && existing !== undefined) return steps.adopt(job, existing, msg("import.row.sentBeforeInterruption"));
       if (job.resumeReplace) return steps.put(job, job.resumeReplace.customerId, job.resumeReplace.sent);
       if (existing === undefined) return steps.create(job);
       if (options.mode === "create") {
-        return { row: job.row, status: "skipped", customerCode: job.customerCode, customerId: existing, message: "customer_code already exists on the server (mode create)", attempts: 0 };
+        return { row: job.row, status: "skipped", customerCode: job.customerCode, customerId: existing, message: render(lang, msg("import.row.existsModeCreate")), attempts: 0 };
       }
       return steps.replace(job, existing);
     },
@@ -190,15 +198,22 @@ export function createUploader(options: UploaderOptions) {
 }
 
 /** A dry-run replace: what the PUT would change and, louder, what it would clear. */
-export function describePlan(before: CustomerPayload, after: CustomerPayload): { message: string; clears: boolean } {
+export function describePlan(before: CustomerPayload, after: CustomerPayload, lang: Lang): { message: string; clears: boolean } {
   const { changed, cleared, otherCleared, otherChanged } = diffPayload(withoutServerFields(before), after);
-  const name = (field: FieldKey) => `${headerFor(field, "en")} (${field})`;
+  const name = (field: FieldKey) => msg("import.row.field", { header: headerFor(field, lang), field });
   // fields beyond our columns are named by their path, and said to be so: the file cannot hold them
-  const other = (path: string) => `${path} (not a column of this tool)`;
+  const other = (path: string) => msg("import.plan.notAColumn", { path });
   const clearing = [...cleared.map(name), ...otherCleared.map(other)];
   const changing = [...changed.map(name), ...otherChanged.map(other)];
+  const fields = (list: Message[]) => list.map((field) => render(lang, field)).join(", ");
   const parts: string[] = [];
-  if (clearing.length > 0) parts.push(`WOULD CLEAR ${clearing.length} field(s): ${clearing.join(", ")}`);
-  if (changing.length > 0) parts.push(`would change: ${changing.join(", ")}`);
-  return { message: parts.length > 0 ? parts.join("; ") : "no change", clears: clearing.length > 0 };
+  if (clearing.length > 0) parts.push(t(lang, "import.plan.wouldClear", { count: clearing.length, fields: fields(clearing) }));
+  if (changing.length > 0) parts.push(t(lang, "import.plan.wouldChange", { fields: fields(changing) }));
+  return { message: parts.length > 0 ? parts.join("; ") : t(lang, "import.plan.noChange"), clears: clearing.length > 0 };
+}
+
+/** An error's own words in the row's message: a ToolError in the run's language, another as it says (a server's, the system's). */
+export function errorText(lang: Lang, error: unknown): string {
+  if (error instanceof ToolError) return error.text(lang);
+  return error instanceof Error ? error.message : String(error);
 }

@@ -16,7 +16,7 @@ import type { InputTable } from "../customers/read-input.js";
 import { JournalWriter, readJournal, rowKey } from "../import/journal.js";
 import type { Intent } from "../import/journal.js";
 import type { RowResult } from "../rows/result.js";
-import { isWritten } from "../rows/status.js";
+import { isWritten, parseStatus, statusText } from "../rows/status.js";
 import type { StatusCounts } from "../rows/status.js";
 import { openReport } from "../import/report.js";
 import type { ReportRow } from "../import/report.js";
@@ -29,6 +29,11 @@ import { withoutServerFields } from "../customers/merge.js";
 import { describeChanges, rowSteps } from "./steps.js";
 import { refuseOutOfOrder, undoTargets } from "./targets.js";
 import type { UndoTarget } from "./targets.js";
+import { headerFor } from "../customers/columns.js";
+import { errorText } from "../import/upload.js";
+import type { Lang } from "../i18n/lang.js";
+import { msg, render } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 export interface UndoOptions {
   report: string;
@@ -73,6 +78,8 @@ export interface UndoSummary {
 /** Reverses an import run from its journal: deletes what it created, PUTs back what it replaced; safe to run twice. */
 export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const { io } = options;
+  const { lang } = io;
+  const say = (message: Message) => render(lang, message);
   const started = io.now();
   const { run, runs } = findRun(options.report, options.run);
   const targets = undoTargets(run.state);
@@ -82,11 +89,11 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const table = existsSync(options.report) ? await readInput(options.report).catch((error: unknown) => {
     // the report only lends its layout: a report edited past reading does not stop the undo
     if (!(error instanceof ToolError)) throw error;
-    reportUnreadable = error.message;
+    reportUnreadable = error.text(lang);
     return undefined;
   }) : undefined;
-  const headers = table?.headers ?? ["Customer code"];
-  const report = await openReport(options.undoReport, headers, "undo", options.report, table?.source.delimiter);
+  const headers = table?.headers ?? [headerFor("general_info.customer_code", lang)];
+  const report = await openReport(options.undoReport, headers, "undo", lang, options.report, table?.source.delimiter);
   const journalPath = options.dryRun ? undefined : journalPathFor(options.undoReport);
   const previous = journalPath ? readJournal(journalPath) : undefined;
   const resuming = previous?.header?.command === "undo" && !previous.finished && previous.header.input === resolve(options.report) && (previous.header.undoes ?? run.number) === run.number;
@@ -106,7 +113,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const files = runFiles(report, journal, stop);
   let listed: Promise<void> | undefined;
   const summary: UndoSummary = { run: run.number, rows: 0, counts: {}, conflicts: 0, withoutBackup: 0, damaged: run.state.damaged, notInReport: 0, reportMissing: table === undefined && reportUnreadable === undefined, reportUnreadable, undoneBefore: run.state.undone, earlierRun: runs.filter((other) => other.number < run.number).at(-1)?.number, requests: 0, elapsedMs: 0, stopped: undefined };
-  const progress = createProgress(io, options.dryRun ? "Planning undo" : "Undoing");
+  const progress = createProgress(io, msg(options.dryRun ? "output.progress.planningUndo" : "output.progress.undoing"));
   let finished = false;
   try {
     const runner = createRowRunner<ReportRow>({
@@ -125,7 +132,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       const code = input.outcome.customerCode;
       const target = code === undefined ? undefined : pending.get(rowKey({ row: input.row, customerCode: code }));
       if (target) pending.delete(target.key);
-      await runner.push(input, target ? reverse(target, input.row) : Promise.resolve({ row: input.row, status: "skipped", customerCode: code, message: run.latest ? nothingToUndo(input.previous.status) : `nothing to undo: run ${run.number} did not write this customer (the report shows the latest run)` }));
+      await runner.push(input, target ? reverse(target, input.row) : Promise.resolve({ row: input.row, status: "skipped", customerCode: code, message: say(run.latest ? nothingToUndo(lang, input.previous.status) : msg("undo.row.otherRun", { run: String(run.number) })) }));
       if (files.reportFailed) break;
     }
     const codeColumn = table ? codeColumnOf(table) : 0;
@@ -176,32 +183,32 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
     try {
       const customerId = target.customerId ?? (await confirmCreated(target.code));
       if (customerId === undefined) {
-        const message = sentBefore?.op === "delete" ? "deleted before the interruption" : "nothing to undo: the create sent without an answer (in flight when the import stopped) was never applied: the listing does not hold this code";
-        return { row, status: sentBefore?.op === "delete" ? "deleted" : "skipped", customerCode: target.code, message, attempts: 0 };
+        const message = sentBefore?.op === "delete" ? msg("undo.row.deletedBefore") : msg("undo.row.createNeverApplied");
+        return { row, status: sentBefore?.op === "delete" ? "deleted" : "skipped", customerCode: target.code, message: say(message), attempts: 0 };
       }
       const steps = rowSteps(client, pacer, row, target.code, customerId);
       const intent = (op: "delete" | "restore", sent: CustomerPayload | null) => journal?.append({ t: "intent", row, op, code: target.code, customerId, sent });
       const current = await steps.get();
       if (target.op === "create") {
-        if (!current) return sentBefore?.op === "delete" ? steps.result("deleted", "deleted before the interruption") : steps.result("skipped", "already deleted");
-        const changes = target.sent ? describeChanges(target.sent, withoutServerFields(current.data)) : "";
-        const whose = target.uncertain ? "a customer with this code exists but differs from what the import sent, so it may be someone else's" : "changed on the server since the import";
-        if (changes && !options.force) return steps.leftAlone("conflict", `${whose} (${changes}): not deleted; use --force to delete anyway`);
-        const why = target.uncertain ? "sent without an answer (in flight when the import stopped); created, as the listing confirmed" : undefined;
-        if (options.dryRun) return steps.result("would-delete", changes ? `changed since the import (${changes}); --force deletes it` : why);
+        if (!current) return sentBefore?.op === "delete" ? steps.result("deleted", say(msg("undo.row.deletedBefore"))) : steps.result("skipped", say(msg("undo.row.alreadyDeleted")));
+        const changes = target.sent ? describeChanges(target.sent, withoutServerFields(current.data), lang) : "";
+        const whose = target.uncertain ? msg("undo.row.maybeSomeoneElses") : msg("undo.row.changedSince");
+        if (changes && !options.force) return steps.leftAlone("conflict", say(msg("undo.row.notDeleted", { whose, changes })));
+        const why = target.uncertain ? say(msg("undo.row.createdInFlight")) : undefined;
+        if (options.dryRun) return steps.result("would-delete", changes ? say(msg("undo.row.wouldDeleteChanged", { changes })) : why);
         await intent("delete", null);
         return steps.result("deleted", why, await steps.remove());
       }
-      if (!target.before) return steps.leftAlone("no-backup", NO_BACKUP);
-      if (!current) return steps.result("failed", "the customer was deleted since the import: nothing to restore");
+      if (!target.before) return steps.leftAlone("no-backup", say(msg("undo.row.noBackup")));
+      if (!current) return steps.result("failed", say(msg("undo.row.deletedSince")));
       const now = withoutServerFields(current.data);
-      if (describeChanges(target.before, now) === "") {
-        if (sentBefore?.op === "restore") return steps.result("restored", "restored before the interruption");
-        return steps.result("skipped", target.uncertain ? "nothing to undo: the replace sent without an answer (in flight when the import stopped) was never applied" : "already as it was before the import");
+      if (describeChanges(target.before, now, lang) === "") {
+        if (sentBefore?.op === "restore") return steps.result("restored", say(msg("undo.row.restoredBefore")));
+        return steps.result("skipped", say(target.uncertain ? msg("undo.row.replaceNeverApplied") : msg("undo.row.asBefore")));
       }
-      const changes = target.sent ? describeChanges(target.sent, now) : "";
-      if (changes && !options.force) return steps.leftAlone("conflict", `changed on the server since the import (${changes}): not restored; use --force to restore anyway`);
-      if (options.dryRun) return steps.result("would-restore", describeChanges(now, target.before) || undefined);
+      const changes = target.sent ? describeChanges(target.sent, now, lang) : "";
+      if (changes && !options.force) return steps.leftAlone("conflict", say(msg("undo.row.notRestored", { changes })));
+      if (options.dryRun) return steps.result("would-restore", describeChanges(now, target.before, lang) || undefined);
       await intent("restore", target.before);
       return steps.result("restored", undefined, await steps.put(target.before));
     } catch (error) {
@@ -218,13 +225,13 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
       }
       const failure = error instanceof ApiError ? error : undefined;
       // a 401's row says the server's reason alone: the summary says what to check
-      const message = auth ? error.detail ?? error.message : error instanceof Error ? error.message : String(error);
+      const message = auth ? error.detail ?? error.message : errorText(lang, error);
       return { row, status: "failed", customerCode: target.code, customerId: target.customerId, httpStatus: failure?.status, apiCode: failure?.apiCode, requestId: failure?.requestId, message, attempts: auth ? undefined : failure?.attempts };
     }
   }
 
   function notAttempted(row: number, code: string): RowResult {
-    return { row, status: "failed", customerCode: code, message: "not attempted: the run stopped; run the same command again to continue", attempts: 0 };
+    return { row, status: "failed", customerCode: code, message: say(msg("undo.row.notAttempted")), attempts: 0 };
   }
 }
 
@@ -241,12 +248,11 @@ function codeColumnOf(table: InputTable): number {
   return binding === undefined ? -1 : table.kept.indexOf(binding.column);
 }
 
-const NO_BACKUP = "no backup of the record before the import (it ran with --no-backup): cannot restore";
-
 /** A row this run did not write. Created or replaced all the same: an --only re-run carried it over. */
-function nothingToUndo(status: string | undefined): string {
-  if (isWritten(status)) {
-    return `nothing to undo in this run: it did not send this row, whose result (${status}) came over from the earlier report it re-ran with --only; undo that report to undo this row`;
-  }
-  return `nothing to undo: the import left this row ${status ?? "unsent"}`;
+function nothingToUndo(lang: Lang, written: string | undefined): Message {
+  // the report's status cell, in either language; a word edited into it that is no status is quoted as it is
+  const status = parseStatus(written);
+  if (isWritten(status)) return msg("undo.row.carried", { status: statusText(lang, status) });
+  const said = status === undefined ? written : statusText(lang, status);
+  return msg("undo.row.leftAs", { status: said ?? msg("undo.row.unsent") });
 }

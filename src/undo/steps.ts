@@ -5,12 +5,13 @@ import type { Pacer } from "../api/pacer.js";
 import { rowRequests } from "../api/row-requests.js";
 import { differencesFromSent } from "../import/adopt.js";
 import type { CustomerPayload } from "../customers/types.js";
+import type { Lang } from "../i18n/lang.js";
 import type { RowResult } from "../rows/result.js";
 import type { RowReason, RowStatus } from "../rows/status.js";
 
 /** The fields that differ between two payloads, by header and path; "" when they are equal. */
-export function describeChanges(expected: CustomerPayload, actual: CustomerPayload): string {
-  return differencesFromSent(expected, actual).join(", ");
+export function describeChanges(expected: CustomerPayload, actual: CustomerPayload, lang: Lang): string {
+  return differencesFromSent(expected, actual, lang).join(", ");
 }
 
 /** One undo row's requests, counted together; a GET or DELETE that finds nothing is an answer, not a failure. */

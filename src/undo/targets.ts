@@ -4,6 +4,7 @@ import { ToolError } from "../errors.js";
 import type { RunInfo } from "../import/history.js";
 import type { JournalState } from "../import/journal.js";
 import { isWritten } from "../rows/status.js";
+import { msg } from "../i18n/text.js";
 
 /** What an import run did (or may have done) to one customer, from its journal: what undo reverses. */
 export interface UndoTarget {
@@ -62,8 +63,9 @@ export function refuseOutOfOrder(report: string, run: RunInfo, runs: RunInfo[], 
     const shared = [...touched(later.state)].filter((key) => targets.has(key)).map((key) => targets.get(key)!.code);
     if (shared.length === 0) continue;
     const sample = shared.slice(0, 5).join(", ") + (shared.length > 5 ? ", …" : "");
-    throw new ToolError("E_UNDO_ORDER", `Run ${later.number} of ${report} (started ${later.state.header?.startedAt ?? "?"}) changed ${shared.length} of the customers run ${run.number} did (${sample}), and has not been undone. Nothing was sent.`, {
-      hint: `Undo the newer run first: finan-bulk undo ${report} --run ${later.number}; then undo run ${run.number}. Or add --force to undo run ${run.number} over them.`,
+    const [laterRun, thisRun] = [String(later.number), String(run.number)];
+    throw new ToolError("E_UNDO_ORDER", msg("undo.order.refused", { later: laterRun, report, startedAt: later.state.header?.startedAt ?? "?", count: shared.length, run: thisRun, sample }), {
+      hint: msg("undo.order.hint", { report, later: laterRun, run: thisRun }),
     });
   }
 }

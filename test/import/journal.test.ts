@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
 import { JournalWriter, assertReadable, readJournal } from "../../src/import/journal.js";
 import type { JournalEntry, RunHeader } from "../../src/import/journal.js";
+import { msg } from "../../src/i18n/text.js";
 
 const header: RunHeader = { t: "run", version: 1, command: "import", input: "in.csv", mode: "upsert", startedAt: "2026-01-02T03:04:05.000Z" };
 const done = (row: number, code: string): JournalEntry => ({ t: "done", row, status: "created", customerCode: code, customerId: `id-${code}` });
@@ -72,12 +73,12 @@ describe("a journal damaged in the middle", () => {
     expect([...read.done.keys()]).toEqual(["code:KH2"]);
     let error: unknown;
     try {
-      assertReadable(path, read, "Set it aside to start afresh.");
+      assertReadable(path, read, msg("import.journal.moveAside"));
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ToolError);
-    expect(error).toMatchObject({ code: "E_JOURNAL", message: `The journal ${path} is damaged at line 2.`, hint: "Set it aside to start afresh." });
+    expect(error).toMatchObject({ code: "E_JOURNAL", message: `The journal ${path} is damaged at line 2.`, hint: expect.stringContaining("Move it aside to start a new run") });
   });
 
   it("keeps a whole entry that an older version appended after a torn line", async () => {

@@ -21,7 +21,7 @@ const folder = async () => (dir = await mkdtemp(join(tmpdir(), "finan-report-"))
 describe("openReport", () => {
   it("writes the input's own columns, then the result columns, one line a row, with a BOM for Excel", async () => {
     const path = join(await folder(), "in.report.csv");
-    const report = await openReport(path, HEADERS, "import");
+    const report = await openReport(path, HEADERS, "import", "en");
     await report.write({ values: ["KH1", "Nguyễn Văn An"] }, created);
     await report.write({ values: ["KH2", "Trần, \"Bình\"\ndòng 2"] }, failed);
     await report.close();
@@ -36,7 +36,7 @@ describe("openReport", () => {
 
   it("keeps cells past the input's header after the result columns, and a validate report has only row, status and message", async () => {
     const path = join(await folder(), "in.check.csv");
-    const report = await openReport(path, HEADERS, "validate");
+    const report = await openReport(path, HEADERS, "validate", "en");
     await report.write({ values: ["KH1", "An"], overflow: ["thừa 1", "thừa 2"] }, { row: 2, status: "invalid", message: "Type: must be personal or company" });
     await report.close();
     const [header, line] = (await readFile(path, "utf8")).replace(/^\uFEFF/, "").split("\r\n");
@@ -46,7 +46,7 @@ describe("openReport", () => {
 
   it("a cell that Excel would run as a formula is written so it cannot run", async () => {
     const path = join(await folder(), "in.report.csv");
-    const report = await openReport(path, HEADERS, "import");
+    const report = await openReport(path, HEADERS, "import", "en");
     await report.write({ values: ["KH1", '=HYPERLINK("http://evil.example","Bấm")'] }, created);
     await report.close();
     const [row] = parseCsv(await readFile(path, "utf8"));
@@ -56,7 +56,7 @@ describe("openReport", () => {
 
   it("is delimited as its input was (a Vietnamese Excel's semicolon)", async () => {
     const path = join(await folder(), "in.report.csv");
-    const report = await openReport(path, HEADERS, "import", undefined, ";");
+    const report = await openReport(path, HEADERS, "import", "en", undefined, ";");
     await report.write({ values: ["KH1", "An; Bình"] }, created);
     await report.close();
     const [header, line] = (await readFile(path, "utf8")).replace(/^\uFEFF/, "").split("\r\n");
@@ -66,7 +66,7 @@ describe("openReport", () => {
 
   it("is readable by its owner only: it holds personal data", async () => {
     const path = join(await folder(), "in.report.csv");
-    const report = await openReport(path, HEADERS, "import");
+    const report = await openReport(path, HEADERS, "import", "en");
     await report.close();
     expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
@@ -74,7 +74,7 @@ describe("openReport", () => {
   it("replaces an earlier report only when closed; aborted, the earlier one is left whole and nothing else stays behind", async () => {
     const path = join(await folder(), "in.report.csv");
     await writeFile(path, "the earlier report\n");
-    const report = await openReport(path, HEADERS, "import");
+    const report = await openReport(path, HEADERS, "import", "en");
     await report.write({ values: ["KH1", "An"] }, created);
     expect(await readFile(path, "utf8")).toBe("the earlier report\n");
     await report.abort();
@@ -87,7 +87,7 @@ describe("openReport", () => {
     await writeFile(input, "Mã khách hàng,Tên\nKH1,An\n");
     const path = what === "the input itself" ? input : join(dir, "other.csv");
     if (path !== input) await link(input, path);
-    await expect(openReport(path, HEADERS, "import", input)).rejects.toMatchObject({ code: "E_REPORT", message: `The report would overwrite the input ${input}.`, hint: expect.stringContaining("--report") });
+    await expect(openReport(path, HEADERS, "import", "en", input)).rejects.toMatchObject({ code: "E_REPORT", message: `The report would overwrite the input ${input}.`, hint: expect.stringContaining("--report") });
     expect(await readFile(input, "utf8")).toBe("Mã khách hàng,Tên\nKH1,An\n");
   });
 });

@@ -4,19 +4,20 @@ import type { CustomerPayload } from "../../src/customers/types.js";
 import { CodeIndex } from "../../src/import/code-index.js";
 import { createUploader } from "../../src/import/upload.js";
 import type { ImportMode, RowJob } from "../../src/import/upload.js";
+import type { Lang } from "../../src/i18n/lang.js";
 import { fakeClient, noAnswer, noWaitPacer } from "../helpers/fake-client.js";
 import type { FakeClient, FakeClientHooks } from "../helpers/fake-client.js";
 
 const payload = (code: string, name = `Nguyễn Văn ${code}`): CustomerPayload => ({ general_info: { name, customer_code: code, type: "personal", phone_code: "+84", phone: "0933456789" } });
 const job = (code: string, extra: Partial<RowJob> = {}): RowJob => ({ row: 2, customerCode: code, payload: payload(code), ...extra });
 
-function uploader(hooks: FakeClientHooks = {}, options: { mode?: ImportMode; maxAttempts?: number } = {}) {
+function uploader(hooks: FakeClientHooks = {}, options: { mode?: ImportMode; maxAttempts?: number; lang?: Lang } = {}) {
   const fake = fakeClient(hooks);
   const pacer = noWaitPacer();
   const index = new CodeIndex(fake.client, pacer);
   // nothing else to wait for: confirmations list at once instead of after 10 s
   index.eager = true;
-  const upload = createUploader({ client: fake.client, pacer, index, mode: options.mode ?? "upsert", dryRun: false, backup: true, maxAttempts: options.maxAttempts ?? 3, journal: undefined });
+  const upload = createUploader({ client: fake.client, pacer, index, mode: options.mode ?? "upsert", dryRun: false, backup: true, maxAttempts: options.maxAttempts ?? 3, journal: undefined, lang: options.lang ?? "en" });
   return { fake, index, upload };
 }
 
@@ -102,5 +103,28 @@ describe("104100 (the code is taken) for a row sent before an interruption", () 
     const result = await upload.process(job("KH1"));
     expect(result).toMatchObject({ status: "replaced", customerId: id });
     expect(fake.records.get(id)?.general_info.name).toBe("Nguyễn Văn KH1");
+  });
+});
+
+describe("a row's message in the run's language", () => {
+  it("says in Vietnamese what happened to a create whose answer never came, naming the fields by their Vietnamese headers", async () => {
+    const { upload } = uploader({ create: (sent, server) => {
+      server.insert({ ...sent, general_info: { ...sent.general_info, name: "Người khác" } });
+      throw noAnswer();
+    } }, { lang: "vi" });
+    const result = await upload.process(job("KH1"));
+    expect(result.status).toBe("failed");
+    expect(result.message).toMatch(/^người khác đã tạo trong lúc đó: máy chủ có mã khách hàng KH1 \(customer_id \S+\) với giá trị khác ở Tên khách hàng \(general_info\.name\), nên không coi là khách hàng do lần chạy này tạo/);
+  });
+
+  it("a create that never got through, and a code that exists under --mode create", async () => {
+    const lost = uploader({ create: () => {
+      throw noAnswer();
+    } }, { maxAttempts: 1, lang: "vi" });
+    expect((await lost.upload.process(job("KH1"))).message).toMatch(/^chưa tạo được: máy chủ không trả lời hoặc không đọc được câu trả lời, và danh sách khách hàng không có mã này: /);
+    const existing = uploader({}, { mode: "create", lang: "vi" });
+    existing.fake.insert(payload("KH2"));
+    await existing.index.load();
+    expect(await existing.upload.process(job("KH2"))).toMatchObject({ status: "skipped", message: "mã khách hàng đã có trên máy chủ (chế độ create)" });
   });
 });
