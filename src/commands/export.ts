@@ -9,6 +9,8 @@ import { parseColumnSelection } from "../export/columns.js";
 import { createProgressLine } from "../output/progress.js";
 import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
+import { DEFAULT_TIME_ZONE, checkTimeZone } from "../export/cell-words.js";
+import { t } from "../i18n/text.js";
 import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";
 import { defineCommand } from "./define.js";
 import { headerLang, numberOption, pacingOptions, withNetworkFlags } from "./options.js";
@@ -18,7 +20,7 @@ const NAMED = 10;
 
 /** `finan-bulk export <file>`: exit 0 with the whole list written, 2 with nothing written, 130 interrupted. */
 export const exportCommand = defineCommand({
-  builder: (y) =>
+  builder: (y, lang) =>
     withNetworkFlags(y.positional("file", { type: "string", demandOption: true, describe: "The .csv or .xlsx to write" }))
       .option("summary", { type: "boolean", default: false, describe: "Only the list's summary fields (no per-customer fetch)" })
       .option("type", { choices: ["personal", "company"] as const, describe: "Only this type of customer" })
@@ -26,6 +28,7 @@ export const exportCommand = defineCommand({
       .option("bom", { type: "boolean", default: true, describe: "CSV: start with a UTF-8 BOM so Excel shows Vietnamese (--no-bom to omit)" })
       .option("page-size", { type: "number", default: 100, describe: "Customers per list request" })
       .option("mkdir", { type: "boolean", default: false, describe: "Create the output folder if it does not exist (otherwise a missing folder is an error)" })
+      .option("timezone", { type: "string", describe: t(lang, "export.help.timezone") })
       .example("$0 export customers.xlsx", "Everything, Excel")
       .example("$0 export out/customers.xlsx --mkdir", "Into out/, creating it if needed")
       .example("$0 export companies.csv --type company --json", "Companies only, summary as JSON")
@@ -35,6 +38,9 @@ export const exportCommand = defineCommand({
     const selection = args.columns === undefined ? undefined : parseColumnSelection(args.columns, args.summary);
     const pageSize = numberOption(args.pageSize, "--page-size", { min: 1, integer: true });
     const pacing = { ...pacingOptions(args), ...(args.debug ? { onRetry: logRetry(io) } : {}) };
+    const lang = headerLang(args.lang);
+    // a nightly English export keeps the server's times unless asked; a Vietnamese one reads them in Vietnam's zone
+    const timeZone = args.timezone !== undefined ? checkTimeZone(args.timezone) : lang === "vi" ? DEFAULT_TIME_ZONE : undefined;
     const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
     const file = resolve(io.cwd, args.file);
     await checkWritable(file, args.file, args.mkdir);
@@ -48,7 +54,8 @@ export const exportCommand = defineCommand({
         summaryOnly: args.summary,
         type: args.type,
         selection,
-        lang: headerLang(args.lang),
+        lang,
+        timeZone,
         bom: args.bom,
         pageSize,
         pacing,

@@ -4,6 +4,8 @@ import type { Cell, SheetRow } from "../spreadsheet/types.js";
 import { columnLetter, fieldForHeader, headerFor, normaliseHeader } from "./columns.js";
 import type { FieldKey } from "./columns.js";
 import type { ColumnMapping } from "./mapping.js";
+import { LANGS } from "../i18n/lang.js";
+import { t } from "../i18n/text.js";
 
 /** The columns our own report adds; ignored on read so a report is itself a valid input. */
 export const RESULT_COLUMNS = [
@@ -18,8 +20,9 @@ export const RESULT_COLUMNS = [
 ] as const;
 export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
-// An export adds these beside the template columns; a round trip must not warn about them.
-const EXPORT_METADATA = ["created_at", "updated_at"];
+// An export adds these beside the template columns, in either language and with or without the zone of its times
+// ("Ngày tạo (Asia/Ho_Chi_Minh)"); a round trip must not warn about them.
+const EXPORT_METADATA = (["created_at", "updated_at"] as const).flatMap((name) => LANGS.map((lang) => t(lang, `export.column.${name}`)));
 
 /** Every report of ours (validate, import, undo) has these. */
 const REPORT_MARKS: ResultColumn[] = ["row", "status", "message"];
@@ -94,7 +97,7 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
     if (field === undefined) {
       const result = RESULT_BY_KEY.get(key);
       if (result !== undefined) resultNamed.set(result, [...(resultNamed.get(result) ?? []), { column, header }]);
-      else if (!METADATA_KEYS.has(key)) bound.unknown.push({ column, header });
+      else if (!METADATA_KEYS.has(normaliseHeader(header.replace(/\s*\([^()]*\)\s*$/, "")))) bound.unknown.push({ column, header });
       return;
     }
     const first = byField.get(field);

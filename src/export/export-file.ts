@@ -5,6 +5,7 @@ import type { SheetWriter } from "../spreadsheet/types.js";
 import { createSheetWriter } from "../spreadsheet/write.js";
 import { rowValues } from "./columns.js";
 import { createEscapeNotes } from "./csv-escapes.js";
+import { formatTimestamp, typeWords } from "./cell-words.js";
 import type { ExportColumns } from "./columns.js";
 import type { ExportProgress } from "../output/progress.js";
 
@@ -16,6 +17,8 @@ export interface ExportFileOptions {
   format: ExportFormat;
   lang: "en" | "vi";
   bom: boolean;
+  /** created_at and updated_at as yyyy-mm-dd hh:mm:ss in this zone; undefined: as the server sent them */
+  timeZone?: string | undefined;
   onProgress?: ((progress: ExportProgress) => void) | undefined;
 }
 
@@ -27,9 +30,22 @@ export function createExportFile(options: ExportFileOptions) {
   let columns: ExportColumns | undefined;
   let written = 0;
   const escapes = createEscapeNotes();
+  const typeWord = typeWords(options.lang);
+  const { timeZone } = options;
+  /** The server's words as this export writes them: the type in the headers' language, times in the zone. */
+  const wordsOf = (keys: readonly string[]) => (values: (string | undefined)[]): (string | undefined)[] =>
+    values.map((value, index) => {
+      if (value === undefined) return value;
+      const key = keys[index];
+      if (key === "general_info.type") return typeWord(value);
+      if (timeZone !== undefined && (key === "created_at" || key === "updated_at")) return formatTimestamp(value, timeZone);
+      return value;
+    });
+  let inWords = wordsOf([]);
   return {
     async open(layout: ExportColumns): Promise<void> {
       columns = layout;
+      inWords = wordsOf(layout.keys);
       writer = await createSheetWriter(options.file, {
         columns: layout.headers,
         sheetName: options.lang === "vi" ? "Khách hàng" : "Customers",
@@ -44,7 +60,7 @@ export function createExportFile(options: ExportFileOptions) {
       if (!writer || !columns) throw new ToolError("E_INTERNAL", "export: a row was written before the columns were known");
       written += 1;
       if (options.format === "xlsx" && written >= MAX_EXCEL_ROWS) throw tooManyRows(options.file);
-      const values = rowValues(record, columns.keys);
+      const values = inWords(rowValues(record, columns.keys));
       if (options.format === "csv") escapes.note(record.general_info?.customer_code, columns.headers, values);
       await writer.write(values);
       options.onProgress?.({ phase: "writing", done: written, ...(total === undefined ? {} : { total }) });

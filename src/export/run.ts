@@ -34,6 +34,8 @@ export interface ExportOptions {
   /** `--columns`, parsed; undefined for the template's columns */
   selection: ColumnChoice[] | undefined;
   lang: Lang;
+  /** created_at and updated_at as yyyy-mm-dd hh:mm:ss in this IANA zone (checked); undefined: as the server sent them */
+  timeZone?: string | undefined;
   /** CSV: UTF-8 BOM */
   bom: boolean;
   pageSize: number;
@@ -185,7 +187,7 @@ async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecor
       widths.banks = Math.max(widths.banks, groups.banks);
     }
   }
-  const columns = layoutColumns(options.selection, { lang: options.lang, summaryOnly: options.summaryOnly, widths });
+  const columns = layoutColumns(options.selection, { lang: options.lang, summaryOnly: options.summaryOnly, widths, timeZone: options.timeZone });
   checkSheetWidth(options.format, columns, options.file, widest);
   await output.open(columns);
   if (options.summaryOnly) {
