@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 const system = [
   "test/api/client.test.ts",
   "test/api/paginate.test.ts",
+  "test/api/vietnamese.test.ts",
   "test/cli/escaped-errors.test.ts",
   "test/cli/json.test.ts",
   "test/customers/invisible.test.ts",

@@ -41,7 +41,7 @@ export const exportCommand = defineCommand({
     const lang = headerLang(args.lang);
     // a nightly English export keeps the server's times unless asked; a Vietnamese one reads them in Vietnam's zone
     const timeZone = args.timezone !== undefined ? checkTimeZone(args.timezone) : lang === "vi" ? DEFAULT_TIME_ZONE : undefined;
-    const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
+    const connection = resolveConnection(args, io.env, io.cwd, io.stderr, io.lang);
     const file = resolve(io.cwd, args.file);
     await checkWritable(file, args.file, args.mkdir);
 

@@ -8,4 +8,16 @@ export const exportArea = {
   "export.timezone.unknown": { en: "--timezone {zone} is not a time zone this machine knows.", vi: "--timezone {zone} không phải múi giờ mà máy này biết." },
   "export.timezone.unknownHint": { en: "Give an IANA name such as Asia/Ho_Chi_Minh, UTC or Europe/Berlin.", vi: "Hãy ghi tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh, UTC hoặc Europe/Berlin." },
   "export.help.timezone": { en: "Write created_at and updated_at as yyyy-mm-dd hh:mm:ss in this IANA time zone (default with --lang vi: Asia/Ho_Chi_Minh)", vi: "Ghi created_at và updated_at dạng yyyy-mm-dd hh:mm:ss theo múi giờ IANA này (mặc định khi --lang vi: Asia/Ho_Chi_Minh)" },
+  "export.failed.untouched": { en: "Nothing was written to {file}.", vi: "Chưa ghi gì vào {file}." },
+  "export.failed.listInconsistent": { en: "{text} {untouched}", vi: "{text} {untouched}" },
+  "export.failed.while": { en: "Export failed while {doing}: {reason}. {untouched}", vi: "Xuất không thành công khi đang {doing}: {reason}. {untouched}" },
+  "export.failed.hint": {
+    en: "A partial export is never left behind. Run it again later; if the server is slow or busy, lower --rate or raise --retries and --max-wait.",
+    vi: "Không bao giờ để lại tệp xuất dở dang. Hãy chạy lại sau; nếu máy chủ chậm hoặc bận, hãy giảm --rate hoặc tăng --retries và --max-wait.",
+  },
+  "export.doing.listing": { en: "listing customers", vi: "đọc danh sách khách hàng" },
+  "export.doing.fetching": { en: "fetching customers", vi: "lấy thông tin khách hàng" },
+  "export.doing.fetchingOne": { en: "fetching customer {code} ({id})", vi: "lấy thông tin khách hàng {code} ({id})" },
+  "export.doing.writing": { en: "writing {file}", vi: "ghi tệp {file}" },
+  "export.noCode": { en: "(no code)", vi: "(không có mã)" },
 } as const satisfies Record<string, Translated>;
