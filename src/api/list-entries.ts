@@ -6,7 +6,7 @@ import type { Message } from "../i18n/text.js";
 
 /** A list entry, with what was odd about its fields (a null name, a numeric code) for a warning. */
 export interface ListedCustomer extends CustomerSummary {
-  oddities?: string[];
+  oddities?: Message[];
 }
 
 export type ListEntries = { ok: true; customers: ListedCustomer[] } | { ok: false; detail: Message; retryable: boolean };
@@ -23,8 +23,8 @@ export function readListEntries(data: unknown): ListEntries {
       return { ok: false, detail: msg("api.list.noId", { entry: String(index + 1), preview: preview(entry) }), retryable: false };
     }
     const info = isJsonObject(entry) ? entry.general_info : undefined;
-    const oddities: string[] = [];
-    if (!isJsonObject(info) && info !== undefined) oddities.push(oddFieldMessage("general_info", fieldText(info).odd ?? "odd"));
+    const oddities: Message[] = [];
+    if (!isJsonObject(info) && info !== undefined) oddities.push(oddFieldMessage("general_info", fieldText(info).odd ?? msg("api.odd.text")));
     const general_info = { name: "", customer_code: "", type: "" };
     for (const field of SUMMARY_FIELDS) {
       const { text, odd } = fieldText(isJsonObject(info) ? info[field] : undefined);

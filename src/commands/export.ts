@@ -10,7 +10,7 @@ import { createProgressLine } from "../output/progress.js";
 import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
 import { DEFAULT_TIME_ZONE, checkTimeZone } from "../export/cell-words.js";
-import { t } from "../i18n/text.js";
+import { render, t } from "../i18n/text.js";
 import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";
 import { defineCommand } from "./define.js";
 import { headerLang, numberOption, pacingOptions, withNetworkFlags } from "./options.js";
@@ -76,12 +76,14 @@ function printSummary(io: Io, asked: { file: string; json: boolean; type: string
   const seconds = result.elapsedMs / 1000;
   const customersPerSecond = seconds > 0 ? Math.round((result.customers / seconds) * 10) / 10 : result.customers;
   if (asked.json) {
-    writeLine(io.stdout, JSON.stringify({ command: "export", ok: true, ...result, pace: result.pace?.bound ?? null, summaryOnly, type: asked.type ?? null, customersPerSecond }));
+    // --json speaks English: the warnings' messages rendered so
+    const english = { warnings: result.warnings.map((warning) => ({ ...warning, message: render("en", warning.message) })), fileWarnings: result.fileWarnings.map((warning) => render("en", warning)) };
+    writeLine(io.stdout, JSON.stringify({ command: "export", ok: true, ...result, ...english, pace: result.pace?.bound ?? null, summaryOnly, type: asked.type ?? null, customersPerSecond }));
     return;
   }
   const count = (n: number) => `${n.toLocaleString("en-US")} customer${n === 1 ? "" : "s"}`;
   writeLine(io.stderr, `Exported ${count(result.customers)} to ${asked.file} in ${seconds.toFixed(1)} s (${customersPerSecond.toLocaleString("en-US")} customers/s, ${result.requests.toLocaleString("en-US")} request${result.requests === 1 ? "" : "s"}).`);
-  if (result.pace) writeLine(io.stderr, result.pace.note);
+  if (result.pace) writeLine(io.stderr, render(io.lang, result.pace.said));
   const changes = [
     [result.deletedDuringExport, "deleted during the export and are not in the file"],
     [result.createdDuringExport, "created during the export and are in the file"],
@@ -92,11 +94,11 @@ function printSummary(io: Io, asked: { file: string; json: boolean; type: string
     const verb = customers.length === 1 ? "customer was" : "customers were";
     writeLine(io.stderr, `${customers.length} ${verb} ${what}: ${nameSome(customers.map(nameOf))}.`);
   }
-  for (const warning of result.fileWarnings) writeLine(io.stderr, `warning: ${warning}`);
+  for (const warning of result.fileWarnings) writeLine(io.stderr, `warning: ${render(io.lang, warning)}`);
   const { warnings, warningCount } = result;
   if (warningCount > 0) {
     writeLine(io.stderr, `${warningCount.toLocaleString("en-US")} warning${warningCount === 1 ? "" : "s"} about the data (the file keeps every value as text; check these in Finan):`);
-    for (const warning of warnings.slice(0, NAMED)) writeLine(io.stderr, `  ${nameOf(warning)}: ${warning.message}`);
+    for (const warning of warnings.slice(0, NAMED)) writeLine(io.stderr, `  ${nameOf(warning)}: ${render(io.lang, warning.message)}`);
     if (warningCount > NAMED) writeLine(io.stderr, `  and ${(warningCount - NAMED).toLocaleString("en-US")} more (--json lists the first ${MAX_WARNINGS.toLocaleString("en-US")}).`);
   }
 }

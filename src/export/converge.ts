@@ -5,6 +5,7 @@ import type { Pacer } from "../api/pacer.js";
 import { listAllCustomers } from "../api/paginate.js";
 import type { CustomerType } from "../customers/types.js";
 import { ToolError } from "../errors.js";
+import type { Message } from "../i18n/text.js";
 import { mapInOrder } from "./in-order.js";
 import type { ExportProgress } from "../output/progress.js";
 
@@ -25,7 +26,7 @@ export interface Entry {
   updatedAt?: string;
   widths?: { contacts: number; banks: number };
   /** fields of its record that were not text, as warnings */
-  oddities?: string[];
+  oddities?: Message[];
 }
 
 export interface ConvergeOptions {

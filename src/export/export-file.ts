@@ -8,6 +8,7 @@ import { createEscapeNotes } from "./csv-escapes.js";
 import { formatTimestamp, typeWords } from "./cell-words.js";
 import type { ExportColumns } from "./columns.js";
 import type { ExportProgress } from "../output/progress.js";
+import type { Message } from "../i18n/text.js";
 
 export type ExportFormat = "csv" | "xlsx";
 export type ExportRecord = Parameters<typeof rowValues>[0];
@@ -75,7 +76,7 @@ export function createExportFile(options: ExportFileOptions) {
       return columns;
     },
     /** what the run should say about the file's content */
-    get warnings(): string[] {
+    get warnings(): Message[] {
       const escaped = escapes.warning;
       return escaped === undefined ? [] : [escaped];
     },

@@ -67,7 +67,7 @@ export interface ExportResult extends ExportChanges {
   /** what bounded the requests, and the flag that would help (none for a short run) */
   pace?: PaceReport | undefined;
   /** about how the file was written (control characters escaped): said after the summary; also in --json */
-  fileWarnings: string[];
+  fileWarnings: Message[];
   requests: number;
   elapsedMs: number;
 }

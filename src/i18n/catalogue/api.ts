@@ -84,4 +84,39 @@ export const api = {
     en: "Check FINAN_CLIENT_ID (now \"{clientId}\") and FINAN_SECRET_KEY (Finan web app → Settings → Open API), and that --base-url points at the right server.",
     vi: "Hãy kiểm tra FINAN_CLIENT_ID (đang là \"{clientId}\") và FINAN_SECRET_KEY (ứng dụng web Finan → Cài đặt → Open API), và --base-url có trỏ đúng máy chủ không.",
   },
+  // a value of an unexpected type, written as faithful text
+  "api.odd.null": { en: "null", vi: "null (rỗng)" },
+  "api.odd.number": { en: "the number {value}", vi: "số {value}" },
+  "api.odd.boolean": { en: "the boolean {value}", vi: "giá trị đúng/sai {value}" },
+  "api.odd.list": { en: "a list", vi: "một danh sách" },
+  "api.odd.object": { en: "an object", vi: "một đối tượng" },
+  "api.odd.other": { en: "a {type}", vi: "kiểu {type}" },
+  "api.odd.text": { en: "text", vi: "văn bản" },
+  "api.odd.leftBlank": { en: "{field} was {odd} instead of text: left blank", vi: "{field} là {odd} thay vì văn bản: để trống" },
+  "api.odd.writtenAsText": { en: "{field} was {odd} instead of text: written as text", vi: "{field} là {odd} thay vì văn bản: đã ghi thành văn bản" },
+  // what bounded a run's requests, and the flag to try
+  "api.pace.speed": { en: "{rps}/s", vi: "{rps} yêu cầu/giây" },
+  "api.pace.speedTrip": { en: "{rps}/s with round trips of {trip} ms", vi: "{rps} yêu cầu/giây, mỗi lượt đi về {trip} ms" },
+  "api.pace.rate": { en: "Requests were paced by --rate {rate} ({rps}/s): raise --rate if the API allows more.", vi: "Tốc độ gửi bị giới hạn bởi --rate {rate} ({rps} yêu cầu/giây): hãy tăng --rate nếu API cho phép." },
+  "api.pace.throttled": {
+    en: "The server's 429s held requests to about {current}/s, below --rate {rate}: --rate {suggested} would avoid them.",
+    vi: "Máy chủ trả lời 429 nên chỉ gửi được khoảng {current} yêu cầu/giây, thấp hơn --rate {rate}: dùng --rate {suggested} sẽ tránh được.",
+  },
+  "api.pace.inFlight": { en: "Requests were held by --concurrency {concurrency} ({speed}): raise --concurrency.", vi: "Tốc độ gửi bị giới hạn bởi --concurrency {concurrency} ({speed}): hãy tăng --concurrency." },
+  "api.pace.inFlightNeeded": {
+    en: "Requests were held by --concurrency {concurrency} ({speed}): leave out --concurrency, or give {needed}, to reach --rate {rate}.",
+    vi: "Tốc độ gửi bị giới hạn bởi --concurrency {concurrency} ({speed}): hãy bỏ --concurrency, hoặc đặt {needed}, để đạt --rate {rate}.",
+  },
+  "api.pace.roundTrip": {
+    en: "Requests were held by the round trip ({speed} and up to {limit} in flight): --concurrency N allows more in flight.",
+    vi: "Tốc độ gửi bị giới hạn bởi thời gian đi về ({speed}, tối đa {limit} yêu cầu cùng lúc): --concurrency N cho phép gửi nhiều yêu cầu cùng lúc hơn.",
+  },
+  "api.pace.roundTripNeeded": {
+    en: "Requests were held by the round trip ({speed} and up to {limit} in flight): --concurrency {needed} allows enough in flight to reach --rate {rate}.",
+    vi: "Tốc độ gửi bị giới hạn bởi thời gian đi về ({speed}, tối đa {limit} yêu cầu cùng lúc): --concurrency {needed} đủ để đạt --rate {rate}.",
+  },
+  "api.pace.local": {
+    en: "Requests were held by local work (reading the file, writing the report), not by the network or --rate ({rps}/s).",
+    vi: "Tốc độ gửi bị giới hạn bởi việc xử lý trên máy (đọc tệp, ghi tệp kết quả), không phải do mạng hay --rate ({rps} yêu cầu/giây).",
+  },
 } as const satisfies Record<string, Translated>;

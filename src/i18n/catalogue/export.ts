@@ -20,4 +20,21 @@ export const exportArea = {
   "export.doing.fetchingOne": { en: "fetching customer {code} ({id})", vi: "lấy thông tin khách hàng {code} ({id})" },
   "export.doing.writing": { en: "writing {file}", vi: "ghi tệp {file}" },
   "export.noCode": { en: "(no code)", vi: "(không có mã)" },
+  "export.odd.notObject": { en: "{field} was {odd} instead of an object: written as {column}", vi: "{field} là {odd} thay vì một đối tượng: đã ghi vào cột {column}" },
+  "export.odd.notList": { en: "{field} was {odd} instead of a list: written as its first entry", vi: "{field} là {odd} thay vì một danh sách: đã ghi thành mục đầu tiên" },
+  "export.odd.entryNotObject": {
+    en: "{field} entry {entry} was {odd} instead of an object: written as {column}",
+    vi: "mục thứ {entry} của {field} là {odd} thay vì một đối tượng: đã ghi vào cột {column}",
+  },
+  "export.escaped.cell": { en: "{code} {column} ({character})", vi: "{code} {column} ({character})" },
+  "export.escaped.column": { en: "column {column}", vi: "cột {column}" },
+  "export.escaped.comma": { en: "{first}, {rest}", vi: "{first}, {rest}" },
+  "export.escaped": {
+    en: { one: "{count} cell holds a control character a CSV cell cannot carry, written as _xHHHH_ (our import reads them back): {named}.", other: "{count} cells hold control characters a CSV cell cannot carry, written as _xHHHH_ (our import reads them back): {named}." },
+    vi: "{count} ô chứa ký tự điều khiển mà ô CSV không mang được, đã ghi thành _xHHHH_ (lệnh nhập của finan-bulk đọc lại đúng ký tự): {named}.",
+  },
+  "export.escaped.more": {
+    en: { one: "{count} cell holds a control character a CSV cell cannot carry, written as _xHHHH_ (our import reads them back): {named} and {more} more.", other: "{count} cells hold control characters a CSV cell cannot carry, written as _xHHHH_ (our import reads them back): {named} and {more} more." },
+    vi: "{count} ô chứa ký tự điều khiển mà ô CSV không mang được, đã ghi thành _xHHHH_ (lệnh nhập của finan-bulk đọc lại đúng ký tự): {named} và {more} ô khác.",
+  },
 } as const satisfies Record<string, Translated>;
