@@ -10,7 +10,7 @@ const system = [
   "test/cli/json.test.ts",
   "test/customers/invisible.test.ts",
   "test/i18n/no-english.test.ts",
-  "test/export/{control-characters,csv-safety,export,hostile-servers,lang-vi,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",
+  "test/export/{control-characters,csv-safety,export,failures-vi,hostile-servers,lang-vi,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",
   "test/import/{faults,import,lock,modes,pace,report-names,resume,undo,unknown-outcomes}.test.ts",
   "test/output/terminal.test.ts",
   "test/reliability/**/*.test.ts",

@@ -4,7 +4,8 @@ import type { FieldKey, Lang } from "../customers/columns.js";
 import { fieldValue } from "../customers/from-payload.js";
 import type { CustomerPayload } from "../customers/types.js";
 import { ToolError } from "../errors.js";
-import { t } from "../i18n/text.js";
+import { msg, t } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 /** Server-owned fields written after the template's columns; the importer ignores them. */
 export const META_COLUMNS = ["customer_id", "created_at", "updated_at"] as const;
@@ -43,14 +44,14 @@ const META_NAMES = new Map<string, MetaColumn>(META_COLUMNS.flatMap((name) => [n
  */
 export function parseColumnSelection(text: string, summaryOnly: boolean): ColumnChoice[] {
   const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
-  if (names.length === 0) throw usage(`--columns "${text}" names no column.`);
+  if (names.length === 0) throw usage(msg("export.columns.none", { text }));
   const choices: ColumnChoice[] = [];
   const seen = new Set<string>();
   for (const name of names) {
     const choice = parseChoice(name);
-    if (!choice) throw usage(`--columns: "${name}" is not a column.`, validNamesHint(summaryOnly));
+    if (!choice) throw usage(msg("export.columns.unknown", { name }), validNamesHint(summaryOnly));
     if (summaryOnly && !(choice.kind === "column" && SUMMARY_KEYS.includes(choice.key))) {
-      throw usage(`--columns: "${name}" is not in the list's summary, and --summary fetches nothing else.`, validNamesHint(true));
+      throw usage(msg("export.columns.notInSummary", { name }), validNamesHint(true));
     }
     const id = choice.kind === "column" ? choice.key : choice.group;
     if (seen.has(id)) continue;
@@ -125,20 +126,14 @@ export function headerOf(key: ColumnKey, lang: Lang, timeZone?: string): string 
   return timeZone === undefined ? name : t(lang, "export.column.inZone", { name, zone: timeZone });
 }
 
-function validNamesHint(summaryOnly: boolean): string {
-  if (summaryOnly) {
-    return `With --summary the columns are: ${SUMMARY_KEYS.map((key) => headerOf(key, "en")).join(", ")} (or their Vietnamese headers or API paths).`;
-  }
+function validNamesHint(summaryOnly: boolean): Message {
+  if (summaryOnly) return msg("export.columns.summaryHint", { columns: SUMMARY_KEYS.map((key) => headerOf(key, "en")).join(", ") });
   const fixed = templateFields(0, 0).map((field) => headerFor(field, "en"));
   const contact = templateFields(1, 0).slice(fixed.length).map((field) => headerFor(field, "en").replace(" 1 ", " N "));
   const bank = templateFields(0, 1).slice(fixed.length).map((field) => headerFor(field, "en").replace(" 1 ", " N "));
-  return [
-    `Valid columns: ${[...fixed, ...contact, ...bank, ...META_COLUMNS].join(", ")};`,
-    "contact_persons or bank_accounts for every contact or bank group the data needs;",
-    "the Vietnamese headers and API paths (general_info.name, bank_accounts.2.account_number) work too. Separate them with commas.",
-  ].join(" ");
+  return msg("export.columns.hint", { columns: [...fixed, ...contact, ...bank, ...META_COLUMNS].join(", ") });
 }
 
-function usage(message: string, hint?: string): ToolError {
+function usage(message: Message, hint?: Message): ToolError {
   return new ToolError("E_USAGE", message, hint === undefined ? {} : { hint });
 }

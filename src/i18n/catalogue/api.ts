@@ -119,4 +119,16 @@ export const api = {
     en: "Requests were held by local work (reading the file, writing the report), not by the network or --rate ({rps}/s).",
     vi: "Tốc độ gửi bị giới hạn bởi việc xử lý trên máy (đọc tệp, ghi tệp kết quả), không phải do mạng hay --rate ({rps} yêu cầu/giây).",
   },
+  "api.list.endless": {
+    en: "The customer list does not end: {pages} pages read, {listed} distinct customers listed, and it keeps sending new ones.",
+    vi: "Danh sách khách hàng không có điểm dừng: đã đọc {pages} trang, {listed} khách hàng khác nhau, mà máy chủ vẫn gửi thêm khách hàng mới.",
+  },
+  "api.list.endlessTotal": {
+    en: "The customer list does not end: {pages} pages read, {listed} distinct customers listed, though the server says it holds {total}, and it keeps sending new ones.",
+    vi: "Danh sách khách hàng không có điểm dừng: đã đọc {pages} trang, {listed} khách hàng khác nhau, dù máy chủ báo chỉ có {total}, mà vẫn gửi thêm khách hàng mới.",
+  },
+  "api.list.endlessHint": {
+    en: "The server is misbehaving; nothing was sent or written on its word. Try again later, and if it persists send this message to Finan support.",
+    vi: "Máy chủ đang trả lời bất thường; chưa gửi hay ghi gì dựa trên câu trả lời đó. Hãy thử lại sau; nếu vẫn bị, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
+  },
 } as const satisfies Record<string, Translated>;
