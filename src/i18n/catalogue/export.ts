@@ -94,4 +94,10 @@ export const exportArea = {
     vi: "Các cột hợp lệ: {columns}; contact_persons hoặc bank_accounts cho mọi nhóm người liên hệ hay ngân hàng mà dữ liệu cần; tiêu đề tiếng Việt và đường dẫn API (general_info.name, bank_accounts.2.account_number) cũng dùng được. Các cột cách nhau bằng dấu phẩy.",
   },
   "export.internal.rowBeforeColumns": { en: "export: a row was written before the columns were known", vi: "lỗi nội bộ khi xuất: một dòng được ghi trước khi biết các cột" },
+  // for spool.ts's cannotWrite, once file-errors.ts takes messages (on main after h16sheet)
+  "export.spool.what": { en: "the temporary file", vi: "tệp tạm" },
+  "export.spool.then": {
+    en: "An export keeps the customers there until it knows the columns; set TMPDIR to a folder with more space.",
+    vi: "Khi xuất, khách hàng được giữ tạm ở đó cho đến khi biết đủ các cột; hãy đặt TMPDIR là một thư mục còn nhiều chỗ trống hơn.",
+  },
 } as const satisfies Record<string, Translated>;
