@@ -9,7 +9,7 @@ import { toRunError } from "../../src/api/run-error.js";
 import { assertSafeTransport } from "../../src/config.js";
 import { ToolError } from "../../src/errors.js";
 import { exportFailure } from "../../src/export/failures.js";
-import { msg } from "../../src/i18n/text.js";
+import { msg, render } from "../../src/i18n/text.js";
 import { sandboxWithClient } from "../helpers/sandbox.js";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -102,5 +102,11 @@ describe("API failures in Vietnamese", () => {
     controller.abort("SIGINT");
     const error = toRunError(new Error("socket hang up"), { doing: msg("export.doing.listing"), consequence: msg("export.failed.untouched", { file: "a.xlsx" }), clientId: "c", signal: controller.signal });
     expect(error.text("vi")).toBe("Đã dừng khi đang đọc danh sách khách hàng. Chưa ghi gì vào a.xlsx.");
+  });
+
+  it("a row's failure: the server's own text quoted as it was sent, never translated", () => {
+    const error = new ApiError({ method: "PUT", path: "/api/v1/customers/abc", kind: "rejected", status: 400, apiCode: 104000, detail: "email must email" });
+    expect(error.message).toBe("[PUT] /api/v1/customers/abc: 400 104000 email must email");
+    expect(render("vi", error.said)).toBe("Yêu cầu PUT /api/v1/customers/abc không thành công: máy chủ trả lời HTTP 400, mã 104000; máy chủ ghi “email must email”");
   });
 });
