@@ -6,6 +6,8 @@ import { parseEnv } from "node:util";
 import { z } from "zod";
 import { ToolError } from "./errors.js";
 import { writeLine } from "./io.js";
+import { msg, t } from "./i18n/text.js";
+import type { Lang } from "./i18n/lang.js";
 
 export const DEFAULT_BASE_URL = "https://api.finan.one/open";
 
@@ -27,7 +29,7 @@ export interface Connection {
 }
 
 const connectionSchema = z.object({
-  baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.finan.one/open" }),
+  baseUrl: z.url({ protocol: /^https?$/ }),
   clientId: z.string().trim().min(1),
   secretKey: z.string().min(1),
   timeoutMs: z.number().int().positive(),
@@ -36,33 +38,27 @@ const connectionSchema = z.object({
 /**
  * Flag > environment > --env-file > default, resolved once. The secret comes only from the
  * environment or the env file: no flag carries it, so it never lands in shell history.
+ * A warning goes to `stderr` in `lang`.
  */
-export function resolveConnection(flags: ConnectionFlags, env: Readonly<Record<string, string | undefined>>, cwd: string, stderr?: Writable): Connection {
+export function resolveConnection(flags: ConnectionFlags, env: Readonly<Record<string, string | undefined>>, cwd: string, stderr?: Writable, lang: Lang = "en"): Connection {
   const fileEnv = flags.envFile ? readEnvFile(resolve(cwd, flags.envFile)) : {};
   if (flags.envFile && nonEmpty(fileEnv.FINAN_SECRET_KEY) && stderr) {
     const exposed = exposure(resolve(cwd, flags.envFile));
-    if (exposed) writeLine(stderr, `warning: --env-file ${flags.envFile} holds FINAN_SECRET_KEY and ${exposed}: run chmod 600 ${flags.envFile}`);
+    if (exposed) writeLine(stderr, t(lang, exposed.who === "world" ? "config.envFileExposed.world" : "config.envFileExposed.group", { file: flags.envFile, mode: exposed.mode }));
   }
   const pick = (name: string) => nonEmpty(env[name]) ?? nonEmpty(fileEnv[name]);
   const baseUrl = nonEmpty(flags.baseUrl) ?? pick("FINAN_BASE_URL") ?? DEFAULT_BASE_URL;
   const clientId = nonEmpty(flags.clientId) ?? pick("FINAN_CLIENT_ID");
   const secretKey = pick("FINAN_SECRET_KEY");
-  const where = flags.envFile ? `the environment or ${flags.envFile}` : "the environment";
-  if (!clientId) {
-    throw new ToolError("E_CREDENTIALS_MISSING", `No client id: FINAN_CLIENT_ID is not set in ${where}.`, {
-      hint: "Create an Open API client in Finan (Settings → Open API), then export FINAN_CLIENT_ID=… or pass --client-id, or put it in a file given with --env-file.",
-    });
-  }
-  if (!secretKey) {
-    throw new ToolError("E_CREDENTIALS_MISSING", `No secret key: FINAN_SECRET_KEY is not set in ${where}.`, {
-      hint: "Export FINAN_SECRET_KEY=… (or put it in a file given with --env-file, mode 0600). No flag takes the secret, so it never lands in shell history.",
-    });
-  }
+  const where = flags.envFile ? msg("config.where.envOrFile", { file: flags.envFile }) : msg("config.where.env");
+  if (!clientId) throw new ToolError("E_CREDENTIALS_MISSING", msg("config.noClientId", { where }), { hint: msg("config.noClientIdHint") });
+  if (!secretKey) throw new ToolError("E_CREDENTIALS_MISSING", msg("config.noSecret", { where }), { hint: msg("config.noSecretHint") });
   const parsed = connectionSchema.safeParse({ baseUrl, clientId, secretKey, timeoutMs: Math.round(flags.timeout * 1000) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path[0] === "baseUrl" ? `--base-url ${baseUrl}` : String(issue?.path[0] ?? "option");
-    throw new ToolError("E_CONFIG", `${field}: ${issue?.message ?? "invalid"}`);
+    const isUrl = issue?.path[0] === "baseUrl";
+    const field = isUrl ? `--base-url ${baseUrl}` : String(issue?.path[0] ?? "option");
+    throw new ToolError("E_CONFIG", msg("config.invalid", { field, reason: isUrl ? msg("config.badUrl") : msg("config.invalidValue") }));
   }
   assertSafeTransport(parsed.data.baseUrl, flags.insecureHttp);
   return parsed.data;
@@ -75,9 +71,7 @@ export function assertSafeTransport(baseUrl: string, insecureHttp: boolean): voi
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const loopback = host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
   if (!loopback) {
-    throw new ToolError("E_INSECURE_URL", `Refusing plain http:// to ${url.host}: customer data and signed requests would cross the network unencrypted.`, {
-      hint: "Use https://, or pass --insecure-http if you really mean it (for a test server you control).",
-    });
+    throw new ToolError("E_INSECURE_URL", msg("config.insecure", { host: url.host }), { hint: msg("config.insecureHint") });
   }
 }
 
@@ -86,18 +80,18 @@ function readEnvFile(path: string): Record<string, string | undefined> {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new ToolError("E_CONFIG", `Cannot read --env-file ${path}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}.`, { cause: error });
+    throw new ToolError("E_CONFIG", msg("config.envFileUnreadable", { file: path, code: (error as NodeJS.ErrnoException).code ?? msg("config.unreadable") }), { cause: error });
   }
   return parseEnv(text) as Record<string, string | undefined>;
 }
 
-/** Who besides the owner can read the file, in words; undefined when no one can (or modes mean nothing, on Windows). */
-function exposure(path: string): string | undefined {
+/** Who besides the owner can read the file; undefined when no one can (or modes mean nothing, on Windows). */
+function exposure(path: string): { who: "world" | "group"; mode: string } | undefined {
   if (process.platform === "win32") return undefined;
   const mode = statSync(path).mode & 0o777;
   const octal = mode.toString(8).padStart(4, "0");
-  if (mode & 0o004) return `every user of this machine can read it (mode ${octal})`;
-  if (mode & 0o040) return `its group can read it (mode ${octal})`;
+  if (mode & 0o004) return { who: "world", mode: octal };
+  if (mode & 0o040) return { who: "group", mode: octal };
   return undefined;
 }
 

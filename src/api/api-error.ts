@@ -1,5 +1,7 @@
 // The one API error shape (method, path, HTTP status, API code, request_id) and the kinds that decide a retry.
 import type { HttpMethod } from "./sign.js";
+import { msg, render } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 /**
  * How a failed request may be handled:
@@ -19,6 +21,8 @@ export interface ApiErrorDetails {
   requestId?: string;
   /** `message.error` of the envelope, or the transport error's description */
   detail?: string;
+  /** `detail` as a catalogue message when it is our own wording; absent, `detail` is the server's text, quoted */
+  detailSaid?: Message;
   /** milliseconds the server asked us to wait (Retry-After) */
   retryAfterMs?: number;
   cause?: unknown;
@@ -34,13 +38,20 @@ export class ApiError extends Error {
   readonly apiCode: number | undefined;
   readonly requestId: string | undefined;
   readonly detail: string | undefined;
+  /** the detail in the run's language: our wording, or the server's own text quoted as a value */
+  readonly detailSaid: Message | undefined;
+  /** the whole message, in any language (`message` is its English) */
+  said: Message;
   readonly retryAfterMs: number | undefined;
   /** attempts made (retries included), set by the pacer when it gives up on this error */
   attempts: number | undefined;
 
   constructor(details: ApiErrorDetails) {
-    const parts = [details.status, details.apiCode, details.detail].filter((p) => p !== undefined && p !== "");
-    super(`[${details.method}] ${details.path}: ${parts.join(" ")}`, details.cause === undefined ? undefined : { cause: details.cause });
+    const detailSaid = details.detailSaid ?? (details.detail === undefined || details.detail === "" ? undefined : msg("api.serverSaid", { text: details.detail }));
+    const said = failureMessage(details, detailSaid);
+    super(render("en", said), details.cause === undefined ? undefined : { cause: details.cause });
+    this.said = said;
+    this.detailSaid = detailSaid;
     this.method = details.method;
     this.path = details.path;
     this.kind = details.kind;
@@ -52,11 +63,32 @@ export class ApiError extends Error {
   }
 
   /** The pacer gives up: how many attempts were made, and the message that says why it stopped retrying. */
-  gaveUp(attempts: number, message?: string): this {
+  gaveUp(attempts: number, message?: Message): this {
     this.attempts = attempts;
-    if (message !== undefined) this.message = message;
+    if (message !== undefined) {
+      this.said = message;
+      this.message = render("en", message);
+    }
     return this;
   }
+}
+
+/** `[PUT] /api/v1/customers/…: 400 104000 email must email`, and its Vietnamese. */
+function failureMessage(details: ApiErrorDetails, detail: Message | undefined): Message {
+  const { method, path } = details;
+  // ids and codes are not numbers to group: 104000, not 104,000
+  const status = details.status === undefined ? undefined : String(details.status);
+  const code = details.apiCode === undefined ? undefined : String(details.apiCode);
+  const answer = status !== undefined && code !== undefined
+    ? msg("api.answer.statusCode", { status, code })
+    : status !== undefined
+      ? msg("api.answer.status", { status })
+      : code !== undefined
+        ? msg("api.answer.code", { code })
+        : undefined;
+  if (answer && detail) return msg("api.failed.answerDetail", { method, path, answer, detail });
+  if (answer) return msg("api.failed.answer", { method, path, answer });
+  return msg("api.failed.detail", { method, path, detail: detail ?? "" });
 }
 
 /** API business codes seen on this API (API.md "Responses"). */

@@ -1,33 +1,40 @@
 // Reading an answer's body with a ceiling, so a lying or broken server cannot fill memory.
 import type { Dispatcher } from "undici";
+import { msg, render } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 const MB = 1_000_000;
 
 /** How much of an answer finan-bulk reads, and what for, as the message says it. */
 export interface BodyLimit {
   maxBytes: number;
-  what: string;
+  what: Message;
 }
 
 /**
  * A list page holds summaries of ~250 bytes: 500 of them (Finan's page_size cap, API.md) are
  * ~125 KB. 16 MB still takes a server that ignores paging and sends ~60,000 customers at once.
  */
-export const LIST_PAGE_LIMIT: BodyLimit = { maxBytes: 16 * MB, what: "one page of the customer list" };
+export const LIST_PAGE_LIMIT: BodyLimit = { maxBytes: 16 * MB, what: msg("api.body.listPage") };
 
 /** One full record: even 6,000 contact persons are under 1 MB. Also caps error pages and deletes. */
-export const RECORD_LIMIT: BodyLimit = { maxBytes: 4 * MB, what: "one customer" };
+export const RECORD_LIMIT: BodyLimit = { maxBytes: 4 * MB, what: msg("api.body.record") };
 
 /** The answer was larger than the limit for its endpoint: it was not read to the end. */
 export class BodyTooLarge extends Error {
   override readonly name = "BodyTooLarge";
+  readonly said: Message;
   constructor(
     readonly limit: BodyLimit,
     /** the size the server announced (Content-Length), when it did */
     readonly announcedBytes: number | undefined,
   ) {
-    const size = announcedBytes === undefined ? `passed ${formatBytes(limit.maxBytes)}` : `is ${formatBytes(announcedBytes)}`;
-    super(`the answer ${size}, more than finan-bulk accepts for ${limit.what} (${formatBytes(limit.maxBytes)})`);
+    const max = formatBytes(limit.maxBytes);
+    const said = announcedBytes === undefined
+      ? msg("api.body.tooLargePassed", { limit: max, what: limit.what })
+      : msg("api.body.tooLargeAnnounced", { size: formatBytes(announcedBytes), what: limit.what, limit: max });
+    super(render("en", said));
+    this.said = said;
   }
 }
 

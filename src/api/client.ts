@@ -11,6 +11,8 @@ import { readListEntries } from "./list-entries.js";
 import type { ListedCustomer } from "./list-entries.js";
 import type { FailureKind } from "./api-error.js";
 import { signRequest } from "./sign.js";
+import { msg, render } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import type { HttpMethod } from "./sign.js";
 
 export interface ClientOptions {
@@ -148,16 +150,16 @@ export function createClient(options: ClientOptions) {
     const base = { method, path, status, apiCode, requestId };
     const detail = describeDetail(envelope, text, status);
     if (status === 401 || status === 403) {
-      return fail({ ...base, kind: "auth", detail: explainAuth(detail, header("date"), clock()) });
+      return fail({ ...base, kind: "auth", ...explainAuth(detail, header("date"), clock()) });
     }
     if (status === 429) {
-      return fail({ ...base, kind: "retryable", detail, retryAfterMs: parseRetryAfter(header("retry-after"), clock()) });
+      return fail({ ...base, kind: "retryable", ...detail, retryAfterMs: parseRetryAfter(header("retry-after"), clock()) });
     }
     if (status >= 300 && status < 400) {
-      return fail({ ...base, kind: "rejected", detail: explainRedirect(header("location"), `${origin}${prefix}${path}`, options.baseUrl) });
+      return fail({ ...base, kind: "rejected", ...said(explainRedirect(header("location"), `${origin}${prefix}${path}`, options.baseUrl)) });
     }
     if (status === 404 && !envelope && !envelopeSeen) {
-      return fail({ ...base, kind: "rejected", detail: explainNoApi(options.baseUrl, detail) });
+      return fail({ ...base, kind: "rejected", ...said(explainNoApi(options.baseUrl, detail)) });
     }
     let kind: FailureKind;
     // A gateway's 502/503/504 may come after the backend applied the write: only a GET is safe to call plain.
@@ -165,7 +167,7 @@ export function createClient(options: ClientOptions) {
     else if (status >= 400) kind = "rejected";
     // A 2xx we cannot read: the server may have applied a write.
     else kind = method === "GET" ? "retryable" : "outcome-unknown";
-    return fail({ ...base, kind, detail: detail ?? "the server's answer is not a Finan API envelope" });
+    return fail({ ...base, kind, ...(detail ?? said(msg("api.answer.notEnvelope"))) });
   }
 
   async function listPage(page: number, pageSize: number): Promise<ApiResponse<CustomerPage>> {
@@ -173,7 +175,7 @@ export function createClient(options: ClientOptions) {
     const response = await call("GET", path, undefined, LIST_PAGE_LIMIT);
     const entries = readListEntries(response.data);
     if (!entries.ok) {
-      throw new ApiError({ method: "GET", path, kind: entries.retryable ? "retryable" : "rejected", status: response.status, apiCode: response.apiCode, requestId: response.requestId, detail: entries.detail });
+      throw new ApiError({ method: "GET", path, kind: entries.retryable ? "retryable" : "rejected", status: response.status, apiCode: response.apiCode, requestId: response.requestId, ...said(entries.detail) });
     }
     const { customers } = entries;
     const meta = metaSchema.safeParse(response.meta);
@@ -186,7 +188,7 @@ export function createClient(options: ClientOptions) {
     const parsed = recordSchema.safeParse(response.data);
     if (!parsed.success) {
       const kind: FailureKind = method === "GET" ? "retryable" : "outcome-unknown";
-      throw new ApiError({ method, path, kind, status: response.status, apiCode: response.apiCode, requestId: response.requestId, detail: "the answer holds no customer_id" });
+      throw new ApiError({ method, path, kind, status: response.status, apiCode: response.apiCode, requestId: response.requestId, ...said(msg("api.answer.noCustomerId")) });
     }
     const { status, apiCode, requestId } = response;
     return { status, apiCode, requestId, data: parsed.data as unknown as CustomerRecord };
@@ -210,40 +212,51 @@ function fail(details: ConstructorParameters<typeof ApiError>[0]): never {
   throw new ApiError(details);
 }
 
-function describeDetail(envelope: { message?: { content?: string; error?: unknown } | undefined } | undefined, text: string, status: number): string | undefined {
+/** A detail in English (the error's `detail`) and as a message (`detailSaid`): our words, or the server's quoted. */
+interface Detail {
+  detail: string;
+  detailSaid?: Message;
+}
+
+/** Our own wording of a detail, kept in both forms. */
+function said(message: Message): Detail {
+  return { detail: render("en", message), detailSaid: message };
+}
+
+/** The server's reason: its `message.error` or `message.content` as it wrote them (quoted, never translated). */
+function describeDetail(envelope: { message?: { content?: string; error?: unknown } | undefined } | undefined, text: string, status: number): Detail | undefined {
   const error = envelope?.message?.error;
-  if (typeof error === "string" && error !== "") return error;
-  if (error !== undefined && error !== null) return JSON.stringify(error);
-  if (envelope?.message?.content) return envelope.message.content;
-  if (envelope === undefined && text.trim() !== "") return `HTTP ${status} with a body that is not JSON: ${text.replace(/\s+/g, " ").trim().slice(0, 80)}`;
+  if (typeof error === "string" && error !== "") return { detail: error };
+  if (error !== undefined && error !== null) return { detail: JSON.stringify(error) };
+  if (envelope?.message?.content) return { detail: envelope.message.content };
+  if (envelope === undefined && text.trim() !== "") return said(msg("api.answer.notJson", { status: String(status), preview: text.replace(/\s+/g, " ").trim().slice(0, 80) }));
   return undefined;
 }
 
 /** A 401 caused by a wrong clock is common and baffling: say by how much the clock is off. */
-function explainAuth(detail: string | undefined, serverDate: string | undefined, nowMs: number): string {
-  const parts = [detail ?? "authentication failed"];
+function explainAuth(detail: Detail | undefined, serverDate: string | undefined, nowMs: number): Detail {
+  const why = detail?.detailSaid ?? (detail ? msg("api.serverSaid", { text: detail.detail }) : msg("api.auth.failed"));
   const serverMs = serverDate ? Date.parse(serverDate) : Number.NaN;
-  if (!Number.isNaN(serverMs)) {
-    const skewSeconds = Math.round((nowMs - serverMs) / 1000);
-    if (Math.abs(skewSeconds) > 10) {
-      parts.push(`your clock is ${Math.abs(skewSeconds)} s ${skewSeconds < 0 ? "behind" : "ahead of"} the server's: sync it (timedatectl set-ntp true, or your OS's time settings)`);
-    }
-  }
-  return parts.join("; ");
+  const skewSeconds = Number.isNaN(serverMs) ? 0 : Math.round((nowMs - serverMs) / 1000);
+  if (Math.abs(skewSeconds) <= 10) return detail ?? said(why);
+  // the seconds are a measurement, not a count to group: 3600, not 3,600
+  return said(msg(skewSeconds < 0 ? "api.auth.clockBehind" : "api.auth.clockAhead", { detail: why, seconds: String(Math.abs(skewSeconds)) }));
 }
 
 /** The --timeout for the whole request passed. */
 class RequestDeadline extends Error {
   override readonly name = "RequestDeadline";
+  readonly said: Message;
   constructor(readonly timeoutMs: number) {
-    super(`no answer in time: the whole answer did not arrive within ${timeoutMs / 1000} s (--timeout)`);
+    const said = msg("api.timeout.whole", { seconds: String(timeoutMs / 1000) });
+    super(render("en", said));
+    this.said = said;
   }
 }
 
 /** A redirect is not followed: a signature is valid for one path only, and an https → http hop would leak data. */
-function explainRedirect(location: string | undefined, requestUrl: string, baseUrl: string): string {
-  const where = location ? `redirects to ${absolute(location, requestUrl).slice(0, 200)}` : "answers with a redirect and no Location";
-  return `the server ${where}, which finan-bulk does not follow: check --base-url (now ${baseUrl}; Finan's is https://api.finan.one/open)`;
+function explainRedirect(location: string | undefined, requestUrl: string, baseUrl: string): Message {
+  return location ? msg("api.redirect.to", { location: absolute(location, requestUrl).slice(0, 200), baseUrl }) : msg("api.redirect.nowhere", { baseUrl });
 }
 
 function absolute(location: string, requestUrl: string): string {
@@ -255,28 +268,27 @@ function absolute(location: string, requestUrl: string): string {
 }
 
 /** A 404 page before any Finan answer: the base URL points at the wrong server or path. */
-function explainNoApi(baseUrl: string, detail: string | undefined): string {
-  const page = detail ? ` (${detail})` : "";
-  return `no Finan API at ${baseUrl}${page}: the base URL must end in /open, as https://api.finan.one/open does; check --base-url or FINAN_BASE_URL`;
+function explainNoApi(baseUrl: string, detail: Detail | undefined): Message {
+  return detail ? msg("api.noApiPage", { baseUrl, page: detail.detailSaid ?? msg("api.serverSaid", { text: detail.detail }) }) : msg("api.noApi", { baseUrl });
 }
 
 function transportError(method: HttpMethod, path: string, error: unknown, status: number | undefined): ApiError {
   if (error instanceof BodyTooLarge) {
     // Asking again brings the same answer; a write may have been applied before it came.
     const kind: FailureKind = method === "GET" ? "rejected" : "outcome-unknown";
-    return new ApiError({ method, path, kind, status, detail: `${error.message}: far more than a Finan answer holds; check --base-url, or show this message to Finan`, cause: error });
+    return new ApiError({ method, path, kind, status, ...said(msg("api.body.tooLarge", { reason: error.said })), cause: error });
   }
   const code = (error as { code?: string } | null)?.code;
   const notSent = code !== undefined && NOT_SENT_CODES.has(code);
   const kind: FailureKind = notSent || method === "GET" ? "retryable" : "outcome-unknown";
   const what = error instanceof RequestDeadline
-    ? error.message
+    ? error.said
     : error instanceof undiciErrors.HeadersTimeoutError
-    ? "no answer in time (headers timeout)"
+    ? msg("api.timeout.headers")
     : error instanceof undiciErrors.BodyTimeoutError
-      ? "the answer stalled (body timeout)"
-      : error instanceof Error
-        ? `${code ? `${code}: ` : ""}${error.message}`
-        : String(error);
-  return new ApiError({ method, path, kind, detail: what, cause: error });
+      ? msg("api.timeout.body")
+      : code
+        ? msg("api.connection.code", { code, text: error instanceof Error ? error.message : String(error) })
+        : msg("api.connection.other", { text: error instanceof Error ? error.message : String(error) });
+  return new ApiError({ method, path, kind, ...said(what), cause: error });
 }

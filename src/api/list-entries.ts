@@ -1,28 +1,30 @@
 // The entries of one list page, read leniently: an odd field is a warning, a missing id a failure.
 import type { CustomerSummary } from "../customers/types.js";
 import { fieldText, isJsonObject, oddFieldMessage } from "./field-text.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 /** A list entry, with what was odd about its fields (a null name, a numeric code) for a warning. */
 export interface ListedCustomer extends CustomerSummary {
-  oddities?: string[];
+  oddities?: Message[];
 }
 
-export type ListEntries = { ok: true; customers: ListedCustomer[] } | { ok: false; detail: string; retryable: boolean };
+export type ListEntries = { ok: true; customers: ListedCustomer[] } | { ok: false; detail: Message; retryable: boolean };
 
 const SUMMARY_FIELDS = ["name", "customer_code", "type"] as const;
 
 /** Reads `data` of a list answer; an entry without a usable customer_id cannot be fetched, so the page fails. */
 export function readListEntries(data: unknown): ListEntries {
-  if (!Array.isArray(data)) return { ok: false, detail: "the list answer holds no customer array", retryable: true };
+  if (!Array.isArray(data)) return { ok: false, detail: msg("api.list.noArray"), retryable: true };
   const customers: ListedCustomer[] = [];
   for (const [index, entry] of data.entries()) {
     const id = isJsonObject(entry) ? entry.customer_id : undefined;
     if (typeof id !== "string" || id.trim() === "") {
-      return { ok: false, detail: `entry ${index + 1} of the list page has no usable customer_id, so it cannot be fetched: ${preview(entry)}`, retryable: false };
+      return { ok: false, detail: msg("api.list.noId", { entry: String(index + 1), preview: preview(entry) }), retryable: false };
     }
     const info = isJsonObject(entry) ? entry.general_info : undefined;
-    const oddities: string[] = [];
-    if (!isJsonObject(info) && info !== undefined) oddities.push(oddFieldMessage("general_info", fieldText(info).odd ?? "odd"));
+    const oddities: Message[] = [];
+    if (!isJsonObject(info) && info !== undefined) oddities.push(oddFieldMessage("general_info", fieldText(info).odd ?? msg("api.odd.text")));
     const general_info = { name: "", customer_code: "", type: "" };
     for (const field of SUMMARY_FIELDS) {
       const { text, odd } = fieldText(isJsonObject(info) ? info[field] : undefined);

@@ -1,5 +1,7 @@
 // What bounded a run's requests, and the flag that would help: one sentence for the summary.
 import { inFlightNeeded } from "./in-flight.js";
+import { msg, render } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 /** What held each first attempt's start: the pace (--rate, or lowered after 429s), a free slot, or nothing. */
 export interface StartCauses {
@@ -28,6 +30,9 @@ export interface PaceStats {
 
 export interface PaceReport {
   bound: PaceBound;
+  /** the sentence in any language */
+  said: Message;
+  /** the sentence in English (logs, callers not converted yet) */
   note: string;
 }
 
@@ -53,21 +58,32 @@ function paceBound(stats: PaceStats): PaceBound | undefined {
 export function describePace(stats: PaceStats): PaceReport | undefined {
   const bound = paceBound(stats);
   if (bound === undefined) return undefined;
-  const rps = round(stats.requestsPerSecond);
-  const rate = stats.ratePerSecond;
-  const trip = stats.roundTripMs === undefined ? "" : `round trips of ${Math.round(stats.roundTripMs)} ms`;
-  const needed = rate > 0 && stats.roundTripMs !== undefined ? inFlightNeeded(rate, stats.roundTripMs) : undefined;
+  const said = paceSentence(bound, stats);
+  return { bound, said, note: render("en", said) };
+}
+
+/** The sentence for what bounded the run; flag values are passed as text (--rate 1000, not 1,000). */
+function paceSentence(bound: PaceBound, stats: PaceStats): Message {
+  const rps = String(round(stats.requestsPerSecond));
+  const rate = String(stats.ratePerSecond);
+  const trip = stats.roundTripMs === undefined ? undefined : String(Math.round(stats.roundTripMs));
+  const needed = stats.ratePerSecond > 0 && stats.roundTripMs !== undefined ? inFlightNeeded(stats.ratePerSecond, stats.roundTripMs) : undefined;
+  const speed = trip === undefined ? msg("api.pace.speed", { rps }) : msg("api.pace.speedTrip", { rps, trip });
   switch (bound) {
     case "rate":
-      return { bound, note: `Requests were paced by --rate ${rate} (${rps}/s): raise --rate if the API allows more.` };
+      return msg("api.pace.rate", { rate, rps });
     case "429":
-      return { bound, note: `The server's 429s held requests to about ${round(stats.currentRate)}/s, below --rate ${rate}: --rate ${Math.max(1, Math.floor(stats.currentRate))} would avoid them.` };
-    case "in-flight":
-      return { bound, note: `Requests were held by --concurrency ${stats.concurrency ?? stats.inFlightLimit} (${rps}/s${trip ? ` with ${trip}` : ""}): ${needed === undefined ? "raise --concurrency" : `leave out --concurrency, or give ${needed}, to reach --rate ${rate}`}.` };
-    case "round-trip":
-      return { bound, note: `Requests were held by the round trip (${rps}/s${trip ? ` with ${trip}` : ""} and up to ${stats.inFlightLimit} in flight): ${needed === undefined || needed <= stats.inFlightLimit ? "--concurrency N allows more in flight" : `--concurrency ${needed} allows enough in flight to reach --rate ${rate}`}.` };
+      return msg("api.pace.throttled", { current: round(stats.currentRate), rate, suggested: String(Math.max(1, Math.floor(stats.currentRate))) });
+    case "in-flight": {
+      const concurrency = String(stats.concurrency ?? stats.inFlightLimit);
+      return needed === undefined ? msg("api.pace.inFlight", { concurrency, speed }) : msg("api.pace.inFlightNeeded", { concurrency, speed, needed: String(needed), rate });
+    }
+    case "round-trip": {
+      const limit = String(stats.inFlightLimit);
+      return needed === undefined || needed <= stats.inFlightLimit ? msg("api.pace.roundTrip", { speed, limit }) : msg("api.pace.roundTripNeeded", { speed, limit, needed: String(needed), rate });
+    }
     case "local":
-      return { bound, note: `Requests were held by local work (reading the file, writing the report), not by the network or --rate (${rps}/s).` };
+      return msg("api.pace.local", { rps });
   }
 }
 

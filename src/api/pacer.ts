@@ -1,6 +1,7 @@
 // Requests under one pace: rate, requests in flight and retries, composed from rate-window and retry-policy.
 import pLimit from "p-limit";
 import { ApiError } from "./api-error.js";
+import { msg } from "../i18n/text.js";
 import { RoundTrip, inFlightFor } from "./in-flight.js";
 import { describePace } from "./pace-report.js";
 import type { PaceReport, StartCauses } from "./pace-report.js";
@@ -131,7 +132,7 @@ export function createPacer(options: PacerOptions) {
         try {
           await sleep(decision.delayMs);
         } catch {
-          throw error.gaveUp(attempt, `${error.message} (interrupted before retrying)`);
+          throw error.gaveUp(attempt, msg("api.gaveUp.interrupted", { error: error.said }));
         }
       }
     }

@@ -1,5 +1,6 @@
 // Lists every customer page by page, each id once, and stops on a list that never ends.
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
 import type { ApiResponse, CustomerPage, FinanClient } from "./client.js";
 import type { ListedCustomer } from "./list-entries.js";
 import type { Pacer } from "./pacer.js";
@@ -98,8 +99,6 @@ function finite(value: number | undefined): number | undefined {
 }
 
 function endless(pages: number, listed: number, total: number | undefined): ToolError {
-  const says = total === undefined ? "" : `, though the server says it holds ${total.toLocaleString("en-US")}`;
-  return new ToolError("E_LIST_INCONSISTENT", `The customer list does not end: ${pages.toLocaleString("en-US")} pages read, ${listed.toLocaleString("en-US")} distinct customers listed${says}, and it keeps sending new ones.`, {
-    hint: "The server is misbehaving; nothing was sent or written on its word. Try again later, and if it persists send this message to Finan support.",
-  });
+  const said = total === undefined ? msg("api.list.endless", { pages, listed }) : msg("api.list.endlessTotal", { pages, listed, total });
+  return new ToolError("E_LIST_INCONSISTENT", said, { hint: msg("api.list.endlessHint") });
 }

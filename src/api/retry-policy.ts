@@ -1,5 +1,7 @@
 // When a failed request is sent again, and after how long: a pure decision (as got's calculate-retry-delay).
 import type { ApiError } from "./api-error.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 export interface RetryPolicy {
   /** attempts after the first, for retryable failures */
@@ -20,7 +22,7 @@ export interface RetryFailure {
 }
 
 /** `give-up` carries the reason to show, when it says more than the error itself. */
-export type RetryDecision = { action: "give-up"; reason?: string } | { action: "wait"; delayMs: number };
+export type RetryDecision = { action: "give-up"; reason?: Message } | { action: "wait"; delayMs: number };
 
 export const DEFAULT_BACKOFF = { baseBackoffMs: 250, maxBackoffMs: 20_000 } as const;
 
@@ -31,9 +33,9 @@ export function decideRetry(failure: RetryFailure, attempt: number, policy: Retr
   if (!retryable) return { action: "give-up" };
   if (refusesWait(error, policy)) {
     const askedS = Math.ceil((error.retryAfterMs ?? 0) / 1000);
-    return { action: "give-up", reason: `${error.message} (the server asked to wait ${askedS} s, more than --max-wait ${Math.round(policy.maxWaitMs / 1000)} s)` };
+    return { action: "give-up", reason: msg("api.gaveUp.maxWait", { error: error.said, asked: String(askedS), max: String(Math.round(policy.maxWaitMs / 1000)) }) };
   }
-  if (attempt > policy.retries) return { action: "give-up", reason: `${error.message} (gave up after ${attempt} attempts)` };
+  if (attempt > policy.retries) return { action: "give-up", reason: msg("api.gaveUp.attempts", { error: error.said, count: attempt }) };
   const backoff = policy.random() * Math.min(policy.maxBackoffMs, policy.baseBackoffMs * 2 ** (attempt - 1));
   return { action: "wait", delayMs: Math.max(backoff, error.retryAfterMs ?? 0) };
 }

@@ -9,10 +9,11 @@ import { parseColumnSelection } from "../export/columns.js";
 import { createProgressLine } from "../output/progress.js";
 import { saidText, secondsText } from "../output/summary.js";
 import type { Lang } from "../i18n/lang.js";
-import { msg, t, verbatim } from "../i18n/text.js";
+import { msg, render, t, verbatim } from "../i18n/text.js";
 import type { Message, Text } from "../i18n/text.js";
 import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
+import { DEFAULT_TIME_ZONE, checkTimeZone } from "../export/cell-words.js";
 import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";
 import { defineCommand } from "./define.js";
 import { headerLang, numberOption, pacingOptions, withNetworkFlags } from "./options.js";
@@ -30,6 +31,7 @@ export const exportCommand = defineCommand({
       .option("bom", { type: "boolean", default: true, describe: t(lang, "cli.help.export.bom") })
       .option("page-size", { type: "number", default: 100, describe: t(lang, "cli.help.export.pageSize") })
       .option("mkdir", { type: "boolean", default: false, describe: t(lang, "cli.help.export.mkdir") })
+      .option("timezone", { type: "string", describe: t(lang, "export.help.timezone") })
       .example("$0 export customers.xlsx", t(lang, "cli.help.export.exampleAll"))
       .example("$0 export out/customers.xlsx --mkdir", t(lang, "cli.help.export.exampleMkdir"))
       .example("$0 export companies.csv --type company --json", t(lang, "cli.help.export.exampleCompanies"))
@@ -39,7 +41,10 @@ export const exportCommand = defineCommand({
     const selection = args.columns === undefined ? undefined : parseColumnSelection(args.columns, args.summary);
     const pageSize = numberOption(args.pageSize, "--page-size", { min: 1, integer: true });
     const pacing = { ...pacingOptions(args), ...(args.debug ? { onRetry: logRetry(io) } : {}) };
-    const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
+    const lang = headerLang(args.lang);
+    // a nightly English export keeps the server's times unless asked; a Vietnamese one reads them in Vietnam's zone
+    const timeZone = args.timezone !== undefined ? checkTimeZone(args.timezone) : lang === "vi" ? DEFAULT_TIME_ZONE : undefined;
+    const connection = resolveConnection(args, io.env, io.cwd, io.stderr, io.lang);
     const file = resolve(io.cwd, args.file);
     await checkWritable(file, args.file, args.mkdir);
 
@@ -52,7 +57,8 @@ export const exportCommand = defineCommand({
         summaryOnly: args.summary,
         type: args.type,
         selection,
-        lang: headerLang(args.lang),
+        lang,
+        timeZone,
         bom: args.bom,
         pageSize,
         pacing,
@@ -79,7 +85,9 @@ function printSummary(io: Io, asked: { file: string; json: boolean; type: string
   const seconds = result.elapsedMs / 1000;
   const customersPerSecond = seconds > 0 ? Math.round((result.customers / seconds) * 10) / 10 : result.customers;
   if (asked.json) {
-    writeLine(io.stdout, verbatim(JSON.stringify({ command: "export", ok: true, ...result, pace: result.pace?.bound ?? null, summaryOnly, type: asked.type ?? null, customersPerSecond })));
+    // --json speaks English: the warnings' messages rendered so
+    const english = { warnings: result.warnings.map((warning) => ({ ...warning, message: render("en", warning.message) })), fileWarnings: result.fileWarnings.map((warning) => render("en", warning)) };
+    writeLine(io.stdout, verbatim(JSON.stringify({ command: "export", ok: true, ...result, ...english, pace: result.pace?.bound ?? null, summaryOnly, type: asked.type ?? null, customersPerSecond })));
     return;
   }
   writeLine(io.stderr, t(lang, "cli.export.done", {
@@ -89,7 +97,7 @@ function printSummary(io: Io, asked: { file: string; json: boolean; type: string
     perSecond: customersPerSecond,
     requests: msg("common.requests", { count: result.requests }),
   }));
-  if (result.pace) writeLine(io.stderr, saidText(lang, result.pace.note));
+  if (result.pace) writeLine(io.stderr, render(lang, result.pace.said));
   const changes = [
     [result.deletedDuringExport, "cli.export.deleted"],
     [result.createdDuringExport, "cli.export.created"],

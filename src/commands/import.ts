@@ -10,7 +10,7 @@ import { REPORT_STATUSES, countFailing, isReportStatus, parseStatus, statusText 
 import type { RowStatus } from "../rows/status.js";
 import { printSummary } from "../output/summary.js";
 import type { Said } from "../output/summary.js";
-import { msg, t } from "../i18n/text.js";
+import { msg, render, t } from "../i18n/text.js";
 import { defineCommand } from "./define.js";
 import { overwriteReportFlag, pacingOptions, readerOptions, withNetworkFlags, withReaderFlags } from "./options.js";
 
@@ -27,7 +27,7 @@ export const importCommand = defineCommand({
       .example("$0 import customers.xlsx --dry-run", t(lang, "cli.help.import.exampleDryRun"))
       .example("$0 import customers.report.xlsx --only failed,invalid", t(lang, "cli.help.import.exampleOnly")),
   run: async (args, io) => {
-    const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
+    const connection = resolveConnection(args, io.env, io.cwd, io.stderr, io.lang);
     const only = args.only === undefined ? undefined : parseOnly(args.only);
     const input = resolve(io.cwd, args.input);
     // A dry run never overwrites the report (and so the undo record) of a real run.
@@ -78,7 +78,7 @@ export const importCommand = defineCommand({
       stopped: summary.stopped ?? null,
       pace: summary.pace?.bound ?? null,
       // with --json, why a run that stopped early is not ok
-      ...(summary.stopReason ? { reason: summary.stopReason } : {}),
+      ...(summary.stopReason ? { reason: render("en", summary.stopReason) } : {}),
       ...(args.dryRun ? { wouldClear: summary.wouldClear } : {}),
     });
     return { failing, stopped: summary.stopped };

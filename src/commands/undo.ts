@@ -21,7 +21,7 @@ export const undoCommand = defineCommand({
       .example("$0 undo customers.report.xlsx --dry-run", t(lang, "cli.help.undo.exampleDryRun"))
       .example("$0 undo customers.report.xlsx --run 1", t(lang, "cli.help.undo.exampleRun")),
   run: async (args, io) => {
-    const connection = resolveConnection(args, io.env, io.cwd, io.stderr);
+    const connection = resolveConnection(args, io.env, io.cwd, io.stderr, io.lang);
     const report = resolve(io.cwd, args.report);
     if (args.run !== undefined && !(Number.isInteger(args.run) && args.run > 0)) {
       throw new ToolError("E_USAGE", msg("cli.undo.runNumber", { run: String(args.run), report: args.report }));

@@ -9,6 +9,7 @@ import { LANGS } from "../i18n/lang.js";
 import type { Lang } from "../i18n/lang.js";
 import { entryText, msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
+import { t } from "../i18n/text.js";
 
 /** The columns our own report adds; ignored on read so a report is itself a valid input. */
 export const RESULT_COLUMNS = [
@@ -23,8 +24,9 @@ export const RESULT_COLUMNS = [
 ] as const;
 export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
-// An export adds these beside the template columns; a round trip must not warn about them.
-const EXPORT_METADATA = ["created_at", "updated_at"];
+// An export adds these beside the template columns, in either language and with or without the zone of its times
+// ("Ngày tạo (Asia/Ho_Chi_Minh)"); a round trip must not warn about them.
+const EXPORT_METADATA = (["created_at", "updated_at"] as const).flatMap((name) => LANGS.map((lang) => t(lang, `export.column.${name}`)));
 
 /** Every report of ours (validate, import, undo) has these. */
 const REPORT_MARKS: ResultColumn[] = ["row", "status", "message"];
@@ -108,7 +110,7 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
     if (field === undefined) {
       const result = RESULT_BY_KEY.get(key);
       if (result !== undefined) resultNamed.set(result.name, [...(resultNamed.get(result.name) ?? []), { column, header, langs: result.langs }]);
-      else if (!METADATA_KEYS.has(key)) bound.unknown.push({ column, header });
+      else if (!METADATA_KEYS.has(normaliseHeader(header.replace(/\s*\([^()]*\)\s*$/, "")))) bound.unknown.push({ column, header });
       return;
     }
     const first = byField.get(field);

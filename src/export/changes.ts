@@ -1,5 +1,6 @@
 // Who was created, changed or deleted while the export ran, and what was odd in the data: for the summary.
 import type { Entry } from "./converge.js";
+import type { Message } from "../i18n/text.js";
 
 /** A customer named in the summary and in --json. */
 export interface NamedCustomer {
@@ -10,7 +11,8 @@ export interface NamedCustomer {
 
 /** A field of one customer written as text though it was not text (or an odd list entry). */
 export interface ExportWarning extends NamedCustomer {
-  message: string;
+  /** rendered in English for --json */
+  message: Message;
 }
 
 export interface ExportChanges {

@@ -4,6 +4,8 @@ import type { FieldKey, Lang } from "../customers/columns.js";
 import { fieldValue } from "../customers/from-payload.js";
 import type { CustomerPayload } from "../customers/types.js";
 import { ToolError } from "../errors.js";
+import { msg, t } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 /** Server-owned fields written after the template's columns; the importer ignores them. */
 export const META_COLUMNS = ["customer_id", "created_at", "updated_at"] as const;
@@ -32,7 +34,8 @@ const GROUP_NAMES = new Map<string, GroupName>([
   ...["contact_persons", "contacts", "Người liên hệ"].map((name): [string, GroupName] => [normaliseHeader(name), "contact_persons"]),
   ...["bank_accounts", "banks", "Ngân hàng"].map((name): [string, GroupName] => [normaliseHeader(name), "bank_accounts"]),
 ]);
-const META_NAMES = new Map<string, MetaColumn>(META_COLUMNS.map((name) => [normaliseHeader(name), name]));
+// created_at and updated_at answer to their Vietnamese headers too (Ngày tạo), as an export with --lang vi writes them
+const META_NAMES = new Map<string, MetaColumn>(META_COLUMNS.flatMap((name) => [name, ...(name === "customer_id" ? [] : [t("vi", `export.column.${name}`)])].map((header): [string, MetaColumn] => [normaliseHeader(header), name])));
 
 /**
  * Parses `--columns` ("Customer code, Tên khách hàng, bank_accounts.1.account_number, contacts")
@@ -41,14 +44,14 @@ const META_NAMES = new Map<string, MetaColumn>(META_COLUMNS.map((name) => [norma
  */
 export function parseColumnSelection(text: string, summaryOnly: boolean): ColumnChoice[] {
   const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
-  if (names.length === 0) throw usage(`--columns "${text}" names no column.`);
+  if (names.length === 0) throw usage(msg("export.columns.none", { text }));
   const choices: ColumnChoice[] = [];
   const seen = new Set<string>();
   for (const name of names) {
     const choice = parseChoice(name);
-    if (!choice) throw usage(`--columns: "${name}" is not a column.`, validNamesHint(summaryOnly));
+    if (!choice) throw usage(msg("export.columns.unknown", { name }), validNamesHint(summaryOnly));
     if (summaryOnly && !(choice.kind === "column" && SUMMARY_KEYS.includes(choice.key))) {
-      throw usage(`--columns: "${name}" is not in the list's summary, and --summary fetches nothing else.`, validNamesHint(true));
+      throw usage(msg("export.columns.notInSummary", { name }), validNamesHint(true));
     }
     const id = choice.kind === "column" ? choice.key : choice.group;
     if (seen.has(id)) continue;
@@ -79,13 +82,13 @@ export function needsGroupWidths(selection: ColumnChoice[] | undefined, summaryO
  * bank groups as the widest record, then customer_id, created_at, updated_at; with `--summary`
  * only what the list returns; with `--columns` the chosen ones in the order given.
  */
-export function layoutColumns(selection: ColumnChoice[] | undefined, options: { lang: Lang; summaryOnly: boolean; widths: GroupWidths }): ExportColumns {
-  const { lang, widths } = options;
+export function layoutColumns(selection: ColumnChoice[] | undefined, options: { lang: Lang; summaryOnly: boolean; widths: GroupWidths; timeZone?: string | undefined }): ExportColumns {
+  const { lang, widths, timeZone } = options;
   let keys: ColumnKey[];
   if (selection) keys = selection.flatMap((choice) => (choice.kind === "column" ? [choice.key] : groupKeys(choice.group, widths)));
   else if (options.summaryOnly) keys = [...SUMMARY_KEYS];
   else keys = [...templateFields(widths.contacts, widths.banks), ...META_COLUMNS];
-  return { keys, headers: keys.map((key) => headerOf(key, lang)) };
+  return { keys, headers: keys.map((key) => headerOf(key, lang, timeZone)) };
 }
 
 function groupKeys(group: GroupName, widths: GroupWidths): FieldKey[] {
@@ -115,24 +118,22 @@ function isMeta(key: ColumnKey): key is MetaColumn {
   return (META_COLUMNS as readonly string[]).includes(key);
 }
 
-export function headerOf(key: ColumnKey, lang: Lang): string {
-  return isMeta(key) ? key : headerFor(key, lang);
+/** A column's header; created_at and updated_at name the zone their times are written in, when they are converted. */
+export function headerOf(key: ColumnKey, lang: Lang, timeZone?: string): string {
+  if (!isMeta(key)) return headerFor(key, lang);
+  if (key === "customer_id") return key;
+  const name = t(lang, `export.column.${key}`);
+  return timeZone === undefined ? name : t(lang, "export.column.inZone", { name, zone: timeZone });
 }
 
-function validNamesHint(summaryOnly: boolean): string {
-  if (summaryOnly) {
-    return `With --summary the columns are: ${SUMMARY_KEYS.map((key) => headerOf(key, "en")).join(", ")} (or their Vietnamese headers or API paths).`;
-  }
+function validNamesHint(summaryOnly: boolean): Message {
+  if (summaryOnly) return msg("export.columns.summaryHint", { columns: SUMMARY_KEYS.map((key) => headerOf(key, "en")).join(", ") });
   const fixed = templateFields(0, 0).map((field) => headerFor(field, "en"));
   const contact = templateFields(1, 0).slice(fixed.length).map((field) => headerFor(field, "en").replace(" 1 ", " N "));
   const bank = templateFields(0, 1).slice(fixed.length).map((field) => headerFor(field, "en").replace(" 1 ", " N "));
-  return [
-    `Valid columns: ${[...fixed, ...contact, ...bank, ...META_COLUMNS].join(", ")};`,
-    "contact_persons or bank_accounts for every contact or bank group the data needs;",
-    "the Vietnamese headers and API paths (general_info.name, bank_accounts.2.account_number) work too. Separate them with commas.",
-  ].join(" ");
+  return msg("export.columns.hint", { columns: [...fixed, ...contact, ...bank, ...META_COLUMNS].join(", ") });
 }
 
-function usage(message: string, hint?: string): ToolError {
+function usage(message: Message, hint?: Message): ToolError {
   return new ToolError("E_USAGE", message, hint === undefined ? {} : { hint });
 }

@@ -5,6 +5,8 @@ import type { Pacer } from "../api/pacer.js";
 import { listAllCustomers } from "../api/paginate.js";
 import type { CustomerType } from "../customers/types.js";
 import { ToolError } from "../errors.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import { mapInOrder } from "./in-order.js";
 import type { ExportProgress } from "../output/progress.js";
 
@@ -25,7 +27,7 @@ export interface Entry {
   updatedAt?: string;
   widths?: { contacts: number; banks: number };
   /** fields of its record that were not text, as warnings */
-  oddities?: string[];
+  oddities?: Message[];
 }
 
 export interface ConvergeOptions {
@@ -127,20 +129,14 @@ async function settle(entries: Map<string, Entry>, lastPass: Set<string>, option
 }
 
 function unstable(passes: number, fresh: number): ToolError {
-  return new ToolError("E_LIST_INCONSISTENT", `The customer list kept changing: listing pass ${passes} still found ${fresh.toLocaleString("en-US")} customer${fresh === 1 ? "" : "s"} the earlier passes had not shown.`, {
-    hint: "Customers are being added faster than the export can list them. Run the export at a quieter time (at night), or with a higher --rate.",
-  });
+  return new ToolError("E_LIST_INCONSISTENT", msg("export.list.unstable", { pass: String(passes), count: fresh }), { hint: msg("export.list.unstableHint") });
 }
 
 function countMismatch(listed: number, total: number): ToolError {
-  return new ToolError("E_LIST_INCONSISTENT", `The server says it holds ${total.toLocaleString("en-US")} customers, but two full passes of its list showed only ${listed.toLocaleString("en-US")}.`, {
-    hint: "The list hides some customers, so an export would be incomplete. Try a different --page-size; if it persists, send this message to Finan support.",
-  });
+  return new ToolError("E_LIST_INCONSISTENT", msg("export.list.countMismatch", { total, listed }), { hint: msg("export.list.countMismatchHint") });
 }
 
 function contradiction(entry: Entry): ToolError {
   const { customer_code: code } = entry.summary.general_info;
-  return new ToolError("E_LIST_INCONSISTENT", `The server contradicts itself about customer ${code || "(no code)"} (${entry.summary.customer_id}): its list still shows it, but fetching it answers 104004 "not found".`, {
-    hint: "The server's list and its records disagree, so an export would be incomplete. Try again later; if it persists, send this message to Finan support.",
-  });
+  return new ToolError("E_LIST_INCONSISTENT", msg("export.list.contradiction", { code: code || msg("export.noCode"), id: entry.summary.customer_id }), { hint: msg("export.list.contradictionHint") });
 }

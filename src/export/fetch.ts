@@ -4,6 +4,7 @@ import { customerPath } from "../api/client.js";
 import type { FinanClient } from "../api/client.js";
 import type { Pacer } from "../api/pacer.js";
 import type { CustomerRecord, CustomerSummary } from "../customers/types.js";
+import { msg, render } from "../i18n/text.js";
 
 export type Fetched = { record: CustomerRecord } | { notFound: true };
 
@@ -29,8 +30,8 @@ export async function fetchRecord(client: FinanClient, pacer: Pacer, summary: Cu
       const answer = await client.getCustomer(id);
       if (answer.data.customer_id !== id) {
         const { status, apiCode, requestId } = answer;
-        const detail = `the answer is for another customer (customer_id ${JSON.stringify(answer.data.customer_id)})`;
-        throw new ApiError({ method: "GET", path: customerPath(id), kind: "retryable", status, apiCode, requestId, detail });
+        const detailSaid = msg("export.wrongCustomer", { id: JSON.stringify(answer.data.customer_id) });
+        throw new ApiError({ method: "GET", path: customerPath(id), kind: "retryable", status, apiCode, requestId, detail: render("en", detailSaid), detailSaid });
       }
       return answer;
     }, { idempotent: true });

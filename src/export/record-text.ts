@@ -4,6 +4,8 @@ import { JsonNumber } from "../api/json.js";
 import { ADDRESS_FIELDS, BANK_FIELDS, CONTACT_FIELDS, GENERAL_FIELDS, headerFor } from "../customers/columns.js";
 import type { FieldKey } from "../customers/columns.js";
 import type { CustomerRecord } from "../customers/types.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 
 type Fields = Record<string, string>;
 
@@ -12,9 +14,9 @@ type Fields = Record<string, string>;
  * number as its source digits. An address sent as text goes to Street address, a group sent as
  * one object is its first entry; each such surprise is one message naming the column and field.
  */
-export function textRecord(raw: CustomerRecord): { record: CustomerRecord; oddities: string[] } {
+export function textRecord(raw: CustomerRecord): { record: CustomerRecord; oddities: Message[] } {
   const source = raw as unknown as Record<string, unknown>;
-  const oddities: string[] = [];
+  const oddities: Message[] = [];
   const take = (value: unknown, key: FieldKey, into: Fields, attr: string): void => {
     const { text, odd } = fieldText(value);
     if (text !== undefined) into[attr] = text;
@@ -25,7 +27,7 @@ export function textRecord(raw: CustomerRecord): { record: CustomerRecord; oddit
     if (isJsonObject(value)) return value;
     // Not an object: keep its text in the block's first column, so nothing is blanked.
     const { text, odd } = fieldText(value);
-    oddities.push(`${path} was ${odd ?? "text"} instead of an object: written as ${headerFor(firstKey, "en")}`);
+    oddities.push(msg("export.odd.notObject", { field: path, odd: odd ?? msg("api.odd.text"), column: headerFor(firstKey, "en") }));
     return text === undefined ? undefined : { [firstAttr]: text };
   };
 
@@ -51,12 +53,12 @@ export function textRecord(raw: CustomerRecord): { record: CustomerRecord; oddit
 
 type Take = (value: unknown, key: FieldKey, into: Fields, attr: string) => void;
 
-function group(value: unknown, name: "contact_persons" | "bank_accounts", attrs: readonly string[], take: Take, oddities: string[]): Fields[] | undefined {
+function group(value: unknown, name: "contact_persons" | "bank_accounts", attrs: readonly string[], take: Take, oddities: Message[]): Fields[] | undefined {
   if (value === undefined || value === null) return undefined;
   let entries: unknown[];
   if (Array.isArray(value)) entries = value;
   else {
-    oddities.push(`${name} was ${fieldText(value).odd ?? "text"} instead of a list: written as its first entry`);
+    oddities.push(msg("export.odd.notList", { field: name, odd: fieldText(value).odd ?? msg("api.odd.text") }));
     entries = [value];
   }
   return entries.map((entry, index) => {
@@ -66,7 +68,7 @@ function group(value: unknown, name: "contact_persons" | "bank_accounts", attrs:
     // A bare value as an entry: its text in the entry's first column.
     else if (entry !== null && entry !== undefined) {
       const first = attrs[0] ?? "name";
-      oddities.push(`${name} entry ${index + 1} was ${fieldText(entry).odd ?? "text"} instead of an object: written as ${headerFor(key(first), "en")}`);
+      oddities.push(msg("export.odd.entryNotObject", { field: name, entry: String(index + 1), odd: fieldText(entry).odd ?? msg("api.odd.text"), column: headerFor(key(first), "en") }));
       take(String(entry instanceof JsonNumber ? entry.raw : typeof entry === "string" ? entry : JSON.stringify(entry)), key(first), fields, first);
     }
     return fields;

@@ -19,6 +19,8 @@ import { checkSheetLimit, checkSheetWidth, createExportFile } from "./export-fil
 import type { ExportFile, ExportFormat, ExportRecord, WidestRecord } from "./export-file.js";
 import type { ExportProgress } from "../output/progress.js";
 import { textRecord } from "./record-text.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
 import { createSpoolDir, removeKilledSpools } from "./spool.js";
 import type { Spool, SpoolDir } from "./spool.js";
 
@@ -34,6 +36,8 @@ export interface ExportOptions {
   /** `--columns`, parsed; undefined for the template's columns */
   selection: ColumnChoice[] | undefined;
   lang: Lang;
+  /** created_at and updated_at as yyyy-mm-dd hh:mm:ss in this IANA zone (checked); undefined: as the server sent them */
+  timeZone?: string | undefined;
   /** CSV: UTF-8 BOM */
   bom: boolean;
   pageSize: number;
@@ -65,7 +69,7 @@ export interface ExportResult extends ExportChanges {
   /** what bounded the requests, and the flag that would help (none for a short run) */
   pace?: PaceReport | undefined;
   /** about how the file was written (control characters escaped): said after the summary; also in --json */
-  fileWarnings: string[];
+  fileWarnings: Message[];
   requests: number;
   elapsedMs: number;
 }
@@ -82,7 +86,7 @@ export async function runExport(options: ExportOptions, open: typeof openSession
   // Aborted on failure too, so requests still queued in the pacer are not sent for nothing.
   const stop = new AbortController();
   const output = createExportFile(options);
-  const step = { doing: "listing customers" };
+  const step: { doing: Message } = { doing: msg("export.doing.listing") };
   const ahead = options.ahead ?? Math.max(1, options.pacing.concurrency) * 4;
   let spoolDir: SpoolDir | undefined;
   let entries: Map<string, Entry>;
@@ -104,13 +108,13 @@ export async function runExport(options: ExportOptions, open: typeof openSession
       onProgress: options.onProgress,
       fetchNew: async (fresh) => {
         if (options.summaryOnly || fresh.length === 0) return;
-        step.doing = "fetching customers";
+        step.doing = msg("export.doing.fetching");
         let done = 0;
         for await (const [entry, fetched] of mapInOrder(fresh, async (entry) => [entry, await fetchRecord(client, pacer, entry.summary)] as const, ahead)) {
           await keep(entry, fetched);
           options.onProgress?.({ phase: "fetching", done: (done += 1), total: fresh.length });
         }
-        step.doing = "listing customers";
+        step.doing = msg("export.doing.listing");
       },
       refetch: async (entry) => {
         const fetched = await fetchRecord(client, pacer, entry.summary);
@@ -119,7 +123,7 @@ export async function runExport(options: ExportOptions, open: typeof openSession
       },
     }));
     await spool.finish();
-    step.doing = `writing ${options.file}`;
+    step.doing = msg("export.doing.writing", { file: options.file });
     await writeFile(entries, spool, output, options);
     await output.close();
   } catch (caught) {
@@ -130,7 +134,7 @@ export async function runExport(options: ExportOptions, open: typeof openSession
     if (caught instanceof FetchFailed) {
       error = caught.cause;
       const { customer_code: code } = caught.summary.general_info;
-      if (!interrupted) step.doing = `fetching customer ${code || "(no code)"} (${caught.summary.customer_id})`;
+      if (!interrupted) step.doing = msg("export.doing.fetchingOne", { code: code || msg("export.noCode"), id: caught.summary.customer_id });
     }
     throw exportFailure(error, { doing: step.doing, file: options.file, clientId: options.connection.clientId, signal: options.signal });
   } finally {
@@ -190,7 +194,7 @@ async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecor
       widths.banks = Math.max(widths.banks, groups.banks);
     }
   }
-  const columns = layoutColumns(options.selection, { lang: options.lang, summaryOnly: options.summaryOnly, widths });
+  const columns = layoutColumns(options.selection, { lang: options.lang, summaryOnly: options.summaryOnly, widths, timeZone: options.timeZone });
   checkSheetWidth(options.format, columns, options.file, widest);
   await output.open(columns);
   if (options.summaryOnly) {

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { cannotWrite } from "../file-errors.js";
+import { msg } from "../i18n/text.js";
 import { sweepLeftovers, trackTemp, untrackTemp } from "../temp-files.js";
 
 export interface SpoolDir {
@@ -67,7 +68,7 @@ function createSpool<T>(file: string): Spool<T> {
     return stream;
   };
   const check = (): void => {
-    if (failure) throw cannotWrite(file, failure, { what: "the temporary file", then: "An export keeps the customers there until it knows the columns; set TMPDIR to a folder with more space." });
+    if (failure) throw cannotWrite(file, failure, { what: msg("export.spool.what"), then: msg("export.spool.then") });
   };
   return {
     async append(value) {

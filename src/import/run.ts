@@ -20,7 +20,7 @@ import { runFiles } from "./run-files.js";
 import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
 import { reportFit } from "./report-limits.js";
 import { carriedResult, invalidResult, marksFor, withWarnings } from "../rows/result.js";
-import { authRowMessage, authStopReason, isAuthRejection, toRunError } from "../api/run-error.js";
+import { authRowSaid, authStopSaid, isAuthRejection, toRunError } from "../api/run-error.js";
 import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
 import { createRowRunner, journalResult } from "../rows/runner.js";
@@ -57,7 +57,7 @@ export interface ImportSummary {
   resumed: boolean;
   /** why the run stopped before the end, if it did */
   stopped: StopReason | undefined;
-  stopReason: string | undefined;
+  stopReason: Message | undefined;
   /** rows done before an interruption and edited in the file since: the server holds the earlier values */
   changedSinceSent: number;
   /** codes created or replaced before the interruption that the file no longer has: left on the server, undo reverses them */
@@ -110,10 +110,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       await close();
       await closeInput(table);
       throw toRunError(error, {
-        doing: "listing the existing customers",
-        consequence: "Nothing was sent.",
+        doing: msg("import.listing.doing"),
+        consequence: msg("import.listing.nothingSent"),
         clientId: options.connection.clientId,
-        apiFailure: { message: (reason) => `Listing the existing customers failed, so no row was sent: ${reason}.`, hint: "Check --base-url and your connection, then run the same command again." },
+        apiFailure: { said: (reason) => msg("import.listing.failed", { reason }), hint: msg("import.listing.failedHint") },
       });
     }
   } finally {
@@ -229,10 +229,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (isAuthRejection(error)) {
       if (!summary.stopped) {
         summary.stopped = "auth";
-        summary.stopReason = authStopReason(error, input.row);
+        summary.stopReason = authStopSaid(error, input.row);
         stop.abort();
       }
-      return { row: input.row, status: "failed", customerCode: code, httpStatus: error.status, apiCode: error.apiCode, requestId: error.requestId, message: authRowMessage(error), attempts: 1 };
+      return { row: input.row, status: "failed", customerCode: code, httpStatus: error.status, apiCode: error.apiCode, requestId: error.requestId, message: render(io.lang, authRowSaid(error)), attempts: 1 };
     }
     if (isAbortOf(signal, error)) return notAttempted(input);
     // the journal could not take the row's intent: nothing was sent for it

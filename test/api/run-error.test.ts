@@ -4,6 +4,7 @@ import type { ApiErrorDetails } from "../../src/api/api-error.js";
 import { isAuthRejection, toRunError } from "../../src/api/run-error.js";
 import type { RunContext } from "../../src/api/run-error.js";
 import { ToolError, isAbortOf } from "../../src/errors.js";
+import { msg } from "../../src/i18n/text.js";
 
 const SECRET = "sk_live_never_printed_9f3a";
 const apiError = (details: Partial<ApiErrorDetails>) => new ApiError({ method: "GET", path: "/api/v1/customers", kind: "rejected", ...details });
@@ -11,7 +12,7 @@ const context: RunContext = {
   doing: "listing customers",
   consequence: "Nothing was written to out.xlsx.",
   clientId: "client-42",
-  apiFailure: { message: (reason) => `Export failed while listing customers: ${reason}.`, hint: "Run it again later." },
+  apiFailure: { said: (reason) => msg("export.failed.while", { doing: "listing customers", reason, untouched: "Nothing was written to out.xlsx." }), hint: "Run it again later." },
   otherFailure: (reason) => `Export failed while listing customers (${reason}).`,
 };
 const text = (error: ToolError) => `${error.message}\n${error.hint ?? ""}`;
@@ -39,10 +40,12 @@ describe("toRunError", () => {
   });
 
   it("says an API failure the command's way, with its hint (exit 2)", () => {
-    const given = apiError({ status: 503, detail: "busy" }).gaveUp(4, "[GET] /api/v1/customers: 503 busy (gave up after 4 attempts)");
+    const failed = apiError({ status: 503, detail: "busy" });
+    const given = failed.gaveUp(4, msg("api.gaveUp.attempts", { error: failed.said, count: 4 }));
+    expect(given.message).toBe("[GET] /api/v1/customers: 503 busy (gave up after 4 attempts)");
     const error = toRunError(given, context);
     expect(error).toMatchObject({ code: "E_API", exitCode: 2, hint: "Run it again later.", cause: given });
-    expect(error.message).toBe("Export failed while listing customers: [GET] /api/v1/customers: 503 busy (gave up after 4 attempts).");
+    expect(error.message).toBe("Export failed while listing customers: [GET] /api/v1/customers: 503 busy (gave up after 4 attempts). Nothing was written to out.xlsx.");
   });
 
   it("keeps an API failure's own message when the command words none", () => {

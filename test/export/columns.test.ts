@@ -59,9 +59,9 @@ describe("layoutColumns", () => {
     expect(keys.slice(0, template.length)).toEqual(template.map((column) => column.field));
   });
 
-  it("uses Vietnamese headers with --lang vi and keeps the server's field names as they are", () => {
-    const { headers } = layoutColumns(undefined, { lang: "vi", summaryOnly: false, widths: { contacts: 1, banks: 1 } });
-    expect(headers).toEqual([...templateColumns("vi", 1, 1).map((column) => column.header), "customer_id", "created_at", "updated_at"]);
+  it("uses Vietnamese headers with --lang vi, keeps customer_id and names the zone of the times", () => {
+    const { headers } = layoutColumns(undefined, { lang: "vi", summaryOnly: false, widths: { contacts: 1, banks: 1 }, timeZone: "Asia/Ho_Chi_Minh" });
+    expect(headers).toEqual([...templateColumns("vi", 1, 1).map((column) => column.header), "customer_id", "Ngày tạo (Asia/Ho_Chi_Minh)", "Ngày cập nhật (Asia/Ho_Chi_Minh)"]);
     expect(headers).toContain("Ngân hàng 1 - Số tài khoản");
   });
 

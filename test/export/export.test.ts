@@ -128,7 +128,7 @@ describe("finan-bulk export", () => {
     h.seed([company("C1", 1, 1)]);
     expect((await h.run(["export", "vi.csv", "--lang", "vi", ...FAST])).code).toBe(0);
     const { header } = await readCsv(h, "vi.csv");
-    expect(header).toEqual([...templateColumns("vi", 1, 1).map((column) => column.header), "customer_id", "created_at", "updated_at"]);
+    expect(header).toEqual([...templateColumns("vi", 1, 1).map((column) => column.header), "customer_id", "Ngày tạo (Asia/Ho_Chi_Minh)", "Ngày cập nhật (Asia/Ho_Chi_Minh)"]);
   });
 
   it("names the customers deleted between listing and fetching, and still succeeds", async () => {
