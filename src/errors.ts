@@ -39,7 +39,7 @@ export const EXIT_INTERRUPTED = 130;
 export interface ToolErrorOptions {
   cause?: unknown;
   /** what the user should do next, printed on its own line */
-  hint?: Message | string | undefined;
+  hint?: Message | undefined;
   exitCode?: number;
 }
 
@@ -51,13 +51,13 @@ export interface ToolErrorOptions {
 export class ToolError extends Error {
   override readonly name = "ToolError";
   readonly code: ErrorCode;
-  /** what happened, as a catalogue message (plain text only where not yet converted) */
-  readonly said: Message | string;
-  readonly hintSaid: Message | string | undefined;
+  /** what happened, as a catalogue message */
+  readonly said: Message;
+  readonly hintSaid: Message | undefined;
   readonly hint: string | undefined;
   readonly exitCode: number;
 
-  constructor(code: ErrorCode, message: Message | string, options: ToolErrorOptions = {}) {
+  constructor(code: ErrorCode, message: Message, options: ToolErrorOptions = {}) {
     super(inLang("en", message), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.said = message;
@@ -76,8 +76,8 @@ export class ToolError extends Error {
   }
 }
 
-function inLang(lang: Lang, message: Message | string): Text {
-  return typeof message === "string" ? verbatim(message) : render(lang, message);
+function inLang(lang: Lang, message: Message): Text {
+  return render(lang, message);
 }
 
 /** Why a run ended before its last row: the server rejected the credentials, or a stop signal came. */

@@ -43,7 +43,7 @@ export function processIo(signal: AbortSignal): Io {
 }
 
 /** Every line the tool prints passes here: control characters from files or servers are shown, not run. */
-export function writeLine(stream: Writable, text: Text | string = ""): void {
+export function writeLine(stream: Writable, text: Text = "" as Text): void {
   stream.write(`${terminalSafe(text)}\n`);
 }
 

@@ -5,7 +5,7 @@ import { msg, render } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 
 /** A sentence of a run's context: a catalogue message, or plain English from a caller not converted yet. */
-export type Said = Message | string;
+export type Said = Message;
 
 /** What a run was doing when it failed, and how its command says so. */
 export interface RunContext {
@@ -24,7 +24,7 @@ export interface RunContext {
    */
   apiFailure?: { said: (reason: Message) => Message; hint: Said };
   /** the sentence of any other failure, as this command says it; the error's own message when absent */
-  otherFailure?: (reason: string) => Said;
+  otherFailure?: (reason: Message) => Message;
 }
 
 /** 401 or 403: the credentials (or the clock) are wrong, so every further request would fail too and the run must stop. */
@@ -44,7 +44,7 @@ export function toRunError(error: unknown, context: RunContext): ToolError {
     const said = wording === undefined ? error.said : wording.said(error.said);
     return new ToolError("E_API", said, { cause: error, ...(wording === undefined ? {} : { hint: wording.hint }) });
   }
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = msg("common.asIs", { text: error instanceof Error ? error.message : String(error) });
   const internal = new ToolError("E_INTERNAL", context.otherFailure?.(reason) ?? reason, { cause: error });
   // --debug shows where the defect happened, not where it was worded
   if (error instanceof Error && error.stack !== undefined) internal.stack = error.stack;

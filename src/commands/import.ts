@@ -62,7 +62,7 @@ export const importCommand = defineCommand({
     if (summary.changedSinceSent > 0) notes.push(msg("cli.import.changedSinceSent", { count: summary.changedSinceSent }));
     if (summary.wouldClear > 0) notes.push(msg("cli.import.wouldClear", { count: summary.wouldClear, report }));
     if (summary.stopped === "interrupted") notes.push(msg("cli.import.interrupted"));
-    if (summary.pace) notes.push(summary.pace.note);
+    if (summary.pace) notes.push(summary.pace.said);
     const failing = countFailing(summary.counts);
     if (failing > 0 && summary.stopped === undefined) {
       // a dry run's report is a plan: re-running it with --only would leave the planned rows unsent

@@ -57,7 +57,7 @@ export const undoCommand = defineCommand({
     if (summary.conflicts > 0) notes.push(msg("cli.undo.conflicts", { count: summary.conflicts }));
     if (summary.stopped === "auth") notes.push(msg("cli.undo.authStopped"));
     if (summary.stopped === "interrupted") notes.push(msg("cli.undo.interrupted"));
-    if (summary.pace) notes.push(summary.pace.note);
+    if (summary.pace) notes.push(summary.pace.said);
     printSummary(io, { title: msg(args.dryRun ? "output.title.undoPlan" : "output.title.undo"), rows: summary.rows, counts: summary.counts, report: undoReport, elapsedMs: summary.elapsedMs, requests: summary.requests, notes }, args.json, { command: "undo", run: summary.run, dryRun: args.dryRun, stopped: summary.stopped ?? null, pace: summary.pace?.bound ?? null });
     return { failing: (summary.counts.failed ?? 0) + summary.conflicts + summary.damaged.length, stopped: summary.stopped };
   },

@@ -175,8 +175,10 @@ function hasData(row: SheetRow, kept: number[]): boolean {
 
 function headerNotFound(file: string, rowsSeen: number, source: SheetSource): ToolError {
   const sheet = source.sheetName;
-  const others = (source.sheetNames ?? []).filter((name) => name !== sheet);
-  const otherSheets = others.length > 0 ? msg("customers.file.otherSheets", { sheets: others.join(", ") }) : "";
+  // the other sheets as messages name them ("(hidden)" in the run's language)
+  const labels = source.sheetLabels ?? source.sheetNames ?? [];
+  const others = labels.filter((_, at) => source.sheetNames?.[at] !== sheet);
+  const otherSheets = others.length > 0 ? msg("customers.file.otherSheets", { sheets: others }) : "";
   if (rowsSeen === 0) {
     return new ToolError("E_FILE_EMPTY", sheet === undefined ? msg("customers.file.empty", { file }) : msg("customers.file.sheetEmpty", { sheet, file }), {
       hint: msg("customers.file.emptyHint", { others: otherSheets }),

@@ -9,7 +9,7 @@ import { statusText } from "../rows/status.js";
 import type { RowStatus, StatusCounts } from "../rows/status.js";
 
 /** A line said in the run's language; plain text until its producer is converted to the catalogue. */
-export type Said = Message | string;
+export type Said = Message;
 
 export interface RunSummary {
   /** e.g. msg("output.title.import") */

@@ -19,7 +19,7 @@ export type CsvWorkerMessage =
   | { batch: CsvBatch }
   | { done: true }
   /** the messages as data (a Message is plain data): the main thread shows them in the run's language */
-  | { toolError: { code: ToolError["code"]; said: Message | string; hintSaid: Message | string | undefined; exitCode: number } }
+  | { toolError: { code: ToolError["code"]; said: Message; hintSaid: Message | undefined; exitCode: number } }
   | { failure: string };
 
 async function run(port: MessagePort, input: CsvWorkerInput): Promise<void> {

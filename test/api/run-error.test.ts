@@ -9,17 +9,17 @@ import { msg } from "../../src/i18n/text.js";
 const SECRET = "sk_live_never_printed_9f3a";
 const apiError = (details: Partial<ApiErrorDetails>) => new ApiError({ method: "GET", path: "/api/v1/customers", kind: "rejected", ...details });
 const context: RunContext = {
-  doing: "listing customers",
-  consequence: "Nothing was written to out.xlsx.",
+  doing: msg("export.doing.listing"),
+  consequence: msg("export.failed.untouched", { file: "out.xlsx" }),
   clientId: "client-42",
-  apiFailure: { said: (reason) => msg("export.failed.while", { doing: "listing customers", reason, untouched: "Nothing was written to out.xlsx." }), hint: "Run it again later." },
-  otherFailure: (reason) => `Export failed while listing customers (${reason}).`,
+  apiFailure: { said: (reason) => msg("export.failed.while", { doing: msg("export.doing.listing"), reason, untouched: msg("export.failed.untouched", { file: "out.xlsx" }) }), hint: msg("common.asIs", { text: "Run it again later." }) },
+  otherFailure: (reason) => msg("export.failed.while", { doing: msg("export.doing.listing"), reason, untouched: msg("export.failed.untouched", { file: "out.xlsx" }) }),
 };
 const text = (error: ToolError) => `${error.message}\n${error.hint ?? ""}`;
 
 describe("toRunError", () => {
   it("passes a ToolError through as it is", () => {
-    const file = new ToolError("E_FILE_UNWRITABLE", "Cannot write out.xlsx: the disk is full.", { hint: "Free some space." });
+    const file = new ToolError("E_FILE_UNWRITABLE", msg("common.asIs", { text: "Cannot write out.xlsx: the disk is full." }), { hint: msg("common.asIs", { text: "Free some space." }) });
     expect(toRunError(file, context)).toBe(file);
   });
 
@@ -49,16 +49,16 @@ describe("toRunError", () => {
   });
 
   it("keeps an API failure's own message when the command words none", () => {
-    const error = toRunError(apiError({ status: 400, detail: "bad" }), { doing: "undoing", consequence: "Nothing more was sent.", clientId: "c" });
+    const error = toRunError(apiError({ status: 400, detail: "bad" }), { doing: msg("common.asIs", { text: "undoing" }), consequence: msg("common.asIs", { text: "Nothing more was sent." }), clientId: "c" });
     expect(error).toMatchObject({ code: "E_API", exitCode: 2, message: "[GET] /api/v1/customers: 400 bad", hint: undefined });
   });
 
   it("says anything else is an internal failure, keeping where it happened for --debug", () => {
     const defect = new TypeError("cannot read properties of undefined");
     const error = toRunError(defect, context);
-    expect(error).toMatchObject({ code: "E_INTERNAL", exitCode: 2, message: "Export failed while listing customers (cannot read properties of undefined)." });
+    expect(error).toMatchObject({ code: "E_INTERNAL", exitCode: 2, message: "Export failed while listing customers: cannot read properties of undefined. Nothing was written to out.xlsx." });
     expect(error.stack).toBe(defect.stack);
-    expect(toRunError("odd", { doing: "x", consequence: "", clientId: "c" })).toMatchObject({ code: "E_INTERNAL", message: "odd" });
+    expect(toRunError("odd", { doing: msg("common.asIs", { text: "x" }), consequence: msg("common.asIs", { text: "" }), clientId: "c" })).toMatchObject({ code: "E_INTERNAL", message: "odd" });
   });
 
   it("once the run's signal is aborted, whatever failed is the interruption (exit 130)", () => {

@@ -16,7 +16,7 @@ function fakeIo(isTTY: boolean, lang: "en" | "vi" = "en") {
 describe("createProgress (rows of an import, validate or undo)", () => {
   it("draws one live line on a terminal, at most every 200 ms, and erases it before the summary", () => {
     const { io, advance, output } = fakeIo(true);
-    const progress = createProgress(io, "Importing");
+    const progress = createProgress(io, msg("output.progress.importing"));
     advance(1000);
     progress.update({ done: 50, total: 100, counts: { created: 40, failed: 10 } });
     advance(100);
@@ -28,7 +28,7 @@ describe("createProgress (rows of an import, validate or undo)", () => {
 
   it("off a terminal says nothing for 5 s, then a plain line every 5 s at most, and erases nothing", () => {
     const { io, advance, output } = fakeIo(false);
-    const progress = createProgress(io, "Validating");
+    const progress = createProgress(io, msg("output.progress.validating"));
     advance(4000);
     progress.update({ done: 10, total: undefined, counts: { valid: 10 } });
     expect(output()).toBe("");
@@ -79,7 +79,7 @@ describe("createProgress in Vietnamese", () => {
 
   it("says 1 row, not 1 rows, in English", () => {
     const { io, advance, output } = fakeIo(false);
-    const progress = createProgress(io, "Validating");
+    const progress = createProgress(io, msg("output.progress.validating"));
     advance(6000);
     progress.update({ done: 1, total: undefined, counts: { valid: 1 } });
     expect(output()).toBe("Validating 1 row · 0.2 rows/s · valid 1\n");

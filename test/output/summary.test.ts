@@ -19,8 +19,8 @@ const SUMMARY = {
   report: "khach-hang.report.xlsx",
   elapsedMs: 61_500,
   requests: 1,
-  warnings: [msg("output.title.validate"), "a warning not yet in the catalogue"],
-  notes: [msg("cli.import.resumed"), "a note not yet in the catalogue"],
+  warnings: [msg("output.title.validate"), msg("common.asIs", { text: "a warning quoted as it came" })],
+  notes: [msg("cli.import.resumed"), msg("common.asIs", { text: "a note quoted as it came" })],
 };
 
 describe("printSummary", () => {
@@ -29,10 +29,10 @@ describe("printSummary", () => {
     printSummary(io, SUMMARY, false);
     expect(text.stderr).toBe([
       "warning: Validation",
-      "warning: a warning not yet in the catalogue",
+      "warning: a warning quoted as it came",
       "Import: 12,345 rows — 12,000 created, 344 invalid, 1 failed in 61.5 s, 1 request (0/s).",
       "Resumed an interrupted run: rows already done were not sent again.",
-      "a note not yet in the catalogue",
+      "a note quoted as it came",
       "Report: khach-hang.report.xlsx",
       "",
     ].join("\n"));
@@ -43,10 +43,10 @@ describe("printSummary", () => {
     printSummary(io, { ...SUMMARY, requests: 2_460 }, false);
     expect(text.stderr).toBe([
       "cảnh báo: Kiểm tra",
-      "cảnh báo: a warning not yet in the catalogue",
+      "cảnh báo: a warning quoted as it came",
       "Nhập 12.345 dòng, mất 61,5 giây: 12.000 đã tạo, 344 không hợp lệ, 1 không thành công; đã gửi 2.460 yêu cầu (40 yêu cầu/giây).",
       "Đã chạy tiếp lần chạy bị dừng: các dòng đã xong không bị gửi lại.",
-      "a note not yet in the catalogue",
+      "a note quoted as it came",
       "Tệp kết quả: khach-hang.report.xlsx",
       "",
     ].join("\n"));
@@ -56,6 +56,6 @@ describe("printSummary", () => {
     const { io, text } = fakeIo("vi");
     printSummary(io, SUMMARY, true, { command: "import" });
     expect(text.stderr).toBe("");
-    expect(JSON.parse(text.stdout)).toMatchObject({ command: "import", rows: 12_345, warnings: ["Validation", "a warning not yet in the catalogue"], notes: ["Resumed an interrupted run: rows already done were not sent again.", "a note not yet in the catalogue"] });
+    expect(JSON.parse(text.stdout)).toMatchObject({ command: "import", rows: 12_345, warnings: ["Validation", "a warning quoted as it came"], notes: ["Resumed an interrupted run: rows already done were not sent again.", "a note quoted as it came"] });
   });
 });

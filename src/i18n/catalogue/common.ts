@@ -6,6 +6,8 @@ export const common = {
   "common.requests": { en: { one: "{count} request", other: "{count} requests" }, vi: "{count} yêu cầu" },
   "common.customers": { en: { one: "{count} customer", other: "{count} customers" }, vi: "{count} khách hàng" },
   "common.seconds": { en: { one: "{count} second", other: "{count} seconds" }, vi: "{count} giây" },
+  // text shown as it came: a defect's own words (an internal error), never a sentence of ours
+  "common.asIs": { en: "{text}", vi: "{text}" },
   "common.inFile": { en: "{file}: {text}", vi: "{file}: {text}" },
   "common.commandFailed": { en: "finan-bulk {command}: {text}", vi: "finan-bulk {command}: {text}" },
 } as const satisfies Record<string, Translated>;
