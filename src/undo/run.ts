@@ -67,7 +67,7 @@ export interface UndoSummary {
   /** the run before this one, if any: what `--run` to give next, newest first */
   earlierRun: number | undefined;
   /** why the import's report could not be read (its header edited away, …): the journal alone was used */
-  reportUnreadable: string | undefined;
+  reportUnreadable: Message | undefined;
   requests: number;
   /** what bounded the requests, and the flag that would help (none for a short run) */
   pace?: PaceReport | undefined;
@@ -85,11 +85,11 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   const targets = undoTargets(run.state);
   if (!options.force) refuseOutOfOrder(options.report, run, runs, targets);
   // An XLSX report is written at the end: after a kill there is none, and the journal alone says what to reverse.
-  let reportUnreadable: string | undefined;
+  let reportUnreadable: Message | undefined;
   const table = existsSync(options.report) ? await readInput(options.report).catch((error: unknown) => {
     // the report only lends its layout: a report edited past reading does not stop the undo
     if (!(error instanceof ToolError)) throw error;
-    reportUnreadable = error.text(lang);
+    reportUnreadable = error.said;
     return undefined;
   }) : undefined;
   const headers = table?.headers ?? [headerFor("general_info.customer_code", lang)];

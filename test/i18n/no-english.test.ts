@@ -92,6 +92,31 @@ describe("every command with --lang vi", { timeout: 120_000 }, () => {
   });
 });
 
+describe("--json under --lang vi", { timeout: 120_000 }, () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness();
+    copyFileSync(join("samples", "customers-with-mistakes.xlsx"), join(h.dir, "mistakes.xlsx"));
+    copyFileSync(join("samples", "customers.csv"), join(h.dir, "customers.csv"));
+  });
+  afterAll(() => h.close());
+
+  // Vietnamese letters a machine-read English object must not hold (file names here have none)
+  const VIETNAMESE = /[ăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]/i;
+
+  it.each([
+    ["validate with mistakes", ["validate", "mistakes.xlsx"], {}],
+    ["import with rejected credentials", ["import", "customers.csv", "--rate", "0"], { FINAN_SECRET_KEY: "wrong-secret" }],
+    ["an unknown flag", ["import", "customers.csv", "--dry-rn"], {}],
+    ["a missing file", ["validate", "missing.csv"], {}],
+  ])("stays English: %s", async (_, argv, env) => {
+    const run = await h.run([...argv, "--json", "--lang", "vi"], { env });
+    const object = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(JSON.stringify(object), run.stdout).not.toMatch(VIETNAMESE);
+    expect(run.stderr.trim() === "" || VIETNAMESE.test(run.stderr), run.stderr).toBe(true);
+  });
+});
+
 describe("the detector", () => {
   it("finds an English sentence and lets Vietnamese, quoted values, flags and file names through", () => {
     expect(englishLines("Import: 3 rows — 3 created in 0.1 s.")).toHaveLength(1);
