@@ -144,6 +144,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     const rowsAhead = Math.max(2048, options.pacing.concurrency * 64);
     const runner = createRowRunner<InputRow>({
       maxAhead: Math.max(options.pacing.concurrency * 2, Math.min(rowsAhead, Math.floor(250_000 / Math.max(1, table.headers.length)))),
+      // enough to keep every request slot busy while others wait on the journal or a confirmation
+      maxWorking: Math.max(64, options.pacing.concurrency * 4),
       tally: summary,
       // The report is about to wait on its oldest row: confirm unknown outcomes now, not later.
       beforeWait: () => {
