@@ -1,16 +1,22 @@
 // customer_code → a number, in typed arrays off the JS heap: what an import keeps per row, a million rows long.
 
+/** Arena pages of 1 MiB: places (page × span + offset) stay below 2^32 up to 4 GiB of text. */
+const PAGE_SPAN = 2 ** 20;
+const DELETED = 0xffffffff;
+
 /**
  * An open-addressing hash table from text (customer codes) to numbers, plus an arena for more text
  * (customer ids) the numbers can point at. Text is stored as bytes: one per character when every
  * character fits in Latin-1 (codes and ids nearly always do), two otherwise. A million codes with
- * their ids take ~80 MB as JS strings in a Map, walked by every major GC; here ~70 bytes a code.
+ * their ids take ~130 MB as JS strings in a Map, walked by every major GC; here ~70 MB.
  */
 export class CodeTable {
-  private capacity = 1024; // slots, a power of two, kept at most half full
-  private slots = new Uint32Array(this.capacity); // 1 + the key's offset in `bytes`, 0 = empty
-  private values = new Float64Array(this.capacity); // NaN: the key was deleted
-  private bytes = new Uint8Array(16 * 1024); // each text: 4 header bytes (length × 2 + wide), then its characters
+  private capacity = 1024; // slots, a power of two, kept at most three quarters full
+  private slots = new Uint32Array(this.capacity); // 1 + the key's place in the arena, 0 = empty
+  private values = new Uint32Array(this.capacity);
+  // The arena in pages, never copied to grow (a doubled array would need three times the text at once).
+  // Each text: 4 header bytes (length × 2 + wide), then its characters; a text never spans pages.
+  private pages: Uint8Array[] = [];
   private used = 0;
   private filled = 0; // slots taken, deleted keys' too
   private count = 0;
@@ -23,27 +29,28 @@ export class CodeTable {
   get(key: string): number | undefined {
     const slot = this.find(key);
     const value = this.values[slot]!;
-    return this.slots[slot] === 0 || Number.isNaN(value) ? undefined : value;
+    return this.slots[slot] === 0 || value === DELETED ? undefined : value;
   }
 
+  /** `value`: a whole number below 2^32 - 1 (a row number, or a place store() returned). */
   set(key: string, value: number): void {
     const slot = this.find(key);
     if (this.slots[slot] === 0) {
       this.slots[slot] = this.store(key) + 1;
       this.values[slot] = value;
       this.count += 1;
-      if (++this.filled * 2 > this.capacity) this.grow();
+      if (++this.filled * 4 > this.capacity * 3) this.grow();
       return;
     }
-    if (Number.isNaN(this.values[slot]!)) this.count += 1;
+    if (this.values[slot] === DELETED) this.count += 1;
     this.values[slot] = value;
   }
 
   /** The key stays in the table, its value gone: a code deleted is rare, and set again it reuses its slot. */
   delete(key: string): void {
     const slot = this.find(key);
-    if (this.slots[slot] === 0 || Number.isNaN(this.values[slot]!)) return;
-    this.values[slot] = Number.NaN;
+    if (this.slots[slot] === 0 || this.values[slot] === DELETED) return;
+    this.values[slot] = DELETED;
     this.count -= 1;
   }
 
@@ -52,49 +59,52 @@ export class CodeTable {
     let wide = false;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) wide = true;
     const size = 4 + text.length * (wide ? 2 : 1);
-    if (this.used + size > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + size));
-      grown.set(this.bytes.subarray(0, this.used));
-      this.bytes = grown;
+    const last = this.pages.at(-1);
+    if (last === undefined || this.used + size > last.length) {
+      // a text longer than a page gets a page of its own
+      this.pages.push(new Uint8Array(Math.max(PAGE_SPAN, size)));
+      this.used = 0;
     }
-    const at = this.used;
+    const page = this.pages.at(-1)!;
+    const start = this.used;
     const header = text.length * 2 + (wide ? 1 : 0);
-    for (let i = 0; i < 4; i++) this.bytes[at + i] = Math.floor(header / 256 ** i) % 256;
+    for (let i = 0; i < 4; i++) page[start + i] = Math.floor(header / 256 ** i) % 256;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
       if (wide) {
-        this.bytes[at + 4 + i * 2] = unit & 0xff;
-        this.bytes[at + 5 + i * 2] = unit >> 8;
-      } else this.bytes[at + 4 + i] = unit;
+        page[start + 4 + i * 2] = unit & 0xff;
+        page[start + 5 + i * 2] = unit >> 8;
+      } else page[start + 4 + i] = unit;
     }
     this.used += size;
-    return at;
+    return (this.pages.length - 1) * PAGE_SPAN + start;
   }
 
   /** The text store() kept at `at`. */
   textAt(at: number): string {
-    const { length, wide } = this.headerAt(at);
+    const { page, start, length, wide } = this.headerAt(at);
     let text = "";
-    for (let i = 0; i < length; i++) text += String.fromCharCode(this.unitAt(at, wide, i));
+    for (let i = 0; i < length; i++) text += String.fromCharCode(CodeTable.unitAt(page, start, wide, i));
     return text;
   }
 
   /** Whether the text kept at `at` is `text`, without making a string of it. */
   holds(at: number, text: string): boolean {
-    const { length, wide } = this.headerAt(at);
+    const { page, start, length, wide } = this.headerAt(at);
     if (length !== text.length) return false;
-    for (let i = 0; i < length; i++) if (this.unitAt(at, wide, i) !== text.charCodeAt(i)) return false;
+    for (let i = 0; i < length; i++) if (CodeTable.unitAt(page, start, wide, i) !== text.charCodeAt(i)) return false;
     return true;
   }
 
-  private headerAt(at: number): { length: number; wide: boolean } {
-    const b = this.bytes;
-    const header = b[at]! + b[at + 1]! * 0x100 + b[at + 2]! * 0x10000 + b[at + 3]! * 0x1000000;
-    return { length: Math.floor(header / 2), wide: header % 2 === 1 };
+  private headerAt(at: number): { page: Uint8Array; start: number; length: number; wide: boolean } {
+    const page = this.pages[Math.floor(at / PAGE_SPAN)]!;
+    const start = at % PAGE_SPAN;
+    const header = page[start]! + page[start + 1]! * 0x100 + page[start + 2]! * 0x10000 + page[start + 3]! * 0x1000000;
+    return { page, start, length: Math.floor(header / 2), wide: header % 2 === 1 };
   }
 
-  private unitAt(at: number, wide: boolean, i: number): number {
-    return wide ? this.bytes[at + 4 + i * 2]! | (this.bytes[at + 5 + i * 2]! << 8) : this.bytes[at + 4 + i]!;
+  private static unitAt(page: Uint8Array, start: number, wide: boolean, i: number): number {
+    return wide ? page[start + 4 + i * 2]! | (page[start + 5 + i * 2]! << 8) : page[start + 4 + i]!;
   }
 
   /** The slot holding `key`, or the empty slot where it belongs. */
@@ -111,7 +121,7 @@ export class CodeTable {
     const { slots, values } = this;
     this.capacity *= 2;
     this.slots = new Uint32Array(this.capacity);
-    this.values = new Float64Array(this.capacity);
+    this.values = new Uint32Array(this.capacity);
     for (let i = 0; i < slots.length; i++) {
       if (slots[i] === 0) continue;
       const slot = this.find(this.textAt(slots[i]! - 1));

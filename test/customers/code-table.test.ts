@@ -48,7 +48,7 @@ describe("CodeTable", () => {
 
   it("stores text in its arena and gives it back, wide characters and long text included", () => {
     const table = new CodeTable();
-    const texts = ["3f2b8c1e-0d4a-4f6e-9b7a-2c5d8e1f0a3b", "", "Nguy\u1EC5n V\u0103n A", "x".repeat(70_000)];
+    const texts = ["3f2b8c1e-0d4a-4f6e-9b7a-2c5d8e1f0a3b", "", "Nguy\u1EC5n V\u0103n A", "x".repeat(1_100_000), "after the long one"];
     const places = texts.map((text) => table.store(text));
     texts.forEach((text, i) => {
       expect(table.textAt(places[i]!)).toBe(text);
@@ -56,5 +56,12 @@ describe("CodeTable", () => {
       expect(table.holds(places[i]!, `${text}!`)).toBe(false);
     });
     expect(table.holds(places[0]!, "3f2b8c1e-0d4a-4f6e-9b7a-2c5d8e1f0a3c")).toBe(false);
+  });
+
+  it("maps 50,000 codes to ids kept in its arena (more than one page of it)", () => {
+    const table = new CodeTable();
+    const idOf = (i: number) => `${String(i).padStart(8, "0")}-0d4a-4f6e-9b7a-2c5d8e1f0a3b`;
+    for (let i = 0; i < 50_000; i++) table.set(`KH${i}`, table.store(idOf(i)));
+    for (const i of [0, 1, 29_000, 49_999]) expect(table.textAt(table.get(`KH${i}`)!)).toBe(idOf(i));
   });
 });
