@@ -262,11 +262,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
  * reach of `undo` of either report.
  */
 function resumable(path: string, options: ImportOptions): JournalState | undefined {
-  const state = readJournal(path);
+  // its rows only when this run continues it: a finished run's are not needed, however many they are
+  const state = readJournal(path, { entries: false });
   if (!state.header || state.finished) return undefined;
   assertReadable(path, state, "Move it aside to start a new run (the report of the interrupted run is still beside it); undo of that report still reverses every entry it can read.");
   const { input, mode, startedAt } = state.header;
-  if (state.header.command === "import" && input === resolve(options.input) && mode === options.mode) return state;
+  if (state.header.command === "import" && input === resolve(options.input) && mode === options.mode) return readJournal(path);
   const then = `import ${input} --mode ${mode}${startedAt ? `, started ${startedAt}` : ""}`;
   throw new ToolError("E_JOURNAL", `The report ${options.report} belongs to an unfinished run (${then}). Nothing was sent, and that run's report and journal are as they were.`, {
     hint: `Finish that run first: the same command as then, with --mode ${mode}. Or give this run another --report.`,
