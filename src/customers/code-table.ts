@@ -3,11 +3,18 @@
 /** Arena pages of 1 MiB: places (page × span + offset) stay below 2^32 up to 4 GiB of text. */
 const PAGE_SPAN = 2 ** 20;
 const DELETED = 0xffffffff;
+/** How a text is kept: a byte a character, two, or a lower-case UUID (the API's customer_id) in 16 bytes. */
+type Kind = 0 | 1 | 2;
+const LATIN1 = 0;
+const WIDE = 1;
+const UUID_KIND = 2;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX = "0123456789abcdef";
 
 /**
  * An open-addressing hash table from text (customer codes) to numbers, plus an arena for more text
  * (customer ids) the numbers can point at. Text is stored as bytes: one per character when every
- * character fits in Latin-1 (codes and ids nearly always do), two otherwise. A million codes with
+ * character fits in Latin-1 (codes nearly always do), two otherwise, 16 for a UUID (the API's ids). A million codes with
  * their ids take ~130 MB as JS strings in a Map, walked by every major GC; here ~70 MB.
  */
 export class CodeTable {
@@ -56,9 +63,9 @@ export class CodeTable {
 
   /** Keeps `text` in the arena; returns where, for textAt(). */
   store(text: string): number {
-    let wide = false;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) wide = true;
-    const size = 4 + text.length * (wide ? 2 : 1);
+    let kind: Kind = UUID.test(text) ? UUID_KIND : LATIN1;
+    for (let i = 0; i < text.length && kind === LATIN1; i++) if (text.charCodeAt(i) > 0xff) kind = WIDE;
+    const size = 4 + (kind === UUID_KIND ? 16 : text.length * (kind === WIDE ? 2 : 1));
     const last = this.pages.at(-1);
     if (last === undefined || this.used + size > last.length) {
       // a text longer than a page gets a page of its own
@@ -67,11 +74,15 @@ export class CodeTable {
     }
     const page = this.pages.at(-1)!;
     const start = this.used;
-    const header = text.length * 2 + (wide ? 1 : 0);
+    const header = text.length * 4 + kind;
     for (let i = 0; i < 4; i++) page[start + i] = Math.floor(header / 256 ** i) % 256;
-    for (let i = 0; i < text.length; i++) {
+    if (kind === UUID_KIND) {
+      const hex = text.replaceAll("-", "");
+      for (let i = 0; i < 16; i++) page[start + 4 + i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+    }
+    for (let i = 0; i < text.length && kind !== UUID_KIND; i++) {
       const unit = text.charCodeAt(i);
-      if (wide) {
+      if (kind === WIDE) {
         page[start + 4 + i * 2] = unit & 0xff;
         page[start + 5 + i * 2] = unit >> 8;
       } else page[start + 4 + i] = unit;
@@ -82,29 +93,35 @@ export class CodeTable {
 
   /** The text store() kept at `at`. */
   textAt(at: number): string {
-    const { page, start, length, wide } = this.headerAt(at);
+    const { page, start, length, kind } = this.headerAt(at);
     let text = "";
-    for (let i = 0; i < length; i++) text += String.fromCharCode(CodeTable.unitAt(page, start, wide, i));
+    for (let i = 0; i < length; i++) text += String.fromCharCode(CodeTable.unitAt(page, start, kind, i));
     return text;
   }
 
   /** Whether the text kept at `at` is `text`, without making a string of it. */
   holds(at: number, text: string): boolean {
-    const { page, start, length, wide } = this.headerAt(at);
+    const { page, start, length, kind } = this.headerAt(at);
     if (length !== text.length) return false;
-    for (let i = 0; i < length; i++) if (CodeTable.unitAt(page, start, wide, i) !== text.charCodeAt(i)) return false;
+    for (let i = 0; i < length; i++) if (CodeTable.unitAt(page, start, kind, i) !== text.charCodeAt(i)) return false;
     return true;
   }
 
-  private headerAt(at: number): { page: Uint8Array; start: number; length: number; wide: boolean } {
+  private headerAt(at: number): { page: Uint8Array; start: number; length: number; kind: Kind } {
     const page = this.pages[Math.floor(at / PAGE_SPAN)]!;
     const start = at % PAGE_SPAN;
     const header = page[start]! + page[start + 1]! * 0x100 + page[start + 2]! * 0x10000 + page[start + 3]! * 0x1000000;
-    return { page, start, length: Math.floor(header / 2), wide: header % 2 === 1 };
+    return { page, start, length: Math.floor(header / 4), kind: (header % 4) as Kind };
   }
 
-  private static unitAt(page: Uint8Array, start: number, wide: boolean, i: number): number {
-    return wide ? page[start + 4 + i * 2]! | (page[start + 5 + i * 2]! << 8) : page[start + 4 + i]!;
+  private static unitAt(page: Uint8Array, start: number, kind: Kind, i: number): number {
+    if (kind === LATIN1) return page[start + 4 + i]!;
+    if (kind === WIDE) return page[start + 4 + i * 2]! | (page[start + 5 + i * 2]! << 8);
+    // a UUID: dashes at 8, 13, 18 and 23, two hex digits a byte
+    if (i === 8 || i === 13 || i === 18 || i === 23) return 0x2d;
+    const digit = i - (i > 23 ? 4 : i > 18 ? 3 : i > 13 ? 2 : i > 8 ? 1 : 0);
+    const byte = page[start + 4 + (digit >> 1)]!;
+    return HEX.charCodeAt(digit % 2 === 0 ? byte >> 4 : byte & 0xf);
   }
 
   /** The slot holding `key`, or the empty slot where it belongs. */
