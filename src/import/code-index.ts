@@ -3,6 +3,7 @@ import type { FinanClient } from "../api/client.js";
 import type { Pacer } from "../api/pacer.js";
 import { listAllCustomers } from "../api/paginate.js";
 import type { ListOptions } from "../api/paginate.js";
+import { CodeTable } from "../customers/code-table.js";
 
 /** Unknown outcomes confirmed together: a listing costs a request per page of all customers. */
 const CONFIRM_BATCH = 256;
@@ -10,7 +11,8 @@ const CONFIRM_DELAY_MS = 10_000;
 
 /** The API has no filter by code, so a lookup lists every customer; lookups asked for while a listing runs share the next one. */
 export class CodeIndex {
-  private readonly ids = new Map<string, string>();
+  // a million codes and ids as strings in a Map: ~130 bytes a row of heap; here about half, off it
+  private readonly ids = new CodeTable();
   private scan: Promise<void> | undefined;
   private nextScan: Promise<void> | undefined;
   private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
@@ -32,11 +34,14 @@ export class CodeIndex {
   }
 
   get(code: string): string | undefined {
-    return this.ids.get(code);
+    const at = this.ids.get(code);
+    return at === undefined ? undefined : this.ids.textAt(at);
   }
 
   set(code: string, customerId: string): void {
-    this.ids.set(code, customerId);
+    const at = this.ids.get(code);
+    // every listing sets every code again: an id already held is not stored twice
+    if (at === undefined || !this.ids.holds(at, customerId)) this.ids.set(code, this.ids.store(customerId));
   }
 
   delete(code: string): void {
@@ -46,7 +51,7 @@ export class CodeIndex {
   /** Asks the server afresh whether it holds `code` (after an unknown outcome or a duplicate). */
   async lookup(code: string): Promise<string | undefined> {
     await this.rescan();
-    return this.ids.get(code);
+    return this.get(code);
   }
 
   /**
@@ -60,7 +65,7 @@ export class CodeIndex {
       if (this.eager || this.waiting.length >= CONFIRM_BATCH) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), CONFIRM_DELAY_MS);
     });
-    return this.ids.get(code);
+    return this.get(code);
   }
 
   /** Confirms the rows waiting now. */
@@ -94,7 +99,7 @@ export class CodeIndex {
   private async listAll(): Promise<void> {
     // Merged, not replaced: a code this run created while the listing passed by stays known.
     for await (const customer of listAllCustomers(this.client, this.pacer, { pageSize: this.pageSize, onPage: this.onPage })) {
-      if (customer.general_info.customer_code) this.ids.set(customer.general_info.customer_code, customer.customer_id);
+      if (customer.general_info.customer_code) this.set(customer.general_info.customer_code, customer.customer_id);
     }
   }
 }

@@ -17,6 +17,8 @@ export const journalPathFor = (report: string) => `${report}.journal`;
 export interface RunInfo {
   number: number;
   path: string;
+  /** the journal's first entry, read without its rows */
+  readonly header: RunHeader | undefined;
   readonly state: JournalState;
   bytes: number;
   latest: boolean;
@@ -41,14 +43,16 @@ export function listRuns(report: string): RunInfo[] {
     const path = join(folder, name);
     let state: JournalState | undefined;
     // read when asked for: undo of the latest run need not read every older journal (before-images of every row)
-    runs.push({ number: Number(match[1]), path, get state() { return (state ??= readJournal(path)); }, bytes: statSync(path).size, latest: false });
+    runs.push({ number: Number(match[1]), path, get header() { return this.state.header; }, get state() { return (state ??= readJournal(path)); }, bytes: statSync(path).size, latest: false });
   }
   runs.sort((a, b) => a.number - b.number);
   const latest = journalPathFor(report);
   if (existsSync(latest)) {
-    const state = readJournal(latest);
-    const number = state.header?.run ?? (runs.at(-1)?.number ?? 0) + 1;
-    runs.push({ number, path: latest, state, bytes: statSync(latest).size, latest: true });
+    // its header now, its rows when asked for: a new run beside it needs only its number and start
+    const head = readJournal(latest, { entries: false });
+    let state: JournalState | undefined;
+    const number = head.header?.run ?? (runs.at(-1)?.number ?? 0) + 1;
+    runs.push({ number, path: latest, header: head.header, get state() { return (state ??= readJournal(latest)); }, bytes: statSync(latest).size, latest: true });
   }
   return runs;
 }
@@ -58,7 +62,7 @@ export async function beginRun(report: string, header: Omit<RunHeader, "run">, r
   const path = journalPathFor(report);
   const runs = listRuns(report);
   const previous = runs.at(-1);
-  if (previous?.latest) renameSync(path, archivedPath(report, previous.number, previous.state.header?.startedAt));
+  if (previous?.latest) renameSync(path, archivedPath(report, previous.number, previous.header?.startedAt));
   return JournalWriter.create(path, { ...header, run: run ?? (previous?.number ?? 0) + 1 });
 }
 
@@ -72,7 +76,7 @@ function archivedPath(report: string, number: number, startedAt: string | undefi
 /** The run `undo --run N` (or the latest) names, or a clear refusal. */
 export function findRun(report: string, number: number | undefined): { run: RunInfo; runs: RunInfo[] } {
   // an archived journal beside a report is always an import's; the latest may be another command's (an undo report given)
-  const runs = listRuns(report).filter((run) => !run.latest || run.state.header?.command === "import");
+  const runs = listRuns(report).filter((run) => !run.latest || run.header?.command === "import");
   const run = number === undefined ? runs.at(-1) : runs.find((candidate) => candidate.number === number);
   if (run) return { run, runs };
   if (runs.length === 0) {

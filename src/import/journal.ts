@@ -1,7 +1,8 @@
 // The journal of a run: JSON lines appended durably as rows are sent; resume and undo read it.
-import { constants, existsSync, readFileSync } from "node:fs";
+import { closeSync, constants, existsSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
+import { StringDecoder } from "node:string_decoder";
 import type { CustomerPayload } from "../customers/types.js";
 import type { RowResult } from "../rows/result.js";
 import { ToolError } from "../errors.js";
@@ -54,27 +55,71 @@ export function rowKey(entry: { row: number; customerCode?: string | undefined; 
   return code === undefined || code === "" ? `#${entry.row}` : `code:${code}`;
 }
 
-/** Reads a journal. A torn last line (the process died mid-write) is ignored; other unreadable lines are listed in `damaged`. */
-export function readJournal(path: string): JournalState {
+/**
+ * Reads a journal. A torn last line (the process died mid-write) is ignored; other unreadable lines
+ * are listed in `damaged`. Read a chunk at a time: a million rows' journal is larger than the
+ * longest string V8 can make. `entries: false` keeps only the header and whether the run finished
+ * (or was undone): what a new run needs of the one before it, whatever its length.
+ */
+export function readJournal(path: string, { entries = true }: { entries?: boolean } = {}): JournalState {
   const state: JournalState = { header: undefined, intents: new Map(), done: new Map(), finished: false, undone: undefined, damaged: [] };
   if (!existsSync(path)) return state;
-  const text = readFileSync(path, "utf8");
-  const lines = text.split("\n");
-  for (const [index, line] of lines.entries()) {
+  const take = (entry: JournalEntry) => {
+    if (entries || (entry.t !== "intent" && entry.t !== "done")) apply(state, entry);
+  };
+  let number = 0;
+  for (const { line, last } of linesOf(path)) {
+    number += 1;
     if (line.trim() === "") continue;
     const entry = parseLine(line);
     if (!entry) {
       // the last line without its newline is a write the process did not finish
-      if (index === lines.length - 1) break;
-      state.damaged.push(index + 1);
+      if (last) break;
+      state.damaged.push(number);
       // an older version appended after a torn line: the whole entry that follows the fragment is still there
       const salvaged = salvage(line);
-      if (salvaged) apply(state, salvaged);
+      if (salvaged) take(salvaged);
       continue;
     }
-    apply(state, entry);
+    take(entry);
   }
   return state;
+}
+
+/** The file's lines, split on LF as they are read; `last`: the text after the final newline. */
+function* linesOf(path: string): Generator<{ line: string; last: boolean }> {
+  const decoder = new StringDecoder("utf8");
+  const chunk = Buffer.alloc(1 << 20);
+  const fd = openSync(path, "r");
+  let rest = "";
+  try {
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      const lines = (rest + decoder.write(chunk.subarray(0, read))).split("\n");
+      rest = lines.pop()!;
+      for (const line of lines) yield { line, last: false };
+    }
+  } finally {
+    closeSync(fd);
+  }
+  yield { line: rest + decoder.end(), last: true };
+}
+
+/** Where the file's last whole line ends (0 if it has none): found from the end, not by reading it all. */
+function wholeLinesEnd(path: string, size: number): number {
+  const chunk = Buffer.alloc(64 * 1024);
+  const fd = openSync(path, "r");
+  try {
+    for (let end = size; end > 0; ) {
+      const start = Math.max(0, end - chunk.length);
+      const read = readSync(fd, chunk, 0, end - start, start);
+      const at = chunk.subarray(0, read).lastIndexOf(0x0a);
+      if (at >= 0) return start + at + 1;
+      end = start;
+    }
+    return 0;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function apply(state: JournalState, entry: JournalEntry): void {
@@ -155,9 +200,9 @@ export class JournalWriter {
 
   /** Truncates the file after its last newline; returns how many bytes were cut. */
   private async cutTornLine(): Promise<number> {
-    const bytes = readFileSync(this.path);
-    const end = bytes.lastIndexOf(0x0a) + 1;
-    if (end === bytes.length) return 0;
+    const size = this.size;
+    const end = wholeLinesEnd(this.path, size);
+    if (end === size) return 0;
     try {
       await this.handle.truncate(end);
     } catch (error) {
@@ -165,7 +210,7 @@ export class JournalWriter {
       throw journalError(this.path, error);
     }
     this.size = end;
-    return bytes.length - end;
+    return size - end;
   }
 
   append(entry: JournalEntry): Promise<void> {

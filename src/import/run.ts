@@ -144,6 +144,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     const rowsAhead = Math.max(2048, options.pacing.concurrency * 64);
     const runner = createRowRunner<InputRow>({
       maxAhead: Math.max(options.pacing.concurrency * 2, Math.min(rowsAhead, Math.floor(250_000 / Math.max(1, table.headers.length)))),
+      // enough to keep every request slot busy while others wait on the journal or a confirmation
+      maxWorking: Math.max(64, options.pacing.concurrency * 4),
       tally: summary,
       // The report is about to wait on its oldest row: confirm unknown outcomes now, not later.
       beforeWait: () => {
@@ -259,11 +261,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
  * reach of `undo` of either report.
  */
 function resumable(path: string, options: ImportOptions): JournalState | undefined {
-  const state = readJournal(path);
+  // its rows only when this run continues it: a finished run's are not needed, however many they are
+  const state = readJournal(path, { entries: false });
   if (!state.header || state.finished) return undefined;
   assertReadable(path, state, msg("import.journal.moveAside"));
   const { input, mode, startedAt } = state.header;
-  if (state.header.command === "import" && input === resolve(options.input) && mode === options.mode) return state;
+  if (state.header.command === "import" && input === resolve(options.input) && mode === options.mode) return readJournal(path);
   const then = startedAt ? msg("import.journal.thenStarted", { input, mode, startedAt }) : msg("import.journal.then", { input, mode });
   throw new ToolError("E_JOURNAL", msg("import.journal.otherRun", { report: options.report, then }), { hint: msg("import.journal.otherRunHint", { mode }) });
 }

@@ -6,6 +6,8 @@ import type { StatusCounts } from "./status.js";
 export interface RowRunnerOptions<Row> {
   /** rows allowed to wait for the report's oldest unwritten row */
   maxAhead: number;
+  /** rows started and not yet done: reading waits below it (rows not read yet cost nothing; started ones hold requests and payloads) */
+  maxWorking?: number;
   /** filled as rows are written: the run's summary */
   tally: { rows: number; counts: StatusCounts };
   /** writes one row and its result to the report, in input order */
@@ -26,6 +28,8 @@ export interface RowRunner<Row> {
 export function createRowRunner<Row>(options: RowRunnerOptions<Row>): RowRunner<Row> {
   const queue: { row: Row; result: Promise<RowResult>; settled: boolean }[] = [];
   const { tally } = options;
+  let working = 0;
+  let wake: (() => void) | undefined;
 
   async function drain(all: boolean): Promise<void> {
     while (queue.length > 0 && (all || queue[0]!.settled || queue.length >= options.maxAhead)) {
@@ -43,9 +47,22 @@ export function createRowRunner<Row>(options: RowRunnerOptions<Row>): RowRunner<
   return {
     async push(row, result) {
       const entry = { row, result, settled: false };
-      void result.then(() => (entry.settled = true), () => (entry.settled = true));
+      const done = () => {
+        entry.settled = true;
+        working -= 1;
+        wake?.();
+      };
+      working += 1;
+      void result.then(done, done);
       queue.push(entry);
       if (queue[0]!.settled || queue.length >= options.maxAhead) await drain(false);
+      // A long window of started rows lives long enough to reach V8's old space: RSS grew ~1 KB a row.
+      if (working >= (options.maxWorking ?? Infinity)) {
+        options.beforeWait?.();
+        while (working >= options.maxWorking!) await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        options.afterWait?.(false);
+      }
     },
     finish: () => drain(true),
   };

@@ -81,17 +81,21 @@ export class BatchPacker {
 
 /** A batch's records as sheet rows, cells made by textCell as in the in-thread reader; _xHHHH_ as written by our CSV writer decoded. */
 export function unpackRows(batch: CsvBatch): SheetRow[] {
-  const { records } = batch;
-  const fields = batch.text.split(SEPARATOR);
-  const rows = new Array<SheetRow>(records.length / 3);
-  let field = 0;
+  return [...eachRow(batch)];
+}
+
+/** unpackRows one row at a time: a batch's rows made at once outlive a young-generation GC, and every promoted row is garbage the old space has to grow for. */
+export function* eachRow(batch: CsvBatch): Generator<SheetRow> {
+  const { records, text } = batch;
+  let at = 0;
   for (let r = 0; r < records.length; r += 3) {
     const cells = new Array<Cell | undefined>(records[r + 2]!);
     for (let i = 0; i < cells.length; i++) {
-      const text = fields[field++]!;
-      cells[i] = text === "" ? undefined : textCell(decodeCsvText(text));
+      const end = text.indexOf(SEPARATOR, at);
+      const field = end < 0 ? text.slice(at) : text.slice(at, end);
+      at = end < 0 ? text.length : end + 1;
+      cells[i] = field === "" ? undefined : textCell(decodeCsvText(field));
     }
-    rows[r / 3] = { row: records[r]!, line: records[r + 1]!, cells };
+    yield { row: records[r]!, line: records[r + 1]!, cells };
   }
-  return rows;
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ToolError } from "../errors.js";
 import { msg } from "../i18n/text.js";
-import { unpackRows } from "./csv-batch.js";
+import { eachRow } from "./csv-batch.js";
 import type { CsvBatch } from "./csv-batch.js";
 import { detectDelimiter } from "./csv-delimiter.js";
 import { chooseEncoding, decodeText } from "./csv-encoding.js";
@@ -46,7 +46,7 @@ async function chooseParser(file: string, wanted: boolean | undefined): Promise<
 }
 
 async function* toRows(batches: AsyncIterable<CsvBatch>): AsyncGenerator<SheetRow> {
-  for await (const batch of batches) for (const row of unpackRows(batch)) yield row;
+  for await (const batch of batches) yield* eachRow(batch);
 }
 
 /** csvBatches on a worker thread: the same rows and the same errors, a few batches ahead. */
@@ -78,7 +78,7 @@ async function* rowsOnWorker(file: string, plan: TextEncodingPlan, delimiter: st
       const message = inbox.shift()!;
       if ("batch" in message) {
         worker.postMessage(1); // the worker parses the next batch while this one is mapped
-        for (const row of unpackRows(message.batch)) yield row;
+        yield* eachRow(message.batch);
       } else if ("done" in message) return;
       else if ("toolError" in message) {
         const { code, said, hintSaid, exitCode } = message.toolError;

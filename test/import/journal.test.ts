@@ -107,3 +107,30 @@ describe("a link planted at the journal's name", () => {
     expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 });
+
+describe("a long journal", () => {
+  // 3,000 rows of Vietnamese names: past the 1 MiB read chunk, a multi-byte character cut at its edge
+  const rows = Array.from({ length: 3_000 }, (_, i) => i + 2);
+  const named = (row: number): JournalEntry => ({ t: "intent", row, op: "create", code: `KH${row}`, sent: { general_info: { name: `Nguyễn Thị Hồng Nhung ${"ữ".repeat(row % 300)}`, customer_code: `KH${row}`, type: "personal" } } });
+
+  it("reads every entry as written, and resume cuts a torn last line found from the end", async () => {
+    const path = await journalOf(rows.flatMap((row) => [named(row), done(row, `KH${row}`)]));
+    expect((await stat(path)).size).toBeGreaterThan(1 << 20);
+    await appendFile(path, '{"t":"done","row":9,"status":"crea');
+    const read = readJournal(path);
+    expect(read.damaged).toEqual([]);
+    expect(read.done.size).toBe(3_000);
+    expect(read.intents.get("code:KH2999")).toEqual(named(2999));
+    const writer = await JournalWriter.resume(path);
+    await writer.close(false);
+    expect(await readFile(path, "utf8")).toMatch(/"t":"note".*torn last line \(34 bytes\)/);
+  });
+
+  it("read for its header alone, says whether the run finished and which lines are damaged, and keeps no rows", async () => {
+    const path = await journalOf(rows.map((row) => done(row, `KH${row}`)));
+    await appendFile(path, 'not json\n{"t":"end","finishedAt":"2026-01-02T04:00:00.000Z"}\n');
+    const head = readJournal(path, { entries: false });
+    expect(head).toMatchObject({ header, finished: true, damaged: [3_002] });
+    expect(head.done.size + head.intents.size).toBe(0);
+  });
+});

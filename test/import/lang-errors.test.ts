@@ -64,8 +64,11 @@ describe("import and undo refusals in Vietnamese", () => {
   });
 
   it("undo out of order: the newer run to undo first, by its command", () => {
-    const older = { number: 1, path: "r.run-1.journal", state: createdKh1(), bytes: 10, latest: false };
-    const newer = { number: 2, path: "r.journal", state: createdKh1(), bytes: 10, latest: true };
+    const run = (number: number, latest: boolean) => {
+      const state = createdKh1();
+      return { number, path: latest ? "r.journal" : `r.run-${number}.journal`, header: state.header, state, bytes: 10, latest };
+    };
+    const [older, newer] = [run(1, false), run(2, true)];
     const error = caught(() => refuseOutOfOrder("kh.report.xlsx", older, [older, newer], undoTargets(older.state)));
     expect(error.code).toBe("E_UNDO_ORDER");
     expect(error.text("vi")).toBe("Lần chạy 2 của kh.report.xlsx (bắt đầu lúc 2026-12-01T08:00:00.000Z) đã đổi 1 khách hàng mà lần chạy 1 đã ghi (KH1), và chưa được hoàn tác. Chưa gửi gì lên máy chủ.");

@@ -1,0 +1,149 @@
+// customer_code → a number, in typed arrays off the JS heap: what an import keeps per row, a million rows long.
+
+/** Arena pages of 1 MiB: places (page × span + offset) stay below 2^32 up to 4 GiB of text. */
+const PAGE_SPAN = 2 ** 20;
+const DELETED = 0xffffffff;
+/** How a text is kept: a byte a character, two, or a lower-case UUID (the API's customer_id) in 16 bytes. */
+type Kind = 0 | 1 | 2;
+const LATIN1 = 0;
+const WIDE = 1;
+const UUID_KIND = 2;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX = "0123456789abcdef";
+
+/**
+ * An open-addressing hash table from text (customer codes) to numbers, plus an arena for more text
+ * (customer ids) the numbers can point at. Text is stored as bytes: one per character when every
+ * character fits in Latin-1 (codes nearly always do), two otherwise, 16 for a UUID (the API's ids). A million codes with
+ * their ids take ~130 MB as JS strings in a Map, walked by every major GC; here ~70 MB.
+ */
+export class CodeTable {
+  private capacity = 1024; // slots, a power of two, kept at most three quarters full
+  private slots = new Uint32Array(this.capacity); // 1 + the key's place in the arena, 0 = empty
+  private values = new Uint32Array(this.capacity);
+  // The arena in pages, never copied to grow (a doubled array would need three times the text at once).
+  // Each text: 4 header bytes (length × 2 + wide), then its characters; a text never spans pages.
+  private pages: Uint8Array[] = [];
+  private used = 0;
+  private filled = 0; // slots taken, deleted keys' too
+  private count = 0;
+
+  /** Keys held (deleted ones not counted). */
+  get size(): number {
+    return this.count;
+  }
+
+  get(key: string): number | undefined {
+    const slot = this.find(key);
+    const value = this.values[slot]!;
+    return this.slots[slot] === 0 || value === DELETED ? undefined : value;
+  }
+
+  /** `value`: a whole number below 2^32 - 1 (a row number, or a place store() returned). */
+  set(key: string, value: number): void {
+    const slot = this.find(key);
+    if (this.slots[slot] === 0) {
+      this.slots[slot] = this.store(key) + 1;
+      this.values[slot] = value;
+      this.count += 1;
+      if (++this.filled * 4 > this.capacity * 3) this.grow();
+      return;
+    }
+    if (this.values[slot] === DELETED) this.count += 1;
+    this.values[slot] = value;
+  }
+
+  /** The key stays in the table, its value gone: a code deleted is rare, and set again it reuses its slot. */
+  delete(key: string): void {
+    const slot = this.find(key);
+    if (this.slots[slot] === 0 || this.values[slot] === DELETED) return;
+    this.values[slot] = DELETED;
+    this.count -= 1;
+  }
+
+  /** Keeps `text` in the arena; returns where, for textAt(). */
+  store(text: string): number {
+    let kind: Kind = UUID.test(text) ? UUID_KIND : LATIN1;
+    for (let i = 0; i < text.length && kind === LATIN1; i++) if (text.charCodeAt(i) > 0xff) kind = WIDE;
+    const size = 4 + (kind === UUID_KIND ? 16 : text.length * (kind === WIDE ? 2 : 1));
+    const last = this.pages.at(-1);
+    if (last === undefined || this.used + size > last.length) {
+      // a text longer than a page gets a page of its own
+      this.pages.push(new Uint8Array(Math.max(PAGE_SPAN, size)));
+      this.used = 0;
+    }
+    const page = this.pages.at(-1)!;
+    const start = this.used;
+    const header = text.length * 4 + kind;
+    for (let i = 0; i < 4; i++) page[start + i] = Math.floor(header / 256 ** i) % 256;
+    if (kind === UUID_KIND) {
+      const hex = text.replaceAll("-", "");
+      for (let i = 0; i < 16; i++) page[start + 4 + i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+    }
+    for (let i = 0; i < text.length && kind !== UUID_KIND; i++) {
+      const unit = text.charCodeAt(i);
+      if (kind === WIDE) {
+        page[start + 4 + i * 2] = unit & 0xff;
+        page[start + 5 + i * 2] = unit >> 8;
+      } else page[start + 4 + i] = unit;
+    }
+    this.used += size;
+    return (this.pages.length - 1) * PAGE_SPAN + start;
+  }
+
+  /** The text store() kept at `at`. */
+  textAt(at: number): string {
+    const { page, start, length, kind } = this.headerAt(at);
+    let text = "";
+    for (let i = 0; i < length; i++) text += String.fromCharCode(CodeTable.unitAt(page, start, kind, i));
+    return text;
+  }
+
+  /** Whether the text kept at `at` is `text`, without making a string of it. */
+  holds(at: number, text: string): boolean {
+    const { page, start, length, kind } = this.headerAt(at);
+    if (length !== text.length) return false;
+    for (let i = 0; i < length; i++) if (CodeTable.unitAt(page, start, kind, i) !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private headerAt(at: number): { page: Uint8Array; start: number; length: number; kind: Kind } {
+    const page = this.pages[Math.floor(at / PAGE_SPAN)]!;
+    const start = at % PAGE_SPAN;
+    const header = page[start]! + page[start + 1]! * 0x100 + page[start + 2]! * 0x10000 + page[start + 3]! * 0x1000000;
+    return { page, start, length: Math.floor(header / 4), kind: (header % 4) as Kind };
+  }
+
+  private static unitAt(page: Uint8Array, start: number, kind: Kind, i: number): number {
+    if (kind === LATIN1) return page[start + 4 + i]!;
+    if (kind === WIDE) return page[start + 4 + i * 2]! | (page[start + 5 + i * 2]! << 8);
+    // a UUID: dashes at 8, 13, 18 and 23, two hex digits a byte
+    if (i === 8 || i === 13 || i === 18 || i === 23) return 0x2d;
+    const digit = i - (i > 23 ? 4 : i > 18 ? 3 : i > 13 ? 2 : i > 8 ? 1 : 0);
+    const byte = page[start + 4 + (digit >> 1)]!;
+    return HEX.charCodeAt(digit % 2 === 0 ? byte >> 4 : byte & 0xf);
+  }
+
+  /** The slot holding `key`, or the empty slot where it belongs. */
+  private find(key: string): number {
+    const mask = this.capacity - 1;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0 && !this.holds(this.slots[slot]! - 1, key)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const { slots, values } = this;
+    this.capacity *= 2;
+    this.slots = new Uint32Array(this.capacity);
+    this.values = new Uint32Array(this.capacity);
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === 0) continue;
+      const slot = this.find(this.textAt(slots[i]! - 1));
+      this.slots[slot] = slots[i]!;
+      this.values[slot] = values[i]!;
+    }
+  }
+}
