@@ -41,7 +41,7 @@ export const customers = {
   },
   "customers.cell.logical": {
     en: "{value} is a logical value in Excel; sent as the text {value}",
-    vi: "{value} là giá trị đúng/sai của Excel; đã gửi dưới dạng chữ {value}",
+    vi: "{value} là giá trị đúng/sai của Excel; được gửi dưới dạng văn bản {value}",
   },
   "customers.cell.date": {
     en: "holds a date ({date}): format the column as Text and retype the value",
@@ -60,7 +60,7 @@ export const customers = {
   "customers.cell.theFormula": { en: "the formula ={formula}", vi: "công thức ={formula}" },
   "customers.cell.notFinite": {
     en: "is not a number a spreadsheet can show: type the value",
-    vi: "không phải con số bảng tính hiển thị được: hãy gõ lại giá trị",
+    vi: "không phải số mà bảng tính hiển thị được: hãy gõ lại giá trị",
   },
   "customers.cell.leadingZeroRestored": {
     en: "added the leading 0 Excel dropped ({value} → {fixed})",
@@ -68,7 +68,7 @@ export const customers = {
   },
   "customers.cell.duplicateCode": {
     en: "duplicate customer_code, first at row {row}",
-    vi: "trùng với mã khách hàng ở dòng {row}: chỉ dòng {row} được nhập, hãy sửa mã hoặc xóa dòng này",
+    vi: "mã khách hàng trùng với dòng {row}: chỉ dòng {row} được nhập; hãy sửa mã hoặc xóa dòng này",
   },
   "customers.cell.notRead": {
     en: "values in columns without a header were not read: {values}",
@@ -84,7 +84,7 @@ export const customers = {
   "customers.character.times": { en: "{character} ×{times}", vi: "{character} ×{times}" },
   "customers.char.nbsp": { en: "no-break space", vi: "dấu cách không ngắt dòng" },
   "customers.char.softHyphen": { en: "soft hyphen", vi: "dấu gạch nối ẩn" },
-  "customers.char.zwsp": { en: "zero-width space", vi: "khoảng trắng độ rộng 0" },
+  "customers.char.zwsp": { en: "zero-width space", vi: "dấu cách độ rộng 0" },
   "customers.char.zwnj": { en: "zero-width non-joiner", vi: "ký tự ngăn nối độ rộng 0" },
   "customers.char.zwj": { en: "zero-width joiner", vi: "ký tự nối độ rộng 0" },
   "customers.char.lrm": { en: "left-to-right mark", vi: "dấu hướng viết trái sang phải" },
