@@ -223,7 +223,7 @@ describe("header and mapping problems in Vietnamese", () => {
     await writeFile(file, "Danh sách khách hàng\nSTT,Ghi chú\n1,x\n");
     const error = await failure(readInput(file, { csvWorker: false }));
     expect(error?.code).toBe("E_HEADER_NOT_FOUND");
-    expect(error?.text("vi")).toBe(`Không tìm thấy dòng tiêu đề trong 3 dòng đầu của tệp ${file}: không dòng nào có ít nhất hai tên cột quen thuộc (ví dụ "Customer code", "Name", "Type" hoặc "Mã khách hàng", "Tên khách hàng", "Loại khách hàng").`);
+    expect(error?.text("vi")).toBe(`Không tìm thấy dòng tiêu đề trong 3 dòng đầu của tệp ${file}: không dòng nào có ít nhất hai tên cột mà finan-bulk nhận ra (ví dụ "Customer code", "Name", "Type" hoặc "Mã khách hàng", "Tên khách hàng", "Loại khách hàng").`);
     expect(error?.hintText("vi")).toContain("Hãy đặt dòng tiêu đề trong 10 dòng đầu");
     await writeFile(file, "\n\n");
     expect((await failure(readInput(file, { csvWorker: false })))?.text("vi")).toBe(`Tệp ${file} không có dòng nào.`);

@@ -129,6 +129,6 @@ export const api = {
   },
   "api.list.endlessHint": {
     en: "The server is misbehaving; nothing was sent or written on its word. Try again later, and if it persists send this message to Finan support.",
-    vi: "Máy chủ đang trả lời bất thường; chưa gửi hay ghi gì dựa trên câu trả lời đó. Hãy thử lại sau; nếu vẫn bị, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
+    vi: "Máy chủ đang trả lời bất thường; chưa gửi hay ghi gì dựa trên câu trả lời đó. Hãy thử lại sau; nếu vẫn còn lỗi, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
   },
 } as const satisfies Record<string, Translated>;

@@ -57,7 +57,7 @@ export const cliHelp = {
   "cli.help.export.exampleCompanies": { en: "Companies only, summary as JSON", vi: "Chỉ khách hàng tổ chức, tổng kết dạng JSON" },
   "cli.help.export.exampleColumns": { en: "Chosen columns only", vi: "Chỉ các cột đã chọn" },
   "cli.help.undo.report": { en: "The report the import wrote", vi: "Tệp kết quả do lần nhập ghi ra" },
-  "cli.help.undo.dryRun": { en: "Plan only", vi: "Chỉ xem trước, không gửi gì" },
+  "cli.help.undo.dryRun": { en: "Plan only", vi: "Chạy thử: chỉ xem trước, không thay đổi gì trên máy chủ" },
   "cli.help.undo.force": { en: "Also undo records changed on the server since the run, or a run a later run touched", vi: "Hoàn tác cả khách hàng đã bị sửa trên máy chủ sau lần chạy, hoặc lần chạy mà một lần chạy sau đã sửa lại" },
   "cli.help.undo.run": { en: "The run to undo, as `runs` lists them (default the latest)", vi: "Lần chạy cần hoàn tác, theo số thứ tự lệnh runs liệt kê (mặc định lần gần nhất)" },
   "cli.help.undo.exampleDryRun": { en: "See what undo would do", vi: "Xem trước việc hoàn tác" },

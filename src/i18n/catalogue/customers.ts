@@ -54,7 +54,7 @@ export const customers = {
   },
   "customers.cell.noComputedValue": {
     en: "holds {formula} with no computed value (the program that wrote the file did not compute it): open the file in Excel or LibreOffice and save it, then run again",
-    vi: "chứa {formula} nhưng chưa có giá trị (chương trình tạo ra tệp đã không tính): hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại",
+    vi: "chứa {formula} nhưng chưa có giá trị (chương trình tạo tệp chưa tính giá trị này): hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại",
   },
   "customers.cell.aFormula": { en: "a formula", vi: "một công thức" },
   "customers.cell.theFormula": { en: "the formula ={formula}", vi: "công thức ={formula}" },
@@ -198,7 +198,7 @@ export const customers = {
   },
   "customers.headerRow.notFound": {
     en: "No header row in {rows} of {where}: no row names at least two known columns (such as {examples} or {vietnamese}).",
-    vi: "Không tìm thấy dòng tiêu đề trong {rows} của {where}: không dòng nào có ít nhất hai tên cột quen thuộc (ví dụ {examples} hoặc {vietnamese}).",
+    vi: "Không tìm thấy dòng tiêu đề trong {rows} của {where}: không dòng nào có ít nhất hai tên cột mà finan-bulk nhận ra (ví dụ {examples} hoặc {vietnamese}).",
   },
   "customers.headerRow.onlyRow": { en: "its only row", vi: "dòng duy nhất" },
   "customers.headerRow.firstRows": { en: "the first {count} rows", vi: "{count} dòng đầu" },

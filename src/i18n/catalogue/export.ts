@@ -51,7 +51,7 @@ export const exportArea = {
   },
   "export.list.countMismatchHint": {
     en: "The list hides some customers, so an export would be incomplete. Try a different --page-size; if it persists, send this message to Finan support.",
-    vi: "Danh sách đang thiếu một số khách hàng, nên tệp xuất sẽ không đầy đủ. Hãy thử --page-size khác; nếu vẫn bị, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
+    vi: "Danh sách đang thiếu một số khách hàng, nên tệp xuất sẽ không đầy đủ. Hãy thử --page-size khác; nếu vẫn còn lỗi, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
   },
   "export.list.contradiction": {
     en: "The server contradicts itself about customer {code} ({id}): its list still shows it, but fetching it answers 104004 \"not found\".",
@@ -59,7 +59,7 @@ export const exportArea = {
   },
   "export.list.contradictionHint": {
     en: "The server's list and its records disagree, so an export would be incomplete. Try again later; if it persists, send this message to Finan support.",
-    vi: "Danh sách khách hàng và thông tin chi tiết trên máy chủ không khớp nhau, nên tệp xuất sẽ không đầy đủ. Hãy thử lại sau; nếu vẫn bị, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
+    vi: "Danh sách khách hàng và thông tin chi tiết trên máy chủ không khớp nhau, nên tệp xuất sẽ không đầy đủ. Hãy thử lại sau; nếu vẫn còn lỗi, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
   },
   "export.wrongCustomer": { en: "the answer is for another customer (customer_id {id})", vi: "câu trả lời là của một khách hàng khác (customer_id {id})" },
   "export.tooManyRows": {
