@@ -85,7 +85,7 @@ export const sheet = {
   },
   "sheet.nulByteHint": {
     en: "If it is UTF-16, pass --encoding utf-16le. If a cell holds the NUL (an export by an older finan-bulk wrote them raw), delete it there, or write it as _x0000_, which finan-bulk reads as a NUL. Otherwise {save}",
-    vi: "Nếu tệp là UTF-16, hãy thêm --encoding utf-16le. Nếu một ô chứa ký tự NUL (tệp xuất bởi finan-bulk bản cũ ghi nguyên ký tự này), hãy xóa ký tự đó trong ô, hoặc viết thành _x0000_ (finan-bulk đọc thành ký tự NUL). Nếu không, hãy {save}",
+    vi: "Nếu tệp là UTF-16, hãy thêm --encoding utf-16le. Nếu một ô chứa ký tự NUL (finan-bulk bản cũ khi xuất có ghi nguyên ký tự này), hãy xóa ký tự đó trong ô, hoặc viết thành _x0000_ (finan-bulk đọc thành ký tự NUL). Nếu không, hãy {save}",
   },
   "sheet.unknownEncoding": { en: 'Unknown encoding "{label}" for {file}', vi: 'Không nhận ra bảng mã "{label}" cho tệp {file}' },
   "sheet.encodingLabels": {
