@@ -46,7 +46,7 @@ describe("API failures in Vietnamese", () => {
     const rejected = await failure(env.api.listPage(1, 10));
     const error = exporting(rejected);
     expect(error.code).toBe("E_AUTH_REJECTED");
-    expect(error.text("vi")).toMatch(/^Máy chủ từ chối thông tin xác thực khi đang đọc danh sách khách hàng \(HTTP 401: .*đồng hồ máy bạn chậm 4[678] giây so với máy chủ/);
+    expect(error.text("vi")).toMatch(/^Máy chủ từ chối thông tin xác thực khi đang lấy danh sách khách hàng \(HTTP 401: .*đồng hồ máy bạn chậm 4[678] giây so với máy chủ/);
     expect(error.text("vi")).toContain("Chưa ghi gì vào khach-hang.xlsx.");
     expect(error.hintText("vi")).toMatch(/^Hãy kiểm tra đồng hồ của máy này/);
     // English as before
@@ -60,7 +60,7 @@ describe("API failures in Vietnamese", () => {
     await env.api.listPage(1, 10);
     const error = await failure(once().run(() => env.api.listPage(1, 10), { idempotent: true }));
     expect(error.status).toBe(429);
-    expect(exporting(error).text("vi")).toMatch(/^Xuất không thành công khi đang đọc danh sách khách hàng: Yêu cầu GET \/api\/v1\/customers\?page=1&page_size=10 không thành công: máy chủ trả lời HTTP 429, mã \d+; máy chủ ghi “[^”]+” \(đã thử 1 lần, không thử nữa\)\. Chưa ghi gì vào khach-hang\.xlsx\.$/);
+    expect(exporting(error).text("vi")).toMatch(/^Xuất không thành công khi đang lấy danh sách khách hàng: Yêu cầu GET \/api\/v1\/customers\?page=1&page_size=10 không thành công: máy chủ trả lời HTTP 429, mã \d+; máy chủ báo “[^”]+” \(đã thử 1 lần, không thử nữa\)\. Chưa ghi gì vào khach-hang\.xlsx\.$/);
     expect(exporting(error).hintText("vi")).toContain("hãy giảm --rate hoặc tăng --retries và --max-wait");
   });
 
@@ -101,12 +101,12 @@ describe("API failures in Vietnamese", () => {
     const controller = new AbortController();
     controller.abort("SIGINT");
     const error = toRunError(new Error("socket hang up"), { doing: msg("export.doing.listing"), consequence: msg("export.failed.untouched", { file: "a.xlsx" }), clientId: "c", signal: controller.signal });
-    expect(error.text("vi")).toBe("Đã dừng khi đang đọc danh sách khách hàng. Chưa ghi gì vào a.xlsx.");
+    expect(error.text("vi")).toBe("Đã dừng khi đang lấy danh sách khách hàng. Chưa ghi gì vào a.xlsx.");
   });
 
   it("a row's failure: the server's own text quoted as it was sent, never translated", () => {
     const error = new ApiError({ method: "PUT", path: "/api/v1/customers/abc", kind: "rejected", status: 400, apiCode: 104000, detail: "email must email" });
     expect(error.message).toBe("[PUT] /api/v1/customers/abc: 400 104000 email must email");
-    expect(render("vi", error.said)).toBe("Yêu cầu PUT /api/v1/customers/abc không thành công: máy chủ trả lời HTTP 400, mã 104000; máy chủ ghi “email must email”");
+    expect(render("vi", error.said)).toBe("Yêu cầu PUT /api/v1/customers/abc không thành công: máy chủ trả lời HTTP 400, mã 104000; máy chủ báo “email must email”");
   });
 });

@@ -83,7 +83,7 @@ describe("Vietnamese summaries", () => {
     `);
     const exported = await run(["export", "khach-hang.xlsx"]);
     expect(normalised(exported.stderr, dir)).toMatchInlineSnapshot(`
-      "Đã liệt kê 30 khách hàng; sẽ tải hồ sơ đầy đủ nhanh nhất mà máy chủ trả lời được (không đặt --rate).
+      "Đã liệt kê 30 khách hàng; sẽ tải thông tin đầy đủ nhanh nhất có thể, theo tốc độ trả lời của máy chủ (không đặt --rate).
       Đã xuất 30 khách hàng ra khach-hang.xlsx, mất … giây (… khách hàng/giây, 32 yêu cầu).
       "
     `);

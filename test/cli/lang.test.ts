@@ -168,7 +168,7 @@ describe("the commands' own errors in Vietnamese", () => {
 
   it.each([
     ["export to a format it does not write", ["export", "khach-hang.ods"], "finan-bulk export: Lệnh export chỉ ghi .xlsx hoặc .csv, không ghi \".ods\": khach-hang.ods\n  → Hãy đặt tên tệp là out.xlsx (Excel) hoặc out.csv (văn bản UTF-8).\n"],
-    ["--only with a status that is none", ["import", "in.csv", "--only", "không thành công,đã hủy"], "finan-bulk import: --only không thành công,đã hủy: không có kết quả đã hủy.\n  → Hãy dùng kết quả ghi trong tệp kết quả, ví dụ --only failed,invalid hoặc --only \"không thành công,không hợp lệ\" (các giá trị: đã tạo, đã thay thế, đã bỏ qua, không hợp lệ, không thành công, sẽ tạo, sẽ thay thế, hợp lệ).\n"],
+    ["--only with a status that is none", ["import", "in.csv", "--only", "không thành công,đã hủy"], "finan-bulk import: --only không thành công,đã hủy: không nhận ra kết quả đã hủy.\n  → Hãy dùng kết quả ghi trong tệp kết quả, ví dụ --only failed,invalid hoặc --only \"không thành công,không hợp lệ\" (các giá trị: đã tạo, đã thay thế, đã bỏ qua, không hợp lệ, không thành công, sẽ tạo, sẽ thay thế, hợp lệ).\n"],
     ["undo --run 0", ["undo", "in.report.csv", "--run", "0"], "finan-bulk undo: --run 0: hãy ghi số thứ tự lần chạy như lệnh finan-bulk runs in.report.csv liệt kê (1, 2, …).\n"],
     ["runs --prune -1", ["runs", "in.report.csv", "--prune", "-1"], "finan-bulk runs: --prune -1: hãy ghi số ngày (từ 0 trở lên).\n  → Ví dụ finan-bulk runs in.report.csv --prune 30 xóa nhật ký xử lý của các lần chạy bắt đầu quá 30 ngày trước (không bao giờ xóa lần gần nhất).\n"],
     ["--page-size below its minimum", ["export", "out.csv", "--page-size", "0"], "finan-bulk export: --page-size 0: cần một số nguyên từ 1 trở lên.\n"],
@@ -183,6 +183,6 @@ describe("the commands' own errors in Vietnamese", () => {
     await runCli(["template", "mau.csv"], { cwd: dir });
     const run = await runCli(["template", "mau.csv", "--lang", "vi"], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("finan-bulk template: Tệp mau.csv đã có: tạo tệp mẫu sẽ ghi đè lên và mất hết nội dung trong đó.\n  → Hãy đặt tên khác cho tệp mẫu, hoặc thêm --force để ghi đè.\n");
+    expect(run.stderr).toBe("finan-bulk template: Tệp mau.csv đã tồn tại: nếu tạo tệp mẫu ở đây, toàn bộ nội dung của tệp này sẽ bị mất.\n  → Hãy đặt tên khác cho tệp mẫu, hoặc thêm --force để ghi đè.\n");
   });
 });

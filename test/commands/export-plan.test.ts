@@ -13,7 +13,7 @@ describe("fetchPlan", () => {
   });
 
   it("says it in Vietnamese, with the language's numbers", () => {
-    expect(fetchPlan("vi", 100_000, 50, 100)).toBe("Đã liệt kê 100.000 khách hàng; tải hồ sơ đầy đủ với --rate 50 mất khoảng 34 phút.");
-    expect(fetchPlan("vi", 1_000_000, 100, 100)).toBe("Đã liệt kê 1.000.000 khách hàng; tải hồ sơ đầy đủ với --rate 100 mất khoảng 2 giờ 49 phút.");
+    expect(fetchPlan("vi", 100_000, 50, 100)).toBe("Đã liệt kê 100.000 khách hàng; tải thông tin đầy đủ với --rate 50 sẽ mất khoảng 34 phút.");
+    expect(fetchPlan("vi", 1_000_000, 100, 100)).toBe("Đã liệt kê 1.000.000 khách hàng; tải thông tin đầy đủ với --rate 100 sẽ mất khoảng 2 giờ 49 phút.");
   });
 });

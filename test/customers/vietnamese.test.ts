@@ -61,7 +61,7 @@ describe("row issues in Vietnamese", () => {
     ["a bad email", { Email: text("ketoan at congty.vn") }, "Cột \"Email\" (general_info.email): không phải địa chỉ email: hãy sửa lại"],
     ["an unknown type", { "Loại khách hàng": text("VIP") }, "Cột \"Loại khách hàng\" (general_info.type): \"VIP\" không phải loại khách hàng: hãy chọn Cá nhân hoặc Tổ chức"],
     ["a tax ID whose digits Excel lost", { "Mã số thuế": { kind: "number", value: 1234567890123456 } }, "Cột \"Mã số thuế\" (general_info.tax_id): Excel đã tự đổi ô này thành số nên mất chữ số: hãy định dạng cột thành Văn bản (Text) rồi gõ lại"],
-    ["an invisible character in the code", { "Mã khách hàng": text("KH001\u200b") }, "Cột \"Mã khách hàng\" (general_info.customer_code): có ký tự vô hình U+200B (khoảng trắng độ rộng 0) sau \"KH001\": hãy gõ lại mã khách hàng"],
+    ["an invisible character in the code", { "Mã khách hàng": text("KH001\u200b") }, "Cột \"Mã khách hàng\" (general_info.customer_code): có ký tự vô hình U+200B (dấu cách độ rộng 0) sau \"KH001\": hãy gõ lại mã khách hàng"],
     ["a formula the file holds without its value", { "Tên khách hàng": { kind: "formula-without-value", formula: "UPPER(B2)" } }, "Cột \"Tên khách hàng\" (general_info.name): chứa công thức =UPPER(B2) nhưng chưa có giá trị"],
     ["a formula error", { Email: { kind: "error", error: "#N/A" } }, "Cột \"Email\" (general_info.email): ô có lỗi #N/A: hãy sửa công thức hoặc gõ thẳng giá trị"],
     ["a date in a text column", { "Mã số thuế": { kind: "date", value: new Date("2024-03-05T00:00:00Z") } }, "Cột \"Mã số thuế\" (general_info.tax_id): chứa ngày tháng (2024-03-05): hãy định dạng cột thành Văn bản (Text)"],
@@ -82,7 +82,7 @@ describe("row issues in Vietnamese", () => {
   it("says a repeated customer code is the same as row 3, as GLOSSARY.md words it", () => {
     const map = mapper();
     map(3, person);
-    expect(said(map(7, person), "vi")).toBe("Cột \"Mã khách hàng\" (general_info.customer_code): trùng với mã khách hàng ở dòng 3: chỉ dòng 3 được nhập, hãy sửa mã hoặc xóa dòng này");
+    expect(said(map(7, person), "vi")).toBe("Cột \"Mã khách hàng\" (general_info.customer_code): mã khách hàng trùng với dòng 3: chỉ dòng 3 được nhập; hãy sửa mã hoặc xóa dòng này");
   });
 
   it("counts repeated codes as one kind of top reason in Vietnamese, whatever their first rows", () => {
@@ -105,7 +105,7 @@ describe("row issues in Vietnamese", () => {
 
   it("says removed invisible characters and kept control characters in Vietnamese", () => {
     const message = said(mapper()(2, { ...person, "Tên khách hàng": text("Nguyễn\u00a0Văn\u200b A\u0007") }), "vi");
-    expect(message).toBe("Cột \"Tên khách hàng\" (general_info.name): đã bỏ ký tự vô hình U+200B (khoảng trắng độ rộng 0); đã thay U+00A0 (dấu cách không ngắt dòng) bằng dấu cách; có U+0007 (ký tự điều khiển), ký tự điều khiển không hiện trên màn hình: vẫn gửi nguyên như vậy");
+    expect(message).toBe("Cột \"Tên khách hàng\" (general_info.name): đã bỏ ký tự vô hình U+200B (dấu cách độ rộng 0); đã thay U+00A0 (dấu cách không ngắt dòng) bằng dấu cách; có U+0007 (ký tự điều khiển), ký tự điều khiển không hiện trên màn hình: vẫn gửi nguyên như vậy");
   });
 
   it("puts each issue's Vietnamese note on its cell of an XLSX report", () => {
@@ -223,7 +223,7 @@ describe("header and mapping problems in Vietnamese", () => {
     await writeFile(file, "Danh sách khách hàng\nSTT,Ghi chú\n1,x\n");
     const error = await failure(readInput(file, { csvWorker: false }));
     expect(error?.code).toBe("E_HEADER_NOT_FOUND");
-    expect(error?.text("vi")).toBe(`Không tìm thấy dòng tiêu đề trong 3 dòng đầu của tệp ${file}: không dòng nào có ít nhất hai tên cột quen thuộc (ví dụ "Customer code", "Name", "Type" hoặc "Mã khách hàng", "Tên khách hàng", "Loại khách hàng").`);
+    expect(error?.text("vi")).toBe(`Không tìm thấy dòng tiêu đề trong 3 dòng đầu của tệp ${file}: không dòng nào có ít nhất hai tên cột mà finan-bulk nhận ra (ví dụ "Customer code", "Name", "Type" hoặc "Mã khách hàng", "Tên khách hàng", "Loại khách hàng").`);
     expect(error?.hintText("vi")).toContain("Hãy đặt dòng tiêu đề trong 10 dòng đầu");
     await writeFile(file, "\n\n");
     expect((await failure(readInput(file, { csvWorker: false })))?.text("vi")).toBe(`Tệp ${file} không có dòng nào.`);
@@ -255,7 +255,7 @@ describe("validate --lang vi on a customer list", () => {
     expect(report).toContain("Cột \"\"Tên khách hàng\"\" (general_info.name): bắt buộc phải có");
     expect(report).toContain('Cột ""Loại khách hàng"" (general_info.type): ""VIP"" không phải loại khách hàng');
     expect(report).toContain("Cột \"\"Email\"\" (general_info.email): không phải địa chỉ email");
-    expect(report).toContain("Cột \"\"Mã khách hàng\"\" (general_info.customer_code): trùng với mã khách hàng ở dòng 2");
+    expect(report).toContain("Cột \"\"Mã khách hàng\"\" (general_info.customer_code): mã khách hàng trùng với dòng 2");
     expect(report).not.toMatch(/is required|is not an|duplicate customer_code/);
   });
 

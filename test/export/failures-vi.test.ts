@@ -43,7 +43,7 @@ describe("export failures in Vietnamese", () => {
   it("a gateway's HTML 404 on a record: the customer, the status, the page quoted", async () => {
     const result = await exportVi({ records: many(3), get: () => ({ status: 404, body: "<html><body>404 Not Found</body></html>", contentType: "text/html" }) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("Xuất không thành công khi đang lấy thông tin khách hàng KH00001 (id-KH00001): Yêu cầu GET /api/v1/customers/id-KH00001 không thành công: máy chủ trả lời HTTP 404; câu trả lời HTTP 404 không phải JSON: “<html><body>404 Not Found</body></html>”");
+    expect(result.stderr).toContain("Xuất không thành công khi đang tải thông tin khách hàng KH00001 (id-KH00001): Yêu cầu GET /api/v1/customers/id-KH00001 không thành công: máy chủ trả lời HTTP 404; câu trả lời HTTP 404 không phải JSON: “<html><body>404 Not Found</body></html>”");
     expect(result.stderr).toMatch(/Chưa ghi gì vào \S*all\.csv\./);
     expect(result.left).toEqual([]);
   });
@@ -51,7 +51,7 @@ describe("export failures in Vietnamese", () => {
   it("a GET that answers for another customer names both", async () => {
     const result = await exportVi({ records: many(5), get: (id, fake) => (id === "id-KH00003" ? envelope(fake.records[3]) : undefined) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("lấy thông tin khách hàng KH00003 (id-KH00003)");
+    expect(result.stderr).toContain("tải thông tin khách hàng KH00003 (id-KH00003)");
     expect(result.stderr).toContain('câu trả lời là của một khách hàng khác (customer_id "id-KH00004")');
   });
 

@@ -32,7 +32,7 @@ describe("export warnings in Vietnamese", () => {
     notes.note("KH1", ["Mã khách hàng", "Tên khách hàng"], ["KH1", "An\u0000"]);
     notes.note("", ["Mã khách hàng", "Địa chỉ"], ["", "x\u001B"]);
     const warning = notes.warning;
-    expect(warning && render("vi", warning)).toMatch(/^2 ô chứa ký tự điều khiển mà ô CSV không mang được, đã ghi thành _xHHHH_ .*: KH1 Tên khách hàng \(U\+0000 [^)]*\), \(không có mã\) Địa chỉ \(U\+001B [^)]*\)\.$/);
+    expect(warning && render("vi", warning)).toMatch(/^2 ô chứa ký tự điều khiển mà tệp CSV không chứa được, đã ghi thành _xHHHH_ .*: KH1 Tên khách hàng \(U\+0000 [^)]*\), \(không có mã\) Địa chỉ \(U\+001B [^)]*\)\.$/);
     expect(warning && render("en", warning)).toMatch(/^2 cells hold control characters a CSV cell cannot carry, written as _xHHHH_ \(our import reads them back\): KH1 Tên khách hàng \(U\+0000 [^)]*\), \(no code\) Địa chỉ \(U\+001B [^)]*\)\.$/);
   });
 });

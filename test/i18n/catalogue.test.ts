@@ -48,6 +48,28 @@ describe("the catalogue", () => {
       }
     }
   });
+
+  it("says one thing one way in Vietnamese, and what to do with Hãy (the #16 review)", () => {
+    // each pattern is a second wording of a concept the rest of the catalogue words otherwise
+    const secondWordings: [RegExp, string][] = [
+      [/hồ sơ/, "a customer's record is thông tin khách hàng"],
+      [/đọc danh sách khách hàng/, "listing customers is lấy danh sách khách hàng"],
+      [/lấy thông tin khách hàng/, "fetching a customer is tải thông tin khách hàng"],
+      [/đúng lệnh đó/, "the same command is đúng lệnh này"],
+      [/khoảng trắng/, "a space is dấu cách"],
+      [/tiêu đề cột|tiêu đề tiếng việt/, "a column's header is tên cột (the row is dòng tiêu đề)"],
+      [/ô csv|mang được/, "a CSV file holds (chứa) a character"],
+      [/đảo ngược/, "to reverse a run is hoàn tác"],
+      [/\.csv thay thế/, "thay thế means a replace, not instead of"],
+      // an instruction after a colon or a semicolon starts with hãy (or dùng ... sẽ, a consequence)
+      [/[:;] (chạy lại|dùng --force nếu)/, "what to do starts with hãy"],
+    ];
+    for (const [key, entry] of entries) {
+      for (const text of forms(entry.vi)) {
+        for (const [pattern, why] of secondWordings) expect(text.toLowerCase(), `${key}: ${why}`).not.toMatch(pattern);
+      }
+    }
+  });
 });
 
 describe("rendering", () => {

@@ -71,7 +71,7 @@ describe("import and undo refusals in Vietnamese", () => {
     const [older, newer] = [run(1, false), run(2, true)];
     const error = caught(() => refuseOutOfOrder("kh.report.xlsx", older, [older, newer], undoTargets(older.state)));
     expect(error.code).toBe("E_UNDO_ORDER");
-    expect(error.text("vi")).toBe("Lần chạy 2 của kh.report.xlsx (bắt đầu lúc 2026-12-01T08:00:00.000Z) đã đổi 1 khách hàng mà lần chạy 1 đã ghi (KH1), và chưa được hoàn tác. Chưa gửi gì lên máy chủ.");
+    expect(error.text("vi")).toBe("Lần chạy 2 của kh.report.xlsx (bắt đầu lúc 2026-12-01T08:00:00.000Z) đã sửa 1 khách hàng mà lần chạy 1 đã ghi (KH1), và chưa được hoàn tác. Chưa gửi gì lên máy chủ.");
     expect(error.hintText("vi")).toBe("Hãy hoàn tác lần chạy mới hơn trước: finan-bulk undo kh.report.xlsx --run 2; sau đó hoàn tác lần chạy 1. Hoặc thêm --force để vẫn hoàn tác lần chạy 1 đè lên các thay đổi đó.");
   });
 });

@@ -51,7 +51,7 @@ describe("plans and reports under --lang vi", () => {
     const results = plan.map((row) => [row["Kết quả"], row["Thông báo"]]);
     expect(results).toEqual([
       ["sẽ khôi phục", expect.stringMatching(/Mã số thuế \(general_info\.tax_id\)/)],
-      ["đã bỏ qua", "đã bị sửa trên máy chủ sau lần nhập (Tên khách hàng (general_info.name)): chưa xóa; dùng --force nếu vẫn muốn xóa"],
+      ["đã bỏ qua", "đã bị sửa trên máy chủ sau lần nhập (Tên khách hàng (general_info.name)): chưa xóa; hãy dùng --force nếu vẫn muốn xóa"],
     ]);
     expect((await runCli(["undo", join(dir, "in.report.csv"), ...fast], { env })).code).toBe(1);
     const undone = await report(join(dir, "in.report.undo.csv"));

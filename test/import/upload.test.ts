@@ -114,7 +114,7 @@ describe("a row's message in the run's language", () => {
     } }, { lang: "vi" });
     const result = await upload.process(job("KH1"));
     expect(result.status).toBe("failed");
-    expect(result.message).toMatch(/^người khác đã tạo trong lúc đó: máy chủ có mã khách hàng KH1 \(customer_id \S+\) với giá trị khác ở Tên khách hàng \(general_info\.name\), nên không coi là khách hàng do lần chạy này tạo/);
+    expect(result.message).toMatch(/^người khác đã tạo khách hàng này trong lúc đó: máy chủ có mã khách hàng KH1 \(customer_id \S+\) với giá trị khác ở Tên khách hàng \(general_info\.name\), nên không coi là khách hàng do lần chạy này tạo/);
   });
 
   it("a create that never got through, and a code that exists under --mode create", async () => {

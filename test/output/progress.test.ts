@@ -64,7 +64,7 @@ describe("createProgressLine (phases of an export, or an import's listing)", () 
     line.update({ phase: "fetching", done: 0 });
     tty.advance(2000);
     line.update({ phase: "fetching", done: 3000 });
-    expect(tty.output()).toBe("\r\x1b[2KĐang lấy danh sách khách hàng (lượt 2): 1.200/2.500\r\x1b[2KĐang tải khách hàng: 0\r\x1b[2KĐang tải khách hàng: 3.000 · 1.500/giây");
+    expect(tty.output()).toBe("\r\x1b[2KĐang lấy danh sách khách hàng (lượt 2): 1.200/2.500\r\x1b[2KĐang tải thông tin khách hàng: 0\r\x1b[2KĐang tải thông tin khách hàng: 3.000 · 1.500/giây");
   });
 });
 

@@ -105,7 +105,7 @@ describe("file problems in Vietnamese", () => {
   it("a full disk: names the file, says the disk is full and to free space", () => {
     const error = cannotWrite("khach-hang.report.xlsx", Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" }), { platform: "linux" });
     expect(error.text("vi")).toBe("Không ghi được tệp khach-hang.report.xlsx: ổ đĩa đã đầy.");
-    expect(error.hintText("vi")).toBe("Hãy giải phóng bớt dung lượng (hoặc chọn một thư mục trên ổ đĩa khác), rồi chạy lại đúng lệnh đó.");
+    expect(error.hintText("vi")).toBe("Hãy giải phóng bớt dung lượng (hoặc chọn một thư mục trên ổ đĩa khác), rồi chạy lại đúng lệnh này.");
   });
 
   it("validate --lang vi on a broken file: the line a user sees, and its hint, in Vietnamese", async () => {

@@ -9,7 +9,7 @@ export const api = {
   "api.answer.status": { en: "{status}", vi: "máy chủ trả lời HTTP {status}" },
   "api.answer.statusCode": { en: "{status} {code}", vi: "máy chủ trả lời HTTP {status}, mã {code}" },
   "api.answer.code": { en: "{code}", vi: "máy chủ trả lời mã {code}" },
-  "api.serverSaid": { en: "{text}", vi: "máy chủ ghi “{text}”" },
+  "api.serverSaid": { en: "{text}", vi: "máy chủ báo “{text}”" },
   "api.gaveUp.attempts": { en: { one: "{error} (gave up after {count} attempt)", other: "{error} (gave up after {count} attempts)" }, vi: "{error} (đã thử {count} lần, không thử nữa)" },
   "api.gaveUp.maxWait": { en: "{error} (the server asked to wait {asked} s, more than --max-wait {max} s)", vi: "{error} (máy chủ yêu cầu chờ {asked} giây, lâu hơn --max-wait {max} giây)" },
   "api.gaveUp.interrupted": { en: "{error} (interrupted before retrying)", vi: "{error} (đã dừng trước khi thử lại)" },
@@ -30,8 +30,8 @@ export const api = {
   "api.connection.other": { en: "{text}", vi: "lỗi kết nối: “{text}”" },
   "api.body.listPage": { en: "one page of the customer list", vi: "một trang danh sách khách hàng" },
   "api.body.record": { en: "one customer", vi: "một khách hàng" },
-  "api.body.tooLargeAnnounced": { en: "the answer is {size}, more than finan-bulk accepts for {what} ({limit})", vi: "câu trả lời nặng {size}, vượt mức finan-bulk nhận cho {what} ({limit})" },
-  "api.body.tooLargePassed": { en: "the answer passed {limit}, more than finan-bulk accepts for {what} ({limit})", vi: "câu trả lời đã vượt {limit}, mức finan-bulk nhận cho {what}" },
+  "api.body.tooLargeAnnounced": { en: "the answer is {size}, more than finan-bulk accepts for {what} ({limit})", vi: "câu trả lời có dung lượng {size}, vượt mức tối đa finan-bulk nhận cho {what} ({limit})" },
+  "api.body.tooLargePassed": { en: "the answer passed {limit}, more than finan-bulk accepts for {what} ({limit})", vi: "câu trả lời đã vượt {limit}, mức tối đa finan-bulk nhận cho {what}" },
   "api.body.tooLarge": { en: "{reason}: far more than a Finan answer holds; check --base-url, or show this message to Finan", vi: "{reason}: lớn hơn nhiều so với một câu trả lời của Finan; hãy kiểm tra --base-url, hoặc gửi thông báo này cho Finan" },
   "api.redirect.to": {
     en: "the server redirects to {location}, which finan-bulk does not follow: check --base-url (now {baseUrl}; Finan's is https://api.finan.one/open)",
@@ -55,7 +55,7 @@ export const api = {
   "api.list.noArray": { en: "the list answer holds no customer array", vi: "câu trả lời của danh sách không có mảng khách hàng" },
   "api.list.noId": {
     en: "entry {entry} of the list page has no usable customer_id, so it cannot be fetched: {preview}",
-    vi: "mục thứ {entry} của trang danh sách không có customer_id dùng được, nên không lấy được khách hàng đó: {preview}",
+    vi: "mục thứ {entry} của trang danh sách không có customer_id dùng được, nên không tải được thông tin khách hàng đó: {preview}",
   },
   // a run that could not go on
   "api.run.interrupted": { en: "Interrupted while {doing}. {consequence}", vi: "Đã dừng khi đang {doing}. {consequence}" },
@@ -129,6 +129,6 @@ export const api = {
   },
   "api.list.endlessHint": {
     en: "The server is misbehaving; nothing was sent or written on its word. Try again later, and if it persists send this message to Finan support.",
-    vi: "Máy chủ đang trả lời bất thường; chưa gửi hay ghi gì dựa trên câu trả lời đó. Hãy thử lại sau; nếu vẫn bị, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
+    vi: "Máy chủ đang trả lời bất thường; chưa gửi hay ghi gì dựa trên câu trả lời đó. Hãy thử lại sau; nếu vẫn còn lỗi, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
   },
 } as const satisfies Record<string, Translated>;

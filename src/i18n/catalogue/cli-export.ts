@@ -5,14 +5,14 @@ export const cliExport = {
   "cli.export.done": { en: "Exported {customers} to {file} in {seconds} s ({perSecond} customers/s, {requests}).", vi: "Đã xuất {customers} ra {file}, mất {seconds} giây ({perSecond} khách hàng/giây, {requests})." },
   "cli.export.deleted": { en: { one: "{count} customer was deleted during the export and is not in the file: {names}.", other: "{count} customers were deleted during the export and are not in the file: {names}." }, vi: "{count} khách hàng đã bị xóa trong lúc xuất nên không có trong tệp: {names}." },
   "cli.export.created": { en: { one: "{count} customer was created during the export and is in the file: {names}.", other: "{count} customers were created during the export and are in the file: {names}." }, vi: "{count} khách hàng được tạo trong lúc xuất và có trong tệp: {names}." },
-  "cli.export.changed": { en: { one: "{count} customer was changed during the export; the file has it as it was when fetched: {names}.", other: "{count} customers were changed during the export; the file has them as they were when fetched: {names}." }, vi: "{count} khách hàng bị sửa trong lúc xuất; tệp ghi dữ liệu tại thời điểm tải về: {names}." },
+  "cli.export.changed": { en: { one: "{count} customer was changed during the export; the file has it as it was when fetched: {names}.", other: "{count} customers were changed during the export; the file has them as they were when fetched: {names}." }, vi: "{count} khách hàng đã bị sửa trong lúc xuất; tệp ghi dữ liệu lúc tải về: {names}." },
   "cli.export.fetchPlan": {
     en: { one: "Listed {count} customer; fetching its full record at --rate {rate} takes about {duration}.", other: "Listed {count} customers; fetching their full records at --rate {rate} takes about {duration}." },
-    vi: "Đã liệt kê {count} khách hàng; tải hồ sơ đầy đủ với --rate {rate} mất khoảng {duration}.",
+    vi: "Đã liệt kê {count} khách hàng; tải thông tin đầy đủ với --rate {rate} sẽ mất khoảng {duration}.",
   },
   "cli.export.fetchPlanNoRate": {
     en: { one: "Listed {count} customer; fetching its full record as fast as the server answers (no --rate).", other: "Listed {count} customers; fetching their full records as fast as the server answers (no --rate)." },
-    vi: "Đã liệt kê {count} khách hàng; sẽ tải hồ sơ đầy đủ nhanh nhất mà máy chủ trả lời được (không đặt --rate).",
+    vi: "Đã liệt kê {count} khách hàng; sẽ tải thông tin đầy đủ nhanh nhất có thể, theo tốc độ trả lời của máy chủ (không đặt --rate).",
   },
   "cli.export.aboutSeconds": { en: "{seconds} s", vi: "{seconds} giây" },
   "cli.export.aboutMinutes": { en: "{minutes} min", vi: "{minutes} phút" },

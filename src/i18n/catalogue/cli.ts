@@ -16,7 +16,7 @@ const cliMain = {
   "cli.usage.seeCommandHelp": { en: "See its options with: finan-bulk {command} --help", vi: "Xem các tùy chọn của lệnh: finan-bulk {command} --help" },
   "cli.usage.seeHelp": { en: "See the commands with: finan-bulk --help", vi: "Xem các lệnh: finan-bulk --help" },
   "cli.notLoaded": { en: "The {command} command was not loaded.", vi: "Lệnh {command} chưa được nạp." },
-  "cli.endedAtOnce": { en: "Stopped at once, before the run could finish: run the same command again to continue.", vi: "Đã dừng ngay, trước khi lần chạy kịp xong: chạy lại đúng lệnh này để chạy tiếp." },
+  "cli.endedAtOnce": { en: "Stopped at once, before the run could finish: run the same command again to continue.", vi: "Đã dừng ngay, trước khi lần chạy kịp xong: hãy chạy lại đúng lệnh này để chạy tiếp." },
   "cli.endedUnexpectedly": { en: "The process ended unexpectedly (exit {code}) before the run could finish: run the same command again, with --debug to see why.", vi: "Tiến trình kết thúc bất ngờ (mã thoát {code}) trước khi lần chạy kịp xong: hãy chạy lại đúng lệnh này, thêm --debug để xem nguyên nhân." },
   "cli.internalError": { en: "finan-bulk: internal error: {text}", vi: "finan-bulk: lỗi nội bộ: {text}" },
   "cli.internalErrorHint": { en: "This is a defect in finan-bulk: please report it with the command you ran (--debug shows where it happened).", vi: "Đây là lỗi của finan-bulk: hãy báo lại kèm lệnh bạn đã chạy (--debug cho biết lỗi xảy ra ở đâu)." },

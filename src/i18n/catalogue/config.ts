@@ -11,7 +11,7 @@ export const config = {
     vi: "cảnh báo: tệp --env-file {file} chứa FINAN_SECRET_KEY và những người cùng nhóm đọc được (quyền {mode}): hãy chạy chmod 600 {file}",
   },
   "config.where.env": { en: "the environment", vi: "biến môi trường" },
-  "config.where.envOrFile": { en: "the environment or {file}", vi: "biến môi trường hay tệp {file}" },
+  "config.where.envOrFile": { en: "the environment or {file}", vi: "biến môi trường hoặc tệp {file}" },
   "config.noClientId": { en: "No client id: FINAN_CLIENT_ID is not set in {where}.", vi: "Thiếu client ID: chưa đặt FINAN_CLIENT_ID trong {where}." },
   "config.noClientIdHint": {
     en: "Create an Open API client in Finan (Settings → Open API), then export FINAN_CLIENT_ID=… or pass --client-id, or put it in a file given with --env-file.",
@@ -20,7 +20,7 @@ export const config = {
   "config.noSecret": { en: "No secret key: FINAN_SECRET_KEY is not set in {where}.", vi: "Thiếu khóa bí mật: chưa đặt FINAN_SECRET_KEY trong {where}." },
   "config.noSecretHint": {
     en: "Export FINAN_SECRET_KEY=… (or put it in a file given with --env-file, mode 0600). No flag takes the secret, so it never lands in shell history.",
-    vi: "Hãy đặt FINAN_SECRET_KEY=… (export), hoặc ghi vào một tệp chỉ ra bằng --env-file, quyền 0600. Không có tùy chọn nào nhận khóa bí mật, để nó không bao giờ nằm trong lịch sử lệnh.",
+    vi: "Hãy đặt FINAN_SECRET_KEY=… (export), hoặc ghi vào một tệp chỉ ra bằng --env-file, quyền 0600. Không có tùy chọn nào nhận khóa bí mật, để khóa bí mật không bao giờ nằm trong lịch sử lệnh.",
   },
   "config.invalid": { en: "{field}: {reason}", vi: "{field}: {reason}" },
   "config.badUrl": { en: "must be an http(s) URL such as https://api.finan.one/open", vi: "phải là địa chỉ http(s), ví dụ https://api.finan.one/open" },
@@ -31,7 +31,7 @@ export const config = {
   },
   "config.insecureHint": {
     en: "Use https://, or pass --insecure-http if you really mean it (for a test server you control).",
-    vi: "Hãy dùng https://, hoặc thêm --insecure-http nếu bạn thật sự muốn vậy (cho máy chủ thử nghiệm do bạn quản lý).",
+    vi: "Hãy dùng https://, hoặc thêm --insecure-http nếu bạn thật sự muốn vậy (chỉ khi thử với máy chủ do bạn quản lý).",
   },
   "config.unreadable": { en: "unreadable", vi: "không đọc được" },
   "config.envFileUnreadable": { en: "Cannot read --env-file {file}: {code}.", vi: "Không đọc được tệp --env-file {file}: {code}." },

@@ -41,7 +41,7 @@ export const customers = {
   },
   "customers.cell.logical": {
     en: "{value} is a logical value in Excel; sent as the text {value}",
-    vi: "{value} là giá trị đúng/sai của Excel; đã gửi dưới dạng chữ {value}",
+    vi: "{value} là giá trị đúng/sai của Excel; được gửi dưới dạng văn bản {value}",
   },
   "customers.cell.date": {
     en: "holds a date ({date}): format the column as Text and retype the value",
@@ -54,13 +54,13 @@ export const customers = {
   },
   "customers.cell.noComputedValue": {
     en: "holds {formula} with no computed value (the program that wrote the file did not compute it): open the file in Excel or LibreOffice and save it, then run again",
-    vi: "chứa {formula} nhưng chưa có giá trị (chương trình tạo ra tệp đã không tính): hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại",
+    vi: "chứa {formula} nhưng chưa có giá trị (chương trình tạo tệp chưa tính giá trị này): hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại",
   },
   "customers.cell.aFormula": { en: "a formula", vi: "một công thức" },
   "customers.cell.theFormula": { en: "the formula ={formula}", vi: "công thức ={formula}" },
   "customers.cell.notFinite": {
     en: "is not a number a spreadsheet can show: type the value",
-    vi: "không phải con số bảng tính hiển thị được: hãy gõ lại giá trị",
+    vi: "không phải số mà bảng tính hiển thị được: hãy gõ lại giá trị",
   },
   "customers.cell.leadingZeroRestored": {
     en: "added the leading 0 Excel dropped ({value} → {fixed})",
@@ -68,7 +68,7 @@ export const customers = {
   },
   "customers.cell.duplicateCode": {
     en: "duplicate customer_code, first at row {row}",
-    vi: "trùng với mã khách hàng ở dòng {row}: chỉ dòng {row} được nhập, hãy sửa mã hoặc xóa dòng này",
+    vi: "mã khách hàng trùng với dòng {row}: chỉ dòng {row} được nhập; hãy sửa mã hoặc xóa dòng này",
   },
   "customers.cell.notRead": {
     en: "values in columns without a header were not read: {values}",
@@ -84,7 +84,7 @@ export const customers = {
   "customers.character.times": { en: "{character} ×{times}", vi: "{character} ×{times}" },
   "customers.char.nbsp": { en: "no-break space", vi: "dấu cách không ngắt dòng" },
   "customers.char.softHyphen": { en: "soft hyphen", vi: "dấu gạch nối ẩn" },
-  "customers.char.zwsp": { en: "zero-width space", vi: "khoảng trắng độ rộng 0" },
+  "customers.char.zwsp": { en: "zero-width space", vi: "dấu cách độ rộng 0" },
   "customers.char.zwnj": { en: "zero-width non-joiner", vi: "ký tự ngăn nối độ rộng 0" },
   "customers.char.zwj": { en: "zero-width joiner", vi: "ký tự nối độ rộng 0" },
   "customers.char.lrm": { en: "left-to-right mark", vi: "dấu hướng viết trái sang phải" },
@@ -198,7 +198,7 @@ export const customers = {
   },
   "customers.headerRow.notFound": {
     en: "No header row in {rows} of {where}: no row names at least two known columns (such as {examples} or {vietnamese}).",
-    vi: "Không tìm thấy dòng tiêu đề trong {rows} của {where}: không dòng nào có ít nhất hai tên cột quen thuộc (ví dụ {examples} hoặc {vietnamese}).",
+    vi: "Không tìm thấy dòng tiêu đề trong {rows} của {where}: không dòng nào có ít nhất hai tên cột mà finan-bulk nhận ra (ví dụ {examples} hoặc {vietnamese}).",
   },
   "customers.headerRow.onlyRow": { en: "its only row", vi: "dòng duy nhất" },
   "customers.headerRow.firstRows": { en: "the first {count} rows", vi: "{count} dòng đầu" },

@@ -15,13 +15,13 @@ export const exportArea = {
     en: "A partial export is never left behind. Run it again later; if the server is slow or busy, lower --rate or raise --retries and --max-wait.",
     vi: "Không bao giờ để lại tệp xuất dở dang. Hãy chạy lại sau; nếu máy chủ chậm hoặc bận, hãy giảm --rate hoặc tăng --retries và --max-wait.",
   },
-  "export.doing.listing": { en: "listing customers", vi: "đọc danh sách khách hàng" },
-  "export.doing.fetching": { en: "fetching customers", vi: "lấy thông tin khách hàng" },
-  "export.doing.fetchingOne": { en: "fetching customer {code} ({id})", vi: "lấy thông tin khách hàng {code} ({id})" },
+  "export.doing.listing": { en: "listing customers", vi: "lấy danh sách khách hàng" },
+  "export.doing.fetching": { en: "fetching customers", vi: "tải thông tin khách hàng" },
+  "export.doing.fetchingOne": { en: "fetching customer {code} ({id})", vi: "tải thông tin khách hàng {code} ({id})" },
   "export.doing.writing": { en: "writing {file}", vi: "ghi tệp {file}" },
   "export.noCode": { en: "(no code)", vi: "(không có mã)" },
   "export.odd.notObject": { en: "{field} was {odd} instead of an object: written as {column}", vi: "{field} là {odd} thay vì một đối tượng: đã ghi vào cột {column}" },
-  "export.odd.notList": { en: "{field} was {odd} instead of a list: written as its first entry", vi: "{field} là {odd} thay vì một danh sách: đã ghi thành mục đầu tiên" },
+  "export.odd.notList": { en: "{field} was {odd} instead of a list: written as its first entry", vi: "{field} là {odd} thay vì một danh sách: đã ghi như mục đầu tiên của danh sách" },
   "export.odd.entryNotObject": {
     en: "{field} entry {entry} was {odd} instead of an object: written as {column}",
     vi: "mục thứ {entry} của {field} là {odd} thay vì một đối tượng: đã ghi vào cột {column}",
@@ -31,11 +31,11 @@ export const exportArea = {
   "export.escaped.comma": { en: "{first}, {rest}", vi: "{first}, {rest}" },
   "export.escaped": {
     en: { one: "{count} cell holds a control character a CSV cell cannot carry, written as _xHHHH_ (our import reads them back): {named}.", other: "{count} cells hold control characters a CSV cell cannot carry, written as _xHHHH_ (our import reads them back): {named}." },
-    vi: "{count} ô chứa ký tự điều khiển mà ô CSV không mang được, đã ghi thành _xHHHH_ (lệnh nhập của finan-bulk đọc lại đúng ký tự): {named}.",
+    vi: "{count} ô chứa ký tự điều khiển mà tệp CSV không chứa được, đã ghi thành _xHHHH_ (lệnh nhập của finan-bulk đọc lại đúng ký tự): {named}.",
   },
   "export.escaped.more": {
     en: { one: "{count} cell holds a control character a CSV cell cannot carry, written as _xHHHH_ (our import reads them back): {named} and {more} more.", other: "{count} cells hold control characters a CSV cell cannot carry, written as _xHHHH_ (our import reads them back): {named} and {more} more." },
-    vi: "{count} ô chứa ký tự điều khiển mà ô CSV không mang được, đã ghi thành _xHHHH_ (lệnh nhập của finan-bulk đọc lại đúng ký tự): {named} và {more} ô khác.",
+    vi: "{count} ô chứa ký tự điều khiển mà tệp CSV không chứa được, đã ghi thành _xHHHH_ (lệnh nhập của finan-bulk đọc lại đúng ký tự): {named} và {more} ô khác.",
   },
   "export.list.unstable": {
     en: { one: "The customer list kept changing: listing pass {pass} still found {count} customer the earlier passes had not shown.", other: "The customer list kept changing: listing pass {pass} still found {count} customers the earlier passes had not shown." },
@@ -51,15 +51,15 @@ export const exportArea = {
   },
   "export.list.countMismatchHint": {
     en: "The list hides some customers, so an export would be incomplete. Try a different --page-size; if it persists, send this message to Finan support.",
-    vi: "Danh sách đang thiếu một số khách hàng, nên tệp xuất sẽ không đầy đủ. Hãy thử --page-size khác; nếu vẫn bị, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
+    vi: "Danh sách đang thiếu một số khách hàng, nên tệp xuất sẽ không đầy đủ. Hãy thử --page-size khác; nếu vẫn còn lỗi, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
   },
   "export.list.contradiction": {
     en: "The server contradicts itself about customer {code} ({id}): its list still shows it, but fetching it answers 104004 \"not found\".",
-    vi: "Máy chủ trả lời mâu thuẫn về khách hàng {code} ({id}): danh sách vẫn có khách hàng này, nhưng khi lấy thông tin thì máy chủ trả lời 104004 \"không tìm thấy\".",
+    vi: "Máy chủ trả lời mâu thuẫn về khách hàng {code} ({id}): danh sách vẫn có khách hàng này, nhưng khi tải thông tin thì máy chủ trả lời 104004 \"không tìm thấy\".",
   },
   "export.list.contradictionHint": {
     en: "The server's list and its records disagree, so an export would be incomplete. Try again later; if it persists, send this message to Finan support.",
-    vi: "Danh sách và hồ sơ khách hàng trên máy chủ không khớp nhau, nên tệp xuất sẽ không đầy đủ. Hãy thử lại sau; nếu vẫn bị, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
+    vi: "Danh sách khách hàng và thông tin chi tiết trên máy chủ không khớp nhau, nên tệp xuất sẽ không đầy đủ. Hãy thử lại sau; nếu vẫn còn lỗi, hãy gửi thông báo này cho bộ phận hỗ trợ của Finan.",
   },
   "export.wrongCustomer": { en: "the answer is for another customer (customer_id {id})", vi: "câu trả lời là của một khách hàng khác (customer_id {id})" },
   "export.tooManyRows": {
@@ -79,7 +79,7 @@ export const exportArea = {
     en: "Export to .csv instead (no column limit), or leave those groups out with --columns. A sheet with columns cut would lose them on the server if re-imported.",
     vi: "Hãy xuất ra tệp .csv (không giới hạn số cột), hoặc bỏ bớt các nhóm đó bằng --columns. Một trang tính bị cắt bớt cột, nếu nhập lại, sẽ làm mất các thông tin đó trên máy chủ.",
   },
-  "export.columns.none": { en: "--columns \"{text}\" names no column.", vi: "--columns \"{text}\" không nêu cột nào." },
+  "export.columns.none": { en: "--columns \"{text}\" names no column.", vi: "--columns \"{text}\" không có tên cột nào." },
   "export.columns.unknown": { en: "--columns: \"{name}\" is not a column.", vi: "--columns: \"{name}\" không phải là một cột." },
   "export.columns.notInSummary": {
     en: "--columns: \"{name}\" is not in the list's summary, and --summary fetches nothing else.",
@@ -87,11 +87,11 @@ export const exportArea = {
   },
   "export.columns.summaryHint": {
     en: "With --summary the columns are: {columns} (or their Vietnamese headers or API paths).",
-    vi: "Với --summary chỉ có các cột: {columns} (hoặc tiêu đề tiếng Việt, hoặc đường dẫn API của chúng).",
+    vi: "Với --summary chỉ có các cột: {columns} (hoặc tên cột tiếng Việt, hoặc đường dẫn API của chúng).",
   },
   "export.columns.hint": {
     en: "Valid columns: {columns}; contact_persons or bank_accounts for every contact or bank group the data needs; the Vietnamese headers and API paths (general_info.name, bank_accounts.2.account_number) work too. Separate them with commas.",
-    vi: "Các cột hợp lệ: {columns}; contact_persons hoặc bank_accounts cho mọi nhóm người liên hệ hay ngân hàng mà dữ liệu cần; tiêu đề tiếng Việt và đường dẫn API (general_info.name, bank_accounts.2.account_number) cũng dùng được. Các cột cách nhau bằng dấu phẩy.",
+    vi: "Các cột hợp lệ: {columns}; contact_persons hoặc bank_accounts cho mọi nhóm người liên hệ hay ngân hàng mà dữ liệu cần; tên cột tiếng Việt và đường dẫn API (general_info.name, bank_accounts.2.account_number) cũng dùng được. Các cột cách nhau bằng dấu phẩy.",
   },
   "export.internal.rowBeforeColumns": { en: "export: a row was written before the columns were known", vi: "lỗi nội bộ khi xuất: một dòng được ghi trước khi biết các cột" },
   // for spool.ts's cannotWrite, once file-errors.ts takes messages (on main after h16sheet)

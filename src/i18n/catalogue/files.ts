@@ -31,18 +31,18 @@ export const files = {
 
   "files.hint.closeInExcel": {
     en: "Close the file in Excel (or the program showing it), then run the same command again.",
-    vi: "Hãy đóng tệp trong Excel (hoặc chương trình đang mở tệp), rồi chạy lại đúng lệnh đó.",
+    vi: "Hãy đóng tệp trong Excel (hoặc chương trình đang mở tệp), rồi chạy lại đúng lệnh này.",
   },
   "files.hint.freeSpace": {
     en: "Free some space (or choose a folder on another disk), then run the same command again.",
-    vi: "Hãy giải phóng bớt dung lượng (hoặc chọn một thư mục trên ổ đĩa khác), rồi chạy lại đúng lệnh đó.",
+    vi: "Hãy giải phóng bớt dung lượng (hoặc chọn một thư mục trên ổ đĩa khác), rồi chạy lại đúng lệnh này.",
   },
   "files.hint.removeLink": {
     en: "Remove the link (or give another file name), then run the same command again.",
-    vi: "Hãy xóa liên kết (hoặc đặt một tên tệp khác), rồi chạy lại đúng lệnh đó.",
+    vi: "Hãy xóa liên kết (hoặc đặt một tên tệp khác), rồi chạy lại đúng lệnh này.",
   },
   "files.hint.otherPath": {
     en: "Choose another path, or fix the folder's permissions, then run the same command again.",
-    vi: "Hãy chọn đường dẫn khác hoặc cấp quyền ghi cho thư mục, rồi chạy lại đúng lệnh đó.",
+    vi: "Hãy chọn đường dẫn khác hoặc cấp quyền ghi cho thư mục, rồi chạy lại đúng lệnh này.",
   },
 } as const satisfies Record<string, Translated>;

@@ -24,7 +24,7 @@ export const output = {
   "output.progress.eta": { en: "ETA {clock}", vi: "còn khoảng {clock}" },
   "output.progress.count": { en: "{status} {count}", vi: "{status} {count}" },
   "output.progress.listing": { en: "Listing customers", vi: "Đang lấy danh sách khách hàng" },
-  "output.progress.fetching": { en: "Fetching customers", vi: "Đang tải khách hàng" },
+  "output.progress.fetching": { en: "Fetching customers", vi: "Đang tải thông tin khách hàng" },
   "output.progress.writing": { en: "Writing customers", vi: "Đang ghi khách hàng" },
   "output.progress.pass": { en: "{phase} (pass {pass})", vi: "{phase} (lượt {pass})" },
   "output.progress.phase": { en: "{phase}: {done}", vi: "{phase}: {done}" },

@@ -44,7 +44,7 @@ export const sheet = {
   "sheet.kind.ods": { en: "an OpenDocument spreadsheet (.ods)", vi: "bảng tính OpenDocument (.ods)" },
   "sheet.kind.numbers": { en: "an Apple Numbers file", vi: "tệp Apple Numbers" },
   "sheet.unsupportedType": { en: '{file}: unsupported file type "{extension}"', vi: 'Tệp {file}: finan-bulk không hỗ trợ loại tệp "{extension}"' },
-  "sheet.noExtension": { en: "(no extension)", vi: "(không có đuôi)" },
+  "sheet.noExtension": { en: "(no extension)", vi: "(không có đuôi tệp)" },
   "sheet.useSupportedType": { en: "Use an .xlsx, .csv, .tsv or .txt file", vi: "Hãy dùng tệp .xlsx, .csv, .tsv hoặc .txt" },
 
   // encodings of delimited text
@@ -85,7 +85,7 @@ export const sheet = {
   },
   "sheet.nulByteHint": {
     en: "If it is UTF-16, pass --encoding utf-16le. If a cell holds the NUL (an export by an older finan-bulk wrote them raw), delete it there, or write it as _x0000_, which finan-bulk reads as a NUL. Otherwise {save}",
-    vi: "Nếu tệp là UTF-16, hãy thêm --encoding utf-16le. Nếu một ô chứa ký tự NUL (tệp xuất bởi finan-bulk bản cũ ghi nguyên ký tự này), hãy xóa ký tự đó trong ô, hoặc viết thành _x0000_ (finan-bulk đọc thành ký tự NUL). Nếu không, hãy {save}",
+    vi: "Nếu tệp là UTF-16, hãy thêm --encoding utf-16le. Nếu một ô chứa ký tự NUL (finan-bulk bản cũ khi xuất có ghi nguyên ký tự này), hãy xóa ký tự đó trong ô, hoặc viết thành _x0000_ (finan-bulk đọc thành ký tự NUL). Nếu không, hãy {save}",
   },
   "sheet.unknownEncoding": { en: 'Unknown encoding "{label}" for {file}', vi: 'Không nhận ra bảng mã "{label}" cho tệp {file}' },
   "sheet.encodingLabels": {
@@ -130,7 +130,7 @@ export const sheet = {
   "sheet.list": { en: "{first}, {rest}", vi: "{first}, {rest}" },
   "sheet.hidden": { en: "{name} (hidden)", vi: "{name} (đang ẩn)" },
   "sheet.none": { en: "none", vi: "không có" },
-  "sheet.noVisibleSheet": { en: "{file} has no visible sheet", vi: "Tệp {file} không có trang tính nào" },
+  "sheet.noVisibleSheet": { en: "{file} has no visible sheet", vi: "Tệp {file} không có trang tính nào đang hiện" },
   "sheet.noVisibleSheetOf": { en: "{file} has no visible sheet (sheets: {names})", vi: "Tệp {file} không có trang tính nào đang hiện (các trang tính: {names})" },
   "sheet.chooseSheet": { en: "Choose one with --sheet NAME", vi: "Hãy chọn một trang tính bằng --sheet TÊN" },
   "sheet.saveWithSheet": { en: "Save the workbook with at least one sheet of data", vi: "Hãy lưu tệp với ít nhất một trang tính có dữ liệu" },
@@ -181,7 +181,7 @@ export const sheet = {
   "sheet.noColumn": { en: 'a cell has the reference "{ref}", which names no column', vi: 'một ô có tham chiếu "{ref}", không chỉ tới cột nào' },
   "sheet.doctype": {
     en: "it declares a DOCTYPE (XML entities), which no spreadsheet program writes",
-    vi: "tệp khai báo DOCTYPE (thực thể XML), điều mà không chương trình bảng tính nào ghi ra",
+    vi: "tệp khai báo DOCTYPE (thực thể XML), điều không chương trình bảng tính nào làm",
   },
 
   // a workbook that cannot be read as it is
@@ -227,7 +227,7 @@ export const sheet = {
   "sheet.overExcelLimit": { en: "Cannot write {file} as an Excel workbook: {problem}.", vi: "Không ghi được {file} thành tệp Excel: {problem}." },
   "sheet.overExcelLimitHint": {
     en: "Write a .csv instead (it has no such limit): give the file name a .csv ending.",
-    vi: "Hãy ghi ra tệp .csv thay thế (tệp CSV không có giới hạn này): đặt tên tệp có đuôi .csv.",
+    vi: "Hãy ghi ra tệp .csv (tệp CSV không có giới hạn này): đặt tên tệp có đuôi .csv.",
   },
   "sheet.limit.columns": {
     en: "it would have {columns} columns, and an Excel sheet holds {max}",
