@@ -28,6 +28,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // vitest's default on 2 cores is one worker; most files wait on sockets, children and timers, so two overlap well
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
