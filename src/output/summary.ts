@@ -25,10 +25,9 @@ export interface RunSummary {
   notes?: readonly Said[] | undefined;
 }
 
-/** A Message in the language, a not yet converted string as it is. */
+/** A summary's message in the language. */
 export function saidText(lang: Lang, said: Said): Text {
-  // a string here is a sentence its producer has not moved to the catalogue yet
-  return typeof said === "string" ? verbatim(said) : render(lang, said);
+  return render(lang, said);
 }
 
 /** Seconds with one decimal, as the language writes them: 1.5 (en), 1,5 (vi). */
