@@ -40,10 +40,6 @@ export function msg<K extends MessageKey>(key: K, ...params: ParamsArg<K>): Mess
   return { key, params: (params[0] ?? {}) as Readonly<Record<string, Param>> };
 }
 
-export function isMessage(value: unknown): value is Message {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as Message).key === "string" && Object.hasOwn(CATALOGUE, (value as Message).key);
-}
-
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 const listFormats = new Map<Lang, Intl.ListFormat>();
 const pluralRules = new Map<Lang, Intl.PluralRules>();
