@@ -182,7 +182,7 @@ describe("createClient", () => {
     cleanups.push(() => api.close());
     const get = await failure(api.getCustomer("1"));
     expect(get.kind).toBe("rejected");
-    expect(get.message).toMatch(/^\[GET\] \/api\/v1\/customers\/1: 200 the answer passed 4 MB, more than finan-bulk accepts for one customer/);
+    expect(get.message).toMatch(/^\[GET\] \/api\/v1\/customers\/1: 200 the answer passed 4 MB, the most finan-bulk accepts for one customer/);
     expect((await failure(api.replaceCustomer("1", personal("A")))).kind).toBe("outcome-unknown");
   });
 

@@ -180,8 +180,8 @@ describe("finan-bulk export", () => {
   });
 
   it.each([
-    ["FINAN_SECRET_KEY", { FINAN_SECRET_KEY: "not-the-secret-1234" }, "Check FINAN_SECRET_KEY"],
-    ["FINAN_CLIENT_ID", { FINAN_CLIENT_ID: "someone-else" }, 'Check FINAN_CLIENT_ID (now "someone-else")'],
+    ["FINAN_SECRET_KEY", { FINAN_SECRET_KEY: "not-the-secret-1234" }, "FINAN_SECRET_KEY does not match client"],
+    ["FINAN_CLIENT_ID", { FINAN_CLIENT_ID: "someone-else" }, 'Check FINAN_CLIENT_ID, now "someone-else"'],
   ] as [string, Record<string, string>, string][])("exits 2 on a rejected %s, saying which credential to check and never printing the secret", async (_name, env, hint) => {
     const { h } = await start();
     h.seed(codes(3));

@@ -92,7 +92,7 @@ describe("import: interrupted runs", () => {
     await writeFile(input, (await readFile(input, "utf8")).replace("Nguyễn Thị Hồng 1,", "Nguyễn Thị Hồng Một,"));
     const resumed = await spawnCli(["import", input, ...args], env).exit;
     expect(resumed.code).toBe(0);
-    expect(resumed.stderr).toContain("1 row(s) done before the interruption have changed in the file since");
+    expect(resumed.stderr).toContain("1 row done before the interruption has changed in the file since");
     const [first] = parseCsv(await readFile(reportPath, "utf8"));
     expect(first).toMatchObject({ Name: "Nguyễn Thị Hồng Một", status: "created" });
     expect(first?.message).toContain("the row has changed in the file since, and this run did not send the change");

@@ -119,6 +119,6 @@ describe("finan-bulk undo", () => {
     const rows = await report(`${dir}/in.report.undo.csv`);
     expect(rows[0]).toMatchObject({ status: "skipped" });
     expect(rows[0]?.message).toMatch(/--no-backup/);
-    expect(run.stderr).toContain("1 replaced record(s) cannot be restored: the import ran with --no-backup");
+    expect(run.stderr).toContain("1 replaced record cannot be restored: the import ran with --no-backup");
   });
 });

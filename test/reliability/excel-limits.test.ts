@@ -50,7 +50,7 @@ describe("an export to XLSX wider than a sheet", () => {
     const file = join(dir, "out.xlsx");
     const run = await runCli(["export", file, ...fast], { env });
     expect(run.stderr).toContain(`Too many columns for one Excel sheet: this export needs 16,`);
-    expect(run.stderr).toContain(`Customer KH-WIDE (${wide.customer_id}) has 5,500 contact(s) and 0 bank account(s). Nothing was written to ${file}.`);
+    expect(run.stderr).toContain(`Customer KH-WIDE (${wide.customer_id}) has 5,500 contact persons and 0 bank accounts. Nothing was written to ${file}.`);
     expect(run.stderr).toContain("Export to .csv instead");
     expect(run.code).toBe(2);
     expect(await readdir(dir)).toEqual([]);

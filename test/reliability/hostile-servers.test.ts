@@ -71,7 +71,7 @@ describe("a server that sends a listing far larger than any Finan answer", () =>
     });
     const run = await runAgainst(command, url);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${failed}: [GET] /api/v1/customers?page=1&page_size=100: 200 the answer passed 16 MB, more than finan-bulk accepts for one page of the customer list (16 MB)`);
+    expect(run.stderr).toContain(`${failed}: [GET] /api/v1/customers?page=1&page_size=100: 200 the answer passed 16 MB, the most finan-bulk accepts for one page of the customer list`);
     expect(seen).toHaveLength(1);
     expect(run.left).toBe(false);
   });

@@ -97,8 +97,8 @@ describe("undo works from the journal, not the report's layout", () => {
     const undo = await runCli(["undo", join(dir, "in.report.csv"), ...fast], { env });
     expect(undo.code).toBe(0);
     expectSameServer(sandbox, before);
-    expect(undo.stderr).toMatch(/2 row\(s\) of the journal are not in the report/);
-    expect(resumed.stderr).toMatch(/2 customer\(s\) written before the interruption are no longer in the file \(KH00001, KH00004\)/);
+    expect(undo.stderr).toMatch(/2 rows of the journal are not in the report/);
+    expect(resumed.stderr).toMatch(/2 customers written before the interruption are no longer in the file \(KH00001, KH00004\)/);
   });
 });
 

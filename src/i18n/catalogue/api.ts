@@ -31,7 +31,7 @@ export const api = {
   "api.body.listPage": { en: "one page of the customer list", vi: "một trang danh sách khách hàng" },
   "api.body.record": { en: "one customer", vi: "một khách hàng" },
   "api.body.tooLargeAnnounced": { en: "the answer is {size}, more than finan-bulk accepts for {what} ({limit})", vi: "câu trả lời có dung lượng {size}, vượt mức tối đa finan-bulk nhận cho {what} ({limit})" },
-  "api.body.tooLargePassed": { en: "the answer passed {limit}, more than finan-bulk accepts for {what} ({limit})", vi: "câu trả lời đã vượt {limit}, mức tối đa finan-bulk nhận cho {what}" },
+  "api.body.tooLargePassed": { en: "the answer passed {limit}, the most finan-bulk accepts for {what}", vi: "câu trả lời đã vượt {limit}, mức tối đa finan-bulk nhận cho {what}" },
   "api.body.tooLarge": { en: "{reason}: far more than a Finan answer holds; check --base-url, or show this message to Finan", vi: "{reason}: lớn hơn nhiều so với một câu trả lời của Finan; hãy kiểm tra --base-url, hoặc gửi thông báo này cho Finan" },
   "api.redirect.to": {
     en: "the server redirects to {location}, which finan-bulk does not follow: check --base-url (now {baseUrl}; Finan's is https://api.finan.one/open)",
@@ -73,16 +73,16 @@ export const api = {
     vi: "Hãy kiểm tra đồng hồ của máy này: mỗi yêu cầu được ký bằng giờ hiện tại và chỉ được chấp nhận nếu lệch giờ máy chủ không quá 30 giây.",
   },
   "api.hint.clientId": {
-    en: "Check FINAN_CLIENT_ID (now \"{clientId}\") (Finan web app → Settings → Open API), and that --base-url points at the right server.",
-    vi: "Hãy kiểm tra FINAN_CLIENT_ID (đang là \"{clientId}\") (ứng dụng web Finan → Cài đặt → Open API), và --base-url có trỏ đúng máy chủ không.",
+    en: "Check FINAN_CLIENT_ID, now \"{clientId}\" (Finan web app → Settings → Open API), and check that --base-url points at the right server.",
+    vi: "Hãy kiểm tra FINAN_CLIENT_ID, đang là \"{clientId}\" (ứng dụng web Finan → Cài đặt → Open API), và --base-url có trỏ đúng máy chủ không.",
   },
   "api.hint.secret": {
-    en: "Check FINAN_SECRET_KEY: it does not match client \"{clientId}\" (Finan web app → Settings → Open API), and that --base-url points at the right server.",
+    en: "FINAN_SECRET_KEY does not match client \"{clientId}\": copy the secret again from the Finan web app (Settings → Open API), and check that --base-url points at the right server.",
     vi: "Hãy kiểm tra FINAN_SECRET_KEY: khóa bí mật không khớp với client ID \"{clientId}\" (ứng dụng web Finan → Cài đặt → Open API), và --base-url có trỏ đúng máy chủ không.",
   },
   "api.hint.credentials": {
-    en: "Check FINAN_CLIENT_ID (now \"{clientId}\") and FINAN_SECRET_KEY (Finan web app → Settings → Open API), and that --base-url points at the right server.",
-    vi: "Hãy kiểm tra FINAN_CLIENT_ID (đang là \"{clientId}\") và FINAN_SECRET_KEY (ứng dụng web Finan → Cài đặt → Open API), và --base-url có trỏ đúng máy chủ không.",
+    en: "Check FINAN_CLIENT_ID, now \"{clientId}\", and FINAN_SECRET_KEY (Finan web app → Settings → Open API), and check that --base-url points at the right server.",
+    vi: "Hãy kiểm tra FINAN_CLIENT_ID, đang là \"{clientId}\", và FINAN_SECRET_KEY (ứng dụng web Finan → Cài đặt → Open API), và --base-url có trỏ đúng máy chủ không.",
   },
   // a value of an unexpected type, written as faithful text
   "api.odd.null": { en: "null", vi: "null (rỗng)" },

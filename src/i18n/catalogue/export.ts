@@ -72,7 +72,7 @@ export const exportArea = {
     vi: "Quá nhiều cột cho một trang tính Excel: lần xuất này cần {needed} cột, mà một trang tính chỉ chứa {max}. Chưa ghi gì vào {file}.",
   },
   "export.tooWideWho": {
-    en: "Too many columns for one Excel sheet: this export needs {needed}, and a sheet holds {max}. Customer {code} ({id}) has {contacts} contact(s) and {banks} bank account(s). Nothing was written to {file}.",
+    en: "Too many columns for one Excel sheet: this export needs {needed}, and a sheet holds {max}. Customer {code} ({id}) has {contacts} contact persons and {banks} bank accounts. Nothing was written to {file}.",
     vi: "Quá nhiều cột cho một trang tính Excel: lần xuất này cần {needed} cột, mà một trang tính chỉ chứa {max}. Khách hàng {code} ({id}) có {contacts} người liên hệ và {banks} tài khoản ngân hàng. Chưa ghi gì vào {file}.",
   },
   "export.tooWideHint": {

@@ -86,7 +86,7 @@ export const importArea = {
   "import.row.field": { en: "{header} ({field})", vi: "{header} ({field})" },
 
   // a dry run's plan for a replace
-  "import.plan.wouldClear": { en: "WOULD CLEAR {count} field(s): {fields}", vi: "SẼ BỊ XÓA TRẮNG {count} trường: {fields}" },
+  "import.plan.wouldClear": { en: { one: "WOULD CLEAR {count} field: {fields}", other: "WOULD CLEAR {count} fields: {fields}" }, vi: "SẼ BỊ XÓA TRẮNG {count} trường: {fields}" },
   "import.plan.wouldChange": { en: "would change: {fields}", vi: "sẽ đổi: {fields}" },
   "import.plan.noChange": { en: "no change", vi: "không thay đổi" },
   "import.plan.notAColumn": { en: "{path} (not a column of this tool)", vi: "{path} (không phải cột của công cụ này)" },
