@@ -106,3 +106,67 @@ describe("import --mode update", () => {
     expect(sandbox.store.byCode(code(77))).toBeUndefined();
   });
 });
+
+describe("undo of a delete run", () => {
+  it("re-creates every deleted record field for field, maps old id → new id in its report, and changes nothing the second time", async () => {
+    const { sandbox, dir, env } = await setup();
+    const full = {
+      general_info: { name: "Công ty TNHH Sao Việt", customer_code: "KH00010", type: "company", phone_code: "+84", phone: "0243791567", email: "ketoan@saoviet.example.com", tax_id: "0312345678", custom_tag: "Đại lý", contact_persons: [{ name: "Trần Văn Bình", phone_number: "0912345678", email: "binh@saoviet.example.com" }] },
+      address: { country: "Việt Nam", province: "Hà Nội", ward: "Phường Dịch Vọng Hậu", address: "Số 8 Trần Thái Tông" },
+      bank_accounts: [{ bank_code: "202", bank_name: "BIDV", account_holder_name: "CONG TY SAO VIET", account_number: "31410001234567" }],
+    } as const;
+    const plain = { general_info: { name: "Lê Thị Hoa", customer_code: "KH00011", type: "personal" } } as const;
+    const before = [full, plain].map((payload) => sandbox.store.insert(structuredClone(payload) as never, new Date().toISOString()));
+    const input = await writeCustomersCsv(dir, "gone.csv", [["KH00010"], ["KH00011"]], ["Customer code"]);
+    expect((await runCli(["import", input, "--mode", "delete", "--allow-delete", ...fast], { env })).code).toBe(0);
+    expect(sandbox.store.count()).toBe(0);
+
+    const undo = await runCli(["undo", join(dir, "gone.report.csv"), ...fast], { env });
+    expect(undo.code).toBe(0);
+    const rows = await report(join(dir, "gone.report.undo.csv"));
+    expect(rows.map((row) => row.status)).toEqual(["created", "created"]);
+    for (const [at, old] of before.entries()) {
+      const now = sandbox.store.byCode(old.general_info.customer_code)!;
+      const { customer_id: _oldId, created_at: _c, updated_at: _u, ...oldFields } = old;
+      const { customer_id: newId, created_at: _c2, updated_at: _u2, ...newFields } = now;
+      expect(newFields).toEqual(oldFields);
+      expect(newId).not.toBe(old.customer_id);
+      expect(rows[at]).toMatchObject({ customer_id: newId, message: `re-created with a new customer_id ${newId} (it was ${old.customer_id})` });
+    }
+    const after = JSON.stringify(sandbox.store.list());
+    expect((await runCli(["undo", join(dir, "gone.report.csv"), ...fast], { env })).code).toBe(0);
+    expect(JSON.stringify(sandbox.store.list())).toBe(after);
+  });
+});
+
+describe("the Action column", () => {
+  it("sets each row's operation over --mode: create, replace, merge, delete and skip rows in one sheet", async () => {
+    const { sandbox, dir, env } = await withCustomers();
+    const header = ["Thao tác", "Customer code", "Name", "Type", "Email"];
+    const input = await writeCustomersCsv(dir, "mixed.csv", [
+      ["tạo mới", code(20), "Khách mới", "personal", ""],
+      ["replace", code(1), "Tên mới 1", "personal", ""],
+      ["Cập nhật (giữ ô trống)", code(2), "Tên mới 2", "personal", "hai@example.vn"],
+      ["XÓA", code(3), "", "", ""],
+      ["bỏ qua", code(4), "Không gửi", "personal", ""],
+      ["", code(5), "Theo --mode", "personal", ""],
+      ["cập nhật", code(21), "Mơ hồ", "personal", ""],
+      ["nuke", code(22), "Sai", "personal", ""],
+    ], header);
+    const run = await runCli(["import", input, "--allow-delete", ...fast], { env });
+    expect(run.code).toBe(1);
+    const rows = await report(join(dir, "mixed.report.csv"));
+    expect(rows.map((row) => row.status)).toEqual(["created", "replaced", "replaced", "deleted", "skipped", "replaced", "invalid", "invalid"]);
+    expect(rows[6]?.message).toMatch(/chỉ cập nhật/);
+    expect(rows[7]?.message).toMatch(/"nuke" is not an action/);
+    expect(sandbox.store.byCode(code(1))?.general_info.tax_id).toBeUndefined();
+    expect(sandbox.store.byCode(code(2))?.general_info).toMatchObject({ name: "Tên mới 2", tax_id: "0309999999", email: "hai@example.vn" });
+    expect(sandbox.store.byCode(code(3))).toBeUndefined();
+    expect(sandbox.store.byCode(code(4))?.general_info.name).toBe("Khách 4");
+    expect(sandbox.store.byCode(code(20))?.general_info.name).toBe("Khách mới");
+    expect(sandbox.store.byCode(code(21))).toBeUndefined();
+    // the Action column is the file's own: kept in the report, never warned about as unknown
+    expect(rows[3]?.["Thao tác"]).toBe("XÓA");
+    expect(run.stderr).not.toMatch(/Thao tác/);
+  });
+});
