@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Sandbox, SandboxOptions } from "../../src/sandbox/server.js";
@@ -46,6 +47,20 @@ describe("import --mode delete", () => {
     expect(rows.map((row) => row.status)).toEqual(["deleted", "invalid"]);
     expect(rows[1]?.message).toMatch(/name different customers/);
     expect(codesHeld(sandbox)).toEqual([code(2), code(3), code(4), code(5)]);
+  });
+
+  it("leaves rows hidden in an XLSX sheet (filtered out in Excel) alone, and says how many", async () => {
+    const { sandbox, dir, env } = await withCustomers();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Xóa");
+    sheet.addRows([["Mã khách hàng"], [code(1)], [code(2)], [code(3)], [code(4)]]);
+    sheet.getRow(3).hidden = true;
+    sheet.getRow(5).hidden = true;
+    await book.xlsx.writeFile(join(dir, "gone.xlsx"));
+    const run = await runCli(["import", join(dir, "gone.xlsx"), "--mode", "delete", "--allow-delete", ...fast], { env });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("2 row(s) hidden in the sheet (filtered out in Excel) were not deleted");
+    expect(codesHeld(sandbox)).toEqual([code(2), code(4), code(5)]);
   });
 
   it("deletes by customer_id alone when the code cell is blank", async () => {
