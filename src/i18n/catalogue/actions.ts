@@ -10,6 +10,8 @@ export const actions = {
   "actions.row.ambiguous": { en: "{header}: \"{value}\" could mean update (only existing customers) or merge (keep blank cells); write \"chỉ cập nhật\" or \"cập nhật (giữ ô trống)\"", vi: "{header}: \"{value}\" có thể là chỉ cập nhật (chỉ khách hàng đã có) hoặc cập nhật (giữ ô trống); hãy ghi rõ \"chỉ cập nhật\" hoặc \"cập nhật (giữ ô trống)\"" },
   "actions.row.skipped": { en: "skipped: the {header} column says skip", vi: "đã bỏ qua theo cột {header}" },
 
+  "actions.template.help": { en: "Optional. What to do with the row: {words}. Blank: what --mode says. Deleting needs --allow-delete on the command line; a delete reads only the customer code (or customer_id).", vi: "Không bắt buộc. Làm gì với dòng này: {words}. Để trống: theo --mode. Muốn xóa, hãy thêm --allow-delete vào lệnh; khi xóa chỉ đọc mã khách hàng (hoặc customer_id)." },
+
   // deleting
   "actions.row.needsAllowDelete": { en: "not deleted: deleting needs --allow-delete on the command line", vi: "chưa xóa: muốn xóa, hãy thêm --allow-delete vào lệnh" },
   "actions.row.hidden": { en: "not deleted: the row is hidden in the sheet (filtered out)", vi: "chưa xóa: dòng này đang bị ẩn trong trang tính (bị lọc)" },
