@@ -104,6 +104,8 @@ describe("import --mode delete", () => {
     expect(run.stderr).toMatch(/THIS WOULD DELETE 2 customer\(s\)/);
     const rows = await report(join(dir, "gone.dry-run.csv"));
     expect(rows.map((row) => row.status)).toEqual(["would-delete", "would-delete", "skipped"]);
+    const json = await runCli(["import", input, "--mode", "delete", "--allow-delete", "--dry-run", "--json", "--force", ...fast], { env });
+    expect(JSON.parse(json.stdout)).toMatchObject({ mode: "delete", dryRun: true, wouldDelete: 2, counts: { "would-delete": 2, skipped: 1 } });
     expect(sandbox.store.count()).toBe(5);
   });
 });
