@@ -138,6 +138,9 @@ describe("undo of a delete run", () => {
     expect((await runCli(["import", input, "--mode", "delete", "--allow-delete", ...fast], { env })).code).toBe(0);
     expect(sandbox.store.count()).toBe(0);
 
+    expect((await runCli(["undo", join(dir, "gone.report.csv"), "--dry-run", ...fast], { env })).code).toBe(0);
+    expect((await report(join(dir, "gone.report.undo-plan.csv"))).map((row) => row.status)).toEqual(["would-create", "would-create"]);
+    expect(sandbox.store.count()).toBe(0);
     const undo = await runCli(["undo", join(dir, "gone.report.csv"), ...fast], { env });
     expect(undo.code).toBe(0);
     const rows = await report(join(dir, "gone.report.undo.csv"));
