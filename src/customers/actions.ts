@@ -19,9 +19,10 @@ export const ACTION_WORDS: Record<RowAction, readonly string[]> = {
 // "cập nhật" alone is both update and merge in GLOSSARY.md's words: which one must be written out
 const AMBIGUOUS = new Set(["capnhat", "sua"]);
 const BY_WORD = new Map<string, RowAction>(Object.entries(ACTION_WORDS).flatMap(([action, words]) => words.map((word) => [normaliseHeader(word), action as RowAction] as const)));
-const HEADERS = new Set(["action", "command", normaliseHeader(t("vi", "actions.column.header")), "lenh"]);
+// only these two names: a user's own "Command" or "Lệnh" column is not taken for ours
+const HEADERS = new Set([normaliseHeader(t("en", "actions.column.header")), normaliseHeader(t("vi", "actions.column.header"))]);
 
-/** Whether a header names the Action column (Action, Thao tác, Command as Matrixify has it). */
+/** Whether a header names the Action column: Action or Thao tác, in any case, with or without marks. */
 export function isActionHeader(header: string): boolean {
   return HEADERS.has(normaliseHeader(header));
 }
