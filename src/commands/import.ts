@@ -18,7 +18,8 @@ import { overwriteReportFlag, pacingOptions, readerOptions, withNetworkFlags, wi
 export const importCommand = defineCommand({
   builder: (y, lang) =>
     withNetworkFlags(withReaderFlags(y.positional("input", { type: "string", demandOption: true, describe: t(lang, "cli.help.import.input") }), lang), lang)
-      .option("mode", { choices: ["create", "upsert", "merge"] as const, default: "upsert" as const, describe: t(lang, "cli.help.import.mode") })
+      .option("mode", { choices: ["create", "upsert", "update", "merge", "delete"] as const, default: "upsert" as const, describe: t(lang, "cli.help.import.mode") })
+      .option("allow-delete", { type: "boolean", default: false, describe: t(lang, "actions.help.allowDelete") })
       .option("dry-run", { type: "boolean", default: false, describe: t(lang, "cli.help.import.dryRun") })
       .option("report", { type: "string", describe: t(lang, "cli.help.import.report") })
       .option("force", overwriteReportFlag(lang))
@@ -42,10 +43,12 @@ export const importCommand = defineCommand({
       summary = await runImport({
         input,
         report,
-        inputOptions: readerOptions(args, io.cwd),
+        // a file that only names the customers to delete needs no other column
+        inputOptions: { ...readerOptions(args, io.cwd), ...(args.mode === "delete" ? { codesOnly: true } : {}) },
         mode: args.mode,
         dryRun: args.dryRun,
         backup: args.backup,
+        allowDelete: args.allowDelete,
         only,
         connection,
         pacing: pacingOptions(args),
@@ -61,6 +64,9 @@ export const importCommand = defineCommand({
     if (gone.length > 0) notes.push(msg("cli.import.goneSinceSent", { count: gone.length, codes: `${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ", …" : ""}` }));
     if (summary.changedSinceSent > 0) notes.push(msg("cli.import.changedSinceSent", { count: summary.changedSinceSent }));
     if (summary.wouldClear > 0) notes.push(msg("cli.import.wouldClear", { count: summary.wouldClear, report }));
+    const [wouldDelete, deleted] = [summary.counts["would-delete"] ?? 0, summary.counts.deleted ?? 0];
+    if (wouldDelete > 0) notes.push(msg("actions.note.wouldDelete", { count: wouldDelete, report }));
+    if (deleted > 0 && !args.dryRun) notes.push(msg("actions.note.deleted", { count: deleted, report }));
     if (summary.stopped === "interrupted") notes.push(msg("cli.import.interrupted"));
     if (summary.pace) notes.push(summary.pace.said);
     const failing = countFailing(summary.counts);
@@ -79,7 +85,7 @@ export const importCommand = defineCommand({
       pace: summary.pace?.bound ?? null,
       // with --json, why a run that stopped early is not ok
       ...(summary.stopReason ? { reason: render("en", summary.stopReason) } : {}),
-      ...(args.dryRun ? { wouldClear: summary.wouldClear } : {}),
+      ...(args.dryRun ? { wouldClear: summary.wouldClear, wouldDelete } : {}),
     });
     return { failing, stopped: summary.stopped };
   },

@@ -7,7 +7,8 @@ import type { RowResult } from "../rows/result.js";
 import { claimOutput } from "../import/fingerprint.js";
 import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath, openReport, refuseInputAsReport } from "../import/report.js";
-import { invalidResult, marksFor, withWarnings } from "../rows/result.js";
+import { marksFor, withWarnings } from "../rows/result.js";
+import { planRow } from "../import/row-plan.js";
 import { render } from "../i18n/text.js";
 import type { InLangs, Message } from "../i18n/text.js";
 import type { Lang } from "../i18n/lang.js";
@@ -85,12 +86,12 @@ export async function runValidate(input: string, reportPath: string, options: In
   let finished = false;
   try {
     for await (const row of table.rows) {
-      const result = resultOf(row, io.lang);
-      await report.write(row, result, marksFor(row, table.kept, io.lang));
+      const { result, ownIssues } = resultOf(row, io.lang);
+      await report.write(row, result, ownIssues ? marksFor(row, table.kept, io.lang) : []);
       summary.rows += 1;
       summary.counts[result.status === "valid" ? "valid" : "invalid"] += 1;
       summary.rowWarnings += row.outcome.warnings.length;
-      if (!row.outcome.ok) countReasons(reasons, row.outcome.issues.map((issue) => issue.message));
+      if (ownIssues && !row.outcome.ok) countReasons(reasons, row.outcome.issues.map((issue) => issue.message));
       progress.update({ done: summary.rows, total, counts: summary.counts });
       if (io.signal.aborted) {
         summary.interrupted = true;
@@ -107,10 +108,13 @@ export async function runValidate(input: string, reportPath: string, options: In
   return summary;
 }
 
-function resultOf(row: InputRow, lang: Lang): RowResult {
-  const { outcome } = row;
-  if (!outcome.ok) return invalidResult(outcome, lang);
-  return withWarnings({ row: row.row, status: "valid", customerCode: outcome.customerCode }, outcome, lang);
+/** The row's result; `ownIssues`: its cells' issues are why it is invalid (a delete row reads its code alone). */
+function resultOf(row: InputRow, lang: Lang): { result: RowResult; ownIssues: boolean } {
+  // the Action column's word is checked too; a delete row needs only its code (import asks for --allow-delete)
+  const plan = planRow(row, { mode: "upsert", allowDelete: true, lang });
+  if (plan.kind === "done" && plan.result.status === "invalid") return { result: plan.result, ownIssues: !plan.deleting && !row.outcome.ok };
+  if (plan.kind !== "write") return { result: { row: row.row, status: "valid", customerCode: row.outcome.customerCode }, ownIssues: false };
+  return { result: withWarnings({ row: row.row, status: "valid", customerCode: plan.outcome.customerCode }, plan.outcome, lang), ownIssues: false };
 }
 
 /** Each kind of issue counted once per row, e.g. `Email (general_info.email): is not an email address`. */

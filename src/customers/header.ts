@@ -3,6 +3,7 @@ import { ToolError } from "../errors.js";
 import type { Cell, SheetRow } from "../spreadsheet/types.js";
 import { columnLetter, fieldForHeader, headerFor, headerMessage, normaliseHeader } from "./columns.js";
 import type { FieldKey } from "./columns.js";
+import { isActionHeader } from "./actions.js";
 import type { ColumnMapping } from "./mapping.js";
 import { CATALOGUE } from "../i18n/catalogue.js";
 import { LANGS } from "../i18n/lang.js";
@@ -56,6 +57,8 @@ export interface BindOptions {
   mapping?: ColumnMapping;
   /** headers to skip without a warning (any spelling that normalises the same) */
   ignore?: Set<string>;
+  /** --mode delete: customer_code or customer_id is the one column needed */
+  codesOnly?: boolean;
 }
 
 export interface BoundColumns {
@@ -68,6 +71,8 @@ export interface BoundColumns {
   statusColumn: number | undefined;
   /** which result column each of `resultColumns` is, whatever language its header is in */
   resultNames: Map<number, ResultColumn>;
+  /** the Action (Thao tác) column: each row's operation over --mode */
+  actionColumn?: number | undefined;
 }
 
 /** A header cell as text; numbers count (a header "2024"), other kinds do not. */
@@ -81,17 +86,22 @@ function resolve(header: string, mapping: ColumnMapping | undefined): FieldKey |
   return mapping?.get(normaliseHeader(header)) ?? fieldForHeader(header);
 }
 
+/** A header that alone says which customer a row is: customer_code, or customer_id (an export's). */
+function namesCustomer(header: string, mapping: ColumnMapping | undefined): boolean {
+  return resolve(header, mapping) === "general_info.customer_code" || RESULT_BY_KEY.get(normaliseHeader(header))?.name === "customer_id";
+}
+
 /** The first row within the first 10 that names at least two known columns (title rows may sit above). */
 export function findHeaderRow(
   rows: SheetRow[],
-  options: { mapping?: ColumnMapping } = {},
+  options: { mapping?: ColumnMapping; codesOnly?: boolean } = {},
 ): { index: number; row: SheetRow } | undefined {
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let index = 0; index < limit; index++) {
     const row = rows[index];
     if (!row) continue;
     const known = row.cells.filter((cell) => resolve(headerText(cell), options.mapping) !== undefined);
-    if (known.length >= 2) return { index, row };
+    if (known.length >= 2 || (options.codesOnly && row.cells.some((cell) => namesCustomer(headerText(cell), options.mapping)))) return { index, row };
   }
   return undefined;
 }
@@ -107,6 +117,10 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
     const key = normaliseHeader(header);
     if (key === "" || ignore.has(key)) return;
     const field = resolve(header, options.mapping);
+    if (field === undefined && bound.actionColumn === undefined && isActionHeader(header)) {
+      bound.actionColumn = column;
+      return;
+    }
     if (field === undefined) {
       const result = RESULT_BY_KEY.get(key);
       if (result !== undefined) resultNamed.set(result.name, [...(resultNamed.get(result.name) ?? []), { column, header, langs: result.langs }]);
@@ -120,6 +134,12 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
     bound.bindings.push(binding);
   });
   placeResultColumns(bound, resultNamed);
+  if (options.codesOnly) {
+    if (!byField.has("general_info.customer_code") && !bound.resultColumns.some((column) => bound.resultNames.get(column) === "customer_id")) {
+      throw new ToolError("E_MAPPING", msg("actions.columns.missing", { row: String(headerRow.row) }), { hint: msg("actions.columns.missingHint") });
+    }
+    return bound;
+  }
   const missing = REQUIRED.filter((field) => !byField.has(field));
   if (missing.length > 0) throw missingError(headerRow.row, missing, bound.bindings);
   return bound;

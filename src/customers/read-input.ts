@@ -18,6 +18,8 @@ import { parseStatus } from "../rows/status.js";
 export interface InputOptions extends ReadOptions {
   /** path of a JSON file mapping the user's headers to fields (--columns) */
   columnsFile?: string | undefined;
+  /** --mode delete: a file with customer_code or customer_id alone will do */
+  codesOnly?: boolean | undefined;
 }
 
 export interface InputRow {
@@ -31,6 +33,10 @@ export interface InputRow {
   outcome: RowOutcome;
   /** result columns of an earlier report, when the input is one; a status in either language comes as the machine's word (`failed`) */
   previous: Partial<Record<ResultColumn, string>>;
+  /** the Action (Thao tác) cell, when the file has that column and it is filled */
+  action?: string;
+  /** hidden in the sheet (an XLSX row filtered out) */
+  hidden?: boolean;
 }
 
 export interface InputTable {
@@ -57,20 +63,24 @@ async function openTable(file: string, options: InputOptions) {
     if (next.done) break;
     head.push(next.value);
   }
-  const found = findHeaderRow(head, mapping ? { mapping } : {});
+  const codesOnly = options.codesOnly === true;
+  const found = findHeaderRow(head, mapping ? { mapping, codesOnly } : { codesOnly });
   if (!found) throw headerNotFound(file, head.length, source);
-  const bound = withFileName(file, () => bindColumns(found.row, mapping ? { mapping } : {}));
+  const bound = withFileName(file, () => bindColumns(found.row, mapping ? { mapping, codesOnly } : { codesOnly }));
   const result = new Set(bound.resultColumns);
   const kept = found.row.cells.map((_, column) => column).filter((column) => !result.has(column));
-  return { source, iterator, head, found, bound, kept };
+  // a row to delete may name its customer by customer_id alone, which is a result column
+  const idColumn = codesOnly ? bound.resultColumns.find((column) => bound.resultNames.get(column) === "customer_id") : undefined;
+  const dataColumns = idColumn === undefined ? kept : [...kept, idColumn];
+  return { source, iterator, head, found, bound, kept, dataColumns };
 }
 
 /** The rows readInput would yield, counted without mapping them: a total for the progress line before the real run. */
 export async function countRecords(file: string, options: InputOptions = {}, onRow?: (row: SheetRow) => void): Promise<number> {
-  const { iterator, head, found, kept } = await openTable(file, options);
+  const { iterator, head, found, dataColumns } = await openTable(file, options);
   let count = 0;
   const visit = (row: SheetRow): void => {
-    if (!hasData(row, kept)) return;
+    if (!hasData(row, dataColumns)) return;
     count += 1;
     onRow?.(row);
   };
@@ -81,7 +91,7 @@ export async function countRecords(file: string, options: InputOptions = {}, onR
 
 /** Opens a spreadsheet, finds and binds its header, and maps each data row to a payload. */
 export async function readInput(file: string, options: InputOptions = {}): Promise<InputTable> {
-  const { source, iterator, head, found, bound, kept } = await openTable(file, options);
+  const { source, iterator, head, found, bound, kept, dataColumns } = await openTable(file, options);
   const width = headerWidth(found.row);
   // Cells past the header fail the row in a CSV (a stray delimiter shifted them) and in our report,
   // which keeps them there from its input; in a workbook they are notes, said and not read.
@@ -108,15 +118,16 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
       const outcome = beyondHeader(sheetRow, width, pastHeaderFails, mapRow(sheetRow));
       const values = kept.map((column) => ownValue(sheetRow.cells[column]));
       const overflow = pastHeaderFails ? overflowOf(sheetRow, width, ownValue) : undefined;
-      const extra = overflow === undefined ? {} : { overflow };
+      const action = bound.actionColumn === undefined ? undefined : displayCell(sheetRow.cells[bound.actionColumn])?.trim();
+      const extra = { ...(overflow === undefined ? {} : { overflow }), ...(action ? { action } : {}), ...(sheetRow.hidden ? { hidden: true } : {}) };
       if (source.format !== "xlsx") return { row: sheetRow.row, values, outcome, previous, ...extra };
       return { row: sheetRow.row, values, cells: kept.map((column) => sheetRow.cells[column]), outcome, previous, ...extra };
     };
-    for (const sheetRow of head.slice(found.index + 1)) if (hasData(sheetRow, kept)) yield toInput(sheetRow);
+    for (const sheetRow of head.slice(found.index + 1)) if (hasData(sheetRow, dataColumns)) yield toInput(sheetRow);
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
-      if (hasData(next.value, kept)) yield toInput(next.value);
+      if (hasData(next.value, dataColumns)) yield toInput(next.value);
     }
   }
 

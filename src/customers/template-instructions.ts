@@ -1,4 +1,5 @@
 // The Instructions sheet of the XLSX template: every column and every rule, in English and Vietnamese side by side.
+import { actionWordList } from "./actions.js";
 import { headerFor, parseFieldKey } from "./columns.js";
 import type { FieldKey } from "./columns.js";
 import { CATALOGUE } from "../i18n/catalogue.js";
@@ -32,6 +33,9 @@ export function instructionRows(fields: FieldKey[]): string[][] {
     const required = REQUIRED.has(field) ? `${yes} / ${yesVi}` : "";
     rows.push([headerFor(field, "en"), headerFor(field, "vi"), field, required, ...both(helpKey(field))]);
   }
+  // not a customer field: what to do with the row (its words in both languages, from the column's own table)
+  const { en, vi } = actionWordList();
+  rows.push([...both("actions.column.header"), "", "", t("en", "actions.template.help", { words: en }), t("vi", "actions.template.help", { words: vi })]);
   return rows;
 }
 

@@ -79,10 +79,11 @@ export function templateContent(lang: Lang): TemplateContent {
   const columns = templateColumns(lang, CONTACT_GROUPS, BANK_GROUPS);
   const example = (values: Partial<Record<FieldKey, string>>, type: CustomerType): string[] =>
     columns.map(({ field }) => (field === "general_info.type" ? typeLabel(lang, type) : (values[field] ?? "")));
+  // the optional Action column comes last, blank: a blank cell follows --mode
   return {
     sheetName: t(lang, "template.sheet.customers"),
-    headers: columns.map(({ header }) => header),
-    examples: [example(PERSONAL, "personal"), example(COMPANY, "company")],
+    headers: [...columns.map(({ header }) => header), t(lang, "actions.column.header")],
+    examples: [[...example(PERSONAL, "personal"), ""], [...example(COMPANY, "company"), ""]],
     typeColumn: columns.findIndex(({ field }) => field === "general_info.type"),
     typeChoices: [typeLabel(lang, "personal"), typeLabel(lang, "company")],
     instructions: { name: t(lang, "template.sheet.instructions"), rows: instructionRows(columns.map(({ field }) => field)) },

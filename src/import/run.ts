@@ -19,7 +19,7 @@ import { beginRun, journalPathFor } from "./history.js";
 import { runFiles } from "./run-files.js";
 import { REPORT_COLUMNS, defaultReportPath, openReport } from "./report.js";
 import { reportFit } from "./report-limits.js";
-import { carriedResult, invalidResult, marksFor, withWarnings } from "../rows/result.js";
+import { carriedResult, marksFor, withWarnings } from "../rows/result.js";
 import { authRowSaid, authStopSaid, isAuthRejection, toRunError } from "../api/run-error.js";
 import { openSession } from "../api/session.js";
 import type { Pacing } from "../api/session.js";
@@ -28,6 +28,8 @@ import { createUploader, errorText } from "./upload.js";
 import { msg, render } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 import type { ImportMode, RowJob } from "./upload.js";
+import { createDeleter } from "./delete.js";
+import { planRow } from "./row-plan.js";
 
 export interface ImportOptions {
   input: string;
@@ -36,6 +38,8 @@ export interface ImportOptions {
   mode: ImportMode;
   dryRun: boolean;
   backup: boolean;
+  /** --allow-delete: without it, rows that would delete are invalid */
+  allowDelete?: boolean;
   /** re-run only rows of an earlier report with these statuses */
   only: Set<RowStatus> | undefined;
   connection: Connection;
@@ -132,6 +136,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     return giveUp(error);
   });
   const uploader = createUploader({ client, pacer, index, mode: options.mode, dryRun: options.dryRun, backup: options.backup, maxAttempts: options.pacing.retries + 1, journal, lang: io.lang });
+  const remove = createDeleter({ client, pacer, index, dryRun: options.dryRun, journal, lang: io.lang });
+  // delete rows read only their code and id: the other cells' problems are not theirs to mark
+  const readsCodeOnly = new WeakSet<InputRow>();
+  let hiddenRows = 0;
   const summary: ImportSummary = { input: options.input, report: options.report, journal: journalPath, rows: 0, counts: {}, warnings: [...table.warnings], requests: 0, elapsedMs: 0, resumed: previous !== undefined, stopped: undefined, stopReason: undefined, changedSinceSent: 0, goneSinceSent: [], wouldClear: 0 };
   const progress = createProgress(io, msg(options.dryRun ? "output.progress.planning" : "output.progress.importing"));
   let finished = false;
@@ -154,7 +162,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       },
       afterWait: (all) => (index.eager = all),
       write: async (input, result) => {
-        await files.report(input, result, marksFor(input, table.kept, io.lang));
+        await files.report(input, result, readsCodeOnly.has(input) ? [] : marksFor(input, table.kept, io.lang));
         progress.update({ done: summary.rows, total, counts: summary.counts });
       },
     });
@@ -169,6 +177,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       if (!seen.has(key) && isWritten(done.status)) summary.goneSinceSent.push(done.customerCode ?? `row ${done.row}`);
     }
     await runner.finish();
+    if (hiddenRows > 0) summary.warnings.push(msg("actions.warning.hidden", { count: hiddenRows }));
     finished = summary.stopped === undefined && !io.signal.aborted;
     if (io.signal.aborted && !summary.stopped) summary.stopped = "interrupted";
   } finally {
@@ -195,22 +204,31 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (options.only && !(isReportStatus(earlier) && options.only.has(earlier)) && !neverSent(earlier, options.dryRun)) {
       return Promise.resolve(carriedResult(input));
     }
-    if (!outcome.ok) return Promise.resolve(invalidResult(outcome, io.lang));
+    const plan = planRow(input, { mode: options.mode, allowDelete: options.allowDelete === true, lang: io.lang });
+    if (plan.kind === "delete" || (plan.kind === "done" && plan.deleting)) readsCodeOnly.add(input);
+    if (plan.kind === "done") {
+      if (plan.hidden) hiddenRows += 1;
+      return Promise.resolve(plan.result);
+    }
     // Rows are known by their code, not their position: rows inserted, deleted or moved since the interruption change nothing.
     const key = rowKey({ row: input.row, customerCode: outcome.customerCode });
     const done = resumeState?.done.get(key);
     if (done) {
       // edited in the file since it was sent: say so rather than report values the server does not hold
-      const sentThen = options.mode === "merge" ? undefined : resumeState?.intents.get(key)?.sent;
-      if (sentThen && JSON.stringify(sentThen) !== JSON.stringify(outcome.payload)) {
+      const sentThen = plan.kind === "delete" || plan.mode === "merge" ? undefined : resumeState?.intents.get(key)?.sent;
+      if (sentThen && JSON.stringify(sentThen) !== JSON.stringify(plan.kind === "write" ? plan.outcome.payload : undefined)) {
         summary.changedSinceSent += 1;
         return Promise.resolve({ ...done, row: input.row, message: render(io.lang, msg("import.row.changedSince", { status: statusText(io.lang, done.status) })) });
       }
       return Promise.resolve({ ...done, row: input.row });
     }
     if (signal.aborted) return Promise.resolve(notAttempted(input));
-    const job: RowJob = { row: input.row, customerCode: outcome.customerCode, payload: outcome.payload, groups: outcome.groups };
     const intent = resumeState?.intents.get(key);
+    if (plan.kind === "delete") {
+      const resumeId = intent?.op === "delete" ? intent.customerId : undefined;
+      return remove({ ...plan.job, resumeId }).catch((error: unknown) => failure(input, error)).then(record);
+    }
+    const job: RowJob = { row: input.row, customerCode: plan.outcome.customerCode, payload: plan.outcome.payload, groups: plan.outcome.groups, mode: plan.mode };
     if (intent) {
       if (intent.op === "replace" && intent.customerId && intent.sent) job.resumeReplace = { customerId: intent.customerId, before: intent.before, sent: intent.sent };
       if (intent.op === "create") job.sentBefore = true;
@@ -218,7 +236,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     return uploader
       .process(job)
       .catch((error: unknown) => failure(input, error))
-      .then((result) => record(withWarnings(result, outcome, io.lang)));
+      .then((result) => record(withWarnings(result, plan.outcome, io.lang)));
   }
 
   /** Journals a final result; a row failed only because the run stopped stays open for the re-run. */
@@ -282,5 +300,5 @@ async function closeInput(table: InputTable): Promise<void> {
  * runs them (a dry run re-plans only the valid ones).
  */
 function neverSent(status: string | undefined, dryRun: boolean): boolean {
-  return status === "valid" || (!dryRun && (status === "would-create" || status === "would-replace"));
+  return status === "valid" || (!dryRun && (status === "would-create" || status === "would-replace" || status === "would-delete"));
 }

@@ -19,8 +19,10 @@ import type { Lang } from "../i18n/lang.js";
 import { msg, render, t } from "../i18n/text.js";
 import type { Message, Param } from "../i18n/text.js";
 import { ToolError } from "../errors.js";
+import type { ImportMode } from "../customers/actions.js";
+import type { WriteMode } from "./row-plan.js";
 
-export type ImportMode = "create" | "upsert" | "merge";
+export type { ImportMode } from "../customers/actions.js";
 
 export interface UploaderOptions {
   client: FinanClient;
@@ -42,6 +44,8 @@ export interface RowJob {
   customerCode: string;
   payload: CustomerPayload;
   groups?: GroupNumbers;
+  /** the row's own mode (its Action cell), over the run's */
+  mode?: WriteMode;
   /** a replace journaled before an interruption: re-send it with the before-image already taken */
   resumeReplace?: { customerId: string; before?: CustomerPayload | undefined; sent: CustomerPayload };
   /** a create of this row was sent before an interruption: a 104100 now may be its own */
@@ -56,6 +60,7 @@ export function createUploader(options: UploaderOptions) {
   // One closure per row: the attempts counted are that row's alone, though rows run in parallel.
   function forRow(job: RowJob) {
     const requests = rowRequests(pacer);
+    const mode = job.mode ?? options.mode;
     const send = requests.send;
 
     function ok(job: RowJob, status: RowStatus, response: ApiResponse<unknown> | undefined, customerId: string | undefined, message?: Message | string): RowResult {
@@ -101,7 +106,7 @@ export function createUploader(options: UploaderOptions) {
           if (error.apiCode !== API_CODE.duplicate) return failed(job, error);
           const existing = await index.lookup(job.customerCode);
           if (sent && existing) return adopt(job, existing, msg("import.row.earlierCreate", { detail: error.detail ?? msg("import.row.duplicate") }));
-          if (!sent && options.mode === "create") return ok(job, "skipped", undefined, existing, msg("import.row.existsModeCreate"));
+          if (!sent && mode === "create") return ok(job, "skipped", undefined, existing, msg("import.row.existsModeCreate"));
           if (existing && !sent && detours < MAX_DETOURS) {
             detours += 1;
             return replace(job, existing);
@@ -136,7 +141,7 @@ export function createUploader(options: UploaderOptions) {
 
     async function replace(job: RowJob, customerId: string): Promise<RowResult> {
       let before: CustomerRecord | undefined;
-      if (options.mode === "merge" || options.backup || options.dryRun) {
+      if (mode === "merge" || options.backup || options.dryRun) {
         try {
           before = (await send(() => client.getCustomer(customerId), true)).data;
         } catch (error) {
@@ -144,7 +149,7 @@ export function createUploader(options: UploaderOptions) {
           return failed(job, error, (reason) => msg("import.row.cannotRead", { reason }));
         }
       }
-      const body = options.mode === "merge" && before ? mergePayload(before, job.payload, job.groups) : job.payload;
+      const body = mode === "merge" && before ? mergePayload(before, job.payload, job.groups) : job.payload;
       if (options.dryRun) {
         const plan = before ? describePlan(before, body, lang) : undefined;
         if (plan?.clears) rowsClearing += 1;
@@ -158,6 +163,8 @@ export function createUploader(options: UploaderOptions) {
     function deletedSinceListing(job: RowJob, customerId: string, error: ApiError): Promise<RowResult> | RowResult {
       statements.push(msg("import.row.listingHolds", { id: customerId }), said(error, msg("import.row.request", { method: error.method, id: customerId })));
       if (detours >= MAX_DETOURS || options.dryRun) return failed(job, error, undefined, contradiction(lang, job.customerCode, statements));
+      // update never creates: a code gone since the listing is not found
+      if (mode === "update") return notFound(job);
       detours += 1;
       index.delete(job.customerCode);
       return create(job);
@@ -173,7 +180,11 @@ export function createUploader(options: UploaderOptions) {
       }
     }
 
-    return { create, replace, put, adopt };
+    return { create, replace, put, adopt, mode };
+  }
+
+  function notFound(job: RowJob): RowResult {
+    return { row: job.row, status: "skipped", customerCode: job.customerCode, message: render(lang, msg("actions.row.notFound", { who: job.customerCode })), attempts: 0 };
   }
 
   return {
@@ -188,8 +199,8 @@ export function createUploader(options: UploaderOptions) {
       // sent before a crash and listed now: ours only if it holds what was sent, as after any unanswered create
       if (job.sentBefore && existing !== undefined) return steps.adopt(job, existing, msg("import.row.sentBeforeInterruption"));
       if (job.resumeReplace) return steps.put(job, job.resumeReplace.customerId, job.resumeReplace.sent);
-      if (existing === undefined) return steps.create(job);
-      if (options.mode === "create") {
+      if (existing === undefined) return steps.mode === "update" ? notFound(job) : steps.create(job);
+      if (steps.mode === "create") {
         return { row: job.row, status: "skipped", customerCode: job.customerCode, customerId: existing, message: render(lang, msg("import.row.existsModeCreate")), attempts: 0 };
       }
       return steps.replace(job, existing);

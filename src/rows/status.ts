@@ -4,10 +4,10 @@ import type { Text } from "../i18n/text.js";
 import type { Lang } from "../i18n/lang.js";
 
 /** What an import, dry run or validate writes in a report's status column: what `--only` picks from. */
-export const REPORT_STATUSES = ["created", "replaced", "skipped", "invalid", "failed", "would-create", "would-replace", "valid"] as const;
+export const REPORT_STATUSES = ["created", "replaced", "deleted", "skipped", "invalid", "failed", "would-create", "would-replace", "would-delete", "valid"] as const;
 
 /** What an undo or its plan adds. */
-export const UNDO_STATUSES = ["deleted", "restored", "would-delete", "would-restore"] as const;
+export const UNDO_STATUSES = ["restored", "would-restore"] as const;
 
 export type RowStatus = (typeof REPORT_STATUSES)[number] | (typeof UNDO_STATUSES)[number];
 

@@ -103,6 +103,7 @@ function remove(id: string, ctx: RouteContext): Reply {
   if (!ctx.store.get(id)) return fail(404, CODE_NOT_FOUND, `customer not found: ${id}`);
   // Finan documents the refusal but not its code: the sandbox answers 400 104000, nothing deleted.
   if (ctx.store.hasUnpaidInvoices(id)) return fail(400, CODE_INVALID, "customer has unpaid invoices or active contracts");
+  if (ctx.store.hasActiveContracts(id)) return fail(400, CODE_INVALID, "customer has active contracts");
   ctx.store.delete(id);
   return { status: 200, code: CODE_CREATED, data: "success" };
 }

@@ -59,6 +59,8 @@ export interface SandboxOptions {
   phantomCodes?: string[];
   /** customers holding these codes have unpaid invoices: their DELETE is refused */
   unpaidCodes?: string[];
+  /** customers holding these codes have active contracts: their DELETE is refused too */
+  contractCodes?: string[];
   /** ms since epoch, for the timestamp check and created_at/updated_at (default Date.now) */
   clock?: () => number;
   /** source of randomness for faults (default Math.random, or seededRandom(seed) when seed is given) */
@@ -143,7 +145,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     Object.assign(knobs, checkedKnobs(next));
   };
   setFaults(options);
-  const store = new SandboxStore(options.unpaidCodes);
+  const store = new SandboxStore(options.unpaidCodes, options.contractCodes);
   if (options.dataFile) await loadStore(options.dataFile, store);
   const persister = options.dataFile ? new StorePersister(options.dataFile, store) : undefined;
   const limiter = new SlidingWindowLimiter();

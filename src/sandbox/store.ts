@@ -20,12 +20,14 @@ export class SandboxStore {
   private readonly idByCode = new Map<string, string>();
   private readonly unpaidIds = new Set<string>();
   private readonly unpaidCodes: ReadonlySet<string>;
+  private readonly contractCodes: ReadonlySet<string>;
   private orderedIds: string[] | undefined;
   private readonly listeners = new Set<() => void>();
 
   /** unpaidCodes: any customer holding one of these codes has unpaid invoices (a CLI knob). */
-  constructor(unpaidCodes: Iterable<string> = []) {
+  constructor(unpaidCodes: Iterable<string> = [], contractCodes: Iterable<string> = []) {
     this.unpaidCodes = new Set(unpaidCodes);
+    this.contractCodes = new Set(contractCodes);
   }
 
   count(): number {
@@ -121,6 +123,12 @@ export class SandboxStore {
     if (this.unpaidIds.has(customerId)) return true;
     const record = this.byId.get(customerId);
     return record !== undefined && this.unpaidCodes.has(record.general_info.customer_code);
+  }
+
+  /** Customers holding a code given as a contract code have active contracts (a test knob). */
+  hasActiveContracts(customerId: string): boolean {
+    const record = this.byId.get(customerId);
+    return record !== undefined && this.contractCodes.has(record.general_info.customer_code);
   }
 
   clear(): void {

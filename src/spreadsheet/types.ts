@@ -19,6 +19,8 @@ export interface SheetRow {
   line?: number;
   /** cells by column index (0-based); a blank cell is `undefined` */
   cells: (Cell | undefined)[];
+  /** XLSX: the row is hidden (filtered out, or hidden by hand) */
+  hidden?: boolean;
 }
 
 export type SheetFormat = "csv" | "xlsx";

@@ -35,6 +35,8 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, context: SheetConte
   let rowNumber = 0;
   let cells: (Cell | undefined)[] = [];
   let inRow = false;
+  // hidden by a filter or by hand: --mode delete leaves such rows alone
+  let hidden = false;
   let lastColumn = 0;
   let cell: OpenCell | undefined;
   let capture: Capture = "none";
@@ -48,6 +50,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, context: SheetConte
           if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new PartError(msg("sheet.noRowNumber", { ref: attributes.r ?? "" }));
           if (rowNumber > MAX_EXCEL_ROWS) throw tooManyRows(context);
           inRow = true;
+          hidden = attributes.hidden === "1" || attributes.hidden === "true";
           lastColumn = 0;
           cells = [];
           break;
@@ -106,7 +109,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, context: SheetConte
           cell = undefined;
           break;
         case "row":
-          if (cells.length > 0) ready.push({ row: rowNumber, cells });
+          if (cells.length > 0) ready.push(hidden ? { row: rowNumber, cells, hidden } : { row: rowNumber, cells });
           inRow = false;
           break;
       }

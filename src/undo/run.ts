@@ -28,6 +28,7 @@ import type { Pacing } from "../api/session.js";
 import { withoutServerFields } from "../customers/merge.js";
 import { describeChanges, rowSteps } from "./steps.js";
 import { refuseOutOfOrder, undoTargets } from "./targets.js";
+import { recreate } from "./recreate.js";
 import type { UndoTarget } from "./targets.js";
 import { headerFor } from "../customers/columns.js";
 import { errorText } from "../import/upload.js";
@@ -86,7 +87,8 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   if (!options.force) refuseOutOfOrder(options.report, run, runs, targets);
   // An XLSX report is written at the end: after a kill there is none, and the journal alone says what to reverse.
   let reportUnreadable: Message | undefined;
-  const table = existsSync(options.report) ? await readInput(options.report).catch((error: unknown) => {
+  // codesOnly: the report of a --mode delete run may hold customer_code or customer_id alone
+  const table = existsSync(options.report) ? await readInput(options.report, { codesOnly: true }).catch((error: unknown) => {
     // the report only lends its layout: a report edited past reading does not stop the undo
     if (!(error instanceof ToolError)) throw error;
     reportUnreadable = error.said;
@@ -181,6 +183,9 @@ export async function runUndo(options: UndoOptions): Promise<UndoSummary> {
   /** `sentBefore`: this undo's journal says the write was sent before an interruption. */
   async function undoRow(row: number, target: UndoTarget, sentBefore: Intent | undefined): Promise<RowResult> {
     try {
+      if (target.op === "delete" && target.before) {
+        return await recreate({ client, pacer, journal, dryRun: options.dryRun, lang, holderOf: confirmCreated, lookup: (code) => index.lookup(code), maxAttempts: options.pacing.retries + 1 }, row, { ...target, before: target.before }, sentBefore);
+      }
       const customerId = target.customerId ?? (await confirmCreated(target.code));
       if (customerId === undefined) {
         const message = sentBefore?.op === "delete" ? msg("undo.row.deletedBefore") : msg("undo.row.createNeverApplied");

@@ -2,7 +2,8 @@
 import type { CustomerPayload } from "../customers/types.js";
 import { ToolError } from "../errors.js";
 import type { RunInfo } from "../import/history.js";
-import type { JournalState } from "../import/journal.js";
+import type { Intent, JournalState } from "../import/journal.js";
+import type { RowResult } from "../rows/result.js";
 import { isWritten } from "../rows/status.js";
 import { msg } from "../i18n/text.js";
 
@@ -12,7 +13,8 @@ export interface UndoTarget {
   code: string;
   /** the row number in the import's input, for rows the report does not show */
   row: number;
-  op: "create" | "replace";
+  /** delete: the import deleted the customer (undo creates it again from `before`) */
+  op: "create" | "replace" | "delete";
   /** unknown for a create in flight at a crash: the listing tells */
   customerId: string | undefined;
   sent: CustomerPayload | null;
@@ -28,8 +30,13 @@ export interface UndoTarget {
 export function undoTargets(state: JournalState): Map<string, UndoTarget> {
   const targets: UndoTarget[] = [];
   for (const [key, intent] of state.intents) {
-    if (intent.op !== "create" && intent.op !== "replace") continue;
     const done = state.done.get(key);
+    if (intent.op === "delete") {
+      const target = deleteTarget(key, intent, done);
+      if (target) targets.push(target);
+      continue;
+    }
+    if (intent.op !== "create" && intent.op !== "replace") continue;
     const applied = isWritten(done?.status);
     // a failure with an answer (a 400, a 404) was not applied; one without an answer may have been
     const unanswered = done?.status === "failed" && (done.httpStatus === undefined || done.httpStatus >= 500);
@@ -47,6 +54,16 @@ export function undoTargets(state: JournalState): Map<string, UndoTarget> {
   }
   targets.sort((a, b) => a.row - b.row);
   return new Map(targets.map((target) => [target.key, target]));
+}
+
+/** A delete the run made, or sent without learning the outcome; a refusal with an answer deleted nothing. */
+function deleteTarget(key: string, intent: Intent, done: RowResult | undefined): UndoTarget | undefined {
+  const applied = done?.status === "deleted";
+  const unanswered = done === undefined || (done.status === "failed" && (done.httpStatus === undefined || done.httpStatus >= 500));
+  if ((!applied && !unanswered) || intent.before === undefined) return undefined;
+  // a row that named its customer by customer_id alone: the record as it was has the code
+  const code = intent.code || intent.before.general_info.customer_code;
+  return { key, code, row: done?.row ?? intent.row, op: "delete", customerId: intent.customerId, sent: null, before: intent.before, uncertain: !applied };
 }
 
 /** Customers a run touched: what it wrote or may have written. */

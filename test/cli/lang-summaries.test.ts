@@ -26,7 +26,7 @@ describe("Vietnamese summaries", () => {
     const { dir } = await setup();
     const template = await runCli(["template", "mau.xlsx", "--lang", "vi"], { cwd: dir });
     expect(normalised(template.stderr, dir)).toMatchInlineSnapshot(`
-      "Tệp mẫu: mau.xlsx (28 cột, 2 dòng ví dụ, ô chọn loại khách hàng và trang tính hướng dẫn).
+      "Tệp mẫu: mau.xlsx (29 cột, 2 dòng ví dụ, ô chọn loại khách hàng và trang tính hướng dẫn).
       Hãy xóa các dòng ví dụ, điền khách hàng của bạn, rồi chạy: finan-bulk validate mau.xlsx
       "
     `);

@@ -80,8 +80,8 @@ describe("a usage error", () => {
     ["vi", ["validate", "a.csv", "--bogus"], "finan-bulk validate: không có tùy chọn --bogus\n  → Xem các tùy chọn của lệnh: finan-bulk validate --help\n"],
     ["vi", ["exprot", "a.csv"], "finan-bulk: không có lệnh exprot (có phải ý bạn là export?)\n  → Xem các lệnh: finan-bulk --help\n"],
     ["vi", ["import"], "finan-bulk import: Thiếu tệp cần xử lý: finan-bulk import <input>\n  → Xem các tùy chọn của lệnh: finan-bulk import --help\n"],
-    ["en", ["import", "a.csv", "--mode", "replace"], "finan-bulk import: Invalid values: Argument: mode, Given: \"replace\", Choices: \"create\", \"upsert\", \"merge\"\n  → See its options with: finan-bulk import --help\n"],
-    ["vi", ["import", "a.csv", "--mode", "replace"], "finan-bulk import: Giá trị không hợp lệ: --mode không nhận \"replace\", chỉ nhận: \"create\", \"upsert\", \"merge\"\n  → Xem các tùy chọn của lệnh: finan-bulk import --help\n"],
+    ["en", ["import", "a.csv", "--mode", "replace"], "finan-bulk import: Invalid values: Argument: mode, Given: \"replace\", Choices: \"create\", \"upsert\", \"update\", \"merge\", \"delete\"\n  → See its options with: finan-bulk import --help\n"],
+    ["vi", ["import", "a.csv", "--mode", "replace"], "finan-bulk import: Giá trị không hợp lệ: --mode không nhận \"replace\", chỉ nhận: \"create\", \"upsert\", \"update\", \"merge\", \"delete\"\n  → Xem các tùy chọn của lệnh: finan-bulk import --help\n"],
   ])("(%s) %j: one line what is wrong and the flag or command meant, one line where to look; never the whole help", async (lang, argv, said) => {
     const run = await runCli([...argv, "--lang", lang]);
     expect(run.code).toBe(2);
@@ -107,7 +107,7 @@ describe("a usage error", () => {
 
   it("with --json under vi: yargs's own reason in the object is English too", async () => {
     const run = await runCli(["import", "a.csv", "--mode", "replace", "--json", "--lang", "vi"]);
-    expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: "E_USAGE", message: "Invalid values: Argument: mode, Given: \"replace\", Choices: \"create\", \"upsert\", \"merge\"" } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: "E_USAGE", message: "Invalid values: Argument: mode, Given: \"replace\", Choices: \"create\", \"upsert\", \"update\", \"merge\", \"delete\"" } });
     expect(run.stderr).toContain("Giá trị không hợp lệ: --mode không nhận");
   });
 
@@ -168,7 +168,7 @@ describe("the commands' own errors in Vietnamese", () => {
 
   it.each([
     ["export to a format it does not write", ["export", "khach-hang.ods"], "finan-bulk export: Lệnh export chỉ ghi .xlsx hoặc .csv, không ghi \".ods\": khach-hang.ods\n  → Hãy đặt tên tệp là out.xlsx (Excel) hoặc out.csv (văn bản UTF-8).\n"],
-    ["--only with a status that is none", ["import", "in.csv", "--only", "không thành công,đã hủy"], "finan-bulk import: --only không thành công,đã hủy: không nhận ra kết quả đã hủy.\n  → Hãy dùng kết quả ghi trong tệp kết quả, ví dụ --only failed,invalid hoặc --only \"không thành công,không hợp lệ\" (các giá trị: đã tạo, đã thay thế, đã bỏ qua, không hợp lệ, không thành công, sẽ tạo, sẽ thay thế, hợp lệ).\n"],
+    ["--only with a status that is none", ["import", "in.csv", "--only", "không thành công,đã hủy"], "finan-bulk import: --only không thành công,đã hủy: không nhận ra kết quả đã hủy.\n  → Hãy dùng kết quả ghi trong tệp kết quả, ví dụ --only failed,invalid hoặc --only \"không thành công,không hợp lệ\" (các giá trị: đã tạo, đã thay thế, đã xóa, đã bỏ qua, không hợp lệ, không thành công, sẽ tạo, sẽ thay thế, sẽ xóa, hợp lệ).\n"],
     ["undo --run 0", ["undo", "in.report.csv", "--run", "0"], "finan-bulk undo: --run 0: hãy ghi số thứ tự lần chạy như lệnh finan-bulk runs in.report.csv liệt kê (1, 2, …).\n"],
     ["runs --prune -1", ["runs", "in.report.csv", "--prune", "-1"], "finan-bulk runs: --prune -1: hãy ghi số ngày (từ 0 trở lên).\n  → Ví dụ finan-bulk runs in.report.csv --prune 30 xóa nhật ký xử lý của các lần chạy bắt đầu quá 30 ngày trước (không bao giờ xóa lần gần nhất).\n"],
     ["--page-size below its minimum", ["export", "out.csv", "--page-size", "0"], "finan-bulk export: --page-size 0: cần một số nguyên từ 1 trở lên.\n"],

@@ -85,7 +85,8 @@ describe("finan-bulk template", () => {
     { lang: "vi", type: "Loại khách hàng", choices: '"Cá nhân,Tổ chức"' },
   ] as const)("formats every column as text, freezes the header and offers a Type dropdown ($lang)", async ({ lang, type, choices }) => {
     const sheet = await firstSheet(await template("t.xlsx", lang));
-    const headers = templateColumns(lang, 2, 2).map(({ header }) => header);
+    // the optional Action column (Thao tác) comes last
+    const headers = [...templateColumns(lang, 2, 2).map(({ header }) => header), lang === "vi" ? "Thao tác" : "Action"];
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(headers);
     expect(headers.filter((header) => /(Contact|Người liên hệ) [12]/.test(header))).toHaveLength(6);
     expect(headers.filter((header) => /(Bank|Ngân hàng) [12]/.test(header))).toHaveLength(8);
@@ -109,7 +110,7 @@ describe("finan-bulk template", () => {
       expect(text).toContain(header);
       expect(text).toContain(field);
     }
-    for (const rule of ["Required on every row", "Bắt buộc ở mọi dòng", "needs at least one contact person", "lost its last digits", "mất các chữ số cuối", "N = 3, 4", "Contact 3 name", "Người liên hệ 3 - Tên"]) {
+    for (const rule of ["Action", "Thao tác", "create, upsert, update, merge, delete, skip", "delete (xóa)", "skip (bỏ qua)", "--allow-delete", "Required on every row", "Bắt buộc ở mọi dòng", "needs at least one contact person", "lost its last digits", "mất các chữ số cuối", "N = 3, 4", "Contact 3 name", "Người liên hệ 3 - Tên"]) {
       expect(text).toContain(rule);
     }
   });
@@ -126,7 +127,7 @@ describe("finan-bulk template", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe(templateColumns("vi", 2, 2).map(({ header }) => header).join(","));
+    expect(lines[0]).toBe([...templateColumns("vi", 2, 2).map(({ header }) => header), "Thao tác"].join(","));
     expect(lines[1]).toMatch(/^VD001,Nguyễn Thị Lan,Cá nhân,/);
     expect(lines[2]).toMatch(/^VD002,Công ty TNHH Thương mại Sao Việt,Tổ chức,/);
   });
@@ -135,7 +136,7 @@ describe("finan-bulk template", () => {
     const dir = await tempDir("finan-template-");
     cleanups.push(dir.cleanup);
     const run = await runCli(["template", join(dir.path, "t.xlsx"), "--json"]);
-    expect(JSON.parse(run.stdout)).toEqual({ command: "template", file: join(dir.path, "t.xlsx"), lang: "en", format: "xlsx", columns: 28, exampleRows: 2, ok: true, exitCode: 0 });
+    expect(JSON.parse(run.stdout)).toEqual({ command: "template", file: join(dir.path, "t.xlsx"), lang: "en", format: "xlsx", columns: 29, exampleRows: 2, ok: true, exitCode: 0 });
   });
 
   it("leaves an existing file alone (exit 2) unless --force", async () => {

@@ -79,6 +79,15 @@ describe("every command with --lang vi", { timeout: 120_000 }, () => {
     await says(["undo", "customers.report.csv", "--rate", "0"]);
   });
 
+  it("update, and delete: without --allow-delete, its dry run, the run and its undo", async () => {
+    await says(["import", "customers.csv", "--rate", "0", "--report", "seed.report.csv"]);
+    await says(["import", "customers.csv", "--rate", "0", "--mode", "update", "--report", "update.report.csv"]);
+    await says(["import", "customers.csv", "--rate", "0", "--mode", "delete", "--report", "refused.report.csv"]);
+    await says(["import", "customers.csv", "--rate", "0", "--mode", "delete", "--allow-delete", "--dry-run"]);
+    await says(["import", "customers.csv", "--rate", "0", "--mode", "delete", "--allow-delete", "--report", "gone.report.csv"]);
+    await says(["undo", "gone.report.csv", "--rate", "0"]);
+  });
+
   it("a failing server and rejected credentials", async () => {
     h.sandbox.setFaults({ failRate: 1 });
     try {
