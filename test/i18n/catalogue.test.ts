@@ -38,6 +38,13 @@ describe("the catalogue", () => {
     }
   });
 
+  it("counts in English with a plural entry, never with \"(s)\"", () => {
+    // "1 row(s) have changed" reads as a machine's sentence: an entry with {count} has one and other forms
+    for (const [key, entry] of entries) {
+      for (const text of forms(entry.en)) expect(text, key).not.toMatch(/\w\(s\)/);
+    }
+  });
+
   it("writes Vietnamese as GLOSSARY.md asks: NFC, modern tone marks, tệp kết quả not báo cáo, never gộp", () => {
     for (const [key, entry] of entries) {
       for (const text of forms(entry.vi)) {

@@ -24,7 +24,7 @@ describe("import --mode delete", () => {
     const { sandbox, dir, env } = await withCustomers();
     const input = await writeCustomersCsv(dir, "gone.csv", [[code(2)], [code(4)], ["KH99999"]], ["Mã khách hàng"]);
     const run = await runCli(["import", input, "--mode", "delete", "--allow-delete", ...fast], { env });
-    expect(run.stderr).toContain("2 customer(s) deleted");
+    expect(run.stderr).toContain("2 customers deleted");
     expect(run.code).toBe(0);
     const rows = await report(join(dir, "gone.report.csv"));
     expect(rows.map((row) => row.status)).toEqual(["deleted", "deleted", "skipped"]);
@@ -59,7 +59,7 @@ describe("import --mode delete", () => {
     await book.xlsx.writeFile(join(dir, "gone.xlsx"));
     const run = await runCli(["import", join(dir, "gone.xlsx"), "--mode", "delete", "--allow-delete", ...fast], { env });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("2 row(s) hidden in the sheet (filtered out in Excel) were not deleted");
+    expect(run.stderr).toContain("2 rows hidden in the sheet (filtered out in Excel) were not deleted");
     expect(codesHeld(sandbox)).toEqual([code(2), code(4), code(5)]);
   });
 
@@ -101,7 +101,7 @@ describe("import --mode delete", () => {
     const input = await writeCustomersCsv(dir, "gone.csv", [[code(1)], [code(2)], ["KH99999"]], ["Customer code"]);
     const run = await runCli(["import", input, "--mode", "delete", "--allow-delete", "--dry-run", ...fast], { env });
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/THIS WOULD DELETE 2 customer\(s\)/);
+    expect(run.stderr).toMatch(/THIS WOULD DELETE 2 customers/);
     const rows = await report(join(dir, "gone.dry-run.csv"));
     expect(rows.map((row) => row.status)).toEqual(["would-delete", "would-delete", "skipped"]);
     const json = await runCli(["import", input, "--mode", "delete", "--allow-delete", "--dry-run", "--json", "--force", ...fast], { env });
