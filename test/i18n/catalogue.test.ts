@@ -41,7 +41,7 @@ describe("the catalogue", () => {
   it("counts in English with a plural entry, never with \"(s)\"", () => {
     // "1 row(s) have changed" reads as a machine's sentence: an entry with {count} has one and other forms
     for (const [key, entry] of entries) {
-      for (const text of forms(entry.en)) expect(text, key).not.toMatch(/\w\(s\)/);
+      for (const text of forms(entry.en)) expect(text.replace("http(s)", "http"), key).not.toMatch(/\w\(s\)/);
     }
   });
 
