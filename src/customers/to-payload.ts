@@ -11,6 +11,7 @@ import type { GroupNumbers } from "./schema.js";
 import type { CustomerPayload } from "./types.js";
 import { checkDigitFields, digitFieldsOf } from "./digit-damage.js";
 import type { ColumnEvidence } from "./digit-damage.js";
+import { templateExampleCode } from "./template-examples.js";
 import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 
@@ -33,7 +34,15 @@ export type RowOutcome =
       groups: GroupNumbers;
       warnings: Message[];
     }
-  | { row: number; ok: false; customerCode?: string; issues: RowIssue[]; warnings: Message[] };
+  | {
+      row: number;
+      ok: false;
+      customerCode?: string;
+      issues: RowIssue[];
+      warnings: Message[];
+      /** not sent and not a fault: why (a template's example row left in the file) */
+      skipped?: Message;
+    };
 
 export interface RowMapperOptions {
   /** shared across the run so a repeated customer_code is invalid after its first row */
@@ -71,6 +80,7 @@ export function createRowMapper(
     return { binding, ref, kind: fieldKind(binding.field) };
   });
   const digitFields = digitFieldsOf(bindings);
+  const boundFields = bindings.map((binding) => binding.field);
   const codeAt = bindings.findIndex((binding) => binding.field === "general_info.customer_code");
   const phoneCodeAt = bindings.findIndex((binding) => binding.field === "general_info.phone_code");
 
@@ -92,6 +102,9 @@ export function createRowMapper(
       if (note.issue !== undefined) issues.push(locate(note.field, note.issue));
       if (note.warning !== undefined) warnings.push(locate(note.field, note.warning).message);
     }
+
+    const example = templateExampleCode(boundFields, values);
+    if (example !== undefined) return { row: row.row, ok: false, customerCode: example, issues: [], warnings: [], skipped: msg("damage.templateExample", { code: example }) };
 
     const { payload, groups } = buildPayload(fields, values);
     const validation = validateCustomer(payload, groups);
