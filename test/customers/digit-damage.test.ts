@@ -104,12 +104,12 @@ describe("digit fields in delimited text: 16+ digits a spreadsheet rounded", () 
   it("refuses a value whose column holds three or more 16+-digit values, all ending in 0", () => {
     const { outcome, issues } = mapOne(bank(rounded), { evidence: evidenceOf([rounded, "9852611491316770", "12345678901234567800"]) });
     expect(outcome.ok).toBe(false);
-    expect(issues).toEqual([`Bank 1 account number (bank_accounts.1.account_number): ${rounded} was rounded by a spreadsheet: all 3 values of 16 or more digits in this column end in 0 (a spreadsheet keeps only 15 digits). Take the value from the source, format the column as Text and retype it`]);
+    expect(issues).toEqual([`Bank 1 account number (bank_accounts.1.account_number): "${rounded}" was rounded by a spreadsheet: all 3 values of 16 or more digits in this column end in 0 (a spreadsheet keeps only 15 digits). Take the value from the source, format the column as Text and retype it`]);
   });
 
   it("refuses a value whose column holds E+ values elsewhere", () => {
     const { issues } = mapOne(bank(rounded), { evidence: evidenceOf([rounded, "9.85261149131677E+015"]) });
-    expect(issues).toEqual([`Bank 1 account number (bank_accounts.1.account_number): ${rounded} was rounded by a spreadsheet: this column also holds values in E+ notation, the mark of a file saved by a spreadsheet (it keeps only 15 digits). Take the value from the source, format the column as Text and retype it`]);
+    expect(issues).toEqual([`Bank 1 account number (bank_accounts.1.account_number): "${rounded}" was rounded by a spreadsheet: this column also holds values in E+ notation, the mark of a file saved by a spreadsheet (it keeps only 15 digits). Take the value from the source, format the column as Text and retype it`]);
   });
 
   it.each<[string, string[]]>([

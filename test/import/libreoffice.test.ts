@@ -34,7 +34,7 @@ function sent({ general_info, address, bank_accounts }: StoredCustomer): Custome
 const PLUS_84 = "Phone code (general_info.phone_code): the + was lost in a spreadsheet (84 → +84)";
 const zeroBack = (value: string) => `Phone (general_info.phone): added the leading 0 Excel dropped (${value} → 0${value})`;
 const LOST = "lost digits in Excel: format the column as Text and retype";
-const rounded = (value: string) => `Bank 1 account number (bank_accounts.1.account_number): ${value} was rounded by a spreadsheet: this column also holds values in E+ notation, the mark of a file saved by a spreadsheet (it keeps only 15 digits). Take the value from the source, format the column as Text and retype it`;
+const rounded = (value: string) => `Bank 1 account number (bank_accounts.1.account_number): "${value}" was rounded by a spreadsheet: this column also holds values in E+ notation, the mark of a file saved by a spreadsheet (it keeps only 15 digits). Take the value from the source, format the column as Text and retype it`;
 const typedAsNumber = (value: string) => `Bank 1 account number (bank_accounts.1.account_number): ${value} was typed as a number in Excel: a leading 0 would be gone without a trace; check it against the source, and format the column as Text`;
 const person = (code: string, name: string, phone: string, extra: Partial<CustomerPayload["general_info"]> = {}) => ({ customer_code: code, name, type: "personal", phone_code: "+84", phone, ...extra });
 

@@ -19,12 +19,12 @@ export const damage = {
     vi: "{value} có {digits} chữ số và tận cùng là 0: bảng tính chỉ giữ 15 chữ số nên có thể đã làm tròn số này; hãy đối chiếu với chứng từ gốc",
   },
   "damage.roundedColumn": {
-    en: "{value} was rounded by a spreadsheet: all {count} values of 16 or more digits in this column end in 0 (a spreadsheet keeps only 15 digits). Take the value from the source, format the column as Text and retype it",
-    vi: "{value} đã bị bảng tính làm tròn: cả {count} giá trị từ 16 chữ số trở lên trong cột này đều tận cùng là 0 (bảng tính chỉ giữ 15 chữ số). Hãy lấy lại giá trị từ chứng từ gốc, định dạng cột thành Văn bản (Text) rồi gõ lại",
+    en: "\"{value}\" was rounded by a spreadsheet: all {count} values of 16 or more digits in this column end in 0 (a spreadsheet keeps only 15 digits). Take the value from the source, format the column as Text and retype it",
+    vi: "\"{value}\" đã bị bảng tính làm tròn: cả {count} giá trị từ 16 chữ số trở lên trong cột này đều tận cùng là 0 (bảng tính chỉ giữ 15 chữ số). Hãy lấy lại giá trị từ chứng từ gốc, định dạng cột thành Văn bản (Text) rồi gõ lại",
   },
   "damage.roundedScientific": {
-    en: "{value} was rounded by a spreadsheet: this column also holds values in E+ notation, the mark of a file saved by a spreadsheet (it keeps only 15 digits). Take the value from the source, format the column as Text and retype it",
-    vi: "{value} đã bị bảng tính làm tròn: cột này còn có giá trị dạng E+, dấu hiệu tệp đã được lưu lại bằng bảng tính (bảng tính chỉ giữ 15 chữ số). Hãy lấy lại giá trị từ chứng từ gốc, định dạng cột thành Văn bản (Text) rồi gõ lại",
+    en: "\"{value}\" was rounded by a spreadsheet: this column also holds values in E+ notation, the mark of a file saved by a spreadsheet (it keeps only 15 digits). Take the value from the source, format the column as Text and retype it",
+    vi: "\"{value}\" đã bị bảng tính làm tròn: cột này còn có giá trị dạng E+, dấu hiệu tệp đã được lưu lại bằng bảng tính (bảng tính chỉ giữ 15 chữ số). Hãy lấy lại giá trị từ chứng từ gốc, định dạng cột thành Văn bản (Text) rồi gõ lại",
   },
   "damage.templateExample": {
     en: "the template's example row {code}, left in the file: not imported; delete the row",
