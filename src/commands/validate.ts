@@ -21,7 +21,8 @@ import { overwriteReportFlag, readerOptions, withReaderFlags } from "./options.j
 
 export interface ValidateSummary {
   rows: number;
-  counts: { valid: number; invalid: number };
+  /** `skipped`: a template's example rows left in the file, only when there are any */
+  counts: { valid: number; invalid: number; skipped?: number };
   /** warnings inside rows (a restored leading 0, ...); run warnings (unknown columns) are separate */
   rowWarnings: number;
   /** the most common kinds of issue, most frequent first: `reason` in English (for --json), `shown` in each language */
@@ -89,7 +90,8 @@ export async function runValidate(input: string, reportPath: string, options: In
       const { result, ownIssues } = resultOf(row, io.lang);
       await report.write(row, result, ownIssues ? marksFor(row, table.kept, io.lang) : []);
       summary.rows += 1;
-      summary.counts[result.status === "valid" ? "valid" : "invalid"] += 1;
+      if (result.status === "skipped") summary.counts.skipped = (summary.counts.skipped ?? 0) + 1;
+      else summary.counts[result.status === "valid" ? "valid" : "invalid"] += 1;
       summary.rowWarnings += row.outcome.warnings.length;
       if (ownIssues && !row.outcome.ok) countReasons(reasons, row.outcome.issues.map((issue) => issue.message));
       progress.update({ done: summary.rows, total, counts: summary.counts });

@@ -1,5 +1,5 @@
 // One cell to the text the API gets (SPEC "Cells: what survives, what is an error").
-import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
+import { unguardDigits, unneutraliseFormula } from "../spreadsheet/formula-guard.js";
 import type { Cell } from "../spreadsheet/types.js";
 import { parseFieldKey } from "./columns.js";
 import type { FieldKey } from "./columns.js";
@@ -8,12 +8,15 @@ import { MAX_EXCEL_CELL_CHARS } from "../spreadsheet/limits.js";
 import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 import { joinMessages } from "./invisible.js";
+import { DIGIT_ATTRS, SCIENTIFIC_TEXT } from "./digit-damage.js";
 
 /** A value, or an issue (the row is invalid), each without the column name: the caller adds it. */
 export interface CellText {
   value?: string;
   issue?: Message;
   warning?: Message;
+  /** the cell was a number: a leading 0 would be gone (digit fields check it) */
+  fromNumber?: true;
 }
 
 export const LOST_DIGITS: Message = msg("customers.cell.lostDigits");
@@ -23,9 +26,6 @@ export const LOST_DIGITS: Message = msg("customers.cell.lostDigits");
 // Spreadsheets keep 15 significant digits: from 10^15 up the last digits are already gone.
 const LARGEST_EXACT = 1e15;
 
-// Fields that hold digit strings; a CSV saved by Excel shows a long number there as "1.23457E+11".
-const DIGIT_ATTRS = new Set(["customer_code", "phone", "phone_number", "tax_id", "zip_code", "account_number"]);
-const SCIENTIFIC_TEXT = /^[+-]?\d+(?:[.,]\d+)?E\+?\d+$/i;
 
 /**
  * What the cell checks need to know of a field: the customer code (nothing unseen allowed), a
@@ -38,8 +38,8 @@ export type FieldKind = "code" | "digits" | "text";
 const BLANK: CellText = Object.freeze({});
 
 /**
- * `unguard`: the cell comes from delimited text, where our export put one apostrophe before a
- * formula-like value; an XLSX export never does, so there an apostrophe is the user's own.
+ * `unguard`: remove the one apostrophe our CSV export puts before a formula-like value, which a
+ * spreadsheet converting that CSV to XLSX keeps as text; in a digit field also one before digits.
  */
 export function cellToText(cell: Cell | undefined, field: FieldKey, unguard = true): CellText {
   return cellTextFor(cell, fieldKind(field), unguard);
@@ -56,7 +56,11 @@ export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: bo
       if (trimmed.length > MAX_EXCEL_CELL_CHARS) return { issue: msg("customers.cell.tooLong", { length: trimmed.length, max: MAX_EXCEL_CELL_CHARS }) };
       if (kind !== "text" && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
       const value = unguard ? unneutraliseFormula(trimmed) : trimmed;
-      return kind === "code" ? codeText(value) : freeText(value);
+      const digits = unguard && kind !== "text" ? unguardDigits(value) : undefined;
+      if (digits === undefined) return kind === "code" ? codeText(value) : freeText(value);
+      const said = kind === "code" ? codeText(digits) : freeText(digits);
+      const removed = msg("damage.apostropheRemoved", { value, fixed: digits });
+      return said.issue !== undefined ? said : { ...said, warning: said.warning === undefined ? removed : joinMessages([removed, said.warning]) };
     }
     case "number":
       return numberToText(cell.value, cell.scientific === true);
@@ -102,7 +106,7 @@ function numberToText(value: number, scientific: boolean): CellText {
   if (scientific || Math.abs(value) >= LARGEST_EXACT) return { issue: LOST_DIGITS };
   // What Excel shows: at most 15 significant digits, no exponent, no trailing ".0".
   const shown = Number(value.toPrecision(15));
-  if (Number.isInteger(shown)) return { value: BigInt(shown).toString() };
+  if (Number.isInteger(shown)) return { value: BigInt(shown).toString(), fromNumber: true };
   const text = String(shown);
   if (!text.includes("e")) return { value: text };
   return { value: shown.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) };

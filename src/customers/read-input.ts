@@ -4,6 +4,7 @@ import { bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from ".
 import type { BoundColumns, ResultColumn } from "./header.js";
 import { loadMappingFile } from "./mapping.js";
 import { createRowMapper } from "./to-payload.js";
+import { digitColumnScan } from "./digit-scan.js";
 import type { RowOutcome } from "./to-payload.js";
 import { templateColumns } from "./columns.js";
 import { ToolError } from "../errors.js";
@@ -99,12 +100,13 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   const headers = kept.map((column) => headerText(found.row.cells[column]));
   const warnings = unknownColumnWarnings(bound.unknown);
   const resultAt = [...bound.resultNames];
-  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), unguardFormulas: source.format === "csv" });
+  const digits = source.format === "csv" ? digitColumnScan(file, options, bound.bindings, found.row.row) : undefined;
+  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), digitEvidence: digits });
   // The report neutralises formula-like cells again as it writes them: a value from a CSV (perhaps
-  // our own report) loses the apostrophe it carried, or each round trip would add one ('+84 → ''+84).
+  // our own report, or converted to XLSX by a spreadsheet) loses the apostrophe it carried, or each round trip would add one ('+84 → ''+84).
   const ownValue = (cell: Cell | undefined): string | undefined => {
     const value = displayCell(cell);
-    return value !== undefined && source.format === "csv" ? unneutraliseFormula(value) : value;
+    return value !== undefined && cell?.kind === "text" ? unneutraliseFormula(value) : value;
   };
 
   async function* rows(): AsyncGenerator<InputRow> {
@@ -123,11 +125,21 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
       if (source.format !== "xlsx") return { row: sheetRow.row, values, outcome, previous, ...extra };
       return { row: sheetRow.row, values, cells: kept.map((column) => sheetRow.cells[column]), outcome, previous, ...extra };
     };
-    for (const sheetRow of head.slice(found.index + 1)) if (hasData(sheetRow, dataColumns)) yield toInput(sheetRow);
+    for (const sheetRow of head.slice(found.index + 1)) {
+      if (hasData(sheetRow, dataColumns)) {
+        const scanning = digits?.before(sheetRow);
+        if (scanning) await scanning;
+        yield toInput(sheetRow);
+      }
+    }
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
-      if (hasData(next.value, dataColumns)) yield toInput(next.value);
+      if (hasData(next.value, dataColumns)) {
+        const scanning = digits?.before(next.value);
+        if (scanning) await scanning;
+        yield toInput(next.value);
+      }
     }
   }
 

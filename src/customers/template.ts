@@ -74,6 +74,9 @@ const COMPANY: Partial<Record<FieldKey, string>> = {
   "bank_accounts.2.account_number": "0451000123456789",
 };
 
+/** The example rows' values, by field (the type aside): what a filled template's leftover examples are known by. */
+export const TEMPLATE_EXAMPLES: readonly Partial<Record<FieldKey, string>>[] = [PERSONAL, COMPANY];
+
 /** The template in one language: headers, examples and instructions all derive from the field table. */
 export function templateContent(lang: Lang): TemplateContent {
   const columns = templateColumns(lang, CONTACT_GROUPS, BANK_GROUPS);

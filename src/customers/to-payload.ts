@@ -9,7 +9,9 @@ import type { ColumnBinding } from "./header.js";
 import { describeIssue, validateCustomer } from "./schema.js";
 import type { GroupNumbers } from "./schema.js";
 import type { CustomerPayload } from "./types.js";
-import { lostLeadingZero } from "./tax-id.js";
+import { checkDigitFields, digitFieldsOf } from "./digit-damage.js";
+import type { ColumnEvidence } from "./digit-damage.js";
+import { templateExampleCode } from "./template-examples.js";
 import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 
@@ -32,21 +34,29 @@ export type RowOutcome =
       groups: GroupNumbers;
       warnings: Message[];
     }
-  | { row: number; ok: false; customerCode?: string; issues: RowIssue[]; warnings: Message[] };
+  | {
+      row: number;
+      ok: false;
+      customerCode?: string;
+      issues: RowIssue[];
+      warnings: Message[];
+      /** not sent and not a fault: why (a template's example row left in the file) */
+      skipped?: Message;
+    };
 
 export interface RowMapperOptions {
   /** shared across the run so a repeated customer_code is invalid after its first row */
   duplicates?: DuplicateTracker;
-  /** delimited text: remove the apostrophe our CSV export puts before formula-like cells */
+  /** remove the apostrophe our CSV export puts before formula-like cells (kept as text when a spreadsheet converts it) */
   unguardFormulas?: boolean;
+  /** delimited text: its digit columns' signs of a spreadsheet's rounding (a workbook's text cells are exact) */
+  digitEvidence?: ColumnEvidence | undefined;
 }
 
 /** A binding with what the hot loop needs to know about its field, worked out once per file. */
 interface BoundField {
   binding: ColumnBinding;
   ref: FieldRef | undefined;
-  phone: boolean;
-  taxId: boolean;
   /** the code, a digit string (scientific-looking text there is lost digits), or free text */
   kind: FieldKind;
 }
@@ -67,13 +77,16 @@ export function createRowMapper(
   // One binding per field (bindColumns refuses duplicates), so values can sit by binding index.
   const fields: BoundField[] = bindings.map((binding) => {
     const ref = parseFieldKey(binding.field);
-    return { binding, ref, phone: ref?.attr === "phone" || ref?.attr === "phone_number", taxId: ref?.attr === "tax_id", kind: fieldKind(binding.field) };
+    return { binding, ref, kind: fieldKind(binding.field) };
   });
+  const digitFields = digitFieldsOf(bindings);
+  const boundFields = bindings.map((binding) => binding.field);
   const codeAt = bindings.findIndex((binding) => binding.field === "general_info.customer_code");
   const phoneCodeAt = bindings.findIndex((binding) => binding.field === "general_info.phone_code");
 
   return (row) => {
     const values: (string | undefined)[] = new Array<string | undefined>(fields.length);
+    const fromNumber: boolean[] = new Array<boolean>(fields.length);
     const issues: RowIssue[] = [];
     const warnings: Message[] = [];
     for (let i = 0; i < fields.length; i++) {
@@ -81,10 +94,17 @@ export function createRowMapper(
       const { field, column } = binding;
       const cell = cellTextFor(row.cells[column], kind, unguard);
       values[i] = cell.value;
+      fromNumber[i] = cell.fromNumber === true;
       if (cell.issue !== undefined) issues.push(locate(field, cell.issue));
       if (cell.warning !== undefined) warnings.push(locate(field, cell.warning).message);
     }
-    for (const [field, note] of restoreLeadingZeros(fields, values, phoneCodeAt)) warnings.push(locate(field, note).message);
+    for (const note of checkDigitFields(digitFields, values, fromNumber, phoneCodeAt, options.digitEvidence)) {
+      if (note.issue !== undefined) issues.push(locate(note.field, note.issue));
+      if (note.warning !== undefined) warnings.push(locate(note.field, note.warning).message);
+    }
+
+    const example = templateExampleCode(boundFields, values);
+    if (example !== undefined) return { row: row.row, ok: false, customerCode: example, issues: [], warnings: [], skipped: msg("damage.templateExample", { code: example }) };
 
     const { payload, groups } = buildPayload(fields, values);
     const validation = validateCustomer(payload, groups);
@@ -108,24 +128,6 @@ export function createRowMapper(
     }
     return { row: row.row, ok: true, customerCode, payload: validation.value, groups, warnings };
   };
-}
-
-/**
- * Excel drops the 0 of digits typed as a number; put back where it provably was: a Vietnamese
- * mobile (933456789 → 0933456789), a tax ID whose check digit proves it (100233488 → 0100233488).
- */
-function restoreLeadingZeros(fields: BoundField[], values: (string | undefined)[], phoneCodeAt: number): [FieldKey, Message][] {
-  const phoneCode = phoneCodeAt === -1 ? undefined : values[phoneCodeAt];
-  const vietnamesePhones = phoneCode === undefined || phoneCode.replace(/\D/g, "") === "84";
-  const notes: [FieldKey, Message][] = [];
-  for (let i = 0; i < fields.length; i++) {
-    const value = values[i];
-    const { phone, taxId } = fields[i]!;
-    if (value === undefined || !(phone ? vietnamesePhones && /^[1-9]\d{8}$/.test(value) : taxId && lostLeadingZero(value))) continue;
-    values[i] = `0${value}`;
-    notes.push([fields[i]!.binding.field, msg("customers.cell.leadingZeroRestored", { value, fixed: `0${value}` })]);
-  }
-  return notes;
 }
 
 /** Field values to the payload shape; only filled groups, in N order, compacted. */

@@ -5,6 +5,7 @@ import { cli } from "./catalogue/cli.js";
 import { common } from "./catalogue/common.js";
 import { config } from "./catalogue/config.js";
 import { customers } from "./catalogue/customers.js";
+import { damage } from "./catalogue/damage.js";
 import { exportArea } from "./catalogue/export.js";
 import { files } from "./catalogue/files.js";
 import { output } from "./catalogue/output.js";
@@ -24,6 +25,7 @@ export const AREAS = {
   common,
   config,
   customers,
+  damage,
   export: exportArea,
   files,
   import: importArea,

@@ -22,8 +22,9 @@ export interface RowResult {
   attempts?: number | undefined;
 }
 
-/** The result of a row that cannot be sent, with its issues and warnings in the message, in the report's language. */
+/** The result of a row that cannot be sent (or is skipped, as a template's example), with its issues and warnings in the message, in the report's language. */
 export function invalidResult(outcome: Extract<RowOutcome, { ok: false }>, lang: Lang): RowResult {
+  if (outcome.skipped !== undefined) return { row: outcome.row, status: "skipped", customerCode: outcome.customerCode, message: render(lang, outcome.skipped) };
   const said = [...outcome.issues.map((issue) => issue.message), ...outcome.warnings];
   return { row: outcome.row, status: "invalid", customerCode: outcome.customerCode, message: said.map((message) => render(lang, message)).join("; ") };
 }

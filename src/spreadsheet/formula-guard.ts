@@ -18,3 +18,21 @@ export function neutraliseFormula(text: string): string {
 export function unneutraliseFormula(text: string): string {
   return NEUTRALISED.test(text) ? text.slice(1) : text;
 }
+
+/**
+ * For a workbook, whose text is never run: import removes one apostrophe before a formula-like
+ * value there too (a spreadsheet that converts our CSV keeps it), so only a value that itself
+ * starts that way gets one more (`'=1+1` → `''=1+1`), and reads back unchanged.
+ */
+export function escapeGuardApostrophe(text: string): string {
+  return NEUTRALISED.test(text) ? `'${text}` : text;
+}
+
+// A spreadsheet that converts our CSV keeps the apostrophe as text, also before digits it would
+// otherwise have read as a number ('0912345678): only in a field made of digits is it never meant.
+const GUARDED_DIGITS = /^'[ \u00A0]*\d/;
+
+/** A digit field's value without the one apostrophe a spreadsheet left before its digits, or undefined if it has none. */
+export function unguardDigits(text: string): string | undefined {
+  return GUARDED_DIGITS.test(text) ? text.slice(1) : undefined;
+}

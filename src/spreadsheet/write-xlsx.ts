@@ -6,6 +6,7 @@ import type * as ExcelTypes from "exceljs";
 import { ExcelJS } from "./exceljs.js";
 import { isExcelError } from "./cells.js";
 import { withLineFeeds } from "./lines.js";
+import { escapeGuardApostrophe } from "./formula-guard.js";
 import { encodeXlsxText } from "./xlsx-text.js";
 import { ToolError } from "../errors.js";
 import { msg } from "../i18n/text.js";
@@ -62,7 +63,7 @@ export function createXlsxWriter(output: Writable, options: WriteOptions, file: 
       if (value === undefined || value === "") return;
       const cell = row.getCell(index + 1);
       // a line break as Excel writes one: LF in a wrapped cell (a CR would show as _x000D_ elsewhere)
-      const text = withLineFeeds(value);
+      const text = header ? withLineFeeds(value) : escapeGuardApostrophe(withLineFeeds(value));
       cell.value = encodeXlsxText(text);
       cell.numFmt = TEXT;
       if (header) cell.font = { bold: true };

@@ -4,7 +4,10 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { templateColumns } from "../../src/customers/columns.js";
-import { readInput } from "../../src/customers/read-input.js";
+import { bindColumns } from "../../src/customers/header.js";
+import { createRowMapper } from "../../src/customers/to-payload.js";
+import { openSheet } from "../../src/spreadsheet/open.js";
+import type { SheetRow } from "../../src/spreadsheet/types.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 
 const TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -61,17 +64,26 @@ describe("finan-bulk template", () => {
     }
   });
 
-  it.each(COMMITTED)("writes a $file whose example rows validate (exit 0)", async ({ file, lang }) => {
+  // left in a filled template, the examples are skipped, not imported (issue #15)
+  it.each(COMMITTED)("writes a $file whose example rows validate (exit 0), as skipped examples", async ({ file, lang }) => {
     const path = await template(file, lang);
     const run = await runCli(["validate", path, "--json"]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ rows: 2, counts: { valid: 2, invalid: 0 }, rowWarnings: 0, warnings: [] });
+    expect(JSON.parse(run.stdout)).toMatchObject({ rows: 2, counts: { valid: 0, invalid: 0, skipped: 2 }, rowWarnings: 0, warnings: [] });
   });
 
   it.each(["xlsx", "csv"])("keeps leading zeros, +84, a 16-digit account and diacritics in the %s examples", async (extension) => {
-    const table = await readInput(await template(`t.${extension}`));
+    // the examples' values under other codes: a real customer, mapped as any row is
+    const source = await openSheet(await template(`t.${extension}`));
+    const rows: SheetRow[] = [];
+    for await (const row of source.rows) rows.push(row);
+    const [header, ...examples] = rows;
+    const mapRow = createRowMapper(bindColumns(header!).bindings);
     const payloads = [];
-    for await (const row of table.rows) if (row.outcome.ok) payloads.push(row.outcome.payload);
+    for (const row of examples) {
+      const outcome = mapRow({ ...row, cells: [{ kind: "text", text: `KH90${row.row}` }, ...row.cells.slice(1)] });
+      if (outcome.ok) payloads.push(outcome.payload);
+    }
     const [personal, company] = payloads;
     expect(personal?.general_info).toMatchObject({ type: "personal", name: "Nguyễn Thị Lan", phone: "0933456789", phone_code: "+84" });
     expect(company?.general_info).toMatchObject({ type: "company", tax_id: "0312345678" });

@@ -90,8 +90,10 @@ describe("export safety: formula-like cells", () => {
       expect(row?.[field]?.trimStart(), field).not.toMatch(LIVE);
     }
     expect(fieldsOf(reimported.csv?.store.byCode(code(index)))).toEqual(TEXT_FIELDS.map(() => value));
-    // an XLSX line break is LF, as Excel writes it (a CR showed as _x000D_ in LibreOffice)
-    expect(xlsxCells.get(code(index))?.map(ooxmlText)).toEqual(TEXT_FIELDS.map(() => value.replace(/\r\n?/g, "\n")));
+    // an XLSX line break is LF, as Excel writes it (a CR showed as _x000D_ in LibreOffice); a value that
+    // itself starts with the guard's apostrophe gets one more, as the import removes one in a workbook too
+    const written = value.startsWith("'") ? `'${value}` : value;
+    expect(xlsxCells.get(code(index))?.map(ooxmlText)).toEqual(TEXT_FIELDS.map(() => written.replace(/\r\n?/g, "\n")));
   });
 
   // Our import trims cells (SPEC "Cells"), so an XLSX value that starts with a tab or CR comes back trimmed.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, unneutraliseFormula } from "../../src/spreadsheet/formula-guard.js";
+import { escapeGuardApostrophe, neutraliseFormula, unguardDigits, unneutraliseFormula } from "../../src/spreadsheet/formula-guard.js";
 
 describe("neutraliseFormula", () => {
   it.each([
@@ -42,4 +42,32 @@ describe("unneutraliseFormula", () => {
       expect(unneutraliseFormula(neutraliseFormula(text))).toBe(text);
     },
   );
+});
+
+describe("escapeGuardApostrophe (a workbook's text)", () => {
+  it.each([
+    ["'=1+1", "''=1+1"],
+    ["''+84", "'''+84"],
+    ["=1+1", "=1+1"],
+    ["+84", "+84"],
+    ["'abc", "'abc"],
+    ["O'Brien", "O'Brien"],
+  ])("turns %j into %j, which import reads back as it was", (text, expected) => {
+    expect(escapeGuardApostrophe(text)).toBe(expected);
+    expect(unneutraliseFormula(escapeGuardApostrophe(text))).toBe(text);
+  });
+});
+
+describe("unguardDigits (a digit field's leftover apostrophe)", () => {
+  it.each([
+    ["'0912345678", "0912345678"],
+    ["' 0912", " 0912"],
+    ["'00123", "00123"],
+  ])("turns %j into %j", (text, expected) => {
+    expect(unguardDigits(text)).toBe(expected);
+  });
+
+  it.each(["0912345678", "'abc", "''0912", "'", "'+84"])("leaves %j alone", (text) => {
+    expect(unguardDigits(text)).toBeUndefined();
+  });
 });
