@@ -7,7 +7,7 @@ import type { RowResult } from "../rows/result.js";
 import { claimOutput } from "../import/fingerprint.js";
 import { acquireLocks } from "../import/lock.js";
 import { defaultReportPath, openReport, refuseInputAsReport } from "../import/report.js";
-import { marksFor, withWarnings } from "../rows/result.js";
+import { invalidResult, marksFor, withWarnings } from "../rows/result.js";
 import { planRow } from "../import/row-plan.js";
 import { render } from "../i18n/text.js";
 import type { InLangs, Message } from "../i18n/text.js";
@@ -113,6 +113,8 @@ export async function runValidate(input: string, reportPath: string, options: In
 /** The row's result; `ownIssues`: its cells' issues are why it is invalid (a delete row reads its code alone). */
 function resultOf(row: InputRow, lang: Lang): { result: RowResult; ownIssues: boolean } {
   // the Action column's word is checked too; a delete row needs only its code (import asks for --allow-delete)
+  // a template's example row left in the file is skipped, whatever its Action cell says
+  if (!row.outcome.ok && row.outcome.skipped !== undefined) return { result: invalidResult(row.outcome, lang), ownIssues: false };
   const plan = planRow(row, { mode: "upsert", allowDelete: true, lang });
   if (plan.kind === "done" && plan.result.status === "invalid") return { result: plan.result, ownIssues: !plan.deleting && !row.outcome.ok };
   if (plan.kind !== "write") return { result: { row: row.row, status: "valid", customerCode: row.outcome.customerCode }, ownIssues: false };
