@@ -5,6 +5,7 @@ import type { BoundColumns, ResultColumn } from "./header.js";
 import { loadMappingFile } from "./mapping.js";
 import { createRowMapper } from "./to-payload.js";
 import type { RowOutcome } from "./to-payload.js";
+import type { RuleOptions } from "./rules/apply.js";
 import { templateColumns } from "./columns.js";
 import { ToolError } from "../errors.js";
 import { displayCell } from "../spreadsheet/display-cell.js";
@@ -18,6 +19,8 @@ import { parseStatus } from "../rows/status.js";
 export interface InputOptions extends ReadOptions {
   /** path of a JSON file mapping the user's headers to fields (--columns) */
   columnsFile?: string | undefined;
+  /** --strict, --fix-bank-codes, --update-provinces */
+  rules?: RuleOptions;
 }
 
 export interface InputRow {
@@ -89,7 +92,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   const headers = kept.map((column) => headerText(found.row.cells[column]));
   const warnings = unknownColumnWarnings(bound.unknown);
   const resultAt = [...bound.resultNames];
-  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), unguardFormulas: source.format === "csv" });
+  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), unguardFormulas: source.format === "csv", ...(options.rules === undefined ? {} : { rules: options.rules }) });
   // The report neutralises formula-like cells again as it writes them: a value from a CSV (perhaps
   // our own report) loses the apostrophe it carried, or each round trip would add one ('+84 → ''+84).
   const ownValue = (cell: Cell | undefined): string | undefined => {

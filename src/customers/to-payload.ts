@@ -10,6 +10,8 @@ import { describeIssue, validateCustomer } from "./schema.js";
 import type { GroupNumbers } from "./schema.js";
 import type { CustomerPayload } from "./types.js";
 import { lostLeadingZero } from "./tax-id.js";
+import { createRules, isUnresolved } from "./rules/apply.js";
+import type { RuleOptions } from "./rules/apply.js";
 import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 
@@ -39,6 +41,8 @@ export interface RowMapperOptions {
   duplicates?: DuplicateTracker;
   /** delimited text: remove the apostrophe our CSV export puts before formula-like cells */
   unguardFormulas?: boolean;
+  /** the Vietnamese rules' flags (--strict, --fix-bank-codes, --update-provinces) */
+  rules?: RuleOptions;
 }
 
 /** A binding with what the hot loop needs to know about its field, worked out once per file. */
@@ -71,22 +75,30 @@ export function createRowMapper(
   });
   const codeAt = bindings.findIndex((binding) => binding.field === "general_info.customer_code");
   const phoneCodeAt = bindings.findIndex((binding) => binding.field === "general_info.phone_code");
+  const applyRules = createRules(options.rules);
+  const strict = options.rules?.strict === true;
 
   return (row) => {
     const values: (string | undefined)[] = new Array<string | undefined>(fields.length);
     const issues: RowIssue[] = [];
     const warnings: Message[] = [];
+    // --strict: a warning the tool could not resolve fails the row
+    const warn = (field: FieldKey, message: Message): void => {
+      if (strict && isUnresolved(message)) issues.push(locate(field, message));
+      else warnings.push(locate(field, message).message);
+    };
     for (let i = 0; i < fields.length; i++) {
       const { binding, kind } = fields[i]!;
       const { field, column } = binding;
       const cell = cellTextFor(row.cells[column], kind, unguard);
       values[i] = cell.value;
       if (cell.issue !== undefined) issues.push(locate(field, cell.issue));
-      if (cell.warning !== undefined) warnings.push(locate(field, cell.warning).message);
+      if (cell.warning !== undefined) warn(field, cell.warning);
     }
     for (const [field, note] of restoreLeadingZeros(fields, values, phoneCodeAt)) warnings.push(locate(field, note).message);
 
     const { payload, groups } = buildPayload(fields, values);
+    for (const { field, message } of applyRules(payload, groups, row.row)) warn(field, message);
     const validation = validateCustomer(payload, groups);
     if (!validation.ok) {
       const flagged = new Set(issues.map((issue) => issue.field));
