@@ -2,6 +2,7 @@
 import { AMBIGUOUS_BANK_ALIASES, BANKS } from "../../data/banks.js";
 import type { Bank } from "../../data/banks.js";
 import { normaliseHeader } from "../columns.js";
+import { memoised } from "./memo.js";
 
 export type { Bank } from "../../data/banks.js";
 
@@ -53,17 +54,15 @@ export function findBankByCode(code: string): Bank | undefined {
 }
 
 /** A bank by its name, former name, short name or short code, matched exactly after normalising; two banks → ambiguous. */
-export function findBankByName(name: string): BankMatch {
-  return matchOf(byName.get(bankKey(name)));
-}
+export const findBankByName: (name: string) => BankMatch = memoised((name) => matchOf(byName.get(bankKey(name))));
 
 /** A code cell read in each scheme: 3 digits (SBV), 6 digits (NAPAS BIN), letters (VietQR code or ticker). */
-export function readBankCode(value: string): { scheme: BankCodeScheme; match: BankMatch } {
+export const readBankCode: (value: string) => { scheme: BankCodeScheme; match: BankMatch } = memoised((value) => {
   const code = value.trim();
   if (/^\d{3}$/.test(code)) return { scheme: "sbv", match: matchOf(byCode.has(code) ? [byCode.get(code)!] : undefined) };
   if (/^\d{6}$/.test(code)) return { scheme: "bin", match: matchOf(byBin.get(code)) };
   return { scheme: "short", match: matchOf(byShortCode.get(bankKey(code))) };
-}
+});
 
 /** "Vietcombank (203)": how a message names a bank. */
 export const bankLabel = (bank: Bank): string => `${bank.shortName} (${bank.code})`;

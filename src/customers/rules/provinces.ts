@@ -1,6 +1,7 @@
 // Lookups in the province list (src/data/provinces.ts): a spelling to one of the 34 units, or to a pre-2025 one and its successors.
 import { FORMER_PROVINCES, PROVINCES, PROVINCE_ALIASES } from "../../data/provinces.js";
 import { normaliseHeader } from "../columns.js";
+import { memoised } from "./memo.js";
 
 export { PROVINCES_VERSION } from "../../data/provinces.js";
 
@@ -44,10 +45,10 @@ for (const [alias, target] of Object.entries(PROVINCE_ALIASES)) {
 const NAMES = [...Object.values(PROVINCES), ...Object.values(FORMER_PROVINCES).map(([name]) => name)].map((name) => ({ name, key: provinceKey(name) }));
 
 /** Which province a spelling names: one of the 34, a pre-2025 one, or none (with the nearest names). */
-export function matchProvince(text: string): ProvinceMatch {
+export const matchProvince: (text: string) => ProvinceMatch = memoised((text) => {
   const key = provinceKey(text);
   return byKey.get(key) ?? { kind: "unknown", nearest: nearestNames(key) };
-}
+});
 
 /**
  * A province at the start of "Hà Nội - Quận Tây Hồ" (KiotViet's "Khu vực giao hàng"), tried longest first
