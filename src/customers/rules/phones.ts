@@ -30,6 +30,8 @@ const wholeNumber = (part: string): boolean => /\d/.test(part) && digitCount(par
 
 /** The numbers in a cell that holds two or more ("0912 345 678 - 0987 654 321"); undefined for one number. */
 export function splitPhones(text: string): string[] | undefined {
+  // two numbers have 18 digits at least: most cells stop here
+  if (digitCount(text) < 18) return undefined;
   for (const separator of [BETWEEN, /-/]) {
     const parts = text.split(separator).map((part) => part.trim()).filter((part) => part !== "");
     if (parts.length >= 2 && parts.every(wholeNumber)) return parts;
