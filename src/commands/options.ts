@@ -15,6 +15,10 @@ const readerFlags = (lang: Lang) => ({
   encoding: { type: "string", describe: t(lang, "cli.help.flag.encoding") },
   delimiter: { type: "string", describe: t(lang, "cli.help.flag.delimiter") },
   columns: { type: "string", describe: t(lang, "cli.help.flag.columnsFile") },
+  // the Vietnamese rules (src/customers/rules): without these flags they only warn
+  strict: { type: "boolean", default: false, describe: t(lang, "rules.help.strict") },
+  "fix-bank-codes": { type: "boolean", default: false, describe: t(lang, "rules.help.fixBankCodes") },
+  "update-provinces": { type: "boolean", default: false, describe: t(lang, "rules.help.updateProvinces") },
 }) as const satisfies Record<string, Options>;
 export type ReaderArgs = FlagsOf<ReturnType<typeof readerFlags>>;
 
@@ -46,6 +50,7 @@ export function readerOptions(args: ReaderArgs, cwd: string): InputOptions {
     ...(args.encoding === undefined ? {} : { encoding: args.encoding }),
     ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter === "\\t" || args.delimiter === "tab" ? "\t" : args.delimiter }),
     ...(args.columns === undefined ? {} : { columnsFile: resolve(cwd, args.columns) }),
+    rules: { strict: args.strict, fixBankCodes: args.fixBankCodes, updateProvinces: args.updateProvinces },
   };
 }
 

@@ -6,6 +6,7 @@ import { loadMappingFile } from "./mapping.js";
 import { createRowMapper } from "./to-payload.js";
 import { digitColumnScan } from "./digit-scan.js";
 import type { RowOutcome } from "./to-payload.js";
+import type { RuleOptions } from "./rules/apply.js";
 import { templateColumns } from "./columns.js";
 import { ToolError } from "../errors.js";
 import { displayCell } from "../spreadsheet/display-cell.js";
@@ -21,6 +22,8 @@ export interface InputOptions extends ReadOptions {
   columnsFile?: string | undefined;
   /** --mode delete: a file with customer_code or customer_id alone will do */
   codesOnly?: boolean | undefined;
+  /** --strict, --fix-bank-codes, --update-provinces */
+  rules?: RuleOptions;
 }
 
 export interface InputRow {
@@ -101,7 +104,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   const warnings = unknownColumnWarnings(bound.unknown);
   const resultAt = [...bound.resultNames];
   const digits = source.format === "csv" ? digitColumnScan(file, options, bound.bindings, found.row.row) : undefined;
-  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), digitEvidence: digits });
+  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), digitEvidence: digits, ...(options.rules === undefined ? {} : { rules: options.rules }) });
   // The report neutralises formula-like cells again as it writes them: a value from a CSV (perhaps
   // our own report, or converted to XLSX by a spreadsheet) loses the apostrophe it carried, or each round trip would add one ('+84 → ''+84).
   const ownValue = (cell: Cell | undefined): string | undefined => {

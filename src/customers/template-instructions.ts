@@ -10,6 +10,8 @@ const REQUIRED = new Set<string>(["general_info.customer_code", "general_info.na
 
 /** The rules, in the order the sheet lists them (catalogue area `template`). */
 const RULES = ["oneRow", "required", "companyContact", "shapes", "text", "excel", "groups", "headers", "validate"] as const;
+/** The Vietnamese rules (catalogue area `rules`), listed after the general ones. */
+const VIETNAMESE_RULES = ["phones", "taxIds", "banks", "provinces", "strict"] as const;
 
 /** An entry in both languages: the sheet shows the two side by side, whatever --lang says. */
 function both(key: MessageKey): [string, string] {
@@ -26,6 +28,7 @@ export function instructionRows(fields: FieldKey[]): string[][] {
     [],
     both("template.rules"),
     ...RULES.map((rule) => both(`template.rule.${rule}`)),
+    ...VIETNAMESE_RULES.map((rule) => both(`rules.instructions.${rule}`)),
     [],
     [...both("template.heading.header"), t("en", "template.heading.field"), `${required} / ${requiredVi}`, ...both("template.heading.help")],
   ];

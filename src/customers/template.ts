@@ -50,7 +50,7 @@ const COMPANY: Partial<Record<FieldKey, string>> = {
   "general_info.phone_code": "+84",
   "general_info.phone": "024 3791 5678",
   "general_info.email": "ketoan@saoviet.example.com",
-  "general_info.tax_id": "0312345678",
+  "general_info.tax_id": "0312345673",
   "general_info.custom_tag": "Đại lý",
   "address.country": "Việt Nam",
   "address.province": "Hà Nội",

@@ -12,6 +12,8 @@ import type { CustomerPayload } from "./types.js";
 import { checkDigitFields, digitFieldsOf } from "./digit-damage.js";
 import type { ColumnEvidence } from "./digit-damage.js";
 import { templateExampleCode } from "./template-examples.js";
+import { createRules, isUnresolved } from "./rules/apply.js";
+import type { RuleOptions } from "./rules/apply.js";
 import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 
@@ -51,6 +53,8 @@ export interface RowMapperOptions {
   unguardFormulas?: boolean;
   /** delimited text: its digit columns' signs of a spreadsheet's rounding (a workbook's text cells are exact) */
   digitEvidence?: ColumnEvidence | undefined;
+  /** the Vietnamese rules' flags (--strict, --fix-bank-codes, --update-provinces) */
+  rules?: RuleOptions;
 }
 
 /** A binding with what the hot loop needs to know about its field, worked out once per file. */
@@ -83,12 +87,19 @@ export function createRowMapper(
   const boundFields = bindings.map((binding) => binding.field);
   const codeAt = bindings.findIndex((binding) => binding.field === "general_info.customer_code");
   const phoneCodeAt = bindings.findIndex((binding) => binding.field === "general_info.phone_code");
+  const applyRules = createRules(options.rules);
+  const strict = options.rules?.strict === true;
 
   return (row) => {
     const values: (string | undefined)[] = new Array<string | undefined>(fields.length);
     const fromNumber: boolean[] = new Array<boolean>(fields.length);
     const issues: RowIssue[] = [];
     const warnings: Message[] = [];
+    // --strict: a warning the tool could not resolve fails the row
+    const warn = (field: FieldKey, message: Message): void => {
+      if (strict && isUnresolved(message)) issues.push(locate(field, message));
+      else warnings.push(locate(field, message).message);
+    };
     for (let i = 0; i < fields.length; i++) {
       const { binding, kind } = fields[i]!;
       const { field, column } = binding;
@@ -96,17 +107,18 @@ export function createRowMapper(
       values[i] = cell.value;
       fromNumber[i] = cell.fromNumber === true;
       if (cell.issue !== undefined) issues.push(locate(field, cell.issue));
-      if (cell.warning !== undefined) warnings.push(locate(field, cell.warning).message);
+      if (cell.warning !== undefined) warn(field, cell.warning);
     }
     for (const note of checkDigitFields(digitFields, values, fromNumber, phoneCodeAt, options.digitEvidence)) {
       if (note.issue !== undefined) issues.push(locate(note.field, note.issue));
-      if (note.warning !== undefined) warnings.push(locate(note.field, note.warning).message);
+      if (note.warning !== undefined) warn(note.field, note.warning);
     }
 
     const example = templateExampleCode(boundFields, values);
     if (example !== undefined) return { row: row.row, ok: false, customerCode: example, issues: [], warnings: [], skipped: msg("damage.templateExample", { code: example }) };
 
     const { payload, groups } = buildPayload(fields, values);
+    for (const { field, message } of applyRules(payload, groups, row.row)) warn(field, message);
     const validation = validateCustomer(payload, groups);
     if (!validation.ok) {
       const flagged = new Set(issues.map((issue) => issue.field));

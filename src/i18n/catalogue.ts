@@ -11,6 +11,7 @@ import { files } from "./catalogue/files.js";
 import { output } from "./catalogue/output.js";
 import { importArea } from "./catalogue/import.js";
 import { report } from "./catalogue/report.js";
+import { rules } from "./catalogue/rules.js";
 import { sandbox } from "./catalogue/sandbox.js";
 import { sheet } from "./catalogue/sheet.js";
 import { status } from "./catalogue/status.js";
@@ -31,6 +32,7 @@ export const AREAS = {
   import: importArea,
   output,
   report,
+  rules,
   sandbox,
   sheet,
   status,

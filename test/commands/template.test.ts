@@ -86,7 +86,7 @@ describe("finan-bulk template", () => {
     }
     const [personal, company] = payloads;
     expect(personal?.general_info).toMatchObject({ type: "personal", name: "Nguyễn Thị Lan", phone: "0933456789", phone_code: "+84" });
-    expect(company?.general_info).toMatchObject({ type: "company", tax_id: "0312345678" });
+    expect(company?.general_info).toMatchObject({ type: "company", tax_id: "0312345673" });
     expect(company?.general_info.contact_persons).toHaveLength(2);
     expect(company?.general_info.contact_persons?.[1]?.phone_number).toBe("+84 907 654 321");
     expect(company?.bank_accounts?.map((bank) => bank.account_number)).toEqual(["31410001234567", "0451000123456789"]);

@@ -48,10 +48,11 @@ describe("finan-bulk validate", () => {
       ["3", "invalid", "KH00002"],
       ["4", "valid", "KH00004"],
     ]);
-    expect(report[0]?.message).toBe("");
-    expect(report[1]?.message).toBe("Email (general_info.email): is not an email address");
+    const bankNameFilled = "Bank 1 name (bank_accounts.1.bank_name): bank name Vietcombank filled in from the bank code 203";
+    expect(report[0]?.message).toBe(bankNameFilled);
+    expect(report[1]?.message).toBe(`Email (general_info.email): is not an email address; ${bankNameFilled}`);
     expect(report[1]?.Email).toBe("lan@@gmail");
-    expect(report[2]?.message).toBe("Phone (general_info.phone): added the leading 0 Excel dropped (912345678 → 0912345678)");
+    expect(report[2]?.message).toBe(`Phone (general_info.phone): added the leading 0 Excel dropped (912345678 → 0912345678); ${bankNameFilled}`);
     expect(run.stderr).toContain("Validation: 3 rows");
     expect(run.stderr).toContain(`Report: ${reportPath}`);
   });
@@ -147,7 +148,8 @@ describe("finan-bulk validate", () => {
       command: "validate",
       rows: 5,
       counts: { valid: 1, invalid: 4 },
-      rowWarnings: 1,
+      // a restored 0, and a bank name filled in from the code on each row
+      rowWarnings: 6,
       report: join(dir, "in.check.csv"),
       warnings: [expect.stringContaining('"Ghi chú"')],
       topReasons: [

@@ -47,7 +47,7 @@ describe("invisible characters in a customer code", () => {
     const run = await runCli(["import", input, "--rate", "0"], { env });
     expect(run.code).toBe(0);
     const [row] = await readReport(join(dir, "in.report.csv"));
-    expect(row?.message).toBe("Name (general_info.name): removed invisible U+200B zero-width space; replaced U+00A0 no-break space with a space");
+    expect(row?.message).toBe("Name (general_info.name): removed invisible U+200B zero-width space; replaced U+00A0 no-break space with a space; Bank 1 name (bank_accounts.1.bank_name): bank name Vietcombank filled in from the bank code 203");
     expect(sandbox.store.byCode("KH00001")?.general_info.name).toBe("Nguyễn Văn A");
   });
 });

@@ -9,7 +9,7 @@ import type { Harness } from "../helpers/cli.js";
 // What the samples lack: line breaks, quotes, formula-like text, 16-digit accounts, three contacts.
 const TRICKY: CustomerPayload[] = [
   {
-    general_info: { name: 'Nguyễn "Tí" Văn Tèo', customer_code: "RT-001", type: "personal", phone: "+84 933 456 789", tax_id: "0312345678", custom_tag: "=1+1" },
+    general_info: { name: 'Nguyễn "Tí" Văn Tèo', customer_code: "RT-001", type: "personal", phone: "+84 933 456 789", tax_id: "0100233488", custom_tag: "=1+1" },
     address: { country: "Việt Nam", address: "Số 5\nHẻm 12, Lê Lợi", zip_code: "00700" },
     bank_accounts: [{ bank_code: "203", bank_name: "Vietcombank", account_holder_name: "NGUYEN VAN TEO", account_number: "0123456789012345" }],
   },
@@ -48,7 +48,10 @@ interface ReportRow {
 
 describe("export → import round trip", () => {
   it.each(["csv", "xlsx"])("re-imports its own %s export as would-replace with no field changed", async (format) => {
-    expect(await roundTrip(format, [...TRICKY, CRLF])).toEqual([]);
+    // a bank account with only a code, or only a name, is completed from the bank table, said on the row (rules/bank-rule.ts)
+    expect(await roundTrip(format, [...TRICKY, CRLF])).toEqual([
+      "0042: would-replace would change: Bank 1 name (bank_accounts.1.bank_name), Bank 2 code (bank_accounts.2.bank_code); Bank 1 name (bank_accounts.1.bank_name): bank name BIDV filled in from the bank code 202; Bank 2 code (bank_accounts.2.bank_code): bank code 202 filled in from the bank name BIDV",
+    ]);
   });
 });
 

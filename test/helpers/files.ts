@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { expectedCheckDigit } from "../../src/customers/tax-id.js";
 
 export const HEADER = ["Customer code", "Name", "Type", "Phone code", "Phone", "Email", "Tax ID", "Province", "Contact 1 name", "Bank 1 code", "Bank 1 account number"];
 
@@ -13,7 +14,7 @@ export function customerRow(i: number, overrides: Partial<Record<(typeof HEADER)
     "Phone code": "+84",
     Phone: "0933456789",
     Email: `khach${i}@example.vn`,
-    "Tax ID": "0101234567",
+    "Tax ID": taxIdFor(i),
     Province: "Hồ Chí Minh",
     "Contact 1 name": i % 3 === 0 ? "Trần Văn Bình" : "",
     "Bank 1 code": "203",
@@ -21,6 +22,15 @@ export function customerRow(i: number, overrides: Partial<Record<(typeof HEADER)
     ...overrides,
   };
   return HEADER.map((h) => base[h] ?? "");
+}
+
+/** A valid tax ID of row i's own (01 + i + a digit whose check digit exists), so rows share none. */
+export function taxIdFor(i: number): string {
+  for (let digit = 0; ; digit++) {
+    const nine = `01${String(i).padStart(6, "0")}${digit}`;
+    const check = expectedCheckDigit(nine);
+    if (check !== undefined) return `${nine}${check}`;
+  }
 }
 
 const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

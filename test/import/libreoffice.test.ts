@@ -61,20 +61,24 @@ describe("an export converted to XLSX by LibreOffice (columns opened as Text)", 
   });
 });
 
+// the fixture's banks have codes and no names: the bank table fills each name in, with a warning
+const named = (group: number, name: string, code: string): string => `Bank ${group} name (bank_accounts.${group}.bank_name): bank name ${name} filled in from the bank code ${code}`;
+const NOT_A_CODE = "Bank 1 code (bank_accounts.1.bank_code): 970 is not a bank code in the tool's bank list (2026-12-06): check it";
+
 describe("a hand-kept list re-saved by LibreOffice with its columns as General", () => {
   it("as XLSX: restores what a rule proves, refuses 16 digits, warns of account numbers typed as numbers", async () => {
     const { code, rows, stored } = await importFixture("hand-kept.libreoffice.xlsx");
     expect(code).toBe(1);
     expect(rows).toEqual([
-      ["2", "created", [PLUS_84, zeroBack("912345678"), typedAsNumber("71001234567")].join("; ")],
-      ["3", "invalid", [`Bank 1 account number (bank_accounts.1.account_number): ${LOST}`, `Bank 2 account number (bank_accounts.2.account_number): ${LOST}`, PLUS_84, zeroBack("933456789"), "Tax ID (general_info.tax_id): added the leading 0 Excel dropped (100233488 → 0100233488)"].join("; ")],
-      ["4", "created", [PLUS_84, zeroBack("987654321"), typedAsNumber("451000123456789")].join("; ")],
-      ["5", "invalid", [`Bank 1 account number (bank_accounts.1.account_number): ${LOST}`, PLUS_84, zeroBack("903123456")].join("; ")],
-      ["6", "invalid", [`Bank 1 account number (bank_accounts.1.account_number): ${LOST}`, PLUS_84, zeroBack("977888999")].join("; ")],
+      ["2", "created", [PLUS_84, zeroBack("912345678"), typedAsNumber("71001234567"), named(1, "Vietcombank", "203")].join("; ")],
+      ["3", "invalid", [`Bank 1 account number (bank_accounts.1.account_number): ${LOST}`, `Bank 2 account number (bank_accounts.2.account_number): ${LOST}`, PLUS_84, zeroBack("933456789"), "Tax ID (general_info.tax_id): added the leading 0 Excel dropped (100233488 → 0100233488)", named(1, "Vietcombank", "203"), named(2, "BIDV", "202")].join("; ")],
+      ["4", "created", [PLUS_84, zeroBack("987654321"), typedAsNumber("451000123456789"), named(1, "MB Bank", "311")].join("; ")],
+      ["5", "invalid", [`Bank 1 account number (bank_accounts.1.account_number): ${LOST}`, PLUS_84, zeroBack("903123456"), NOT_A_CODE].join("; ")],
+      ["6", "invalid", [`Bank 1 account number (bank_accounts.1.account_number): ${LOST}`, PLUS_84, zeroBack("977888999"), named(1, "Vietcombank", "203")].join("; ")],
     ]);
     expect(stored).toEqual([
-      { general_info: person("KH001", "Nguyễn Văn An", "0912345678"), bank_accounts: [{ bank_code: "203", account_number: "71001234567" }] },
-      { general_info: { ...person("KH003", "Trần Minh Châu", "0987654321"), tax_id: "3600252847" }, bank_accounts: [{ bank_code: "311", account_number: "451000123456789" }] },
+      { general_info: person("KH001", "Nguyễn Văn An", "0912345678"), bank_accounts: [{ bank_code: "203", bank_name: "Vietcombank", account_number: "71001234567" }] },
+      { general_info: { ...person("KH003", "Trần Minh Châu", "0987654321"), tax_id: "3600252847" }, bank_accounts: [{ bank_code: "311", bank_name: "MB Bank", account_number: "451000123456789" }] },
     ]);
   });
 
@@ -82,11 +86,11 @@ describe("a hand-kept list re-saved by LibreOffice with its columns as General",
     const { code, rows, stored } = await importFixture("hand-kept.libreoffice-xlsx.csv");
     expect(code).toBe(1);
     expect(rows).toEqual([
-      ["2", "created", [PLUS_84, zeroBack("912345678")].join("; ")],
-      ["3", "invalid", [`Bank 2 account number (bank_accounts.2.account_number): ${LOST}`, rounded("1824628194821990"), PLUS_84, zeroBack("933456789"), "Tax ID (general_info.tax_id): added the leading 0 Excel dropped (100233488 → 0100233488)"].join("; ")],
-      ["4", "created", [PLUS_84, zeroBack("987654321")].join("; ")],
-      ["5", "invalid", [`Bank 1 account number (bank_accounts.1.account_number): ${LOST}`, PLUS_84, zeroBack("903123456")].join("; ")],
-      ["6", "invalid", [rounded("1903456789012350"), PLUS_84, zeroBack("977888999")].join("; ")],
+      ["2", "created", [PLUS_84, zeroBack("912345678"), named(1, "Vietcombank", "203")].join("; ")],
+      ["3", "invalid", [`Bank 2 account number (bank_accounts.2.account_number): ${LOST}`, rounded("1824628194821990"), PLUS_84, zeroBack("933456789"), "Tax ID (general_info.tax_id): added the leading 0 Excel dropped (100233488 → 0100233488)", named(1, "Vietcombank", "203"), named(2, "BIDV", "202")].join("; ")],
+      ["4", "created", [PLUS_84, zeroBack("987654321"), named(1, "MB Bank", "311")].join("; ")],
+      ["5", "invalid", [`Bank 1 account number (bank_accounts.1.account_number): ${LOST}`, PLUS_84, zeroBack("903123456"), NOT_A_CODE].join("; ")],
+      ["6", "invalid", [rounded("1903456789012350"), PLUS_84, zeroBack("977888999"), named(1, "Vietcombank", "203")].join("; ")],
     ]);
     expect(stored.map((customer) => customer.general_info.customer_code)).toEqual(["KH001", "KH003"]);
   });

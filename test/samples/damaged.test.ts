@@ -44,9 +44,9 @@ describe("samples/customers-damaged.csv", () => {
     const person = (code: string, name: string, phone: string) => ({ customer_code: code, name, type: "personal", phone_code: "+84", phone });
     expect(sent).toEqual([
       { general_info: person("KH001", "Trần Văn Bình", "0912345678") },
-      { general_info: { ...person("KH002", "Phạm Thị Bích", "0933456789"), tax_id: "0100233488" }, bank_accounts: [{ bank_code: "203", account_number: "1824628194821990" }] },
+      { general_info: { ...person("KH002", "Phạm Thị Bích", "0933456789"), tax_id: "0100233488" }, bank_accounts: [{ bank_code: "203", bank_name: "Vietcombank", account_number: "1824628194821990" }] },
       { general_info: { ...person("KH003", "Lê Minh Châu", "0987654321"), contact_persons: [{ name: "Lê Văn Dũng", phone_number: "+84 907 654 321" }] } },
-      { general_info: { ...person("KH008", "Ngô Thị Yến", "0944555666"), tax_id: "0312345678" }, bank_accounts: [{ bank_code: "202", account_number: "0451000123456789" }] },
+      { general_info: { ...person("KH008", "Ngô Thị Yến", "0944555666"), tax_id: "0312345673" }, bank_accounts: [{ bank_code: "202", bank_name: "BIDV", account_number: "0451000123456789" }] },
     ]);
   });
 

@@ -82,7 +82,7 @@ describe("samples/", () => {
     expect(company.every((customer) => (customer.general_info.contact_persons?.length ?? 0) > 0)).toBe(true);
     const accounts = fromCsv.flatMap((customer) => customer.bank_accounts ?? []).map((bank) => bank.account_number);
     expect(accounts).toContain("0801000123456789");
-    expect(fromCsv.map((customer) => customer.general_info.tax_id)).toContain("0101234567");
+    expect(fromCsv.map((customer) => customer.general_info.tax_id)).toContain("0101234565");
     expect(fromCsv.map((customer) => customer.general_info.name)).toContain("Công ty Cổ phần Thực phẩm Sạch Huế");
     expect(fromCsv.find((customer) => customer.general_info.customer_code === "KH030")?.general_info.contact_persons?.[0]?.name).toBe("Tôn Nữ Minh Thư");
     expect(new Set(fromCsv.map((customer) => customer.address?.province)).size).toBeGreaterThanOrEqual(15);
