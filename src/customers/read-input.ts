@@ -1,8 +1,10 @@
 // A customer list read from a sheet: its header found and bound, each data row mapped to a payload (import, validate, undo).
 import { createDuplicateTracker } from "./duplicates.js";
-import { bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from "./header.js";
+import { bindColumns, headerText, unknownColumnWarnings } from "./header.js";
 import type { BoundColumns, ResultColumn } from "./header.js";
-import { loadMappingFile } from "./mapping.js";
+import { loadColumnsFile } from "../profiles/plan.js";
+import type { SourcePlan } from "../profiles/plan.js";
+import { findSource } from "../profiles/source.js";
 import { createRowMapper } from "./to-payload.js";
 import type { RowOutcome } from "./to-payload.js";
 import { templateColumns } from "./columns.js";
@@ -41,14 +43,16 @@ export interface InputTable {
   kept: number[];
   bound: BoundColumns;
   headerRow: number;
-  /** the unknown columns, said in a few lines at most, for the run's warnings */
+  /** the program recognised and the unknown columns, said in a few lines at most, for the run's warnings */
   warnings: Message[];
+  /** how the columns were read, when --columns or a recognised program's profile said (validate --save-columns) */
+  plan: SourcePlan | undefined;
   rows: AsyncGenerator<InputRow>;
 }
 
 /** An opened sheet with its header found and bound; `head` holds the rows read to find it. */
 async function openTable(file: string, options: InputOptions) {
-  const mapping = options.columnsFile ? await loadMappingFile(options.columnsFile) : undefined;
+  const userPlan = options.columnsFile ? await loadColumnsFile(options.columnsFile) : undefined;
   const source = await openSheet(file, options);
   const iterator = source.rows[Symbol.asyncIterator]();
   const head: SheetRow[] = [];
@@ -57,12 +61,14 @@ async function openTable(file: string, options: InputOptions) {
     if (next.done) break;
     head.push(next.value);
   }
-  const found = findHeaderRow(head, mapping ? { mapping } : {});
+  // another program's file (KiotViet, MISA, ...) is recognised by its headers, or read by the --columns plan
+  const { found, mapping, plan, reshaper, warnings } = findSource(head, userPlan);
   if (!found) throw headerNotFound(file, head.length, source);
-  const bound = withFileName(file, () => bindColumns(found.row, mapping ? { mapping } : {}));
+  const bound = withFileName(file, () => bindColumns(reshaper?.header ?? found.row, { ...(mapping ? { mapping } : {}), ...(reshaper ? { ignore: reshaper.ignore } : {}) }));
+  reshaper?.finishBind(bound);
   const result = new Set(bound.resultColumns);
   const kept = found.row.cells.map((_, column) => column).filter((column) => !result.has(column));
-  return { source, iterator, head, found, bound, kept };
+  return { source, iterator, head, found, bound, kept, plan, reshaper, sourceWarnings: warnings };
 }
 
 /** The rows readInput would yield, counted without mapping them: a total for the progress line before the real run. */
@@ -81,15 +87,16 @@ export async function countRecords(file: string, options: InputOptions = {}, onR
 
 /** Opens a spreadsheet, finds and binds its header, and maps each data row to a payload. */
 export async function readInput(file: string, options: InputOptions = {}): Promise<InputTable> {
-  const { source, iterator, head, found, bound, kept } = await openTable(file, options);
+  const { source, iterator, head, found, bound, kept, plan, reshaper, sourceWarnings } = await openTable(file, options);
   const width = headerWidth(found.row);
   // Cells past the header fail the row in a CSV (a stray delimiter shifted them) and in our report,
   // which keeps them there from its input; in a workbook they are notes, said and not read.
   const pastHeaderFails = source.format === "csv" || bound.statusColumn !== undefined;
   const headers = kept.map((column) => headerText(found.row.cells[column]));
-  const warnings = unknownColumnWarnings(bound.unknown);
+  const warnings = [...sourceWarnings, ...unknownColumnWarnings(bound.unknown)];
   const resultAt = [...bound.resultNames];
-  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), unguardFormulas: source.format === "csv" });
+  const mapCells = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), unguardFormulas: source.format === "csv" });
+  const mapRow = reshaper === undefined ? mapCells : (row: SheetRow) => reshaper.outcome(mapCells(reshaper.row(row)));
   // The report neutralises formula-like cells again as it writes them: a value from a CSV (perhaps
   // our own report) loses the apostrophe it carried, or each round trip would add one ('+84 → ''+84).
   const ownValue = (cell: Cell | undefined): string | undefined => {
@@ -120,7 +127,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
     }
   }
 
-  return { source, headers, kept, bound, headerRow: found.row.row, warnings, rows: rows() };
+  return { source, headers, kept, bound, headerRow: found.row.row, warnings, plan, rows: rows() };
 }
 
 /** Whole-run errors about the header name the file they are about. */

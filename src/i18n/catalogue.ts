@@ -11,6 +11,7 @@ import { importArea } from "./catalogue/import.js";
 import { report } from "./catalogue/report.js";
 import { sandbox } from "./catalogue/sandbox.js";
 import { sheet } from "./catalogue/sheet.js";
+import { sources } from "./catalogue/sources.js";
 import { status } from "./catalogue/status.js";
 import { template } from "./catalogue/template.js";
 import { undo } from "./catalogue/undo.js";
@@ -29,6 +30,7 @@ export const AREAS = {
   report,
   sandbox,
   sheet,
+  sources,
   status,
   template,
   undo,

@@ -1,0 +1,33 @@
+// What the tool says about files from other programs (KiotViet, MISA, Sapo, Haravan) and their profiles.
+import type { Translated } from "../text.js";
+
+export const sources = {
+  "sources.recognised": {
+    en: "recognised as a {name} customer file by its headers: its columns are read without --columns",
+    vi: "đã nhận ra tệp khách hàng của {name} theo tên cột: các cột được đọc mà không cần --columns",
+  },
+  "sources.recognisedUnsure": {
+    en: "recognised as a {name} customer file by its headers, which are not yet confirmed against a real {name} export: check the report before you import",
+    vi: "đã nhận ra tệp khách hàng của {name} theo tên cột, nhưng các tên cột này chưa được đối chiếu với tệp xuất thật của {name}: hãy xem kỹ tệp kết quả trước khi nhập",
+  },
+  "sources.noField": {
+    en: "columns with no Finan field, kept in the report and not sent: {headers}",
+    vi: "các cột không có trường tương ứng trong Finan, được giữ trong tệp kết quả và không gửi lên: {headers}",
+  },
+  "sources.unsure": {
+    en: "\"{header}\" is not read: which of its values means an organisation is not known for sure. Say it in a --columns file (validate --save-columns writes one to edit), or use --default type=company",
+    vi: "Cột \"{header}\" không được đọc: chưa chắc giá trị nào của cột này nghĩa là tổ chức. Hãy khai báo trong tệp --columns (validate --save-columns ghi sẵn một tệp để sửa), hoặc dùng --default type=company",
+  },
+  "sources.columns.badValues": {
+    en: "\"values\" must give each value of your file the value to send, as text",
+    vi: "\"values\" phải cho mỗi giá trị trong tệp của bạn một giá trị để gửi, dạng chữ",
+  },
+  "sources.columns.badSource": {
+    en: "\"{value}\" is not a program this tool knows (kiotviet, misa-sme, misa-amis, sapo, haravan)",
+    vi: "\"{value}\" không phải phần mềm mà công cụ này biết (kiotviet, misa-sme, misa-amis, sapo, haravan)",
+  },
+  "sources.columns.formatHint": {
+    en: "An entry gives a column a field (\"general_info.name\"), an object with \"field\" and \"values\", an object with \"role\", or null for a column not sent; validate --save-columns writes an example.",
+    vi: "Mỗi mục gán cho một cột một trường (\"general_info.name\"), một đối tượng có \"field\" và \"values\", một đối tượng có \"role\", hoặc null cho cột không gửi lên; validate --save-columns ghi sẵn một tệp mẫu.",
+  },
+} as const satisfies Record<string, Translated>;

@@ -1,0 +1,49 @@
+// Which program a file comes from and how its header row is read: the --columns plan, or a profile recognised by its headers.
+import { ToolError } from "../errors.js";
+import { findHeaderRow, headerText } from "../customers/header.js";
+import type { ColumnMapping } from "../customers/mapping.js";
+import { msg } from "../i18n/text.js";
+import type { Message } from "../i18n/text.js";
+import type { SheetRow } from "../spreadsheet/types.js";
+import { recogniseProfile } from "./index.js";
+import { planFromProfile } from "./plan.js";
+import type { SourcePlan } from "./plan.js";
+import { createReshaper } from "./reshape.js";
+import type { Reshaper } from "./reshape.js";
+
+export interface FileSource {
+  found: { index: number; row: SheetRow } | undefined;
+  plan: SourcePlan | undefined;
+  mapping: ColumnMapping | undefined;
+  /** present when the file is another program's shape (a profile, roles or value maps) */
+  reshaper: Reshaper | undefined;
+  warnings: Message[];
+}
+
+const HEADER_SEARCH_ROWS = 10;
+
+/** The header row and the plan to read it by: the user's --columns first, else a recognised program's profile. */
+export function findSource(head: SheetRow[], userPlan: SourcePlan | undefined): FileSource {
+  let plan = userPlan;
+  let found: FileSource["found"];
+  const warnings: Message[] = [];
+  if (plan === undefined) {
+    for (let index = 0; index < Math.min(head.length, HEADER_SEARCH_ROWS) && found === undefined; index++) {
+      const row = head[index];
+      const profile = row === undefined ? undefined : recogniseProfile(row.cells.map(headerText));
+      if (row === undefined || profile === undefined) continue;
+      found = { index, row };
+      plan = planFromProfile(profile);
+      warnings.push(msg(profile.certainty === "unsure" ? "sources.recognisedUnsure" : "sources.recognised", { name: profile.name }));
+    }
+  }
+  const mapping = plan?.fields;
+  found ??= findHeaderRow(head, mapping ? { mapping } : {});
+  const shaped = plan !== undefined && (plan.profile !== undefined || plan.roles.size > 0 || plan.values.size > 0 || plan.noField.size > 0 || plan.unsure.size > 0);
+  const reshaper = shaped && found !== undefined ? createReshaper(found.row, plan!) : undefined;
+  // MISA SME's 0/1 flag: said before the generic "type is missing", which would not tell what to do with it
+  if (reshaper?.unsureType !== undefined) {
+    throw new ToolError("E_MAPPING", msg("sources.unsure", { header: reshaper.unsureType }), { hint: msg("sources.columns.formatHint") });
+  }
+  return { found, plan, mapping, reshaper, warnings: [...warnings, ...(reshaper?.warnings ?? [])] };
+}
