@@ -4,7 +4,7 @@ import { bindColumns, headerText, unknownColumnWarnings } from "./header.js";
 import type { BoundColumns, ResultColumn } from "./header.js";
 import { loadColumnsFile } from "../profiles/plan.js";
 import type { SourcePlan } from "../profiles/plan.js";
-import { findSource } from "../profiles/source.js";
+import { findSource, refuseUnsureType } from "../profiles/source.js";
 import { createRowMapper } from "./to-payload.js";
 import type { RowOutcome } from "./to-payload.js";
 import { templateColumns } from "./columns.js";
@@ -20,6 +20,8 @@ import { parseStatus } from "../rows/status.js";
 export interface InputOptions extends ReadOptions {
   /** path of a JSON file mapping the user's headers to fields (--columns) */
   columnsFile?: string | undefined;
+  /** told the header row and how it is read, before its columns are bound (validate --save-columns) */
+  onHeader?: ((headers: string[], plan: SourcePlan | undefined) => Promise<void>) | undefined;
 }
 
 export interface InputRow {
@@ -64,6 +66,8 @@ async function openTable(file: string, options: InputOptions) {
   // another program's file (KiotViet, MISA, ...) is recognised by its headers, or read by the --columns plan
   const { found, mapping, plan, reshaper, warnings } = findSource(head, userPlan);
   if (!found) throw headerNotFound(file, head.length, source);
+  await options.onHeader?.(found.row.cells.map(headerText), plan);
+  refuseUnsureType(reshaper);
   const bound = withFileName(file, () => bindColumns(reshaper?.header ?? found.row, { ...(mapping ? { mapping } : {}), ...(reshaper ? { ignore: reshaper.ignore } : {}) }));
   reshaper?.finishBind(bound);
   const result = new Set(bound.resultColumns);

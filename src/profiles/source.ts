@@ -41,9 +41,11 @@ export function findSource(head: SheetRow[], userPlan: SourcePlan | undefined): 
   found ??= findHeaderRow(head, mapping ? { mapping } : {});
   const shaped = plan !== undefined && (plan.profile !== undefined || plan.roles.size > 0 || plan.values.size > 0 || plan.noField.size > 0 || plan.unsure.size > 0);
   const reshaper = shaped && found !== undefined ? createReshaper(found.row, plan!) : undefined;
-  // MISA SME's 0/1 flag: said before the generic "type is missing", which would not tell what to do with it
-  if (reshaper?.unsureType !== undefined) {
-    throw new ToolError("E_MAPPING", msg("sources.unsure", { header: reshaper.unsureType }), { hint: msg("sources.columns.formatHint") });
-  }
   return { found, plan, mapping, reshaper, warnings: [...warnings, ...(reshaper?.warnings ?? [])] };
+}
+
+/** MISA SME's 0/1 flag with no other type column: said before the generic "type is missing", which would not tell what to do. */
+export function refuseUnsureType(reshaper: Reshaper | undefined): void {
+  if (reshaper?.unsureType === undefined) return;
+  throw new ToolError("E_MAPPING", msg("sources.unsure", { header: reshaper.unsureType }), { hint: msg("sources.columns.formatHint") });
 }

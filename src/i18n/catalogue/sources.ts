@@ -30,4 +30,16 @@ export const sources = {
     en: "An entry gives a column a field (\"general_info.name\"), an object with \"field\" and \"values\", an object with \"role\", or null for a column not sent; validate --save-columns writes an example.",
     vi: "Mỗi mục gán cho một cột một trường (\"general_info.name\"), một đối tượng có \"field\" và \"values\", một đối tượng có \"role\", hoặc null cho cột không gửi lên; validate --save-columns ghi sẵn một tệp mẫu.",
   },
+  "sources.help.saveColumns": {
+    en: "Write the column mapping this run used (the program recognised, value maps) as a JSON file that --columns reads",
+    vi: "Ghi cách gán cột mà lần chạy này dùng (phần mềm nhận ra, bảng đổi giá trị) vào tệp JSON mà --columns đọc được",
+  },
+  "sources.save.exists": {
+    en: "{path} exists already and may hold your edits: the column mapping was not saved and nothing was checked.",
+    vi: "Đã có tệp {path}, có thể chứa các chỗ bạn đã sửa: chưa lưu cách gán cột và chưa kiểm tra gì.",
+  },
+  "sources.save.existsHint": {
+    en: "Give --save-columns another file name, or add --force to overwrite it.",
+    vi: "Hãy đặt tên tệp khác cho --save-columns, hoặc thêm --force để ghi đè.",
+  },
 } as const satisfies Record<string, Translated>;
