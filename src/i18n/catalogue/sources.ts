@@ -42,4 +42,32 @@ export const sources = {
     en: "Give --save-columns another file name, or add --force to overwrite it.",
     vi: "Hãy đặt tên tệp khác cho --save-columns, hoặc thêm --force để ghi đè.",
   },
+  "sources.export.dropped": {
+    en: "{field}: left out for {count} customers, as the {name} file has no column for it",
+    vi: "{field}: không ghi cho {count} khách hàng, vì tệp {name} không có cột cho trường này",
+  },
+  "sources.export.bankNameFilled": {
+    en: "a blank bank name was filled from the bank table by its code for {count} customers: {codes}",
+    vi: "tên ngân hàng để trống đã được điền theo mã ngân hàng từ bảng ngân hàng cho {count} khách hàng: {codes}",
+  },
+  "sources.export.notWith": {
+    en: "--profile writes the other program's own columns: it cannot be used with {flag}.",
+    vi: "--profile ghi đúng các cột của phần mềm kia: không dùng chung được với {flag}.",
+  },
+  "sources.export.notWithHint": {
+    en: "Leave out {flag}, or export without --profile.",
+    vi: "Hãy bỏ {flag}, hoặc xuất mà không dùng --profile.",
+  },
+  "sources.export.flagWithoutMisa": {
+    en: "--misa-org-flag is for --profile misa only.",
+    vi: "--misa-org-flag chỉ dùng với --profile misa.",
+  },
+  "sources.help.profile": {
+    en: "Write the import file of another program instead of ours: misa (MISA SME's customer template) or kiotviet",
+    vi: "Ghi tệp nhập của phần mềm khác thay cho tệp của công cụ này: misa (tệp mẫu khách hàng của MISA SME) hoặc kiotviet",
+  },
+  "sources.help.misaOrgFlag": {
+    en: "Which value of MISA's \"Là tổ chức/cá nhân\" means an organisation (0 or 1; not sure, so left blank unless given)",
+    vi: "Giá trị nào của cột \"Là tổ chức/cá nhân\" trong MISA nghĩa là tổ chức (0 hoặc 1; chưa chắc chắn nên để trống nếu không khai báo)",
+  },
 } as const satisfies Record<string, Translated>;
