@@ -14,7 +14,7 @@ const system = [
   "test/export/{control-characters,csv-safety,export,failures-vi,hostile-servers,lang-vi,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",
   "test/import/{faults,import,lang-plan,lang-round-trip,lock,modes,pace,report-names,resume,undo,unknown-outcomes}.test.ts",
   "test/output/terminal.test.ts",
-  "test/profiles/export-profile.test.ts",
+  "test/profiles/{defaults,export-profile}.test.ts",
   "test/reliability/**/*.test.ts",
   "test/samples/**/*.test.ts",
   "test/sandbox/**/*.test.ts",

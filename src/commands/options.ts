@@ -8,6 +8,7 @@ import { ToolError } from "../errors.js";
 import { msg, t } from "../i18n/text.js";
 import type { InputOptions } from "../customers/read-input.js";
 import type { FlagsOf } from "./define.js";
+import { parseDefaults } from "../profiles/defaults.js";
 
 /** For the commands that read a spreadsheet: validate and import. */
 const readerFlags = (lang: Lang) => ({
@@ -15,6 +16,7 @@ const readerFlags = (lang: Lang) => ({
   encoding: { type: "string", describe: t(lang, "cli.help.flag.encoding") },
   delimiter: { type: "string", describe: t(lang, "cli.help.flag.delimiter") },
   columns: { type: "string", describe: t(lang, "cli.help.flag.columnsFile") },
+  default: { type: "string", array: true, describe: t(lang, "sources.help.default") },
 }) as const satisfies Record<string, Options>;
 export type ReaderArgs = FlagsOf<ReturnType<typeof readerFlags>>;
 
@@ -46,6 +48,7 @@ export function readerOptions(args: ReaderArgs, cwd: string): InputOptions {
     ...(args.encoding === undefined ? {} : { encoding: args.encoding }),
     ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter === "\\t" || args.delimiter === "tab" ? "\t" : args.delimiter }),
     ...(args.columns === undefined ? {} : { columnsFile: resolve(cwd, args.columns) }),
+    ...(args.default === undefined ? {} : { defaults: parseDefaults(args.default) }),
   };
 }
 

@@ -8,6 +8,7 @@ import { findSource, refuseUnsureType } from "../profiles/source.js";
 import { createRowMapper } from "./to-payload.js";
 import type { RowOutcome } from "./to-payload.js";
 import { templateColumns } from "./columns.js";
+import type { FieldKey } from "./columns.js";
 import { ToolError } from "../errors.js";
 import { displayCell } from "../spreadsheet/display-cell.js";
 import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
@@ -20,6 +21,8 @@ import { parseStatus } from "../rows/status.js";
 export interface InputOptions extends ReadOptions {
   /** path of a JSON file mapping the user's headers to fields (--columns) */
   columnsFile?: string | undefined;
+  /** --default FIELD=VALUE: filled into blank fields (a replace keeps the server's values for them) */
+  defaults?: ReadonlyMap<FieldKey, string> | undefined;
   /** told the header row and how it is read, before its columns are bound (validate --save-columns) */
   onHeader?: ((headers: string[], plan: SourcePlan | undefined) => Promise<void>) | undefined;
 }
@@ -64,7 +67,7 @@ async function openTable(file: string, options: InputOptions) {
     head.push(next.value);
   }
   // another program's file (KiotViet, MISA, ...) is recognised by its headers, or read by the --columns plan
-  const { found, mapping, plan, reshaper, warnings } = findSource(head, userPlan);
+  const { found, mapping, plan, reshaper, warnings } = findSource(head, userPlan, options.defaults);
   if (!found) throw headerNotFound(file, head.length, source);
   await options.onHeader?.(found.row.cells.map(headerText), plan);
   refuseUnsureType(reshaper);

@@ -209,7 +209,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       return Promise.resolve({ ...done, row: input.row });
     }
     if (signal.aborted) return Promise.resolve(notAttempted(input));
-    const job: RowJob = { row: input.row, customerCode: outcome.customerCode, payload: outcome.payload, groups: outcome.groups };
+    const job: RowJob = { row: input.row, customerCode: outcome.customerCode, payload: outcome.payload, groups: outcome.groups, ...(outcome.defaulted ? { defaulted: outcome.defaulted } : {}) };
     const intent = resumeState?.intents.get(key);
     if (intent) {
       if (intent.op === "replace" && intent.customerId && intent.sent) job.resumeReplace = { customerId: intent.customerId, before: intent.before, sent: intent.sent };

@@ -8,6 +8,7 @@ import type { Pacer } from "../api/pacer.js";
 import { headerFor } from "../customers/columns.js";
 import type { FieldKey } from "../customers/columns.js";
 import { diffPayload, mergePayload, withoutServerFields } from "../customers/merge.js";
+import { withoutDefaults } from "../profiles/defaults.js";
 import type { GroupNumbers } from "../customers/schema.js";
 import type { CustomerPayload, CustomerRecord } from "../customers/types.js";
 import { MAX_DETOURS, contradiction, differencesFromSent, said, someoneElses } from "./adopt.js";
@@ -46,6 +47,8 @@ export interface RowJob {
   resumeReplace?: { customerId: string; before?: CustomerPayload | undefined; sent: CustomerPayload };
   /** a create of this row was sent before an interruption: a 104100 now may be its own */
   sentBefore?: boolean;
+  /** fields filled by --default: for a create only; a replace keeps the server's values */
+  defaulted?: FieldKey[];
 }
 
 /** Plans and sends one valid row: create, replace, merge or skip. Row failures come back as results. */
@@ -136,7 +139,7 @@ export function createUploader(options: UploaderOptions) {
 
     async function replace(job: RowJob, customerId: string): Promise<RowResult> {
       let before: CustomerRecord | undefined;
-      if (options.mode === "merge" || options.backup || options.dryRun) {
+      if (options.mode === "merge" || options.backup || options.dryRun || job.defaulted !== undefined) {
         try {
           before = (await send(() => client.getCustomer(customerId), true)).data;
         } catch (error) {
@@ -144,7 +147,8 @@ export function createUploader(options: UploaderOptions) {
           return failed(job, error, (reason) => msg("import.row.cannotRead", { reason }));
         }
       }
-      const body = options.mode === "merge" && before ? mergePayload(before, job.payload, job.groups) : job.payload;
+      const payload = job.defaulted === undefined ? job.payload : withoutDefaults(job.payload, job.defaulted, before);
+      const body = options.mode === "merge" && before ? mergePayload(before, payload, job.groups) : payload;
       if (options.dryRun) {
         const plan = before ? describePlan(before, body, lang) : undefined;
         if (plan?.clears) rowsClearing += 1;

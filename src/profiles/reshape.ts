@@ -32,7 +32,7 @@ export interface Reshaper {
 const text = (value: string): Cell => ({ kind: "text", text: value });
 const cellText = (cell: Cell | undefined): string | undefined => displayCell(cell)?.trim() || undefined;
 
-export function createReshaper(headerRow: SheetRow, plan: SourcePlan): Reshaper {
+export function createReshaper(headerRow: SheetRow, plan: SourcePlan, defaults: ReadonlyMap<FieldKey, string> = new Map()): Reshaper {
   const headers = headerRow.cells.map(headerText);
   const start = headers.length;
   const keys = headers.map(normaliseHeader);
@@ -52,7 +52,7 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan): Reshaper 
   });
 
   // Each field a role fills, unless the file has a column of its own for it; where it comes from.
-  const added: { field: FieldKey; from: number }[] = [];
+  const added: { field: FieldKey; from: number | undefined }[] = [];
   const add = (field: FieldKey, role: Role, cellFrom?: FieldKey): void => {
     const from = roleAt.has(role) ? (cellFrom === undefined ? roleAt.get(role) : fieldAt.get(cellFrom)) : undefined;
     if (from !== undefined && !fieldAt.has(field) && !added.some((entry) => entry.field === field)) added.push({ field, from });
@@ -65,7 +65,11 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan): Reshaper 
   add("general_info.name", "company");
   add("contact_persons.1.name", "company", "general_info.name");
   add("contact_persons.1.phone_number", "company", "general_info.phone");
+  // --default: a column of its own when the file has none for the field
+  for (const field of defaults.keys()) if (!fieldAt.has(field) && !added.some((entry) => entry.field === field)) added.push({ field, from: undefined });
   const addedAt = new Map(added.map(({ field }, at) => [field, start + at]));
+  const defaultAt = [...defaults].map(([field, value]) => ({ field, value, column: fieldAt.get(field) ?? addedAt.get(field) ?? -1 }));
+  let defaulted: FieldKey[] = [];
   const header: SheetRow = { ...headerRow, cells: [...headerRow.cells, ...added.map(({ field }) => text(field))] };
 
   const present = (set: Set<string>): string[] => headers.filter((header, column) => set.has(keys[column] ?? "") && header !== "");
@@ -74,7 +78,7 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan): Reshaper 
   if (noField.length > 0) warnings.push(msg("sources.noField", { headers: noField.map((header) => `"${header}"`).join(", ") }));
 
   const typeAt = fieldAt.get("general_info.type");
-  const unsureType = typeAt === undefined ? present(plan.unsure)[0] : undefined;
+  const unsureType = typeAt === undefined && !defaults.has("general_info.type") ? present(plan.unsure)[0] : undefined;
   const nameAt = fieldAt.get("general_info.name");
   const phoneAt = fieldAt.get("general_info.phone");
 
@@ -114,6 +118,12 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan): Reshaper 
       put("contact_persons.1.name", person);
       put("contact_persons.1.phone_number", phoneAt === undefined ? undefined : cells[phoneAt]);
     }
+    defaulted = [];
+    for (const { field, value, column } of defaultAt) {
+      if (cellText(cells[column]) !== undefined) continue;
+      cells[column] = text(value);
+      defaulted.push(field);
+    }
     return { ...sheetRow, cells };
   }
 
@@ -132,7 +142,8 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan): Reshaper 
       }
     },
     outcome(outcome) {
-      if (outcome.ok || !outcome.issues.some((issue) => (issue.column ?? 0) >= start)) return outcome;
+      if (outcome.ok) return defaulted.length === 0 ? outcome : { ...outcome, defaulted };
+      if (!outcome.issues.some((issue) => (issue.column ?? 0) >= start)) return outcome;
       return { ...outcome, issues: outcome.issues.map((issue) => (issue.column === undefined ? issue : { ...issue, column: origin(issue.column) ?? issue.column })) };
     },
   };

@@ -6,7 +6,8 @@ import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 import type { SheetRow } from "../spreadsheet/types.js";
 import { recogniseProfile } from "./index.js";
-import { planFromProfile } from "./plan.js";
+import { planFromObject, planFromProfile } from "./plan.js";
+import type { FieldKey } from "../customers/columns.js";
 import type { SourcePlan } from "./plan.js";
 import { createReshaper } from "./reshape.js";
 import type { Reshaper } from "./reshape.js";
@@ -23,7 +24,7 @@ export interface FileSource {
 const HEADER_SEARCH_ROWS = 10;
 
 /** The header row and the plan to read it by: the user's --columns first, else a recognised program's profile. */
-export function findSource(head: SheetRow[], userPlan: SourcePlan | undefined): FileSource {
+export function findSource(head: SheetRow[], userPlan: SourcePlan | undefined, defaults: ReadonlyMap<FieldKey, string> = new Map()): FileSource {
   let plan = userPlan;
   let found: FileSource["found"];
   const warnings: Message[] = [];
@@ -39,8 +40,8 @@ export function findSource(head: SheetRow[], userPlan: SourcePlan | undefined): 
   }
   const mapping = plan?.fields;
   found ??= findHeaderRow(head, mapping ? { mapping } : {});
-  const shaped = plan !== undefined && (plan.profile !== undefined || plan.roles.size > 0 || plan.values.size > 0 || plan.noField.size > 0 || plan.unsure.size > 0);
-  const reshaper = shaped && found !== undefined ? createReshaper(found.row, plan!) : undefined;
+  const shaped = defaults.size > 0 || (plan !== undefined && (plan.profile !== undefined || plan.roles.size > 0 || plan.values.size > 0 || plan.noField.size > 0 || plan.unsure.size > 0));
+  const reshaper = shaped && found !== undefined ? createReshaper(found.row, plan ?? planFromObject({}, ""), defaults) : undefined;
   return { found, plan, mapping, reshaper, warnings: [...warnings, ...(reshaper?.warnings ?? [])] };
 }
 

@@ -70,4 +70,16 @@ export const sources = {
     en: "Which value of MISA's \"Là tổ chức/cá nhân\" means an organisation (0 or 1; not sure, so left blank unless given)",
     vi: "Giá trị nào của cột \"Là tổ chức/cá nhân\" trong MISA nghĩa là tổ chức (0 hoặc 1; chưa chắc chắn nên để trống nếu không khai báo)",
   },
+  "sources.default.bad": {
+    en: "--default {text}: write it as FIELD=VALUE, with a field this tool knows and a value that is not blank.",
+    vi: "--default {text}: hãy viết dạng TRƯỜNG=GIÁ_TRỊ, với một trường mà công cụ này biết và giá trị không để trống.",
+  },
+  "sources.default.hint": {
+    en: "For example --default type=company or --default \"Tỉnh/Thành phố=Hà Nội\"; a field is a template header or an API path.",
+    vi: "Ví dụ --default type=company hoặc --default \"Tỉnh/Thành phố=Hà Nội\"; trường là tên cột của tệp mẫu hoặc đường dẫn API.",
+  },
+  "sources.help.default": {
+    en: "FIELD=VALUE for a field a row leaves blank, in rows that create a customer (repeatable); never replaces a value on the server",
+    vi: "TRƯỜNG=GIÁ_TRỊ cho trường mà dòng để trống, ở các dòng tạo mới khách hàng (dùng nhiều lần được); không bao giờ thay giá trị đang có trên máy chủ",
+  },
 } as const satisfies Record<string, Translated>;
