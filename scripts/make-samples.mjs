@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { COLUMNS, CUSTOMERS, customerRow } from "./samples-data.mjs";
+import { writeSourceSamples } from "./samples-sources.mjs";
 
 // Fixed workbook dates, so regenerating changes no metadata a reader sees.
 const FIXED_DATE = new Date(Date.UTC(2025, 0, 1));
@@ -27,6 +28,7 @@ export async function makeSamples(outDir) {
   await workbook.xlsx.writeFile(join(outDir, "customers.xlsx"));
 
   await writeMistakes(join(outDir, "customers-with-mistakes.xlsx"));
+  await writeSourceSamples(outDir, newWorkbook, textSheet);
 }
 
 /**
