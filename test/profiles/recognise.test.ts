@@ -9,6 +9,8 @@ import { splitArea } from "../../src/profiles/area.js";
 import { KIOTVIET } from "../../src/profiles/kiotviet.js";
 import { MISA_AMIS } from "../../src/profiles/misa-amis.js";
 import { MISA_SME } from "../../src/profiles/misa-sme.js";
+import { HARAVAN } from "../../src/profiles/haravan.js";
+import { SAPO } from "../../src/profiles/sapo.js";
 import { tempDir } from "../helpers/cli.js";
 import { csvLine } from "../helpers/files.js";
 
@@ -151,5 +153,22 @@ describe("MISA files", () => {
     expect(error?.text("en")).toBe(
       '"Là tổ chức/cá nhân" is not read: which of its values means an organisation is not known for sure. Say it in a --columns file (validate --save-columns writes one to edit), or use --default type=company',
     );
+  });
+});
+
+describe("Sapo and Haravan files (unconfirmed headers)", () => {
+  it.each([
+    [HARAVAN, { "First Name": "Văn An", "Last Name": "Nguyễn", Email: "an@example.vn", Phone: "0912345678" }],
+    [SAPO, { "First Name (Tên)": "Văn An", "Last Name (Họ)": "Nguyễn", Email: "an@example.vn", "Phone (Số điện thoại)": "0912345678" }],
+  ])("$name: the name is Last Name + First Name, and the run says the headers are unconfirmed", async (profile, row) => {
+    // Shopify-style files carry no customer code and no type: a column of the user's own, and --default
+    const path = await fileOf([...headersOf(profile), "Mã khách hàng"], [{ ...row, "Mã khách hàng": "KH9" }]);
+    const table = await readInput(path, { defaults: new Map([["general_info.type", "personal"]]) });
+    const outcomes: RowOutcome[] = [];
+    for await (const line of table.rows) outcomes.push(line.outcome);
+    expect(render("en", table.warnings[0]!)).toBe(
+      `recognised as a ${profile.name} customer file by its headers, which are not yet confirmed against a real ${profile.name} export: check the report before you import`,
+    );
+    expect(outcomes[0]?.ok && outcomes[0].payload.general_info).toEqual({ customer_code: "KH9", name: "Nguyễn Văn An", type: "personal", email: "an@example.vn", phone: "0912345678" });
   });
 });
