@@ -11,6 +11,7 @@ import type { Message } from "../i18n/text.js";
 import { displayCell } from "../spreadsheet/display-cell.js";
 import type { Cell, SheetRow } from "../spreadsheet/types.js";
 import { splitArea } from "./area.js";
+import { bankCodeForName } from "./banks.js";
 import type { SourcePlan } from "./plan.js";
 import type { Role } from "./types.js";
 
@@ -65,11 +66,16 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan, defaults: 
   add("general_info.name", "company");
   add("contact_persons.1.name", "company", "general_info.name");
   add("contact_persons.1.phone_number", "company", "general_info.phone");
+  // a program's file that names banks without codes (MISA): the code from the bank table, on a unique match
+  const bankNameAt = fieldAt.get("bank_accounts.1.bank_name");
+  const fillsBankCode = plan.profile !== undefined && bankNameAt !== undefined && !fieldAt.has("bank_accounts.1.bank_code");
+  if (fillsBankCode) added.push({ field: "bank_accounts.1.bank_code", from: bankNameAt });
   // --default: a column of its own when the file has none for the field
   for (const field of defaults.keys()) if (!fieldAt.has(field) && !added.some((entry) => entry.field === field)) added.push({ field, from: undefined });
   const addedAt = new Map(added.map(({ field }, at) => [field, start + at]));
   const defaultAt = [...defaults].map(([field, value]) => ({ field, value, column: fieldAt.get(field) ?? addedAt.get(field) ?? -1 }));
   let defaulted: FieldKey[] = [];
+  let notes: Message[] = [];
   const header: SheetRow = { ...headerRow, cells: [...headerRow.cells, ...added.map(({ field }) => text(field))] };
 
   const present = (set: Set<string>): string[] => headers.filter((header, column) => set.has(keys[column] ?? "") && header !== "");
@@ -118,6 +124,13 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan, defaults: 
       put("contact_persons.1.name", person);
       put("contact_persons.1.phone_number", phoneAt === undefined ? undefined : cells[phoneAt]);
     }
+    notes = [];
+    const bankName = fillsBankCode && bankNameAt !== undefined ? cellText(cells[bankNameAt]) : undefined;
+    const bankCode = bankName === undefined ? undefined : bankCodeForName(bankName);
+    if (bankName !== undefined && bankCode !== undefined) {
+      put("bank_accounts.1.bank_code", bankCode);
+      notes.push(msg("sources.bankCodeFilled", { header: headers[bankNameAt ?? 0] ?? "", code: bankCode, name: bankName }));
+    }
     defaulted = [];
     for (const { field, value, column } of defaultAt) {
       if (cellText(cells[column]) !== undefined) continue;
@@ -141,7 +154,8 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan, defaults: 
         if (from !== binding.column && from !== undefined) binding.header = headers[from] ?? binding.header;
       }
     },
-    outcome(outcome) {
+    outcome(mapped) {
+      const outcome = notes.length === 0 ? mapped : { ...mapped, warnings: [...mapped.warnings, ...notes] };
       if (outcome.ok) return defaulted.length === 0 ? outcome : { ...outcome, defaulted };
       if (!outcome.issues.some((issue) => (issue.column ?? 0) >= start)) return outcome;
       return { ...outcome, issues: outcome.issues.map((issue) => (issue.column === undefined ? issue : { ...issue, column: origin(issue.column) ?? issue.column })) };

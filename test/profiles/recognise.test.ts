@@ -142,7 +142,7 @@ describe("MISA files", () => {
         contact_persons: [{ name: "Lê Văn Cường", phone_number: "0903123456", email: "cuong@saomai.vn" }],
       },
       address: { province: "Hồ Chí Minh" },
-      bank_accounts: [{ account_number: "0071001234567", bank_name: "Vietcombank" }],
+      bank_accounts: [{ account_number: "0071001234567", bank_name: "Vietcombank", bank_code: "203" }],
     });
   });
 

@@ -66,7 +66,7 @@ describe("samples of other programs' files", () => {
     const { checked, imported, report, stored } = await importSample("misa-sme-khach-hang.xlsx", ["--columns", map]);
     expect(checked.code, checked.stderr).toBe(0);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(report).toEqual([["2", "valid", ""], ["3", "valid", ""]]);
+    expect(report).toEqual([["2", "valid", 'Tên ngân hàng (bank_accounts.1.bank_code): filled in 203 from the bank table, the one bank named "Vietcombank"'], ["3", "valid", ""]]);
     expect(stored).toEqual([
       {
         general_info: {
@@ -80,7 +80,7 @@ describe("samples of other programs' files", () => {
           contact_persons: [{ name: "Lê Văn Cường", phone_number: "0903123456", email: "cuong@saomai.vn" }],
         },
         address: { address: "25 Nguyễn Huệ, Quận 1, TP.HCM" },
-        bank_accounts: [{ account_number: "0071001234567", bank_name: "Vietcombank" }],
+        bank_accounts: [{ account_number: "0071001234567", bank_name: "Vietcombank", bank_code: "203" }],
       },
       { general_info: { customer_code: "KH0002", name: "Phạm Thị Dung", type: "personal", phone: "0935111222", email: "dung.pham@yahoo.com" }, address: { address: "8 Trần Phú, Nha Trang" } },
     ]);
@@ -91,7 +91,7 @@ describe("samples of other programs' files", () => {
     expect(checked.code, checked.stderr).toBe(0);
     expect(imported.code, imported.stderr).toBe(0);
     expect(warnings[0]).toBe("recognised as a MISA AMIS customer file by its headers: its columns are read without --columns");
-    expect(report).toEqual([["3", "valid", ""], ["4", "valid", ""]]);
+    expect(report).toEqual([["3", "valid", 'Tên ngân hàng (bank_accounts.1.bank_code): filled in 203 from the bank table, the one bank named "Vietcombank"'], ["4", "valid", ""]]);
     expect(stored).toEqual([
       {
         general_info: {
@@ -104,7 +104,7 @@ describe("samples of other programs' files", () => {
           contact_persons: [{ name: "Lê Văn Cường", phone_number: "0903123456", email: "cuong@saomai.vn" }],
         },
         address: { address: "25 Nguyễn Huệ", country: "Việt Nam", province: "Hồ Chí Minh", district: "Quận 1", ward: "Phường Bến Nghé" },
-        bank_accounts: [{ account_number: "0071001234567", bank_name: "Vietcombank" }],
+        bank_accounts: [{ account_number: "0071001234567", bank_name: "Vietcombank", bank_code: "203" }],
       },
       { general_info: { customer_code: "KH0004", name: "Hoàng Văn Em", type: "personal", tax_id: "001088012345", phone: "0977888999" }, address: { country: "Việt Nam", province: "Đà Nẵng" } },
     ]);

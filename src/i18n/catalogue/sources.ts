@@ -82,4 +82,8 @@ export const sources = {
     en: "FIELD=VALUE for a field a row leaves blank, in rows that create a customer (repeatable); never replaces a value on the server",
     vi: "TRƯỜNG=GIÁ_TRỊ cho trường mà dòng để trống, ở các dòng tạo mới khách hàng (dùng nhiều lần được); không bao giờ thay giá trị đang có trên máy chủ",
   },
+  "sources.bankCodeFilled": {
+    en: "{header} (bank_accounts.1.bank_code): filled in {code} from the bank table, the one bank named \"{name}\"",
+    vi: "{header} (bank_accounts.1.bank_code): đã điền mã {code} từ bảng ngân hàng, là ngân hàng duy nhất có tên \"{name}\"",
+  },
 } as const satisfies Record<string, Translated>;
