@@ -93,10 +93,10 @@ describe("export --profile misa", () => {
     // the flag's meaning is the user's to say when reading the file back, as it was when writing it
     await writeFile(join(h.dir, "map.json"), JSON.stringify({ $source: "misa-sme", "Là tổ chức/cá nhân": { field: "general_info.type", values: { "0": "company", "1": "personal" } } }));
     const again = await mergeDryRun(h, ["--columns", "map.json"]);
-    const filled = (code: string, name: string) => `Tên ngân hàng (bank_accounts.1.bank_code): filled in ${code} from the bank table, the one bank named "${name}"`;
-    expect(again[0]).toEqual(["2", "would-replace", `no change; ${filled("203", "Vietcombank")}`]);
+    const filledNote = (code: string, name: string) => `Tên ngân hàng (bank_accounts.1.bank_code): filled in ${code} from the bank table, the one bank named "${name}"`;
+    expect(again[0]).toEqual(["2", "would-replace", `no change; ${filledNote("203", "Vietcombank")}`]);
     // the bank name the table filled is the one change a re-import would make
-    expect(again[1]).toEqual(["3", "would-replace", `would change: Bank 1 name (bank_accounts.1.bank_name); ${filled("201", "VietinBank")}`]);
+    expect(again[1]).toEqual(["3", "would-replace", `would change: Bank 1 name (bank_accounts.1.bank_name); ${filledNote("201", "VietinBank")}`]);
     expect(again.every(([, , message]) => !/clear/i.test(message ?? ""))).toBe(true);
   });
 
