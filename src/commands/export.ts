@@ -97,8 +97,8 @@ function profileShape(args: { profile?: "misa" | "kiotviet" | undefined; misaOrg
 }
 
 /** The profile's notes (what its file left out) among the file's warnings, said once at the end. */
-function withProfileNotes(result: ExportResult, profile: ProfileShape): ExportResult {
-  return { ...result, fileWarnings: [...result.fileWarnings, ...profileNotes(profile)], profile: profile.profile.id, dropped: profile.dropped() } as ExportResult;
+function withProfileNotes(result: ExportResult, profile: ProfileShape): ExportResult & { profile: string; dropped: ReturnType<ProfileShape["dropped"]> } {
+  return { ...result, fileWarnings: [...result.fileWarnings, ...profileNotes(profile)], profile: profile.profile.id, dropped: profile.dropped() };
 }
 
 function printSummary(io: Io, asked: { file: string; json: boolean; type: string | undefined }, result: ExportResult, summaryOnly: boolean): void {

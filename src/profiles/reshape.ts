@@ -89,6 +89,7 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan, defaults: 
   const phoneAt = fieldAt.get("general_info.phone");
 
   function row(sheetRow: SheetRow): SheetRow {
+    notes = [];
     const cells = sheetRow.cells.slice(0, start);
     cells.length = start + added.length;
     for (const [column, values] of valuesAt) {
@@ -115,7 +116,11 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan, defaults: 
     const fullName = [at("lastName"), at("firstName")].filter(Boolean).join(" ");
     if (fullName !== "") put("general_info.name", fullName);
     const typeText = typeAt === undefined ? undefined : cellText(cells[typeAt]);
-    if (roleAt.has("company") && typeText !== undefined && parseCustomerType(typeText) === "company") {
+    const isCompany = typeText !== undefined && parseCustomerType(typeText) === "company";
+    const companyOfPerson = isCompany ? undefined : at("company");
+    // a person's company has no field: kept in the report, and said, not dropped without a word
+    if (companyOfPerson !== undefined) notes.push(msg("sources.companyOfPerson", { header: headers[roleAt.get("company") ?? 0] ?? "", value: companyOfPerson }));
+    if (roleAt.has("company") && isCompany) {
       // KiotViet's company row: the company is the customer, the person named on the row its contact 1
       const person = nameAt === undefined ? undefined : cells[nameAt];
       const company = at("company");
@@ -124,7 +129,6 @@ export function createReshaper(headerRow: SheetRow, plan: SourcePlan, defaults: 
       put("contact_persons.1.name", person);
       put("contact_persons.1.phone_number", phoneAt === undefined ? undefined : cells[phoneAt]);
     }
-    notes = [];
     const bankName = fillsBankCode && bankNameAt !== undefined ? cellText(cells[bankNameAt]) : undefined;
     const bankCode = bankName === undefined ? undefined : bankCodeForName(bankName);
     if (bankName !== undefined && bankCode !== undefined) {

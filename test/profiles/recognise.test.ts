@@ -91,6 +91,14 @@ describe("a KiotViet customer file", () => {
     );
   });
 
+  it("says a person's Công ty is not sent, rather than dropping it without a word", async () => {
+    const { outcomes } = await read(await fileOf(headersOf(KIOTVIET), [{ ...person, "Công ty": "Công ty TNHH Hải Âu" }]));
+    expect(outcomes[0]?.ok && outcomes[0].payload.general_info.name).toBe("Nguyễn Văn An");
+    expect(outcomes[0]?.warnings.map((warning) => render("en", warning))).toEqual([
+      'Công ty: "Công ty TNHH Hải Âu" is not sent: the row is a personal customer, and Finan has no field for a person\'s company (it stays in the report)',
+    ]);
+  });
+
   it("names the file's own column when a value from a split is wrong", async () => {
     const { outcomes } = await read(await fileOf(headersOf(KIOTVIET), [{ ...company, "Tên khách hàng": "", "Công ty": "" }]));
     const outcome = outcomes[0]!;

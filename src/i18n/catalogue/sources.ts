@@ -86,4 +86,8 @@ export const sources = {
     en: "{header} (bank_accounts.1.bank_code): filled in {code} from the bank table, the one bank named \"{name}\"",
     vi: "{header} (bank_accounts.1.bank_code): đã điền mã {code} từ bảng ngân hàng, là ngân hàng duy nhất có tên \"{name}\"",
   },
+  "sources.companyOfPerson": {
+    en: "{header}: \"{value}\" is not sent: the row is a personal customer, and Finan has no field for a person's company (it stays in the report)",
+    vi: "{header}: \"{value}\" không được gửi lên: dòng này là khách hàng cá nhân, và Finan không có trường cho công ty của một cá nhân (giá trị vẫn nằm trong tệp kết quả)",
+  },
 } as const satisfies Record<string, Translated>;
