@@ -22,17 +22,14 @@ export interface SourcePlan {
   noField: Set<string>;
   /** normalised headers of columns whose meaning is not sure: never read */
   unsure: Set<string>;
-  /** the headers as written, for --save-columns */
-  spelled: Map<string, string>;
 }
 
-const emptyPlan = (): SourcePlan => ({ fields: new Map(), roles: new Map(), values: new Map(), noField: new Set(), unsure: new Set(), spelled: new Map() });
+export const emptyPlan = (): SourcePlan => ({ fields: new Map(), roles: new Map(), values: new Map(), noField: new Set(), unsure: new Set() });
 
 /** A profile's columns as a plan. */
 export function planFromProfile(profile: Profile): SourcePlan {
   const plan: SourcePlan = { ...emptyPlan(), profile };
   for (const [key, column] of columnsByHeader(profile)) {
-    plan.spelled.set(key, column.header);
     if (column.unsure) plan.unsure.add(key);
     else if (column.target === undefined) plan.noField.add(key);
     else if (isRole(column.target)) plan.roles.set(key, column.target);
@@ -65,7 +62,6 @@ export function planFromObject(input: unknown, source: string): SourcePlan {
     for (const part of [plan.fields, plan.roles, plan.values]) part.delete(key);
     plan.noField.delete(key);
     plan.unsure.delete(key);
-    plan.spelled.set(key, header);
     if (value === null) plan.noField.add(key);
     else if (typeof value !== "object" || Array.isArray(value)) plain[header] = value;
     else readEntry(plan, header, value as Record<string, unknown>, plain, source);

@@ -4,13 +4,12 @@ import { existsSync } from "node:fs";
 import { ToolError } from "../errors.js";
 import { msg } from "../i18n/text.js";
 import { replaceFile } from "../temp-files.js";
-import { planToObject } from "./plan.js";
+import { emptyPlan, planToObject } from "./plan.js";
 import type { SourcePlan } from "./plan.js";
 
-const NO_PLAN: SourcePlan = { fields: new Map(), roles: new Map(), values: new Map(), noField: new Set(), unsure: new Set(), spelled: new Map() };
 
 /** Every column of the header as it is read: its field, role or value map; null for a column not sent. */
-export function usedMapping(headers: readonly string[], plan: SourcePlan = NO_PLAN): Record<string, unknown> {
+export function usedMapping(headers: readonly string[], plan: SourcePlan = emptyPlan()): Record<string, unknown> {
   const columns = headers.map((header) => {
     const key = normaliseHeader(header);
     const skipped = plan.roles.has(key) || plan.noField.has(key) || plan.unsure.has(key);

@@ -6,7 +6,7 @@ import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 import type { SheetRow } from "../spreadsheet/types.js";
 import { recogniseProfile } from "./index.js";
-import { planFromObject, planFromProfile } from "./plan.js";
+import { emptyPlan, planFromProfile } from "./plan.js";
 import type { FieldKey } from "../customers/columns.js";
 import type { SourcePlan } from "./plan.js";
 import { createReshaper } from "./reshape.js";
@@ -41,7 +41,7 @@ export function findSource(head: SheetRow[], userPlan: SourcePlan | undefined, d
   const mapping = plan?.fields;
   found ??= findHeaderRow(head, mapping ? { mapping } : {});
   const shaped = defaults.size > 0 || (plan !== undefined && (plan.profile !== undefined || plan.roles.size > 0 || plan.values.size > 0 || plan.noField.size > 0 || plan.unsure.size > 0));
-  const reshaper = shaped && found !== undefined ? createReshaper(found.row, plan ?? planFromObject({}, ""), defaults) : undefined;
+  const reshaper = shaped && found !== undefined ? createReshaper(found.row, plan ?? emptyPlan(), defaults) : undefined;
   return { found, plan, mapping, reshaper, warnings: [...warnings, ...(reshaper?.warnings ?? [])] };
 }
 
