@@ -56,7 +56,8 @@ export function planFromObject(input: unknown, source: string): SourcePlan {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return { ...emptyPlan(), fields: loadMappingObject(input, source) };
   const { $source: profileName, ...entries } = input as Record<string, unknown>;
   const plan = profileName === undefined ? emptyPlan() : planFromProfile(profileOf(profileName, source));
-  const plain: Record<string, unknown> = {};
+  // no prototype: a header named "__proto__" is an entry like any other, not the object's prototype
+  const plain = Object.create(null) as Record<string, unknown>;
   for (const [header, value] of Object.entries(entries)) {
     const key = normaliseHeader(header);
     for (const part of [plan.fields, plan.roles, plan.values]) part.delete(key);

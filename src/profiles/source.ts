@@ -22,6 +22,7 @@ export interface FileSource {
 }
 
 const HEADER_SEARCH_ROWS = 10;
+const MAX_HEADER_CHARS = 200;
 
 /** The header row and the plan to read it by: the user's --columns first, else a recognised program's profile. */
 export function findSource(head: SheetRow[], userPlan: SourcePlan | undefined, defaults: ReadonlyMap<FieldKey, string> = new Map()): FileSource {
@@ -29,13 +30,17 @@ export function findSource(head: SheetRow[], userPlan: SourcePlan | undefined, d
   let found: FileSource["found"];
   const warnings: Message[] = [];
   if (plan === undefined) {
-    for (let index = 0; index < Math.min(head.length, HEADER_SEARCH_ROWS) && found === undefined; index++) {
-      const row = head[index];
-      const profile = row === undefined ? undefined : recogniseProfile(row.cells.map(headerText));
-      if (row === undefined || profile === undefined) continue;
-      found = { index, row };
+    // the header row our own names find, else each of the first rows (Sapo's headers are none of ours)
+    const generic = findHeaderRow(head);
+    const candidates = generic !== undefined ? [generic] : head.slice(0, HEADER_SEARCH_ROWS).map((row, index) => ({ index, row }));
+    for (const candidate of candidates) {
+      // a header is short: a long cell (a data row's 10 MB note) is not worth normalising
+      const profile = recogniseProfile(candidate.row.cells.map((cell) => (cell?.kind === "text" && cell.text.length > MAX_HEADER_CHARS ? "" : headerText(cell))));
+      if (profile === undefined) continue;
+      found = candidate;
       plan = planFromProfile(profile);
       warnings.push(msg(profile.certainty === "unsure" ? "sources.recognisedUnsure" : "sources.recognised", { name: profile.name }));
+      break;
     }
   }
   const mapping = plan?.fields;
