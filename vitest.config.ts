@@ -14,6 +14,7 @@ const system = [
   "test/export/{control-characters,csv-safety,export,failures-vi,hostile-servers,lang-vi,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",
   "test/import/{delete,faults,import,lang-plan,lang-round-trip,libreoffice,lock,modes,pace,report-names,resume,undo,unknown-outcomes}.test.ts",
   "test/output/terminal.test.ts",
+  "test/profiles/{defaults,export-profile}.test.ts",
   "test/reliability/**/*.test.ts",
   "test/samples/**/*.test.ts",
   "test/sandbox/**/*.test.ts",

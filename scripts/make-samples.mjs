@@ -8,6 +8,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { COLUMNS, CUSTOMERS, customerRow } from "./samples-data.mjs";
 import { damagedCsv } from "./damaged-sample.mjs";
+import { writeSourceSamples } from "./samples-sources.mjs";
 
 // Fixed workbook dates, so regenerating changes no metadata a reader sees.
 const FIXED_DATE = new Date(Date.UTC(2025, 0, 1));
@@ -29,6 +30,7 @@ export async function makeSamples(outDir) {
 
   await writeMistakes(join(outDir, "customers-with-mistakes.xlsx"));
   await writeFile(join(outDir, "customers-damaged.csv"), damagedCsv());
+  await writeSourceSamples(outDir, newWorkbook, textSheet);
 }
 
 /**

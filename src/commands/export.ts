@@ -15,6 +15,9 @@ import { MAX_WARNINGS } from "../export/changes.js";
 import { runExport } from "../export/run.js";
 import { DEFAULT_TIME_ZONE, checkTimeZone } from "../export/cell-words.js";
 import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js";
+import { createProfileShape, profileNotes } from "../profiles/export-shape.js";
+import type { ProfileShape } from "../profiles/export-shape.js";
+import { profileById } from "../profiles/index.js";
 import { defineCommand } from "./define.js";
 import { headerLang, numberOption, pacingOptions, withNetworkFlags } from "./options.js";
 
@@ -32,6 +35,8 @@ export const exportCommand = defineCommand({
       .option("page-size", { type: "number", default: 100, describe: t(lang, "cli.help.export.pageSize") })
       .option("mkdir", { type: "boolean", default: false, describe: t(lang, "cli.help.export.mkdir") })
       .option("timezone", { type: "string", describe: t(lang, "export.help.timezone") })
+      .option("profile", { choices: ["misa", "kiotviet"] as const, describe: t(lang, "sources.help.profile") })
+      .option("misa-org-flag", { type: "string", choices: ["0", "1"] as const, describe: t(lang, "sources.help.misaOrgFlag") })
       .example("$0 export customers.xlsx", t(lang, "cli.help.export.exampleAll"))
       .example("$0 export out/customers.xlsx --mkdir", t(lang, "cli.help.export.exampleMkdir"))
       .example("$0 export companies.csv --type company --json", t(lang, "cli.help.export.exampleCompanies"))
@@ -44,6 +49,7 @@ export const exportCommand = defineCommand({
     const lang = headerLang(args.lang);
     // a nightly English export keeps the server's times unless asked; a Vietnamese one reads them in Vietnam's zone
     const timeZone = args.timezone !== undefined ? checkTimeZone(args.timezone) : lang === "vi" ? DEFAULT_TIME_ZONE : undefined;
+    const profile = profileShape(args);
     const connection = resolveConnection(args, io.env, io.cwd, io.stderr, io.lang);
     const file = resolve(io.cwd, args.file);
     await checkWritable(file, args.file, args.mkdir);
@@ -57,6 +63,7 @@ export const exportCommand = defineCommand({
         summaryOnly: args.summary,
         type: args.type,
         selection,
+        profile,
         lang,
         timeZone,
         bom: args.bom,
@@ -75,10 +82,24 @@ export const exportCommand = defineCommand({
     } finally {
       progress.clear();
     }
-    printSummary(io, { file: args.file, json: args.json, type: args.type }, result, args.summary);
+    printSummary(io, { file: args.file, json: args.json, type: args.type }, profile === undefined ? result : withProfileNotes(result, profile), args.summary);
     return { failing: 0 };
   },
 });
+
+/** --profile misa|kiotviet, checked against the flags it cannot go with. */
+function profileShape(args: { profile?: "misa" | "kiotviet" | undefined; misaOrgFlag?: "0" | "1" | undefined; columns?: string | undefined; summary: boolean }): ProfileShape | undefined {
+  if (args.misaOrgFlag !== undefined && args.profile !== "misa") throw new ToolError("E_USAGE", msg("sources.export.flagWithoutMisa"));
+  if (args.profile === undefined) return undefined;
+  const clash = args.columns !== undefined ? "--columns" : args.summary ? "--summary" : undefined;
+  if (clash !== undefined) throw new ToolError("E_USAGE", msg("sources.export.notWith", { flag: clash }), { hint: msg("sources.export.notWithHint", { flag: clash }) });
+  return createProfileShape(profileById(args.profile === "misa" ? "misa-sme" : "kiotviet"), { orgFlag: args.misaOrgFlag });
+}
+
+/** The profile's notes (what its file left out) among the file's warnings, said once at the end. */
+function withProfileNotes(result: ExportResult, profile: ProfileShape): ExportResult & { profile: string; dropped: ReturnType<ProfileShape["dropped"]> } {
+  return { ...result, fileWarnings: [...result.fileWarnings, ...profileNotes(profile)], profile: profile.profile.id, dropped: profile.dropped() };
+}
 
 function printSummary(io: Io, asked: { file: string; json: boolean; type: string | undefined }, result: ExportResult, summaryOnly: boolean): void {
   const { lang } = io;

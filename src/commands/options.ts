@@ -8,6 +8,7 @@ import { ToolError } from "../errors.js";
 import { msg, t } from "../i18n/text.js";
 import type { InputOptions } from "../customers/read-input.js";
 import type { FlagsOf } from "./define.js";
+import { parseDefaults } from "../profiles/defaults.js";
 
 /** For the commands that read a spreadsheet: validate and import. */
 const readerFlags = (lang: Lang) => ({
@@ -19,6 +20,7 @@ const readerFlags = (lang: Lang) => ({
   strict: { type: "boolean", default: false, describe: t(lang, "rules.help.strict") },
   "fix-bank-codes": { type: "boolean", default: false, describe: t(lang, "rules.help.fixBankCodes") },
   "update-provinces": { type: "boolean", default: false, describe: t(lang, "rules.help.updateProvinces") },
+  default: { type: "string", array: true, describe: t(lang, "sources.help.default") },
 }) as const satisfies Record<string, Options>;
 export type ReaderArgs = FlagsOf<ReturnType<typeof readerFlags>>;
 
@@ -51,6 +53,7 @@ export function readerOptions(args: ReaderArgs, cwd: string): InputOptions {
     ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter === "\\t" || args.delimiter === "tab" ? "\t" : args.delimiter }),
     ...(args.columns === undefined ? {} : { columnsFile: resolve(cwd, args.columns) }),
     rules: { strict: args.strict, fixBankCodes: args.fixBankCodes, updateProvinces: args.updateProvinces },
+    ...(args.default === undefined ? {} : { defaults: parseDefaults(args.default) }),
   };
 }
 

@@ -16,6 +16,8 @@ import { createProgress } from "../output/progress.js";
 import { printSummary } from "../output/summary.js";
 import type { Said } from "../output/summary.js";
 import { msg, t } from "../i18n/text.js";
+import { saveMapping } from "../profiles/save.js";
+import type { SourcePlan } from "../profiles/plan.js";
 import { defineCommand } from "./define.js";
 import { overwriteReportFlag, readerOptions, withReaderFlags } from "./options.js";
 
@@ -41,6 +43,7 @@ export const validateCommand = defineCommand({
   builder: (y, lang) =>
     withReaderFlags(y.positional("input", { type: "string", demandOption: true, describe: t(lang, "cli.help.validate.input") }), lang)
       .option("report", { type: "string", describe: t(lang, "cli.help.validate.report") })
+      .option("save-columns", { type: "string", describe: t(lang, "sources.help.saveColumns") })
       .option("force", overwriteReportFlag(lang))
       .example("$0 validate customers.xlsx", t(lang, "cli.help.validate.example")),
   run: async (args, io) => {
@@ -53,7 +56,9 @@ export const validateCommand = defineCommand({
       refuseInputAsReport(report, input);
       const claim = claimOutput(report, args.force === true);
       try {
-        summary = await runValidate(input, report, readerOptions(args, io.cwd), io);
+        const saveTo = args.saveColumns === undefined ? undefined : resolve(io.cwd, args.saveColumns);
+        const onHeader = saveTo === undefined ? {} : { onHeader: (headers: string[], plan: SourcePlan | undefined) => saveMapping(saveTo, headers, plan, args.force === true) };
+        summary = await runValidate(input, report, { ...readerOptions(args, io.cwd), ...onHeader }, io);
       } finally {
         claim.done();
       }
@@ -78,7 +83,7 @@ export const validateCommand = defineCommand({
 /** read → map → validate → report, in input order, with bounded memory; nothing is sent anywhere. */
 export async function runValidate(input: string, reportPath: string, options: InputOptions, io: Io): Promise<ValidateSummary> {
   const started = io.now();
-  const total = io.isTTY ? await countRecords(input, options) : undefined;
+  const total = io.isTTY ? await countRecords(input, { ...options, onHeader: undefined }) : undefined;
   const table = await readInput(input, options);
   const report = await openReport(reportPath, table.headers, "validate", io.lang, input, table.source.delimiter);
   const summary: ValidateSummary = { rows: 0, counts: { valid: 0, invalid: 0 }, rowWarnings: 0, topReasons: [], warnings: table.warnings, interrupted: false, elapsedMs: 0 };

@@ -82,6 +82,18 @@ function addStatic(field: FieldKey, names: Names): void {
   for (const name of [field, names.en, names.vi]) STATIC_NAMES.set(normaliseHeader(name), field);
 }
 
+/** Abbreviations Vietnamese accountants write in every list (issue #15; GLOSSARY "mã vùng quốc gia"): aliases in every file. */
+export const COMMON_ABBREVIATIONS: readonly (readonly [string, FieldKey])[] = [
+  ["Mã KH", "general_info.customer_code"],
+  ["Tên KH", "general_info.name"],
+  ["SĐT", "general_info.phone"],
+  ["MST", "general_info.tax_id"],
+  ["Mã vùng quốc gia", "general_info.phone_code"],
+  ["STK", "bank_accounts.1.account_number"],
+  ["Tên ngân hàng", "bank_accounts.1.bank_name"],
+];
+for (const [alias, field] of COMMON_ABBREVIATIONS) STATIC_NAMES.set(normaliseHeader(alias), field);
+
 interface GroupPattern {
   pattern: RegExp;
   make: (index: number) => FieldKey;

@@ -71,9 +71,13 @@ export function loadMappingObject(input: unknown, source: string | Message = msg
 
 /** The mapping file of --columns, read and checked. */
 export async function loadMappingFile(path: string): Promise<ColumnMapping> {
-  let parsed: unknown;
+  return loadMappingObject(await readMappingJson(path), path);
+}
+
+/** The --columns file's JSON, parsed; unreadable or not JSON is a whole-run error. */
+export async function readMappingJson(path: string): Promise<unknown> {
   try {
-    parsed = JSON.parse(await readFile(path, "utf8"));
+    return JSON.parse(await readFile(path, "utf8")) as unknown;
   } catch (error) {
     // the reason is the system's or the JSON parser's own text, quoted as it is
     throw new ToolError("E_MAPPING", msg("customers.mapping.unreadable", { path, reason: (error as Error).message }), {
@@ -81,5 +85,4 @@ export async function loadMappingFile(path: string): Promise<ColumnMapping> {
       hint: msg("customers.mapping.unreadableHint", { example: '{"Mã KH": "general_info.customer_code"}' }),
     });
   }
-  return loadMappingObject(parsed, path);
 }

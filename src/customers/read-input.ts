@@ -1,13 +1,16 @@
 // A customer list read from a sheet: its header found and bound, each data row mapped to a payload (import, validate, undo).
 import { createDuplicateTracker } from "./duplicates.js";
-import { bindColumns, findHeaderRow, headerText, unknownColumnWarnings } from "./header.js";
+import { bindColumns, headerText, unknownColumnWarnings } from "./header.js";
 import type { BoundColumns, ResultColumn } from "./header.js";
-import { loadMappingFile } from "./mapping.js";
+import { loadColumnsFile } from "../profiles/plan.js";
+import type { SourcePlan } from "../profiles/plan.js";
+import { findSource, refuseUnsureType } from "../profiles/source.js";
 import { createRowMapper } from "./to-payload.js";
 import { digitColumnScan } from "./digit-scan.js";
 import type { RowOutcome } from "./to-payload.js";
 import type { RuleOptions } from "./rules/apply.js";
 import { templateColumns } from "./columns.js";
+import type { FieldKey } from "./columns.js";
 import { ToolError } from "../errors.js";
 import { displayCell } from "../spreadsheet/display-cell.js";
 import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
@@ -24,6 +27,10 @@ export interface InputOptions extends ReadOptions {
   codesOnly?: boolean | undefined;
   /** --strict, --fix-bank-codes, --update-provinces */
   rules?: RuleOptions;
+  /** --default FIELD=VALUE: filled into blank fields (a replace keeps the server's values for them) */
+  defaults?: ReadonlyMap<FieldKey, string> | undefined;
+  /** told the header row and how it is read, before its columns are bound (validate --save-columns) */
+  onHeader?: ((headers: string[], plan: SourcePlan | undefined) => Promise<void>) | undefined;
 }
 
 export interface InputRow {
@@ -51,14 +58,16 @@ export interface InputTable {
   kept: number[];
   bound: BoundColumns;
   headerRow: number;
-  /** the unknown columns, said in a few lines at most, for the run's warnings */
+  /** the program recognised and the unknown columns, said in a few lines at most, for the run's warnings */
   warnings: Message[];
+  /** how the columns were read, when --columns or a recognised program's profile said (validate --save-columns) */
+  plan: SourcePlan | undefined;
   rows: AsyncGenerator<InputRow>;
 }
 
 /** An opened sheet with its header found and bound; `head` holds the rows read to find it. */
 async function openTable(file: string, options: InputOptions) {
-  const mapping = options.columnsFile ? await loadMappingFile(options.columnsFile) : undefined;
+  const userPlan = options.columnsFile ? await loadColumnsFile(options.columnsFile) : undefined;
   const source = await openSheet(file, options);
   const iterator = source.rows[Symbol.asyncIterator]();
   const head: SheetRow[] = [];
@@ -68,15 +77,19 @@ async function openTable(file: string, options: InputOptions) {
     head.push(next.value);
   }
   const codesOnly = options.codesOnly === true;
-  const found = findHeaderRow(head, mapping ? { mapping, codesOnly } : { codesOnly });
+  // another program's file (KiotViet, MISA, ...) is recognised by its headers, or read by the --columns plan
+  const { found, mapping, plan, reshaper, warnings } = findSource(head, userPlan, options.defaults, codesOnly);
   if (!found) throw headerNotFound(file, head.length, source);
-  const bound = withFileName(file, () => bindColumns(found.row, mapping ? { mapping, codesOnly } : { codesOnly }));
+  await options.onHeader?.(found.row.cells.map(headerText), plan);
+  refuseUnsureType(reshaper);
+  const bound = withFileName(file, () => bindColumns(reshaper?.header ?? found.row, { ...(mapping ? { mapping } : {}), ...(reshaper ? { ignore: reshaper.ignore } : {}), codesOnly }));
+  reshaper?.finishBind(bound);
   const result = new Set(bound.resultColumns);
   const kept = found.row.cells.map((_, column) => column).filter((column) => !result.has(column));
   // a row to delete may name its customer by customer_id alone, which is a result column
   const idColumn = codesOnly ? bound.resultColumns.find((column) => bound.resultNames.get(column) === "customer_id") : undefined;
   const dataColumns = idColumn === undefined ? kept : [...kept, idColumn];
-  return { source, iterator, head, found, bound, kept, dataColumns };
+  return { source, iterator, head, found, bound, kept, dataColumns, plan, reshaper, sourceWarnings: warnings };
 }
 
 /** The rows readInput would yield, counted without mapping them: a total for the progress line before the real run. */
@@ -95,16 +108,17 @@ export async function countRecords(file: string, options: InputOptions = {}, onR
 
 /** Opens a spreadsheet, finds and binds its header, and maps each data row to a payload. */
 export async function readInput(file: string, options: InputOptions = {}): Promise<InputTable> {
-  const { source, iterator, head, found, bound, kept, dataColumns } = await openTable(file, options);
+  const { source, iterator, head, found, bound, kept, dataColumns, plan, reshaper, sourceWarnings } = await openTable(file, options);
   const width = headerWidth(found.row);
   // Cells past the header fail the row in a CSV (a stray delimiter shifted them) and in our report,
   // which keeps them there from its input; in a workbook they are notes, said and not read.
   const pastHeaderFails = source.format === "csv" || bound.statusColumn !== undefined;
   const headers = kept.map((column) => headerText(found.row.cells[column]));
-  const warnings = unknownColumnWarnings(bound.unknown);
+  const warnings = [...sourceWarnings, ...unknownColumnWarnings(bound.unknown)];
   const resultAt = [...bound.resultNames];
   const digits = source.format === "csv" ? digitColumnScan(file, options, bound.bindings, found.row.row) : undefined;
-  const mapRow = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), digitEvidence: digits, ...(options.rules === undefined ? {} : { rules: options.rules }) });
+  const mapCells = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), digitEvidence: digits, ...(options.rules === undefined ? {} : { rules: options.rules }) });
+  const mapRow = reshaper === undefined ? mapCells : (row: SheetRow) => reshaper.outcome(mapCells(reshaper.row(row)));
   // The report neutralises formula-like cells again as it writes them: a value from a CSV (perhaps
   // our own report, or converted to XLSX by a spreadsheet) loses the apostrophe it carried, or each round trip would add one ('+84 → ''+84).
   const ownValue = (cell: Cell | undefined): string | undefined => {
@@ -146,7 +160,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
     }
   }
 
-  return { source, headers, kept, bound, headerRow: found.row.row, warnings, rows: rows() };
+  return { source, headers, kept, bound, headerRow: found.row.row, warnings, plan, rows: rows() };
 }
 
 /** Whole-run errors about the header name the file they are about. */

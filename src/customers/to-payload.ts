@@ -35,6 +35,8 @@ export type RowOutcome =
       /** group number N of each contact / bank in the payload (blank groups are dropped) */
       groups: GroupNumbers;
       warnings: Message[];
+      /** fields filled by --default: a replace keeps the server's values for them */
+      defaulted?: FieldKey[];
     }
   | {
       row: number;

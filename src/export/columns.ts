@@ -23,6 +23,8 @@ export const SUMMARY_KEYS: readonly ColumnKey[] = ["general_info.customer_code",
 export interface ExportColumns {
   keys: ColumnKey[];
   headers: string[];
+  /** another program's shape (export --profile): its cells for a record, in place of `keys` */
+  valuesOf?: (record: CustomerPayload) => (string | undefined)[];
 }
 
 export interface GroupWidths {

@@ -62,7 +62,7 @@ export function createExportFile(options: ExportFileOptions) {
       if (!writer || !columns) throw new ToolError("E_INTERNAL", msg("export.internal.rowBeforeColumns"));
       written += 1;
       if (options.format === "xlsx" && written >= MAX_EXCEL_ROWS) throw tooManyRows(options.file);
-      const values = inWords(rowValues(record, columns.keys));
+      const values = columns.valuesOf?.(record) ?? inWords(rowValues(record, columns.keys));
       if (options.format === "csv") escapes.note(record.general_info?.customer_code, columns.headers, values);
       await writer.write(values);
       options.onProgress?.({ phase: "writing", done: written, ...(total === undefined ? {} : { total }) });

@@ -9,6 +9,7 @@ import type { CustomerRecord, CustomerType } from "../customers/types.js";
 import { describeChanges } from "./changes.js";
 import type { ExportChanges } from "./changes.js";
 import { layoutColumns, needsGroupWidths } from "./columns.js";
+import type { ProfileShape } from "../profiles/export-shape.js";
 import type { ColumnChoice, ExportColumns } from "./columns.js";
 import { converge } from "./converge.js";
 import type { Entry } from "./converge.js";
@@ -35,6 +36,8 @@ export interface ExportOptions {
   type: CustomerType | undefined;
   /** `--columns`, parsed; undefined for the template's columns */
   selection: ColumnChoice[] | undefined;
+  /** `--profile`: another program's import file instead of our columns */
+  profile?: ProfileShape | undefined;
   lang: Lang;
   /** created_at and updated_at as yyyy-mm-dd hh:mm:ss in this IANA zone (checked); undefined: as the server sent them */
   timeZone?: string | undefined;
@@ -194,7 +197,8 @@ async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecor
       widths.banks = Math.max(widths.banks, groups.banks);
     }
   }
-  const columns = layoutColumns(options.selection, { lang: options.lang, summaryOnly: options.summaryOnly, widths, timeZone: options.timeZone });
+  const { profile } = options;
+  const columns = profile !== undefined ? { keys: [], headers: profile.headers, valuesOf: profile.row } : layoutColumns(options.selection, { lang: options.lang, summaryOnly: options.summaryOnly, widths, timeZone: options.timeZone });
   checkSheetWidth(options.format, columns, options.file, widest);
   await output.open(columns);
   if (options.summaryOnly) {

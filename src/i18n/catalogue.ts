@@ -14,6 +14,7 @@ import { report } from "./catalogue/report.js";
 import { rules } from "./catalogue/rules.js";
 import { sandbox } from "./catalogue/sandbox.js";
 import { sheet } from "./catalogue/sheet.js";
+import { sources } from "./catalogue/sources.js";
 import { status } from "./catalogue/status.js";
 import { template } from "./catalogue/template.js";
 import { undo } from "./catalogue/undo.js";
@@ -35,6 +36,7 @@ export const AREAS = {
   rules,
   sandbox,
   sheet,
+  sources,
   status,
   template,
   undo,

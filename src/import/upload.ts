@@ -8,6 +8,7 @@ import type { Pacer } from "../api/pacer.js";
 import { headerFor } from "../customers/columns.js";
 import type { FieldKey } from "../customers/columns.js";
 import { diffPayload, mergePayload, withoutServerFields } from "../customers/merge.js";
+import { withoutDefaults } from "../profiles/defaults.js";
 import type { GroupNumbers } from "../customers/schema.js";
 import type { CustomerPayload, CustomerRecord } from "../customers/types.js";
 import { MAX_DETOURS, contradiction, differencesFromSent, said, someoneElses } from "./adopt.js";
@@ -50,6 +51,8 @@ export interface RowJob {
   resumeReplace?: { customerId: string; before?: CustomerPayload | undefined; sent: CustomerPayload };
   /** a create of this row was sent before an interruption: a 104100 now may be its own */
   sentBefore?: boolean;
+  /** fields filled by --default: for a create only; a replace keeps the server's values */
+  defaulted?: FieldKey[];
 }
 
 /** Plans and sends one valid row: create, replace, merge or skip. Row failures come back as results. */
@@ -141,7 +144,7 @@ export function createUploader(options: UploaderOptions) {
 
     async function replace(job: RowJob, customerId: string): Promise<RowResult> {
       let before: CustomerRecord | undefined;
-      if (mode === "merge" || options.backup || options.dryRun) {
+      if (mode === "merge" || options.backup || options.dryRun || job.defaulted !== undefined) {
         try {
           before = (await send(() => client.getCustomer(customerId), true)).data;
         } catch (error) {
@@ -149,7 +152,8 @@ export function createUploader(options: UploaderOptions) {
           return failed(job, error, (reason) => msg("import.row.cannotRead", { reason }));
         }
       }
-      const body = mode === "merge" && before ? mergePayload(before, job.payload, job.groups) : job.payload;
+      const payload = job.defaulted === undefined ? job.payload : withoutDefaults(job.payload, job.defaulted, before);
+      const body = mode === "merge" && before ? mergePayload(before, payload, job.groups) : payload;
       if (options.dryRun) {
         const plan = before ? describePlan(before, body, lang) : undefined;
         if (plan?.clears) rowsClearing += 1;

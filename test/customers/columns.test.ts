@@ -153,3 +153,19 @@ describe("columnLetter", () => {
     expect(columnLetter(column)).toBe(letters);
   });
 });
+
+describe("common abbreviations (issue #15)", () => {
+  it.each([
+    ["Mã KH", "general_info.customer_code"],
+    ["MA_KH", "general_info.customer_code"],
+    ["Tên KH", "general_info.name"],
+    ["SĐT", "general_info.phone"],
+    ["sdt", "general_info.phone"],
+    ["MST", "general_info.tax_id"],
+    ["Mã vùng quốc gia", "general_info.phone_code"],
+    ["STK", "bank_accounts.1.account_number"],
+    ["Tên ngân hàng", "bank_accounts.1.bank_name"],
+  ])("reads %j as %s", (header, field) => {
+    expect(fieldForHeader(header)).toBe(field);
+  });
+});

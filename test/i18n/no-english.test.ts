@@ -99,6 +99,16 @@ describe("every command with --lang vi", { timeout: 120_000 }, () => {
     await says(["import", "customers.csv", "--rate", "0", "--report", "auth.report.csv"], { FINAN_SECRET_KEY: "wrong-secret" });
     await says(["export", "auth.xlsx"], { FINAN_SECRET_KEY: "wrong-secret" });
   });
+
+  it("other programs' files: recognised, stopped on MISA's flag, --default, --save-columns, export --profile", async () => {
+    for (const sample of ["kiotviet-khach-hang.xlsx", "misa-sme-khach-hang.xlsx"]) copyFileSync(join("samples", sample), join(h.dir, sample));
+    await says(["validate", "kiotviet-khach-hang.xlsx", "--save-columns", "kiotviet.json"]);
+    await says(["validate", "misa-sme-khach-hang.xlsx"]);
+    await says(["validate", "misa-sme-khach-hang.xlsx", "--default", "type=company", "--report", "misa.check.csv"]);
+    await says(["validate", "kiotviet-khach-hang.xlsx", "--default", "mau=do"]);
+    await says(["export", "misa.csv", "--profile", "misa", "--rate", "0"]);
+    await says(["export", "kiotviet.csv", "--profile", "kiotviet", "--columns", "Name"]);
+  });
 });
 
 describe("--json under --lang vi", { timeout: 120_000 }, () => {

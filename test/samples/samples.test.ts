@@ -9,6 +9,7 @@ import { readInput } from "../../src/customers/read-input.js";
 import type { CustomerPayload } from "../../src/customers/types.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/files.js";
+import { SOURCE_SAMPLES } from "./source-samples.js";
 
 const SAMPLES = fileURLToPath(new URL("../../samples/", import.meta.url));
 const MAKE_SAMPLES = fileURLToPath(new URL("../../scripts/make-samples.mjs", import.meta.url));
@@ -49,7 +50,7 @@ async function workbookCells(path: string): Promise<unknown[]> {
   return sheets;
 }
 
-const TESTED = ["customers.csv", "customers.xlsx", "customers-with-mistakes.xlsx", "customers-damaged.csv"];
+const TESTED = ["customers.csv", "customers.xlsx", "customers-with-mistakes.xlsx", "customers-damaged.csv", ...SOURCE_SAMPLES];
 
 describe("samples/", () => {
   it("holds only samples that these tests run", async () => {
