@@ -26,6 +26,8 @@ const LARGEST_EXACT = 1e15;
 // Fields that hold digit strings; a CSV saved by Excel shows a long number there as "1.23457E+11".
 const DIGIT_ATTRS = new Set(["customer_code", "phone", "phone_number", "tax_id", "zip_code", "account_number"]);
 const SCIENTIFIC_TEXT = /^[+-]?\d+(?:[.,]\d+)?E\+?\d+$/i;
+// an E first: a regex call on every digit cell cost more than looking for one
+const mayBeScientific = (text: string): boolean => text.includes("E") || text.includes("e");
 
 /**
  * What the cell checks need to know of a field: the customer code (nothing unseen allowed), a
@@ -54,7 +56,7 @@ export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: bo
       const trimmed = cell.text.trim();
       if (trimmed === "") return BLANK;
       if (trimmed.length > MAX_EXCEL_CELL_CHARS) return { issue: msg("customers.cell.tooLong", { length: trimmed.length, max: MAX_EXCEL_CELL_CHARS }) };
-      if (kind !== "text" && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
+      if (kind !== "text" && mayBeScientific(trimmed) && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
       const value = unguard ? unneutraliseFormula(trimmed) : trimmed;
       return kind === "code" ? codeText(value) : freeText(value);
     }
