@@ -44,11 +44,15 @@ const BLANK: CellText = Object.freeze({});
  * formula-like value; an XLSX export never does, so there an apostrophe is the user's own.
  */
 export function cellToText(cell: Cell | undefined, field: FieldKey, unguard = true): CellText {
-  return cellTextFor(cell, fieldKind(field), unguard);
+  const text = cellTextFor(cell, fieldKind(field), unguard);
+  return typeof text === "string" ? { value: text } : text;
 }
 
-/** cellToText with the field's kind worked out once per column (the row mapper's hot loop). */
-export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: boolean): CellText {
+/**
+ * cellToText with the field's kind worked out once per column (the row mapper's hot loop); a value
+ * with nothing to say comes as the string itself: an object a cell was most of the mapper's garbage.
+ */
+export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: boolean): CellText | string {
   if (cell === undefined) return BLANK;
   switch (cell.kind) {
     case "text": {
@@ -84,14 +88,14 @@ export function fieldKind(field: FieldKey): FieldKind {
   return field === "general_info.customer_code" ? "code" : isDigitField(field) ? "digits" : "text";
 }
 
-function codeText(value: string): CellText {
+function codeText(value: string): CellText | string {
   const issue = unseenInCode(value);
-  return issue === undefined ? { value } : { issue };
+  return issue === undefined ? value : { issue };
 }
 
 // Invisible marks go (a no-break space becomes a space), said in a warning; the rest is kept.
-function freeText(value: string): CellText {
-  if (!mayHoldUnseen(value)) return { value };
+function freeText(value: string): CellText | string {
+  if (!mayHoldUnseen(value)) return value;
   const cleaned = withoutInvisible(value);
   const text = cleaned.warning === undefined ? value : cleaned.text.trim();
   if (text === "") return { warning: cleaned.warning };

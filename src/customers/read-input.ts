@@ -144,6 +144,7 @@ function withFileName<T>(file: string, work: () => T): T {
 
 /** The filled cells past the header, up to the last filled one; undefined when there are none. */
 function overflowOf(row: SheetRow, width: number, show: (cell: Cell | undefined) => string | undefined): (string | undefined)[] | undefined {
+  if (row.cells.length <= width) return undefined;
   const extra = row.cells.slice(width).map(show);
   while (extra.length > 0 && !extra.at(-1)?.trim()) extra.pop();
   return extra.length > 0 ? extra : undefined;

@@ -80,6 +80,10 @@ export function createRowMapper(
       const { binding, kind } = fields[i]!;
       const { field, column } = binding;
       const cell = cellTextFor(row.cells[column], kind, unguard);
+      if (typeof cell === "string") {
+        values[i] = cell;
+        continue;
+      }
       values[i] = cell.value;
       if (cell.issue !== undefined) issues.push(locate(field, cell.issue));
       if (cell.warning !== undefined) warnings.push(locate(field, cell.warning).message);
