@@ -1,4 +1,4 @@
-// Import into the sandbox: (a) against its rate limit, (b) unlimited against a bare undici loop.
+// Import into the sandbox: (a) against its rate limit, (b) unlimited beside a bare undici loop, with client CPU per row (context).
 // The sandbox runs here, in the parent; each client (our CLI, the bare loop) in a child process.
 // Needs `npm run build` first.
 //   node bench/import.mjs [--quick] [--rows N] [--rate-rows N] [--repeat N] [--only rate|throughput]
@@ -101,7 +101,11 @@ async function throughputBench(dir, rows, repeat) {
     });
   const r = await alternate({ ours: side("ours"), "bare undici": side("bare") }, repeat, log);
   const perSecond = (results) => results.map((x) => rows / (x.ms / 1000));
-  figure({ bench: "import", figure: `Import ${rows.toLocaleString("en-US")} rows, no limit, concurrency ${CONCURRENCY}`, unit: "rows/s", ours: perSecond(r.ours), baseline: perSecond(r["bare undici"]), baselineName: "bare undici Pool loop, signed POSTs of the same payloads", goal: "ratio ≥ 0.8", pass: ({ ratio }) => ratio >= 0.8, note: "ours is the whole command: read, validate, list existing codes, journal (fdatasync), report; the loop's payloads are prepared before its clock starts" });
+  // Context, not a goal (#17): no real API is unlimited, and here the sandbox and the client share two cores.
+  const cpuPerRow = (results) => results.map((x) => (x.cpuMs * 1000) / rows);
+  const cpu = (results) => `${Math.round(spread(cpuPerRow(results)).median)} µs`;
+  figure({ bench: "import", figure: `Import ${rows.toLocaleString("en-US")} rows, no limit, concurrency ${CONCURRENCY}`, unit: "rows/s", ours: perSecond(r.ours), baseline: perSecond(r["bare undici"]), baselineName: "bare undici Pool loop, signed POSTs of the same payloads", note: `context: the sandbox shares the cores; client CPU per row ${cpu(r.ours)} (ours), ${cpu(r["bare undici"])} (loop); ours is the whole command: read, validate, list existing codes, journal (fdatasync), report; the loop's payloads are prepared before its clock starts` });
+  figure({ bench: "import", figure: `Import ${rows.toLocaleString("en-US")} rows, no limit: client CPU per row`, unit: "µs/row", better: "lower", ours: cpuPerRow(r.ours), baseline: cpuPerRow(r["bare undici"]), baselineName: "bare undici Pool loop (POSTs only)", note: "context: CPU time of the client's process (all its threads) over the measured run, per row created" });
 }
 
 export async function runImportBench({ quick = false, only, rows, rateRows, repeat } = {}) {

@@ -26,6 +26,8 @@ export const LOST_DIGITS: Message = msg("customers.cell.lostDigits");
 // Spreadsheets keep 15 significant digits: from 10^15 up the last digits are already gone.
 const LARGEST_EXACT = 1e15;
 
+// an E first: a regex call on every digit cell cost more than looking for one
+const mayBeScientific = (text: string): boolean => text.includes("E") || text.includes("e");
 
 /**
  * What the cell checks need to know of a field: the customer code (nothing unseen allowed), a
@@ -42,11 +44,15 @@ const BLANK: CellText = Object.freeze({});
  * spreadsheet converting that CSV to XLSX keeps as text; in a digit field also one before digits.
  */
 export function cellToText(cell: Cell | undefined, field: FieldKey, unguard = true): CellText {
-  return cellTextFor(cell, fieldKind(field), unguard);
+  const text = cellTextFor(cell, fieldKind(field), unguard);
+  return typeof text === "string" ? { value: text } : text;
 }
 
-/** cellToText with the field's kind worked out once per column (the row mapper's hot loop). */
-export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: boolean): CellText {
+/**
+ * cellToText with the field's kind worked out once per column (the row mapper's hot loop); a value
+ * with nothing to say comes as the string itself: an object a cell was most of the mapper's garbage.
+ */
+export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: boolean): CellText | string {
   if (cell === undefined) return BLANK;
   switch (cell.kind) {
     case "text": {
@@ -54,11 +60,12 @@ export function cellTextFor(cell: Cell | undefined, kind: FieldKind, unguard: bo
       const trimmed = cell.text.trim();
       if (trimmed === "") return BLANK;
       if (trimmed.length > MAX_EXCEL_CELL_CHARS) return { issue: msg("customers.cell.tooLong", { length: trimmed.length, max: MAX_EXCEL_CELL_CHARS }) };
-      if (kind !== "text" && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
+      if (kind !== "text" && mayBeScientific(trimmed) && SCIENTIFIC_TEXT.test(trimmed)) return { issue: LOST_DIGITS };
       const value = unguard ? unneutraliseFormula(trimmed) : trimmed;
       const digits = unguard && kind !== "text" ? unguardDigits(value) : undefined;
       if (digits === undefined) return kind === "code" ? codeText(value) : freeText(value);
-      const said = kind === "code" ? codeText(digits) : freeText(digits);
+      const shown = kind === "code" ? codeText(digits) : freeText(digits);
+      const said = typeof shown === "string" ? { value: shown } : shown;
       const removed = msg("damage.apostropheRemoved", { value, fixed: digits });
       return said.issue !== undefined ? said : { ...said, warning: said.warning === undefined ? removed : joinMessages([removed, said.warning]) };
     }
@@ -86,14 +93,14 @@ export function fieldKind(field: FieldKey): FieldKind {
   return field === "general_info.customer_code" ? "code" : isDigitField(field) ? "digits" : "text";
 }
 
-function codeText(value: string): CellText {
+function codeText(value: string): CellText | string {
   const issue = unseenInCode(value);
-  return issue === undefined ? { value } : { issue };
+  return issue === undefined ? value : { issue };
 }
 
 // Invisible marks go (a no-break space becomes a space), said in a warning; the rest is kept.
-function freeText(value: string): CellText {
-  if (!mayHoldUnseen(value)) return { value };
+function freeText(value: string): CellText | string {
+  if (!mayHoldUnseen(value)) return value;
   const cleaned = withoutInvisible(value);
   const text = cleaned.warning === undefined ? value : cleaned.text.trim();
   if (text === "") return { warning: cleaned.warning };

@@ -15,12 +15,13 @@ const HEX = "0123456789abcdef";
  * An open-addressing hash table from text (customer codes) to numbers, plus an arena for more text
  * (customer ids) the numbers can point at. Text is stored as bytes: one per character when every
  * character fits in Latin-1 (codes nearly always do), two otherwise, 16 for a UUID (the API's ids). A million codes with
- * their ids take ~130 MB as JS strings in a Map, walked by every major GC; here ~70 MB.
+ * their ids take ~130 MB as JS strings in a Map, walked by every major GC; here ~80 MB.
  */
 export class CodeTable {
   private capacity = 1024; // slots, a power of two, kept at most three quarters full
   private slots = new Uint32Array(this.capacity); // 1 + the key's place in the arena, 0 = empty
   private values = new Uint32Array(this.capacity);
+  private hashes = new Uint32Array(this.capacity); // each slot's key hash: probes skip other keys, growing reads no text
   // The arena in pages, never copied to grow (a doubled array would need three times the text at once).
   // Each text: 4 header bytes (length × 2 + wide), then its characters; a text never spans pages.
   private pages: Uint8Array[] = [];
@@ -34,28 +35,47 @@ export class CodeTable {
   }
 
   get(key: string): number | undefined {
-    const slot = this.find(key);
+    const slot = this.find(key, hashOf(key));
     const value = this.values[slot]!;
     return this.slots[slot] === 0 || value === DELETED ? undefined : value;
   }
 
   /** `value`: a whole number below 2^32 - 1 (a row number, or a place store() returned). */
   set(key: string, value: number): void {
-    const slot = this.find(key);
-    if (this.slots[slot] === 0) {
-      this.slots[slot] = this.store(key) + 1;
+    const hash = hashOf(key);
+    const slot = this.find(key, hash);
+    if (this.slots[slot] === 0) this.add(slot, key, hash, value);
+    else {
+      if (this.values[slot] === DELETED) this.count += 1;
       this.values[slot] = value;
-      this.count += 1;
-      if (++this.filled * 4 > this.capacity * 3) this.grow();
-      return;
     }
-    if (this.values[slot] === DELETED) this.count += 1;
+  }
+
+  /** The key's value if it has one; else sets it to `value` (one lookup: the in-file duplicate check's per-row call). */
+  getOrSet(key: string, value: number): number | undefined {
+    const hash = hashOf(key);
+    const slot = this.find(key, hash);
+    const held = this.values[slot]!;
+    if (this.slots[slot] !== 0 && held !== DELETED) return held;
+    if (this.slots[slot] === 0) this.add(slot, key, hash, value);
+    else {
+      this.count += 1;
+      this.values[slot] = value;
+    }
+    return undefined;
+  }
+
+  private add(slot: number, key: string, hash: number, value: number): void {
+    this.slots[slot] = this.store(key) + 1;
     this.values[slot] = value;
+    this.hashes[slot] = hash;
+    this.count += 1;
+    if (++this.filled * 4 > this.capacity * 3) this.grow();
   }
 
   /** The key stays in the table, its value gone: a code deleted is rare, and set again it reuses its slot. */
   delete(key: string): void {
-    const slot = this.find(key);
+    const slot = this.find(key, hashOf(key));
     if (this.slots[slot] === 0 || this.values[slot] === DELETED) return;
     this.values[slot] = DELETED;
     this.count -= 1;
@@ -125,25 +145,35 @@ export class CodeTable {
   }
 
   /** The slot holding `key`, or the empty slot where it belongs. */
-  private find(key: string): number {
+  private find(key: string, hash: number): number {
     const mask = this.capacity - 1;
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
     let slot = hash & mask;
-    while (this.slots[slot] !== 0 && !this.holds(this.slots[slot]! - 1, key)) slot = (slot + 1) & mask;
+    while (this.slots[slot] !== 0 && (this.hashes[slot] !== hash || !this.holds(this.slots[slot]! - 1, key))) slot = (slot + 1) & mask;
     return slot;
   }
 
   private grow(): void {
-    const { slots, values } = this;
+    const { slots, values, hashes } = this;
     this.capacity *= 2;
     this.slots = new Uint32Array(this.capacity);
     this.values = new Uint32Array(this.capacity);
+    this.hashes = new Uint32Array(this.capacity);
+    const mask = this.capacity - 1;
     for (let i = 0; i < slots.length; i++) {
       if (slots[i] === 0) continue;
-      const slot = this.find(this.textAt(slots[i]! - 1));
+      // keys are distinct: the first empty slot of the hash's chain is the key's
+      let slot = hashes[i]! & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = slots[i]!;
       this.values[slot] = values[i]!;
+      this.hashes[slot] = hashes[i]!;
     }
   }
+}
+
+/** FNV-1a over the UTF-16 units, as an unsigned 32-bit number (what the hashes array holds). */
+function hashOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }

@@ -16,8 +16,7 @@ export function createDuplicateTracker(): DuplicateTracker {
   const firstRows = new CodeTable();
   return {
     check(customerCode, row) {
-      const first = firstRows.get(customerCode);
-      if (first === undefined) firstRows.set(customerCode, row);
+      const first = firstRows.getOrSet(customerCode, row);
       return first === row ? undefined : first;
     },
   };

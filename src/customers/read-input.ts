@@ -94,7 +94,7 @@ async function openTable(file: string, options: InputOptions) {
 
 /** The rows readInput would yield, counted without mapping them: a total for the progress line before the real run. */
 export async function countRecords(file: string, options: InputOptions = {}, onRow?: (row: SheetRow) => void): Promise<number> {
-  const { iterator, head, found, dataColumns } = await openTable(file, options);
+  const { source, iterator, head, found, dataColumns } = await openTable(file, options);
   let count = 0;
   const visit = (row: SheetRow): void => {
     if (!hasData(row, dataColumns)) return;
@@ -102,7 +102,7 @@ export async function countRecords(file: string, options: InputOptions = {}, onR
     onRow?.(row);
   };
   head.slice(found.index + 1).forEach(visit);
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) visit(next.value);
+  for (let row = await nextRow(source, iterator); row !== undefined; row = source.takeReady?.() ?? (await nextRow(source, iterator))) visit(row);
   return count;
 }
 
@@ -150,17 +150,26 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
       }
     }
     for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      if (hasData(next.value, dataColumns)) {
-        const scanning = digits?.before(next.value);
+      // a row the reader holds already is taken without an await: a tick per row cost more than mapping a cell
+      const row = source.takeReady?.() ?? (await nextRow(source, iterator));
+      if (row === undefined) return;
+      if (hasData(row, dataColumns)) {
+        const scanning = digits?.before(row);
         if (scanning) await scanning;
-        yield toInput(next.value);
+        yield toInput(row);
       }
     }
   }
 
   return { source, headers, kept, bound, headerRow: found.row.row, warnings, plan, rows: rows() };
+}
+
+/** The sheet's next row (undefined at the end): one the reader holds already, else the iterator's next. */
+async function nextRow(source: SheetSource, iterator: AsyncIterator<SheetRow>): Promise<SheetRow | undefined> {
+  const ready = source.takeReady?.();
+  if (ready !== undefined) return ready;
+  const next = await iterator.next();
+  return next.done === true ? undefined : next.value;
 }
 
 /** Whole-run errors about the header name the file they are about. */
@@ -175,6 +184,7 @@ function withFileName<T>(file: string, work: () => T): T {
 
 /** The filled cells past the header, up to the last filled one; undefined when there are none. */
 function overflowOf(row: SheetRow, width: number, show: (cell: Cell | undefined) => string | undefined): (string | undefined)[] | undefined {
+  if (row.cells.length <= width) return undefined;
   const extra = row.cells.slice(width).map(show);
   while (extra.length > 0 && !extra.at(-1)?.trim()) extra.pop();
   return extra.length > 0 ? extra : undefined;

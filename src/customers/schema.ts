@@ -44,10 +44,20 @@ const typeSpellings = new Map<string, CustomerType | undefined>();
 
 /** Digits with the usual separators, one number per cell; E.164 allows at most 15 digits. */
 export function isPhoneShape(text: string): boolean {
-  if (!/^[\d\s().+-]+$/.test(text) || (text.match(/\+/g)?.length ?? 0) > 1) return false;
-  const digits = text.replace(/\D/g, "").length;
-  return digits >= 6 && digits <= 15;
+  // one pass over the characters: three regexes a phone cell cost more than the rest of its checks
+  let digits = 0;
+  let pluses = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) digits += 1;
+    else if (code === 0x2b) pluses += 1;
+    else if (!PHONE_MARKS.has(code) && !(code > 0x7f && /\s/.test(text[i]!))) return false;
+  }
+  return pluses <= 1 && digits >= 6 && digits <= 15;
 }
+
+// ( ) . - and the ASCII spaces (tab to CR, space); other spaces as \s knows them are looked up above
+const PHONE_MARKS = new Set([0x28, 0x29, 0x2e, 0x2d, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]);
 
 // zod's messages are catalogue keys (values, if any, in the params): validateCustomer makes them Messages.
 const rule = (key: MessageKey): MessageKey => key;

@@ -106,6 +106,10 @@ export function createRowMapper(
       const { binding, kind } = fields[i]!;
       const { field, column } = binding;
       const cell = cellTextFor(row.cells[column], kind, unguard);
+      if (typeof cell === "string") {
+        values[i] = cell;
+        continue;
+      }
       values[i] = cell.value;
       fromNumber[i] = cell.fromNumber === true;
       if (cell.issue !== undefined) issues.push(locate(field, cell.issue));
@@ -149,8 +153,9 @@ function buildPayload(fields: BoundField[], values: (string | undefined)[]): { p
   const generalInfo: Record<string, unknown> = {};
   const address: Record<string, string> = {};
   let hasAddress = false;
-  const contacts = new Map<number, Record<string, string>>();
-  const banks = new Map<number, Record<string, string>>();
+  // made on a row's first contact or bank cell: most rows have neither, and two Maps a row were garbage
+  let contacts: Map<number, Record<string, string>> | undefined;
+  let banks: Map<number, Record<string, string>> | undefined;
   for (let i = 0; i < fields.length; i++) {
     const value = values[i];
     const ref = fields[i]!.ref;
@@ -159,13 +164,14 @@ function buildPayload(fields: BoundField[], values: (string | undefined)[]): { p
     else if (ref.group === "address") {
       address[ref.attr] = value;
       hasAddress = true;
-    } else groupEntry(ref.group === "contact_persons" ? contacts : banks, ref.index)[ref.attr] = value;
+    } else if (ref.group === "contact_persons") groupEntry((contacts ??= new Map()), ref.index)[ref.attr] = value;
+    else groupEntry((banks ??= new Map()), ref.index)[ref.attr] = value;
   }
-  const groups = { contacts: contacts.size > 0 ? sortedKeys(contacts) : [], banks: banks.size > 0 ? sortedKeys(banks) : [] };
-  if (groups.contacts.length > 0) generalInfo.contact_persons = groups.contacts.map((n) => contacts.get(n));
+  const groups = { contacts: contacts === undefined ? [] : sortedKeys(contacts), banks: banks === undefined ? [] : sortedKeys(banks) };
+  if (contacts !== undefined) generalInfo.contact_persons = groups.contacts.map((n) => contacts.get(n));
   const payload: Record<string, unknown> = { general_info: generalInfo };
   if (hasAddress) payload.address = address;
-  if (groups.banks.length > 0) payload.bank_accounts = groups.banks.map((n) => banks.get(n));
+  if (banks !== undefined) payload.bank_accounts = groups.banks.map((n) => banks.get(n));
   return { payload, groups };
 }
 

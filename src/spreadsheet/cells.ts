@@ -16,9 +16,14 @@ export interface ExcelCellContext {
  * report shows) is that error, not a name or an address.
  */
 export function textCell(text: string): Cell | undefined {
+  return normalisedTextCell(nfc(text));
+}
+
+/** textCell of text already in NFC (a CSV batch is normalised whole, once: a call per cell cost more). */
+export function normalisedTextCell(text: string): Cell | undefined {
   if (text === "") return undefined;
   if (text.charCodeAt(0) === 0x23 && isExcelError(text.trim())) return { kind: "error", error: text.trim() };
-  return { kind: "text", text: nfc(text) };
+  return { kind: "text", text };
 }
 
 /** One of Excel's error values (#N/A, #REF!...): what a cell can hold as an error. */

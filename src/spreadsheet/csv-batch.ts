@@ -1,7 +1,7 @@
 // Records packed in batches: one string (fields separated by NUL) and one number array each, cheap to
 // hand to another thread (structured-cloning arrays of strings cost twice what parsing them did).
 // NUL can separate because no field holds one: the decoders stop at a NUL in any encoding.
-import { textCell } from "./cells.js";
+import { nfc, normalisedTextCell } from "./cells.js";
 import { decodeCsvText } from "./csv-text.js";
 import { countLineBreaks } from "./lines.js";
 import type { Cell, SheetRow } from "./types.js";
@@ -57,7 +57,8 @@ export class BatchPacker {
   /** the batch so far (copies: the packer's arrays are reused) */
   take(): CsvBatch {
     this.#breaks += this.#fillLines(true);
-    const batch = { text: this.#parts.join(SEPARATOR), records: this.#records.slice(0, this.#recordCount * 3) };
+    // NFC distributes over the NUL separators (a starter nothing composes with): one call a batch
+    const batch = { text: nfc(this.#parts.join(SEPARATOR)), records: this.#records.slice(0, this.#recordCount * 3) };
     this.#parts = [];
     this.#chars = 0;
     this.#recordCount = 0;
@@ -79,7 +80,7 @@ export class BatchPacker {
   }
 }
 
-/** A batch's records as sheet rows, cells made by textCell as in the in-thread reader; _xHHHH_ as written by our CSV writer decoded. */
+/** A batch's records as sheet rows, cells made as textCell makes them; _xHHHH_ as written by our CSV writer decoded. */
 export function unpackRows(batch: CsvBatch): SheetRow[] {
   return [...eachRow(batch)];
 }
@@ -87,6 +88,8 @@ export function unpackRows(batch: CsvBatch): SheetRow[] {
 /** unpackRows one row at a time: a batch's rows made at once outlive a young-generation GC, and every promoted row is garbage the old space has to grow for. */
 export function* eachRow(batch: CsvBatch): Generator<SheetRow> {
   const { records, text } = batch;
+  // escapes are rare: looked for once a batch, not once a cell
+  const escaped = text.includes("_x");
   let at = 0;
   for (let r = 0; r < records.length; r += 3) {
     const cells = new Array<Cell | undefined>(records[r + 2]!);
@@ -94,7 +97,8 @@ export function* eachRow(batch: CsvBatch): Generator<SheetRow> {
       const end = text.indexOf(SEPARATOR, at);
       const field = end < 0 ? text.slice(at) : text.slice(at, end);
       at = end < 0 ? text.length : end + 1;
-      cells[i] = field === "" ? undefined : textCell(decodeCsvText(field));
+      // the batch is NFC already; an escape decodes to a control character or "_", which compose with nothing
+      cells[i] = field === "" ? undefined : normalisedTextCell(escaped ? decodeCsvText(field) : field);
     }
     yield { row: records[r]!, line: records[r + 1]!, cells };
   }

@@ -5,14 +5,14 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ToolError } from "../errors.js";
 import { msg } from "../i18n/text.js";
-import { eachRow } from "./csv-batch.js";
 import type { CsvBatch } from "./csv-batch.js";
 import { detectDelimiter } from "./csv-delimiter.js";
 import { chooseEncoding, decodeText } from "./csv-encoding.js";
 import type { TextEncodingPlan } from "./csv-encoding.js";
 import { csvBatches } from "./csv-records.js";
+import { CsvRows } from "./csv-rows.js";
 import type { CsvWorkerInput, CsvWorkerMessage } from "./csv-worker.js";
-import type { ReadOptions, SheetRow, SheetSource } from "./types.js";
+import type { ReadOptions, SheetSource } from "./types.js";
 
 /**
  * Below this (about 60,000 customer rows) parsing takes well under a second, and a thread's start-up
@@ -34,8 +34,8 @@ export async function readCsv(file: string, head: Uint8Array, options: ReadOptio
   const sample = await decodeHead(head, plan, file);
   const delimiter = options.delimiter === undefined ? detectDelimiter(sample) : delimiterOption(options.delimiter);
   const parser = await chooseParser(file, options.csvWorker);
-  const rows = parser === "worker" ? rowsOnWorker(file, plan, delimiter) : toRows(csvBatches(file, plan, delimiter));
-  return { file, format: "csv", delimiter, encoding: plan.encoding, parser, rows };
+  const rows = new CsvRows(parser === "worker" ? batchesOnWorker(file, plan, delimiter) : csvBatches(file, plan, delimiter));
+  return { file, format: "csv", delimiter, encoding: plan.encoding, parser, rows, takeReady: () => rows.takeReady() };
 }
 
 async function chooseParser(file: string, wanted: boolean | undefined): Promise<"worker" | "main"> {
@@ -45,12 +45,8 @@ async function chooseParser(file: string, wanted: boolean | undefined): Promise<
   return available && (await stat(file)).size >= WORKER_MIN_BYTES ? "worker" : "main";
 }
 
-async function* toRows(batches: AsyncIterable<CsvBatch>): AsyncGenerator<SheetRow> {
-  for await (const batch of batches) yield* eachRow(batch);
-}
-
-/** csvBatches on a worker thread: the same rows and the same errors, a few batches ahead. */
-async function* rowsOnWorker(file: string, plan: TextEncodingPlan, delimiter: string): AsyncGenerator<SheetRow> {
+/** csvBatches on a worker thread: the same batches and the same errors, a few batches ahead. */
+async function* batchesOnWorker(file: string, plan: TextEncodingPlan, delimiter: string): AsyncGenerator<CsvBatch> {
   const input: CsvWorkerInput = { file, plan, delimiter, window: WORKER_WINDOW };
   // execArgv: the worker needs none of the parent's flags, and some stop it from starting at all
   // (--input-type, which `node -e` harnesses pass, is refused in a worker). Its garbage is short-lived:
@@ -78,7 +74,7 @@ async function* rowsOnWorker(file: string, plan: TextEncodingPlan, delimiter: st
       const message = inbox.shift()!;
       if ("batch" in message) {
         worker.postMessage(1); // the worker parses the next batch while this one is mapped
-        yield* eachRow(message.batch);
+        yield message.batch;
       } else if ("done" in message) return;
       else if ("toolError" in message) {
         const { code, said, hintSaid, exitCode } = message.toolError;

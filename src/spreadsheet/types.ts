@@ -53,6 +53,8 @@ export interface SheetSource {
   parser?: "worker" | "main";
   /** non-blank rows, in order; blank rows are skipped but counted in `row` */
   rows: AsyncIterable<SheetRow>;
+  /** CSV: the next of those rows if the reader holds it already, taken without awaiting; undefined: await the rows' iterator */
+  takeReady?: () => SheetRow | undefined;
 }
 
 /** A note attached to one cell of a written row (XLSX: highlight + comment; CSV: ignored). */

@@ -59,6 +59,16 @@ describe("CodeTable", () => {
     expect(table.holds(places[0]!, "3f2b8c1e-0d4a-4f6e-9b7a-2c5d8e1f0a3c")).toBe(false);
   });
 
+  it("getOrSet answers a held key's value and sets a new or deleted one, through growths, as get then set would", () => {
+    const table = new CodeTable();
+    for (let i = 0; i < 5_000; i++) expect(table.getOrSet(`KH${i % 3_000}`, i)).toBe(i < 3_000 ? undefined : i - 3_000);
+    expect(table.size).toBe(3_000);
+    table.delete("KH7");
+    expect(table.getOrSet("KH7", 99)).toBeUndefined();
+    expect(table.getOrSet("KH7", 100)).toBe(99);
+    expect(table.size).toBe(3_000);
+  });
+
   it("maps 50,000 codes to ids kept in its arena (more than one page of it)", () => {
     const table = new CodeTable();
     const idOf = (i: number) => `${String(i).padStart(8, "0")}-0d4a-4f6e-9b7a-2c5d8e1f0a3b`;

@@ -47,6 +47,20 @@ describe("isPhoneShape", () => {
       expect(isPhoneShape(phone)).toBe(false);
     },
   );
+
+  it("judges every mix of digits, marks and spaces as the rule's regexes do", () => {
+    // the rule as first written: [\d\s().+-] only, one + at most, 6 to 15 digits
+    const byRegex = (text: string) => /^[\d\s().+-]+$/.test(text) && (text.match(/\+/g)?.length ?? 0) <= 1 && text.replace(/\D/g, "").length >= 6 && text.replace(/\D/g, "").length <= 15;
+    const alphabet = ["0", "9", "5", "+", "(", ")", ".", "-", " ", "\t", "\u00A0", "\u3000", "\u2028", "\uFEFF", "x", "/", "٣", "\u200B", "_", ","];
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    for (let n = 0; n < 3000; n++) {
+      const length = next() % 20;
+      let text = "";
+      for (let i = 0; i < length; i++) text += alphabet[next() % 4 === 0 ? next() % alphabet.length : next() % 3]!;
+      expect(isPhoneShape(text), JSON.stringify(text)).toBe(byRegex(text));
+    }
+  });
 });
 
 describe("validateCustomer", () => {

@@ -36,6 +36,12 @@ describe("BatchPacker", () => {
     expect(unpackRows(packer.take()).map(({ line }) => line)).toEqual([9, 12]);
   });
 
+  it("normalises each cell to NFC on its own: a mark opening a cell never joins the letter ending the cell before", () => {
+    const packer = new BatchPacker();
+    packer.add(["e", "\u0301x", "Nguye\u0302\u0303n", "_x0009_\u0301"], 2);
+    expect(texts(unpackRows(packer.take()))).toEqual([["e", "\u0301x", "Nguy\u1EC5n", "\t\u0301"]]);
+  });
+
   it("is full at its record or character bound, and holds records wider than its first guess", () => {
     const packer = new BatchPacker();
     const wide = Array.from({ length: 5000 }, (_, i) => `c${i}`);
