@@ -71,6 +71,11 @@ export async function* scanOrParse<T>(part: PartBytes, read: (reader: XmlReader,
   }
 }
 
+/** Read a whole part through fresh `handlers()`: by the scanner, or by saxes from the start where it stops short. */
+export async function readPart(part: PartBytes, handlers: () => XmlHandlers): Promise<void> {
+  for await (const _ of scanOrParse(part, (reader, bytes) => reader(bytes, handlers())));
+}
+
 /** Read a whole part through `handlers`. */
 export async function readXml(bytes: AsyncIterable<Buffer | string>, handlers: XmlHandlers): Promise<void> {
   for await (const _ of xmlEvents(bytes, handlers));
