@@ -101,24 +101,28 @@ async function readSharedStrings(part: PartBytes): Promise<StringStore> {
 }
 
 function stringHandlers(store: StringStore): XmlHandlers {
-  let text: string | undefined;
+  let inString = false;
   let inText = false;
   let inPhonetic = false;
   return {
     open(name) {
-      if (name === "si") text = "";
+      if (name === "si") inString = true;
       else if (name === "t") inText = !inPhonetic;
       else if (name === "rPh") inPhonetic = true;
     },
+    // the runs of a rich text go into the store as they come
     text(value) {
-      if (inText && text !== undefined) text += value;
+      if (inText && inString) store.append(value);
+    },
+    bytes(buffer, start, end) {
+      if (inText && inString) store.appendBytes(buffer, start, end);
     },
     close(name) {
       if (name === "t") inText = false;
       else if (name === "rPh") inPhonetic = false;
-      else if (name === "si" && text !== undefined) {
-        store.add(text);
-        text = undefined;
+      else if (name === "si" && inString) {
+        store.end();
+        inString = false;
       }
     },
   };

@@ -9,6 +9,8 @@ import { NotPlainXml, scanXml } from "./xml-scan.js";
 export interface XmlHandlers {
   open(name: string, attributes: Readonly<Record<string, string>>): void;
   text?(text: string): void;
+  /** Plain text (no entity, no CR) as its UTF-8 bytes, in place of text(), where the reader has them (xml-scan.ts). */
+  bytes?(buffer: Buffer, start: number, end: number): void;
   close?(name: string): void;
 }
 

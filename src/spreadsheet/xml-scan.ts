@@ -109,7 +109,10 @@ class Scanner {
   #text(b: Buffer, start: number, end: number): void {
     // outside the root only whitespace may stand
     if (this.#open.length === 0 && !isBlank(b, start, end)) throw new NotPlainXml();
-    this.#handlers.text?.(decode(b, start, end, false));
+    const { bytes, text } = this.#handlers;
+    // plain text goes on as bytes to a reader that stores bytes: no decoding and encoding again
+    if (bytes !== undefined && textKind(b, start, end, false) !== "special" && wholeCharacters(b, start, end)) bytes(b, start, end);
+    else text?.(decode(b, start, end, false));
   }
 
   // `<name attr="value" ...>` or `.../>` from just after the `<`; -1 when it has not all arrived.
@@ -224,24 +227,42 @@ function isBlank(b: Buffer, start: number, end: number): boolean {
 
 /** Text or an attribute value as XML means it: line ends normalised, entities replaced. */
 function decode(b: Buffer, start: number, end: number, attribute: boolean): string {
+  const kind = textKind(b, start, end, attribute);
+  let text = kind === "ascii" ? asciiString(b, start, end) : b.toString("utf8", start, end);
+  if (kind !== "special") return text;
+  if (text.includes("<")) throw new NotPlainXml();
+  text = text.replace(/\r\n?/g, "\n");
+  if (attribute) text = text.replace(/[\t\n]/g, " ");
+  return text.includes("&") ? text.replace(/&([^;&]*);|&/g, entity) : text;
+}
+
+/** Plain ASCII, other plain UTF-8, or text with an entity, a CR (or in an attribute, a tab or line feed). */
+function textKind(b: Buffer, start: number, end: number, attribute: boolean): "ascii" | "utf8" | "special" {
   let ascii = true;
   let special = false;
   for (let at = start; at < end; at++) {
-    const byte = b[at] ?? 0;
-    if (byte >= 0x80) ascii = false;
-    else if (byte < 0x20) {
+    const byte = b[at] as number;
+    if (byte >= 0x80) {
+      ascii = false;
+      // U+FFFE and U+FFFF are no XML characters
+      if (byte === 0xef && b[at + 1] === 0xbf && ((b[at + 2] as number) & 0xfe) === 0xbe) throw new NotPlainXml();
+    } else if (byte < 0x20) {
       if (byte !== 0x09 && byte !== 0x0a && byte !== CR) throw new NotPlainXml(); // not an XML character
       if (byte === CR || attribute) special = true;
     } else if (byte === AMP || byte === LT) special = true;
     else if (byte === GT && at >= start + 2 && b[at - 1] === 0x5d && b[at - 2] === 0x5d) throw new NotPlainXml(); // ]]> outside CDATA
   }
-  let text = ascii ? asciiString(b, start, end) : b.toString("utf8", start, end);
-  if (!ascii && /[\uFFFE\uFFFF]/.test(text)) throw new NotPlainXml();
-  if (!special) return text;
-  if (text.includes("<")) throw new NotPlainXml();
-  text = text.replace(/\r\n?/g, "\n");
-  if (attribute) text = text.replace(/[\t\n]/g, " ");
-  return text.includes("&") ? text.replace(/&([^;&]*);|&/g, entity) : text;
+  return special ? "special" : ascii ? "ascii" : "utf8";
+}
+
+/** The text's UTF-8 starts and ends on whole characters, so its bytes can be stored as they are. */
+function wholeCharacters(b: Buffer, start: number, end: number): boolean {
+  if (((b[start] as number) & 0xc0) === 0x80) return false;
+  let lead = end - 1;
+  while (lead > start && lead > end - 4 && ((b[lead] as number) & 0xc0) === 0x80) lead--;
+  const byte = b[lead] as number;
+  const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 0;
+  return end - lead === length;
 }
 
 // Most values are a few ASCII bytes (A1, s, 1042): fromCharCode makes those ~5x faster than toString.

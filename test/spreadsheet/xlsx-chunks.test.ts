@@ -62,4 +62,14 @@ describe("StringStore", () => {
     expect(wrong).toEqual([]);
     expect([store.get(100_000), store.get(-1), store.get(1.5)]).toEqual([undefined, undefined, undefined]);
   });
+
+  it("builds a string from runs given as text and as UTF-8 bytes", () => {
+    const store = new StringStore();
+    store.add("KH1");
+    store.append("Công ty ");
+    const bytes = Buffer.from("<t>Hòa Bình</t>");
+    store.appendBytes(bytes, 3, bytes.length - 4);
+    store.end();
+    expect([store.count, store.get(0), store.get(1)]).toEqual([2, "KH1", "Công ty Hòa Bình"]);
+  });
 });
