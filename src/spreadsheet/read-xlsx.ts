@@ -49,13 +49,10 @@ function chooseSheet({ file, sheets }: OpenWorkbook, wanted: string | undefined)
 
 async function* xlsxRows(workbook: OpenWorkbook, sheet: SheetEntry): AsyncGenerator<SheetRow> {
   const { file, parts, date1904, numberFormats, sharedStrings } = workbook;
-  const xml = await openPart(file, parts, sheet.part, MAX_SHEET_XML_BYTES);
   try {
-    yield* sheetRows(xml, { file, sheet: sheet.name, date1904, numberFormats, sharedStrings });
+    yield* sheetRows(() => openPart(file, parts, sheet.part, MAX_SHEET_XML_BYTES), { file, sheet: sheet.name, date1904, numberFormats, sharedStrings });
   } catch (error) {
     throw readError(error, file, sheet.name);
-  } finally {
-    xml.destroy();
   }
 }
 

@@ -13,9 +13,25 @@ export class StringStore {
   }
 
   add(text: string): void {
+    this.append(text);
+    this.end();
+  }
+
+  /** Add `text` to the string being built (a rich text's runs one by one). */
+  append(text: string): void {
     // a UTF-16 code unit is at most 3 UTF-8 bytes
     this.#reserve(text.length * 3);
     this.#used += this.#bytes.write(text, this.#used, "utf8");
+  }
+
+  /** Add UTF-8 bytes, whole characters, to the string being built. */
+  appendBytes(bytes: Buffer, start: number, end: number): void {
+    this.#reserve(end - start);
+    this.#used += bytes.copy(this.#bytes, this.#used, start, end);
+  }
+
+  /** The string being built is complete: it is string `count - 1` now. */
+  end(): void {
     if (this.#count === this.#ends.length) {
       const ends = new Uint32Array(this.#ends.length * 2);
       ends.set(this.#ends);

@@ -7,7 +7,8 @@ import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS } from "./limits.js";
 import { PartError, problemOf } from "./part-error.js";
 import type { StringStore } from "./string-store.js";
 import type { Cell, SheetRow } from "./types.js";
-import { xmlEvents } from "./xml-events.js";
+import { scanOrParse } from "./xml-events.js";
+import type { PartBytes, XmlReader } from "./xml-events.js";
 
 export interface SheetContext {
   file: string;
@@ -30,7 +31,11 @@ interface OpenCell {
 type Capture = "none" | "value" | "formula";
 
 /** Non-blank rows in file order; blank cells and rows are skipped, row numbers kept. */
-export async function* sheetRows(xml: AsyncIterable<Buffer>, context: SheetContext): AsyncGenerator<SheetRow> {
+export function sheetRows(part: PartBytes, context: SheetContext): AsyncGenerator<SheetRow> {
+  return scanOrParse(part, (reader, bytes) => rowsOf(reader, bytes, context));
+}
+
+async function* rowsOf(reader: XmlReader, xml: AsyncIterable<Buffer | string>, context: SheetContext): AsyncGenerator<SheetRow> {
   const ready: SheetRow[] = [];
   let rowNumber = 0;
   let cells: (Cell | undefined)[] = [];
@@ -42,7 +47,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, context: SheetConte
   let capture: Capture = "none";
   let inInline = false;
   let inPhonetic = false;
-  const events = xmlEvents(xml, {
+  const events = reader(xml, {
     open(name, attributes) {
       switch (name) {
         case "row":

@@ -6,7 +6,8 @@ import { MAX_PART_XML_BYTES } from "./limits.js";
 import { problemOf } from "./part-error.js";
 import { StringStore } from "./string-store.js";
 import { readNumberFormats } from "./xlsx-styles.js";
-import { readXml } from "./xml-events.js";
+import { readPart, readXml } from "./xml-events.js";
+import type { PartBytes, XmlHandlers } from "./xml-events.js";
 import { damaged, openZipEntry, readZipDirectory } from "./zip.js";
 import type { ZipEntry } from "./zip.js";
 
@@ -49,7 +50,7 @@ export async function openWorkbook(file: string): Promise<OpenWorkbook> {
     const styles = target("styles");
     const numberFormats = styles !== undefined && parts.has(styles) ? await readNumberFormats(await part(styles)) : [];
     const strings = target("sharedStrings");
-    const sharedStrings = strings !== undefined && parts.has(strings) ? await readSharedStrings(await part(strings)) : new StringStore();
+    const sharedStrings = strings !== undefined && parts.has(strings) ? await readSharedStrings(() => part(strings)) : new StringStore();
     const sheets = listed.flatMap((sheet): SheetEntry[] => {
       const rel = rels.find((candidate) => candidate.id === sheet.rId);
       if (rel === undefined || !rel.type.endsWith("/worksheet")) return [];
@@ -92,30 +93,39 @@ async function readWorkbookXml(xml: Readable): Promise<{ listed: { name: string;
 }
 
 /** Each <si>'s text (rich text runs joined, phonetic guides left out), into a compact store. */
-async function readSharedStrings(xml: Readable): Promise<StringStore> {
-  const store = new StringStore();
-  let text: string | undefined;
+async function readSharedStrings(part: PartBytes): Promise<StringStore> {
+  let store = new StringStore();
+  // a reading that starts again (saxes after the scanner) starts a new store
+  await readPart(part, () => stringHandlers((store = new StringStore())));
+  return store;
+}
+
+function stringHandlers(store: StringStore): XmlHandlers {
+  let inString = false;
   let inText = false;
   let inPhonetic = false;
-  await readXml(xml, {
+  return {
     open(name) {
-      if (name === "si") text = "";
+      if (name === "si") inString = true;
       else if (name === "t") inText = !inPhonetic;
       else if (name === "rPh") inPhonetic = true;
     },
+    // the runs of a rich text go into the store as they come
     text(value) {
-      if (inText && text !== undefined) text += value;
+      if (inText && inString) store.append(value);
+    },
+    bytes(buffer, start, end) {
+      if (inText && inString) store.appendBytes(buffer, start, end);
     },
     close(name) {
       if (name === "t") inText = false;
       else if (name === "rPh") inPhonetic = false;
-      else if (name === "si" && text !== undefined) {
-        store.add(text);
-        text = undefined;
+      else if (name === "si" && inString) {
+        store.end();
+        inString = false;
       }
     },
-  });
-  return store;
+  };
 }
 
 /** Stream one part of the workbook, inflated within the limits. */

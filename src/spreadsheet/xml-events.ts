@@ -3,11 +3,14 @@ import { StringDecoder } from "node:string_decoder";
 import { SaxesParser } from "saxes";
 import { msg } from "../i18n/text.js";
 import { PartError } from "./part-error.js";
+import { NotPlainXml, scanXml } from "./xml-scan.js";
 
 /** What a part's reader does with each element; names are local (a "x:row" prefix is dropped). */
 export interface XmlHandlers {
   open(name: string, attributes: Readonly<Record<string, string>>): void;
   text?(text: string): void;
+  /** Plain text (no entity, no CR) as its UTF-8 bytes, in place of text(), where the reader has them (xml-scan.ts). */
+  bytes?(buffer: Buffer, start: number, end: number): void;
   close?(name: string): void;
 }
 
@@ -44,6 +47,35 @@ export async function* xmlEvents(bytes: AsyncIterable<Buffer | string>, handlers
   parser.close();
   if (failure !== undefined) throw failure;
   yield;
+}
+
+/** Where a part's bytes come from; called once more when the part must be read again from the start. */
+export type PartBytes = () => AsyncIterable<Buffer | string> | Promise<AsyncIterable<Buffer | string>>;
+
+/** How a part is read: the scanner's xml-scan.ts or saxes's xmlEvents. */
+export type XmlReader = (bytes: AsyncIterable<Buffer | string>, handlers: XmlHandlers) => AsyncGenerator<void>;
+
+/**
+ * What `read` makes of a part, read by the fast scanner; where the part holds XML the scanner does
+ * not read, read again by saxes from the start, the items already handed on skipped.
+ */
+export async function* scanOrParse<T>(part: PartBytes, read: (reader: XmlReader, bytes: AsyncIterable<Buffer | string>) => AsyncIterable<T>): AsyncGenerator<T> {
+  let handedOn = 0;
+  try {
+    for await (const item of read(scanXml, await part())) {
+      handedOn++;
+      yield item;
+    }
+  } catch (error) {
+    if (!(error instanceof NotPlainXml)) throw error;
+    let seen = 0;
+    for await (const item of read(xmlEvents, await part())) if (++seen > handedOn) yield item;
+  }
+}
+
+/** Read a whole part through fresh `handlers()`: by the scanner, or by saxes from the start where it stops short. */
+export async function readPart(part: PartBytes, handlers: () => XmlHandlers): Promise<void> {
+  for await (const _ of scanOrParse(part, (reader, bytes) => reader(bytes, handlers())));
 }
 
 /** Read a whole part through `handlers`. */

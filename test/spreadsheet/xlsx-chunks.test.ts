@@ -46,7 +46,7 @@ describe("Vietnamese text split across zip and XML chunks", () => {
       for (let at = 0; at < xml.length; at++) yield xml.subarray(at, at + 1);
     }
     const rows: SheetRow[] = [];
-    for await (const row of sheetRows(bytes(), { file: "x.xlsx", sheet: "S", date1904: false, numberFormats: [], sharedStrings: strings })) rows.push(row);
+    for await (const row of sheetRows(bytes, { file: "x.xlsx", sheet: "S", date1904: false, numberFormats: [], sharedStrings: strings })) rows.push(row);
     expect(rows).toEqual([{ row: 1, cells: [{ kind: "text", text: "Đặng Ứng Ưng Ỷ 🌸" }, { kind: "text", text: "HồChí" }, { kind: "text", text: "Phường Bến Nghé" }] }]);
   });
 });
@@ -61,5 +61,15 @@ describe("StringStore", () => {
     for (let index = 0; index < 100_000; index++) if (store.get(index) !== text(index)) wrong.push(index);
     expect(wrong).toEqual([]);
     expect([store.get(100_000), store.get(-1), store.get(1.5)]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("builds a string from runs given as text and as UTF-8 bytes", () => {
+    const store = new StringStore();
+    store.add("KH1");
+    store.append("Công ty ");
+    const bytes = Buffer.from("<t>Hòa Bình</t>");
+    store.appendBytes(bytes, 3, bytes.length - 4);
+    store.end();
+    expect([store.count, store.get(0), store.get(1)]).toEqual([2, "KH1", "Công ty Hòa Bình"]);
   });
 });

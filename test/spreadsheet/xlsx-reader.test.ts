@@ -46,6 +46,18 @@ describe("the XLSX reader", () => {
     expect(await cells(file)).toEqual([[{ kind: "text", text: "Nguyễn Thị Hồng" }, { kind: "text", text: "Công ty Hòa Bình" }, { kind: "text", text: "dòng 1\r\ndòng 2" }]]);
   });
 
+  it("reads shared strings written with a comment among them (read again by saxes) at the same indexes", async () => {
+    const strings = STRINGS.replace("</si>", "</si><!-- edited by hand -->");
+    const file = await book(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'), { strings });
+    expect(await cells(file)).toEqual([[{ kind: "text", text: "Nguyễn Thị Hồng" }, { kind: "text", text: "Công ty Hòa Bình" }, { kind: "text", text: "dòng 1\r\ndòng 2" }]]);
+  });
+
+  it("reads shared strings whose runs mix plain text, entities and line ends", async () => {
+    const strings = `<sst xmlns="${MAIN}"><si><r><t>Công ty A &amp; B</t></r><r><t xml:space="preserve"> Hồ</t></r></si><si><t>dòng 1\r\ndòng 2 &#x1F338;</t></si></sst>`;
+    const file = await book(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'), { strings });
+    expect(await cells(file)).toEqual([[{ kind: "text", text: "Công ty A & B Hồ" }, { kind: "text", text: "dòng 1\ndòng 2 🌸" }]]);
+  });
+
   it("calls a cell that refers to a shared string the workbook lacks damaged, naming the cell", async () => {
     const file = await book(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c></row>'), { strings: STRINGS });
     const error = await cells(file).then(() => undefined, (caught: unknown) => caught);
