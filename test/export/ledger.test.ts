@@ -1,8 +1,7 @@
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { collector, usedBytes } from "../helpers/heap.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ListedCustomer } from "../../src/api/list-entries.js";
 import { msg } from "../../src/i18n/text.js";
@@ -113,14 +112,3 @@ describe("Ledger", () => {
     expect((await stat(join(folder, "summaries.jsonl"))).mode & 0o777).toBe(0o600);
   });
 });
-
-function usedBytes(): number {
-  const { heapUsed, external, arrayBuffers } = process.memoryUsage();
-  return heapUsed + Math.max(external, arrayBuffers);
-}
-
-/** A full GC, without starting node with --expose-gc. */
-function collector(): () => void {
-  setFlagsFromString("--expose-gc");
-  return runInNewContext("gc") as () => void;
-}
