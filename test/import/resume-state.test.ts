@@ -104,7 +104,7 @@ describe("ResumeState", () => {
     gc();
     const perRow = (usedBytes() - before) / count;
     first.close();
-    // readJournal's Maps of entries hold ~1.5 KB a row; here 111, most of it the arena's first 1 MiB page and arrays doubled ahead
+    // readJournal's Maps of entries hold ~670 bytes a row; here 111, most of it the arena's first 1 MiB page and arrays doubled ahead
     expect(perRow).toBeGreaterThan(0);
     expect(perRow).toBeLessThan(150);
     expect(state.done(`code:KH${count - 1}`)).toMatchObject({ row: count + 1 });
