@@ -81,6 +81,12 @@ export class CodeTable {
     this.count -= 1;
   }
 
+  /** Where a key's own text sits in the arena, for textAt(); undefined when the table never held it. */
+  placeOf(key: string): number | undefined {
+    const slot = this.find(key, hashOf(key));
+    return this.slots[slot] === 0 ? undefined : this.slots[slot]! - 1;
+  }
+
   /** Keeps `text` in the arena; returns where, for textAt(). */
   store(text: string): number {
     let kind: Kind = UUID.test(text) ? UUID_KIND : LATIN1;

@@ -1,6 +1,7 @@
 // Who was created, changed or deleted while the export ran, and what was odd in the data: for the summary.
-import type { Entry } from "./converge.js";
+import type { ListedCustomer } from "../api/list-entries.js";
 import type { Message } from "../i18n/text.js";
+import type { Ledger } from "./ledger.js";
 
 /** A customer named in the summary and in --json. */
 export interface NamedCustomer {
@@ -30,37 +31,33 @@ export interface ExportChanges {
 export const MAX_WARNINGS = 1000;
 
 /**
- * Sorts the entries by what happened to them, by the server's created_at/updated_at against the
+ * Sorts the customers by what happened to them, by the server's created_at/updated_at against the
  * run's start. A time without a zone cannot be placed: such a customer counts as created only
- * when a later listing pass found it first.
+ * when a later listing pass found it first. Reads a summary only for a customer it names.
  */
-export function describeChanges(entries: Iterable<Entry>, startedMs: number): ExportChanges {
+export function describeChanges(ledger: Ledger): ExportChanges {
   const changes: ExportChanges = { createdDuringExport: [], changedDuringExport: [], deletedDuringExport: [], warnings: [], warningCount: 0 };
-  for (const entry of entries) {
-    const named = nameOf(entry);
-    if (entry.deleted) {
-      changes.deletedDuringExport.push(named);
+  for (let index = 0; index < ledger.size; index++) {
+    if (ledger.isDeleted(index)) {
+      changes.deletedDuringExport.push(nameOf(ledger.summary(index)));
       continue;
     }
-    if (entry.otherType) continue;
-    const created = timeOf(entry.createdAt ?? entry.summary.created_at);
-    if (created === undefined ? entry.pass > 1 : created > startedMs) changes.createdDuringExport.push(named);
-    else if ((timeOf(entry.updatedAt) ?? Number.NEGATIVE_INFINITY) > startedMs) changes.changedDuringExport.push(named);
-    for (const message of [...(entry.summary.oddities ?? []), ...(entry.oddities ?? [])]) {
-      if ((changes.warningCount += 1) <= MAX_WARNINGS) changes.warnings.push({ ...named, message });
+    if (ledger.isOtherType(index)) continue;
+    const { created, updated } = ledger.times(index);
+    if (created === "after" || ((created === "absent" || created === "unplaced") && ledger.firstPass(index) > 1)) changes.createdDuringExport.push(nameOf(ledger.summary(index)));
+    else if (updated === "after") changes.changedDuringExport.push(nameOf(ledger.summary(index)));
+    const odd = ledger.oddityCount(index);
+    if (odd === 0) continue;
+    if (changes.warningCount < MAX_WARNINGS) {
+      const named = nameOf(ledger.summary(index));
+      for (const [n, message] of ledger.oddities(index).entries()) if (changes.warningCount + n < MAX_WARNINGS) changes.warnings.push({ ...named, message });
     }
+    changes.warningCount += odd;
   }
   return changes;
 }
 
-function nameOf(entry: Entry): NamedCustomer {
-  const { customer_code, name } = entry.summary.general_info;
-  return { customer_id: entry.summary.customer_id, customer_code, name };
-}
-
-/** Milliseconds of an ISO time that names its zone; undefined otherwise. */
-function timeOf(iso: string | undefined): number | undefined {
-  if (iso === undefined || !/(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso.trim())) return undefined;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms;
+function nameOf(summary: ListedCustomer): NamedCustomer {
+  const { customer_code, name } = summary.general_info;
+  return { customer_id: summary.customer_id, customer_code, name };
 }

@@ -6,37 +6,17 @@ import { listAllCustomers } from "../api/paginate.js";
 import type { CustomerType } from "../customers/types.js";
 import { ToolError } from "../errors.js";
 import { msg } from "../i18n/text.js";
-import type { Message } from "../i18n/text.js";
+import type { Ledger } from "./ledger.js";
 import { mapInOrder } from "./in-order.js";
 import type { ExportProgress } from "../output/progress.js";
-
-/** What the export knows of one listed customer. */
-export interface Entry {
-  summary: ListedCustomer;
-  /** the listing pass that first showed it */
-  pass: number;
-  /** where its latest fetched version sits in the records spool */
-  seq?: number;
-  /** its GET answered 104004 */
-  notFound?: boolean;
-  /** confirmed: answered 104004 and missing from a later listing pass */
-  deleted?: boolean;
-  /** its full record is not of the --type asked */
-  otherType?: boolean;
-  createdAt?: string;
-  updatedAt?: string;
-  widths?: { contacts: number; banks: number };
-  /** fields of its record that were not text, as warnings */
-  oddities?: Message[];
-}
 
 export interface ConvergeOptions {
   pageSize: number;
   type: CustomerType | undefined;
   /** fetches the customers a pass found first, or found changed (nothing with --summary) */
-  fetchNew(entries: Entry[]): Promise<void>;
+  fetchNew(customers: Iterable<number>, count: number): Promise<void>;
   /** fetches one again, to settle whether it still exists: true when it answers 104004 */
-  refetch(entry: Entry): Promise<boolean>;
+  refetch(customer: number): Promise<boolean>;
   /** refetches at most this many ahead */
   ahead: number;
   afterFirstPass?(count: number): void;
@@ -50,52 +30,53 @@ const MAX_PASSES = 8;
  * Lists until a full pass brings no id the earlier passes lacked and shows as many customers as
  * its meta.total says (the union of passes: a deletion that shifted a page cannot hide anyone),
  * then settles the customers the last pass no longer shows: deleted if their GET answers
- * 104004, kept (fetched afresh) if it answers them. Returns every entry, in first-listed order.
+ * 104004, kept (fetched afresh) if it answers them. Notes every customer in `ledger`, numbered
+ * in first-listed order; returns how many passes it took.
  */
-export async function converge(client: FinanClient, pacer: Pacer, options: ConvergeOptions): Promise<{ entries: Map<string, Entry>; passes: number }> {
-  const entries = new Map<string, Entry>();
+export async function converge(client: FinanClient, pacer: Pacer, ledger: Ledger, options: ConvergeOptions): Promise<number> {
   let shortBefore = false;
   let contradictedBefore = false;
   for (let pass = 1; ; pass += 1) {
-    const listed = new Set<string>();
-    const fresh: Entry[] = [];
-    const changed: Entry[] = [];
+    const firstFresh = ledger.size;
+    // numbers, not objects: a pass that finds every customer changed holds 8 bytes each
+    const changed: number[] = [];
+    let listed = 0;
     let total: number | undefined;
     const onPage = ({ listed: done, total: says }: { listed: number; total: number | undefined }) => {
+      listed = done;
       total = says;
       options.onProgress?.({ phase: "listing", pass, done, ...(says === undefined ? {} : { total: says }) });
     };
     for await (const summary of listAllCustomers(client, pacer, { pageSize: options.pageSize, onPage })) {
-      listed.add(summary.customer_id);
       if (!mayBeOfType(summary, options.type)) continue;
-      const known = entries.get(summary.customer_id);
-      if (known) {
-        // Its name, code or type changed since it was fetched: fetch the newer version.
-        if (known.seq !== undefined && summaryText(known.summary) !== summaryText(summary)) changed.push(known);
-        known.summary = summary;
-      } else {
-        const entry: Entry = { summary, pass };
-        entries.set(summary.customer_id, entry);
-        fresh.push(entry);
-      }
+      const known = ledger.indexOf(summary.customer_id);
+      // Its name, code or type changed since it was fetched: fetch the newer version.
+      if (known === undefined) ledger.add(summary, pass);
+      else if (ledger.relist(known, summary, pass)) changed.push(known);
     }
-    if (pass === 1) options.afterFirstPass?.(entries.size);
-    await options.fetchNew([...fresh, ...changed]);
-    const short = total !== undefined && listed.size < total;
-    if (pass > 1 && fresh.length === 0) {
+    if (pass === 1) options.afterFirstPass?.(ledger.size);
+    const fresh = ledger.size - firstFresh;
+    await options.fetchNew(freshThenChanged(firstFresh, ledger.size, changed), fresh + changed.length);
+    const short = total !== undefined && listed < total;
+    if (pass > 1 && fresh === 0) {
       if (!short) {
-        const contradicted = await settle(entries, listed, options);
-        if (contradicted === undefined) return { entries, passes: pass };
+        const contradicted = await settle(ledger, pass, options);
+        if (contradicted === undefined) return pass;
         // Listed, yet "not found" twice: one more pass, in case the list lags behind a deletion.
-        if (contradictedBefore || pass >= MAX_PASSES) throw contradiction(contradicted);
+        if (contradictedBefore || pass >= MAX_PASSES) throw contradiction(ledger.summary(contradicted));
         contradictedBefore = true;
         continue;
       }
-      if (shortBefore) throw countMismatch(listed.size, total ?? 0);
+      if (shortBefore) throw countMismatch(listed, total ?? 0);
     }
     shortBefore = short;
-    if (pass >= MAX_PASSES) throw unstable(pass, fresh.length);
+    if (pass >= MAX_PASSES) throw unstable(pass, fresh);
   }
+}
+
+function* freshThenChanged(from: number, to: number, changed: number[]): Generator<number> {
+  for (let index = from; index < to; index++) yield index;
+  yield* changed;
 }
 
 /** A customer whose listed type is blank or odd may still be of the type asked: its record decides. */
@@ -105,25 +86,21 @@ function mayBeOfType(summary: ListedCustomer, type: CustomerType | undefined): b
   return listed === type || (listed !== "personal" && listed !== "company");
 }
 
-function summaryText({ general_info: info }: ListedCustomer): string {
-  return JSON.stringify([info.customer_code, info.name, info.type]);
-}
-
 /** Marks the deleted; returns a customer the last pass lists though its GET answers 104004, if any. */
-async function settle(entries: Map<string, Entry>, lastPass: Set<string>, options: ConvergeOptions): Promise<Entry | undefined> {
-  const doubtful: Entry[] = [];
-  for (const entry of entries.values()) {
-    const listed = lastPass.has(entry.summary.customer_id);
-    entry.deleted = !listed && entry.notFound === true;
+async function settle(ledger: Ledger, lastPass: number, options: ConvergeOptions): Promise<number | undefined> {
+  const doubtful: number[] = [];
+  for (let index = 0; index < ledger.size; index++) {
+    const listed = ledger.listedIn(index, lastPass);
+    ledger.setDeleted(index, !listed && ledger.isNotFound(index));
     // Listed but not found, or found but no longer listed: ask once more.
-    if (listed === Boolean(entry.notFound)) doubtful.push(entry);
+    if (listed === ledger.isNotFound(index)) doubtful.push(index);
   }
-  let contradicted: Entry | undefined;
-  const answers = mapInOrder(doubtful, async (entry) => ({ entry, notFound: await options.refetch(entry) }), options.ahead);
-  for await (const { entry, notFound } of answers) {
+  let contradicted: number | undefined;
+  const answers = mapInOrder(doubtful, async (index) => ({ index, notFound: await options.refetch(index) }), options.ahead);
+  for await (const { index, notFound } of answers) {
     if (!notFound) continue;
-    if (lastPass.has(entry.summary.customer_id)) contradicted ??= entry;
-    else entry.deleted = true;
+    if (ledger.listedIn(index, lastPass)) contradicted ??= index;
+    else ledger.setDeleted(index, true);
   }
   return contradicted;
 }
@@ -136,7 +113,7 @@ function countMismatch(listed: number, total: number): ToolError {
   return new ToolError("E_LIST_INCONSISTENT", msg("export.list.countMismatch", { total, listed }), { hint: msg("export.list.countMismatchHint") });
 }
 
-function contradiction(entry: Entry): ToolError {
-  const { customer_code: code } = entry.summary.general_info;
-  return new ToolError("E_LIST_INCONSISTENT", msg("export.list.contradiction", { code: code || msg("export.noCode"), id: entry.summary.customer_id }), { hint: msg("export.list.contradictionHint") });
+function contradiction(summary: ListedCustomer): ToolError {
+  const { customer_code: code } = summary.general_info;
+  return new ToolError("E_LIST_INCONSISTENT", msg("export.list.contradiction", { code: code || msg("export.noCode"), id: summary.customer_id }), { hint: msg("export.list.contradictionHint") });
 }

@@ -3,7 +3,7 @@ import { API_CODE, ApiError } from "../api/api-error.js";
 import { customerPath } from "../api/client.js";
 import type { FinanClient } from "../api/client.js";
 import type { Pacer } from "../api/pacer.js";
-import type { CustomerRecord, CustomerSummary } from "../customers/types.js";
+import type { CustomerRecord } from "../customers/types.js";
 import { msg, render } from "../i18n/text.js";
 
 export type Fetched = { record: CustomerRecord } | { notFound: true };
@@ -11,7 +11,7 @@ export type Fetched = { record: CustomerRecord } | { notFound: true };
 /** Carries which customer a fetch failed for, so the message can name it. */
 export class FetchFailed extends Error {
   constructor(
-    readonly summary: CustomerSummary,
+    readonly customerId: string,
     override readonly cause: unknown,
   ) {
     super("fetch failed", { cause });
@@ -19,12 +19,11 @@ export class FetchFailed extends Error {
 }
 
 /**
- * The full record of `summary`. An answer for another customer_id is retried like a server
+ * The full record of customer `id`. An answer for another customer_id is retried like a server
  * error, then fails; only an envelope 104004 is "not found" (a gateway's HTML 404 or a wrong
  * base path is a failure), and even that counts as a deletion only once a later listing agrees.
  */
-export async function fetchRecord(client: FinanClient, pacer: Pacer, summary: CustomerSummary): Promise<Fetched> {
-  const id = summary.customer_id;
+export async function fetchRecord(client: FinanClient, pacer: Pacer, id: string): Promise<Fetched> {
   try {
     const { value } = await pacer.run(async () => {
       const answer = await client.getCustomer(id);
@@ -38,6 +37,6 @@ export async function fetchRecord(client: FinanClient, pacer: Pacer, summary: Cu
     return { record: value.data };
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && error.apiCode === API_CODE.notFound) return { notFound: true };
-    throw new FetchFailed(summary, error);
+    throw new FetchFailed(id, error);
   }
 }

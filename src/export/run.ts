@@ -12,9 +12,11 @@ import { layoutColumns, needsGroupWidths } from "./columns.js";
 import type { ProfileShape } from "../profiles/export-shape.js";
 import type { ColumnChoice, ExportColumns } from "./columns.js";
 import { converge } from "./converge.js";
-import type { Entry } from "./converge.js";
+import { Ledger } from "./ledger.js";
+import type { ListedCustomer } from "../api/list-entries.js";
 import { exportFailure } from "./failures.js";
 import { FetchFailed, fetchRecord } from "./fetch.js";
+import type { Fetched } from "./fetch.js";
 import { mapInOrder } from "./in-order.js";
 import { checkSheetLimit, checkSheetWidth, createExportFile } from "./export-file.js";
 import type { ExportFile, ExportFormat, ExportRecord, WidestRecord } from "./export-file.js";
@@ -92,15 +94,18 @@ export async function runExport(options: ExportOptions, open: typeof openSession
   const step: { doing: Message } = { doing: msg("export.doing.listing") };
   const ahead = options.ahead ?? Math.max(1, options.pacing.concurrency) * 4;
   let spoolDir: SpoolDir | undefined;
-  let entries: Map<string, Entry>;
+  let ledger: Ledger | undefined;
   let passes: number;
+  let changes: ExportChanges;
   await removeKilledSpools(options.spoolParent);
   const { client, pacer, close } = open(options.connection, options.pacing, options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal);
   try {
     spoolDir = await createSpoolDir(options.spoolParent);
     const spool = spoolDir.spool<CustomerRecord>("records.jsonl");
-    const keep = (entry: Entry, fetched: Awaited<ReturnType<typeof fetchRecord>>) => spoolFetched(entry, fetched, spool, options.type);
-    ({ entries, passes } = await converge(client, pacer, {
+    const known = (ledger = new Ledger(spoolDir.path, started, options.type));
+    const keep = (index: number, fetched: Fetched) => spoolFetched(known, index, fetched, spool, options.type);
+    const fetchOne = (index: number) => fetchRecord(client, pacer, known.customerId(index));
+    passes = await converge(client, pacer, known, {
       pageSize: options.pageSize,
       type: options.type,
       ahead,
@@ -109,26 +114,27 @@ export async function runExport(options: ExportOptions, open: typeof openSession
         options.onListed?.(count);
       },
       onProgress: options.onProgress,
-      fetchNew: async (fresh) => {
-        if (options.summaryOnly || fresh.length === 0) return;
+      fetchNew: async (fresh, count) => {
+        if (options.summaryOnly || count === 0) return;
         step.doing = msg("export.doing.fetching");
         let done = 0;
-        for await (const [entry, fetched] of mapInOrder(fresh, async (entry) => [entry, await fetchRecord(client, pacer, entry.summary)] as const, ahead)) {
-          await keep(entry, fetched);
-          options.onProgress?.({ phase: "fetching", done: (done += 1), total: fresh.length });
+        for await (const [index, fetched] of mapInOrder(fresh, async (index) => [index, await fetchOne(index)] as const, ahead)) {
+          await keep(index, fetched);
+          options.onProgress?.({ phase: "fetching", done: (done += 1), total: count });
         }
         step.doing = msg("export.doing.listing");
       },
-      refetch: async (entry) => {
-        const fetched = await fetchRecord(client, pacer, entry.summary);
-        if (!options.summaryOnly) await keep(entry, fetched);
+      refetch: async (index) => {
+        const fetched = await fetchOne(index);
+        if (!options.summaryOnly) await keep(index, fetched);
         return "notFound" in fetched;
       },
-    }));
+    });
     await spool.finish();
     step.doing = msg("export.doing.writing", { file: options.file });
-    await writeFile(entries, spool, output, options);
+    await writeFile(known, spool, output, options);
     await output.close();
+    changes = describeChanges(known);
   } catch (caught) {
     stop.abort();
     await output.abort();
@@ -136,11 +142,13 @@ export async function runExport(options: ExportOptions, open: typeof openSession
     let error = caught;
     if (caught instanceof FetchFailed) {
       error = caught.cause;
-      const { customer_code: code } = caught.summary.general_info;
-      if (!interrupted) step.doing = msg("export.doing.fetchingOne", { code: code || msg("export.noCode"), id: caught.summary.customer_id });
+      const index = ledger?.indexOf(caught.customerId);
+      const code = index === undefined ? "" : ledger!.summary(index).general_info.customer_code;
+      if (!interrupted) step.doing = msg("export.doing.fetchingOne", { code: code || msg("export.noCode"), id: caught.customerId });
     }
     throw exportFailure(error, { doing: step.doing, file: options.file, clientId: options.connection.clientId, signal: options.signal });
   } finally {
+    ledger?.close();
     await spoolDir?.remove();
     await close();
   }
@@ -148,7 +156,7 @@ export async function runExport(options: ExportOptions, open: typeof openSession
     file: options.file,
     format: options.format,
     customers: output.written,
-    ...describeChanges(entries.values(), started),
+    ...changes,
     columns: output.columns?.headers ?? [],
     contactGroups: groupCount(output.columns, "contact_persons"),
     bankGroups: groupCount(output.columns, "bank_accounts"),
@@ -160,60 +168,58 @@ export async function runExport(options: ExportOptions, open: typeof openSession
   };
 }
 
-/** Notes a fetched record on its entry and spools it as text; a 104004 is noted, to be settled later. */
-async function spoolFetched(entry: Entry, fetched: Awaited<ReturnType<typeof fetchRecord>>, spool: Spool<CustomerRecord>, type: CustomerType | undefined): Promise<void> {
+/** Notes a fetched record in the ledger and spools it as text; a 104004 is noted, to be settled later. */
+async function spoolFetched(ledger: Ledger, index: number, fetched: Fetched, spool: Spool<CustomerRecord>, type: CustomerType | undefined): Promise<void> {
   if ("notFound" in fetched) {
-    entry.notFound = true;
+    ledger.setNotFound(index, true);
     return;
   }
-  entry.notFound = false;
   const { record, oddities } = textRecord(fetched.record);
-  entry.oddities = oddities;
   const recordType = record.general_info.type?.trim().toLowerCase();
-  // The type may differ from the list's, or have changed since the list was read.
-  entry.otherType = type !== undefined && recordType !== type;
-  entry.createdAt = record.created_at;
-  entry.updatedAt = record.updated_at;
-  entry.widths = countGroups(record);
   await spool.append(record);
-  entry.seq = spool.count - 1;
+  // The type may differ from the list's, or have changed since the list was read.
+  ledger.notedFetched(index, { createdAt: record.created_at, updatedAt: record.updated_at, widths: countGroups(record), oddities, otherType: type !== undefined && recordType !== type, seq: spool.count - 1 });
 }
 
 /** Writes the latest version of every customer that is still there, in first-listed order. */
-async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecord>, output: ExportFile, options: ExportOptions): Promise<void> {
+async function writeFile(ledger: Ledger, spool: Spool<CustomerRecord>, output: ExportFile, options: ExportOptions): Promise<void> {
   // With --summary no record tells the type: a blank or odd listed type is not the one asked.
-  const ofType = (entry: Entry) => !options.summaryOnly || options.type === undefined || entry.summary.general_info.type.trim().toLowerCase() === options.type;
-  for (const entry of entries.values()) if (!ofType(entry)) entry.otherType = true;
-  const live = [...entries.values()].filter((entry) => !entry.deleted && !entry.otherType);
+  if (options.summaryOnly && options.type !== undefined) for (let index = 0; index < ledger.size; index++) if (!ledger.listedAsType(index)) ledger.setOtherType(index, true);
+  const isLive = (index: number) => !ledger.isDeleted(index) && !ledger.isOtherType(index);
+  let live = 0;
+  for (let index = 0; index < ledger.size; index++) if (isLive(index)) live += 1;
   const widths = { contacts: 0, banks: 0 };
-  let widest: WidestRecord | undefined;
+  let widest: { index: number; contacts: number; banks: number } | undefined;
   if (needsGroupWidths(options.selection, options.summaryOnly)) {
-    for (const entry of live) {
-      const groups = { contacts: entry.widths?.contacts ?? 0, banks: entry.widths?.banks ?? 0 };
-      if (!widest || groups.contacts + groups.banks > widest.contacts + widest.banks) {
-        widest = { code: entry.summary.general_info.customer_code, customerId: entry.summary.customer_id, ...groups };
-      }
+    for (let index = 0; index < ledger.size; index++) {
+      if (!isLive(index)) continue;
+      const groups = ledger.widths(index);
+      if (!widest || groups.contacts + groups.banks > widest.contacts + widest.banks) widest = { index, ...groups };
       widths.contacts = Math.max(widths.contacts, groups.contacts);
       widths.banks = Math.max(widths.banks, groups.banks);
     }
   }
   const { profile } = options;
   const columns = profile !== undefined ? { keys: [], headers: profile.headers, valuesOf: profile.row } : layoutColumns(options.selection, { lang: options.lang, summaryOnly: options.summaryOnly, widths, timeZone: options.timeZone });
-  checkSheetWidth(options.format, columns, options.file, widest);
+  checkSheetWidth(options.format, columns, options.file, widest && widestRecord(ledger, widest));
   await output.open(columns);
   if (options.summaryOnly) {
-    for (const entry of live) await output.write(summaryAsRecord(entry), live.length);
+    for (let index = 0; index < ledger.size; index++) if (isLive(index)) await output.write(summaryAsRecord(ledger.summary(index)), live);
     return;
   }
   let seq = 0;
   for await (const record of spool.read()) {
-    const entry = entries.get(record.customer_id);
-    if (entry && entry.seq === seq && !entry.deleted && !entry.otherType) await output.write(record, live.length);
+    const index = ledger.indexOf(record.customer_id);
+    if (index !== undefined && ledger.seq(index) === seq && isLive(index)) await output.write(record, live);
     seq += 1;
   }
 }
 
-function summaryAsRecord({ summary }: Entry): ExportRecord {
+function widestRecord(ledger: Ledger, { index, contacts, banks }: { index: number; contacts: number; banks: number }): WidestRecord {
+  return { code: ledger.summary(index).general_info.customer_code, customerId: ledger.customerId(index), contacts, banks };
+}
+
+function summaryAsRecord(summary: ListedCustomer): ExportRecord {
   return { general_info: summary.general_info as CustomerRecord["general_info"], customer_id: summary.customer_id, created_at: summary.created_at };
 }
 

@@ -63,45 +63,73 @@ export function rowKey(entry: { row: number; customerCode?: string | undefined; 
  */
 export function readJournal(path: string, { entries = true }: { entries?: boolean } = {}): JournalState {
   const state: JournalState = { header: undefined, intents: new Map(), done: new Map(), finished: false, undone: undefined, damaged: [] };
-  if (!existsSync(path)) return state;
-  const take = (entry: JournalEntry) => {
+  state.damaged = forEachEntry(path, (entry) => {
     if (entries || (entry.t !== "intent" && entry.t !== "done")) apply(state, entry);
-  };
+  });
+  return state;
+}
+
+/**
+ * Calls `take` with each readable entry of a journal and the byte offset of its line (for
+ * entryAt); returns the line numbers (from 1) that could not be read, a torn last line excepted.
+ */
+export function forEachEntry(path: string, take: (entry: JournalEntry, at: number) => void): number[] {
+  const damaged: number[] = [];
+  if (!existsSync(path)) return damaged;
   let number = 0;
-  for (const { line, last } of linesOf(path)) {
+  for (const { line, last, at } of linesOf(path)) {
     number += 1;
     if (line.trim() === "") continue;
     const entry = parseLine(line);
     if (!entry) {
       // the last line without its newline is a write the process did not finish
       if (last) break;
-      state.damaged.push(number);
+      damaged.push(number);
       // an older version appended after a torn line: the whole entry that follows the fragment is still there
       const salvaged = salvage(line);
-      if (salvaged) take(salvaged);
+      if (salvaged) take(salvaged, at);
       continue;
     }
-    take(entry);
+    take(entry, at);
   }
-  return state;
+  return damaged;
 }
 
-/** The file's lines, split on LF as they are read; `last`: the text after the final newline. */
-function* linesOf(path: string): Generator<{ line: string; last: boolean }> {
+/** The entry whose line starts at byte `at` of an open journal (as forEachEntry gave it). */
+export function entryAt(fd: number, at: number): JournalEntry | undefined {
+  const chunk = Buffer.allocUnsafe(4096);
+  const parts: Buffer[] = [];
+  for (let from = at; ; ) {
+    const read = readSync(fd, chunk, 0, chunk.length, from);
+    const end = chunk.subarray(0, read).indexOf(0x0a);
+    parts.push(Buffer.from(chunk.subarray(0, end >= 0 ? end : read)));
+    if (end >= 0 || read === 0) break;
+    from += read;
+  }
+  const line = Buffer.concat(parts).toString("utf8");
+  return parseLine(line) ?? salvage(line);
+}
+
+/** The file's lines, split on LF as they are read; `last`: the text after the final newline; `at`: the line's first byte. */
+function* linesOf(path: string): Generator<{ line: string; last: boolean; at: number }> {
   const decoder = new StringDecoder("utf8");
   const chunk = Buffer.alloc(1 << 20);
   const fd = openSync(path, "r");
   let rest = "";
+  let at = 0;
   try {
     for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
       const lines = (rest + decoder.write(chunk.subarray(0, read))).split("\n");
       rest = lines.pop()!;
-      for (const line of lines) yield { line, last: false };
+      for (const line of lines) {
+        yield { line, last: false, at };
+        at += Buffer.byteLength(line) + 1;
+      }
     }
   } finally {
     closeSync(fd);
   }
-  yield { line: rest + decoder.end(), last: true };
+  yield { line: rest + decoder.end(), last: true, at };
 }
 
 /** Where the file's last whole line ends (0 if it has none): found from the end, not by reading it all. */

@@ -11,9 +11,9 @@ import { CodeIndex } from "./code-index.js";
 import { countRecords, readInput } from "../customers/read-input.js";
 import type { InputOptions, InputRow, InputTable } from "../customers/read-input.js";
 import { JournalWriter, assertReadable, readJournal, rowKey } from "./journal.js";
-import type { JournalState } from "./journal.js";
+import { ResumeState } from "./resume-state.js";
 import type { RowResult } from "../rows/result.js";
-import { isReportStatus, isWritten, statusText } from "../rows/status.js";
+import { isReportStatus, statusText } from "../rows/status.js";
 import type { RowStatus, StatusCounts } from "../rows/status.js";
 import { beginRun, journalPathFor } from "./history.js";
 import { runFiles } from "./run-files.js";
@@ -91,7 +91,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     throw new ToolError("E_USAGE", msg("import.only.notReport", { input: options.input }), { hint: msg("import.only.notReportHint", { report: defaultReportPath(options.input) }) });
   }
   const journalPath = options.dryRun ? undefined : journalPathFor(options.report);
-  let previous: JournalState | undefined;
+  let previous: ResumeState | undefined;
   try {
     previous = journalPath ? resumable(journalPath, options) : undefined;
   } catch (error) {
@@ -166,16 +166,13 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         progress.update({ done: summary.rows, total, counts: summary.counts });
       },
     });
-    const seen = new Set<string>();
     for await (const input of table.rows) {
-      if (previous && input.outcome.customerCode !== undefined) seen.add(rowKey({ row: input.row, customerCode: input.outcome.customerCode }));
+      if (previous && input.outcome.customerCode !== undefined) previous.markSeen(rowKey({ row: input.row, customerCode: input.outcome.customerCode }));
       await runner.push(input, settle(input, previous));
       // with no report to write, the rows left cannot be reported: stop reading them
       if (files.reportFailed) break;
     }
-    for (const [key, done] of previous?.done ?? []) {
-      if (!seen.has(key) && isWritten(done.status)) summary.goneSinceSent.push(done.customerCode ?? `row ${done.row}`);
-    }
+    for (const done of previous?.goneSinceSent() ?? []) summary.goneSinceSent.push(done.customerCode ?? `row ${done.row}`);
     await runner.finish();
     if (hiddenRows > 0) summary.warnings.push(msg("actions.warning.hidden", { count: hiddenRows }));
     finished = summary.stopped === undefined && !io.signal.aborted;
@@ -188,6 +185,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     summary.elapsedMs = io.now() - started;
     await files.close(finished);
     await close();
+    previous?.close();
   }
   if (files.failure !== undefined) throw files.failure;
   return summary;
@@ -198,7 +196,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
 
   /** One row to its result (a promise: sending rows run in parallel, results are reported in order). */
-  function settle(input: InputRow, resumeState: JournalState | undefined): Promise<RowResult> {
+  function settle(input: InputRow, resumeState: ResumeState | undefined): Promise<RowResult> {
     const { outcome } = input;
     const earlier = input.previous.status;
     if (options.only && !(isReportStatus(earlier) && options.only.has(earlier)) && !neverSent(earlier, options.dryRun)) {
@@ -212,18 +210,17 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
     // Rows are known by their code, not their position: rows inserted, deleted or moved since the interruption change nothing.
     const key = rowKey({ row: input.row, customerCode: outcome.customerCode });
-    const done = resumeState?.done.get(key);
+    const done = resumeState?.done(key);
     if (done) {
       // edited in the file since it was sent: say so rather than report values the server does not hold
-      const sentThen = plan.kind === "delete" || plan.mode === "merge" ? undefined : resumeState?.intents.get(key)?.sent;
-      if (sentThen && JSON.stringify(sentThen) !== JSON.stringify(plan.kind === "write" ? plan.outcome.payload : undefined)) {
+      if (plan.kind === "write" && plan.mode !== "merge" && resumeState?.sentOtherThan(key, plan.outcome.payload)) {
         summary.changedSinceSent += 1;
         return Promise.resolve({ ...done, row: input.row, message: render(io.lang, msg("import.row.changedSince", { status: statusText(io.lang, done.status) })) });
       }
       return Promise.resolve({ ...done, row: input.row });
     }
     if (signal.aborted) return Promise.resolve(notAttempted(input));
-    const intent = resumeState?.intents.get(key);
+    const intent = resumeState?.intent(key);
     if (plan.kind === "delete") {
       const resumeId = intent?.op === "delete" ? intent.customerId : undefined;
       return remove({ ...plan.job, resumeId }).catch((error: unknown) => failure(input, error)).then(record);
@@ -278,13 +275,13 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
  * the customers it created would show in the new report as skipped ("already exists"), out of
  * reach of `undo` of either report.
  */
-function resumable(path: string, options: ImportOptions): JournalState | undefined {
+function resumable(path: string, options: ImportOptions): ResumeState | undefined {
   // its rows only when this run continues it: a finished run's are not needed, however many they are
   const state = readJournal(path, { entries: false });
   if (!state.header || state.finished) return undefined;
   assertReadable(path, state, msg("import.journal.moveAside"));
   const { input, mode, startedAt } = state.header;
-  if (state.header.command === "import" && input === resolve(options.input) && mode === options.mode) return readJournal(path);
+  if (state.header.command === "import" && input === resolve(options.input) && mode === options.mode) return ResumeState.read(path);
   const then = startedAt ? msg("import.journal.thenStarted", { input, mode, startedAt }) : msg("import.journal.then", { input, mode });
   throw new ToolError("E_JOURNAL", msg("import.journal.otherRun", { report: options.report, then }), { hint: msg("import.journal.otherRunHint", { mode }) });
 }
