@@ -17,6 +17,8 @@ export interface Entry {
   pass: number;
   /** where its latest fetched version sits in the records spool */
   seq?: number;
+  /** the bytes of that version in the spool, to read records back sorted by code */
+  place?: { offset: number; length: number };
   /** its GET answered 104004 */
   notFound?: boolean;
   /** confirmed: answered 104004 and missing from a later listing pass */

@@ -45,11 +45,13 @@ export function createExportFile(options: ExportFileOptions) {
     });
   let inWords = wordsOf([]);
   return {
-    async open(layout: ExportColumns): Promise<void> {
+    /** `extraHeaders`: columns after the layout's (a changes-only file's change columns); `sheets`: XLSX sheets after the data, filled until close */
+    async open(layout: ExportColumns, extraHeaders: string[] = [], sheets?: { name: string; rows: string[][] }[]): Promise<void> {
       columns = layout;
       inWords = wordsOf(layout.keys);
       writer = await createSheetWriter(options.file, {
-        columns: layout.headers,
+        columns: [...layout.headers, ...extraHeaders],
+        ...(sheets === undefined || options.format !== "xlsx" ? {} : { extraSheets: sheets }),
         sheetName: options.lang === "vi" ? "Khách hàng" : "Customers",
         bom: options.bom,
         neutraliseFormulas: options.format === "csv",
@@ -58,11 +60,11 @@ export function createExportFile(options: ExportFileOptions) {
       });
     },
     /** One customer as one row; `total` is for progress only. */
-    async write(record: ExportRecord, total?: number): Promise<void> {
+    async write(record: ExportRecord, total?: number, extra: string[] = []): Promise<void> {
       if (!writer || !columns) throw new ToolError("E_INTERNAL", msg("export.internal.rowBeforeColumns"));
       written += 1;
       if (options.format === "xlsx" && written >= MAX_EXCEL_ROWS) throw tooManyRows(options.file);
-      const values = inWords(rowValues(record, columns.keys));
+      const values = [...inWords(rowValues(record, columns.keys)), ...extra];
       if (options.format === "csv") escapes.note(record.general_info?.customer_code, columns.headers, values);
       await writer.write(values);
       options.onProgress?.({ phase: "writing", done: written, ...(total === undefined ? {} : { total }) });

@@ -22,6 +22,9 @@ import { textRecord } from "./record-text.js";
 import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 import { createSpoolDir, removeKilledSpools } from "./spool.js";
+import { byCode, createDiff } from "./diff.js";
+import type { DiffCounts, DiffOptions } from "./diff.js";
+import type { FieldKey } from "../customers/columns.js";
 import type { Spool, SpoolDir } from "./spool.js";
 
 export type { ExportFormat } from "./export-file.js";
@@ -55,6 +58,20 @@ export interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void;
   /** once the first listing pass is done: how many customers it found (of --type, if given) */
   onListed?: (customers: number) => void;
+  /** --state / --changes-only / --changes-since: compare with a baseline, note each customer in the new state */
+  diff?: DiffOptions | undefined;
+  /** XLSX: the summary sheet, the last of the workbook, made once the rows are written */
+  summarySheet?: ((facts: RunFacts) => { name: string; rows: string[][] }) | undefined;
+}
+
+/** What a summary sheet tells about the run, known once every row is written. */
+export interface RunFacts extends ExportChanges {
+  listed: number;
+  written: number;
+  /** customers written, by type as the server says it */
+  byType: Map<string, number>;
+  changes: DiffCounts | undefined;
+  startedMs: number;
 }
 
 export interface ExportResult extends ExportChanges {
@@ -64,6 +81,8 @@ export interface ExportResult extends ExportChanges {
   columns: string[];
   contactGroups: number;
   bankGroups: number;
+  /** with --state or --changes-since: new, changed, deleted and unchanged customers against the baseline */
+  changes?: DiffCounts | undefined;
   /** full passes of the list it took until one found nobody new */
   listingPasses: number;
   /** what bounded the requests, and the flag that would help (none for a short run) */
@@ -91,6 +110,7 @@ export async function runExport(options: ExportOptions, open: typeof openSession
   let spoolDir: SpoolDir | undefined;
   let entries: Map<string, Entry>;
   let passes: number;
+  let changes: DiffCounts | undefined;
   await removeKilledSpools(options.spoolParent);
   const { client, pacer, close } = open(options.connection, options.pacing, options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal);
   try {
@@ -124,7 +144,7 @@ export async function runExport(options: ExportOptions, open: typeof openSession
     }));
     await spool.finish();
     step.doing = msg("export.doing.writing", { file: options.file });
-    await writeFile(entries, spool, output, options);
+    changes = await writeFile(entries, spool, output, options, started);
     await output.close();
   } catch (caught) {
     stop.abort();
@@ -146,6 +166,7 @@ export async function runExport(options: ExportOptions, open: typeof openSession
     format: options.format,
     customers: output.written,
     ...describeChanges(entries.values(), started),
+    ...(changes === undefined ? {} : { changes }),
     columns: output.columns?.headers ?? [],
     contactGroups: groupCount(output.columns, "contact_persons"),
     bankGroups: groupCount(output.columns, "bank_accounts"),
@@ -172,12 +193,16 @@ async function spoolFetched(entry: Entry, fetched: Awaited<ReturnType<typeof fet
   entry.createdAt = record.created_at;
   entry.updatedAt = record.updated_at;
   entry.widths = countGroups(record);
-  await spool.append(record);
+  entry.place = await spool.append(record);
   entry.seq = spool.count - 1;
 }
 
-/** Writes the latest version of every customer that is still there, in first-listed order. */
-async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecord>, output: ExportFile, options: ExportOptions): Promise<void> {
+/**
+ * Writes the latest version of every customer that is still there, sorted by customer_code: the
+ * records are read back from the spool by place, one at a time (memory holds the entries, not the
+ * records). With a diff, deleted customers take their place in the order and unchanged ones may be left out.
+ */
+async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecord>, output: ExportFile, options: ExportOptions, startedMs: number): Promise<DiffCounts | undefined> {
   // With --summary no record tells the type: a blank or odd listed type is not the one asked.
   const ofType = (entry: Entry) => !options.summaryOnly || options.type === undefined || entry.summary.general_info.type.trim().toLowerCase() === options.type;
   for (const entry of entries.values()) if (!ofType(entry)) entry.otherType = true;
@@ -194,19 +219,47 @@ async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecor
       widths.banks = Math.max(widths.banks, groups.banks);
     }
   }
+  // --profile (issue #19, h15sys): a profile's columns and value mapping take the place of layoutColumns here, and no summary sheet follows
   const columns = layoutColumns(options.selection, { lang: options.lang, summaryOnly: options.summaryOnly, widths, timeZone: options.timeZone });
   checkSheetWidth(options.format, columns, options.file, widest);
-  await output.open(columns);
-  if (options.summaryOnly) {
-    for (const entry of live) await output.write(summaryAsRecord(entry), live.length);
-    return;
+  const sortKey = (entry: Entry) => ({ code: entry.summary.general_info.customer_code, id: entry.summary.customer_id });
+  live.sort((a, b) => byCode(sortKey(a), sortKey(b)));
+  const fields = columns.keys.filter((key): key is FieldKey => !META_KEYS.has(key));
+  const present = (id: string) => entries.has(id) && entries.get(id)?.deleted !== true;
+  const diff = options.diff ? createDiff(options.diff, fields, options.lang, present, options.type) : undefined;
+  const sheets: { name: string; rows: string[][] }[] = [];
+  await output.open(columns, diff?.extraHeaders ?? [], sheets);
+  const byType = new Map<string, number>();
+  const records = options.summaryOnly ? summaries(live) : spool.readAt(live.map((entry) => entry.place ?? { offset: 0, length: 0 }));
+  const gone = diff?.gone ?? [];
+  let next = 0;
+  const total = live.length + gone.length;
+  for await (const record of records) {
+    const code = { code: String(record.general_info?.customer_code ?? "") };
+    // a deleted customer comes before a live one of the same code (deleted and re-created: the old id, then the new)
+    for (; diff && next < gone.length && (gone[next]?.customer.code ?? "") <= code.code; next += 1) {
+      const row = diff.goneRow(gone[next] as (typeof gone)[number]);
+      await output.write(row.record, total, row.extra);
+    }
+    const seen = diff ? await diff.see(record) : { extra: [] };
+    const type = String(record.general_info?.type ?? "").trim().toLowerCase();
+    byType.set(type, (byType.get(type) ?? 0) + 1);
+    if (seen) await output.write(record, total, seen.extra);
   }
-  let seq = 0;
-  for await (const record of spool.read()) {
-    const entry = entries.get(record.customer_id);
-    if (entry && entry.seq === seq && !entry.deleted && !entry.otherType) await output.write(record, live.length);
-    seq += 1;
+  for (; diff && next < gone.length; next += 1) {
+    const row = diff.goneRow(gone[next] as (typeof gone)[number]);
+    await output.write(row.record, total, row.extra);
   }
+  if (options.summarySheet && options.format === "xlsx") {
+    sheets.push(options.summarySheet({ ...describeChanges(entries.values(), startedMs), listed: entries.size, written: output.written, byType, changes: diff?.counts, startedMs }));
+  }
+  return diff?.counts;
+}
+
+const META_KEYS = new Set<string>(["customer_id", "created_at", "updated_at"]);
+
+async function* summaries(live: Entry[]): AsyncGenerator<ExportRecord> {
+  for (const entry of live) yield summaryAsRecord(entry);
 }
 
 function summaryAsRecord({ summary }: Entry): ExportRecord {
