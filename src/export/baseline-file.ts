@@ -1,19 +1,17 @@
 // --changes-since: an earlier full export of ours as the baseline, read by field (any --lang, --columns or --type).
 import { normaliseHeader, fieldForHeader } from "../customers/columns.js";
 import type { FieldKey } from "../customers/columns.js";
-import { headerText } from "../customers/header.js";
+import { CHANGE_HEADERS, headerText } from "../customers/header.js";
 import { typeLabel } from "../customers/template.js";
 import { ToolError } from "../errors.js";
 import { LANGS } from "../i18n/lang.js";
-import { msg, t } from "../i18n/text.js";
+import { msg } from "../i18n/text.js";
 import { unneutraliseFormula } from "../spreadsheet/formula-guard.js";
 import { openSheet } from "../spreadsheet/open.js";
 import type { Cell } from "../spreadsheet/types.js";
 import { valueHash } from "./compare.js";
 import type { Baseline, BaselineCustomer } from "./compare.js";
 
-/** The `change` column's header in either language: it marks a changes-only file. */
-export const CHANGE_HEADERS = new Set(LANGS.map((lang) => normaliseHeader(t(lang, "accounting.column.change"))));
 /** The type as either language's export writes it, back to the server's word. */
 const TYPE_WORDS = new Map(LANGS.flatMap((lang) => (["personal", "company"] as const).map((type): [string, string] => [typeLabel(lang, type).toLowerCase(), type])));
 

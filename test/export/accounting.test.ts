@@ -158,6 +158,21 @@ describe("--state, --changes-only, --changes-since", () => {
     expect(result.stderr).toContain("is a changes-only export (it has a change column)");
   });
 
+  it("makes a changes file one the importer reads: change is a result column, deleted rows are refused", async () => {
+    const h = await start();
+    const [gone] = h.seed([personal("KH1"), personal("KH2")]);
+    expect((await h.run(["export", "full.csv", "--state", "s.jsonl", ...FAST])).code).toBe(0);
+    h.sandbox.store.delete(gone as string);
+    h.sandbox.store.replace(h.sandbox.store.byCode("KH2")?.customer_id as string, personal("KH2", { email: "b@example.vn" }), now());
+    expect((await h.run(["export", "changes.csv", "--state", "s.jsonl", "--changes-only", "--lang", "vi", ...FAST])).code).toBe(0);
+    const result = await h.run(["validate", "changes.csv", "--report", "check.csv"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain("thay đổi");
+    const report = await csvRows(h, "check.csv");
+    expect(report.map((row) => [row["Mã khách hàng"], row.status])).toEqual([["KH1", "invalid"], ["KH2", "valid"]]);
+    expect(report[0]?.message).toContain('change is "đã xóa": this customer was deleted from Finan');
+  });
+
   it("keeps the old state when the run fails", async () => {
     const h = await start();
     h.seed([personal("KH1")]);

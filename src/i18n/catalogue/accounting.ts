@@ -50,6 +50,8 @@ export const accounting = {
   "accounting.manifest.what": { en: "manifest", vi: "tệp kê khai" },
   "accounting.manifest.then": { en: "The export file itself is in place.", vi: "Bản thân tệp xuất đã được ghi." },
 
+  "accounting.import.deletedRow": { en: "change is \"{value}\": this customer was deleted from Finan, and importing the row would create it again. Remove the row, or clear its change cell to re-create the customer.", vi: "cột thay đổi là \"{value}\": khách hàng này đã bị xóa khỏi Finan, nhập dòng này sẽ tạo lại khách hàng. Hãy bỏ dòng này, hoặc xóa trắng ô thay đổi nếu muốn tạo lại khách hàng." },
+
   "accounting.sheet.name": { en: "Summary", vi: "Tổng kết" },
   "accounting.sheet.item": { en: "Item", vi: "Mục" },
   "accounting.sheet.value": { en: "Value", vi: "Giá trị" },
