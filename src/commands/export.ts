@@ -75,7 +75,7 @@ export const exportCommand = defineCommand({
     for (const notice of outputs.notices) writeLine(io.stderr, render(io.lang, notice));
     // the run's flags as given, for the summary sheet: never the connection's (no secret goes in a file)
     const parameters: [string, string][] = [
-      ["--type", args.type ?? t(lang, "accounting.sheet.all")],
+      ["--type", args.type === undefined ? t(lang, "accounting.sheet.all") : args.type],
       ...(args.columns === undefined ? [] : [["--columns", args.columns] as [string, string]]),
       ...(args.state === undefined ? [] : [["--state", args.state] as [string, string]]),
       ...(args.changesSince === undefined ? [] : [["--changes-since", args.changesSince] as [string, string]]),

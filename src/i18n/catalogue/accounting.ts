@@ -2,10 +2,10 @@
 import type { Translated } from "../text.js";
 
 export const accounting = {
-  "accounting.help.state": { en: "Keep what this export wrote in FILE (updated only after a successful run), for --changes-only next time", vi: "Lưu những gì lần xuất này đã ghi vào FILE (chỉ cập nhật khi chạy thành công), để lần sau dùng --changes-only" },
+  "accounting.help.state": { en: "Keep what this export wrote in FILE (updated only after a successful run), for --changes-only next time", vi: "Lưu vào tệp này những gì lần xuất đã ghi (chỉ cập nhật khi chạy thành công), để lần sau dùng --changes-only" },
   "accounting.help.changesOnly": { en: "Write only customers new, changed or deleted since --state (or --changes-since), with a change column", vi: "Chỉ ghi khách hàng mới, đã thay đổi hoặc đã xóa kể từ --state (hoặc --changes-since), kèm cột thay đổi" },
   "accounting.help.changesSince": { en: "Compare with an earlier full export of ours (.xlsx or .csv) instead of the state", vi: "So sánh với một tệp xuất đầy đủ trước đây của công cụ (.xlsx hoặc .csv) thay cho tệp trạng thái" },
-  "accounting.help.manifest": { en: "Also write FILE.manifest.json beside the file: count, SHA-256, snapshot time, version", vi: "Ghi thêm FILE.manifest.json bên cạnh tệp: số khách hàng, SHA-256, thời điểm lấy dữ liệu, phiên bản" },
+  "accounting.help.manifest": { en: "Also write FILE.manifest.json beside the file: count, SHA-256, snapshot time, version", vi: "Ghi thêm tệp .manifest.json bên cạnh tệp xuất: số khách hàng, SHA-256, thời điểm lấy dữ liệu, phiên bản" },
   "accounting.help.force": { en: "Overwrite the output even if it was changed since finan-bulk wrote it", vi: "Ghi đè tệp đích kể cả khi tệp đã bị sửa sau khi finan-bulk ghi ra" },
   "accounting.help.exampleDated": { en: "A dated file each night, only what changed since the last run", vi: "Mỗi đêm một tệp có ngày, chỉ những gì thay đổi kể từ lần chạy trước" },
 
@@ -15,8 +15,8 @@ export const accounting = {
   "accounting.overwrite.what": { en: "export", vi: "tệp xuất" },
   "accounting.overwrite.hint": { en: "Give this export another name (a {date} in the name keeps one file a day), or add --force to overwrite it.", vi: "Hãy đặt tên khác cho tệp xuất ({date} trong tên sẽ tạo mỗi ngày một tệp), hoặc thêm --force để ghi đè." },
 
-  "accounting.changesOnly.needsBaseline": { en: "--changes-only needs --state FILE or --changes-since FILE: something to compare with.", vi: "--changes-only cần --state FILE hoặc --changes-since FILE để có cái so sánh." },
-  "accounting.changesOnly.needsBaselineHint": { en: "Run once with --state FILE to record the full list; later runs with --state FILE --changes-only write what changed.", vi: "Hãy chạy một lần với --state FILE để lưu toàn bộ danh sách; các lần sau chạy với --state FILE --changes-only để chỉ ghi những gì thay đổi." },
+  "accounting.changesOnly.needsBaseline": { en: "--changes-only needs --state FILE or --changes-since FILE: something to compare with.", vi: "--changes-only cần --state TỆP hoặc --changes-since TỆP để có cái so sánh." },
+  "accounting.changesOnly.needsBaselineHint": { en: "Run once with --state FILE to record the full list; later runs with --state FILE --changes-only write what changed.", vi: "Hãy chạy một lần với --state TỆP để lưu toàn bộ danh sách; các lần sau chạy với --state TỆP --changes-only để chỉ ghi những gì thay đổi." },
   "accounting.changesOnly.summaryOnly": { en: "--changes-only and --summary cannot go together: a summary has too few fields to tell a change.", vi: "Không dùng --changes-only cùng --summary được: bản tóm tắt có quá ít trường để biết khách hàng đã thay đổi hay chưa." },
   "accounting.changesOnly.summaryOnlyHint": { en: "Leave out --summary.", vi: "Hãy bỏ --summary." },
   "accounting.state.isOutput": { en: "--state {state} is the export's own file.", vi: "--state {state} trùng với chính tệp xuất." },
