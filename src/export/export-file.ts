@@ -1,7 +1,7 @@
 // The export's side of the sheet writer: opened once the columns are known, counted, atomic.
 import { ToolError } from "../errors.js";
 import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS } from "../spreadsheet/limits.js";
-import type { SheetWriter } from "../spreadsheet/types.js";
+import type { SheetWriter, WriteOptions } from "../spreadsheet/types.js";
 import { createSheetWriter } from "../spreadsheet/write.js";
 import { rowValues } from "./columns.js";
 import { createEscapeNotes } from "./csv-escapes.js";
@@ -12,6 +12,8 @@ import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 
 export type ExportFormat = "csv" | "xlsx";
+/** A sheet after the data (the summary sheet) */
+export type ExtraSheet = NonNullable<WriteOptions["extraSheets"]>[number];
 export type ExportRecord = Parameters<typeof rowValues>[0];
 
 export interface ExportFileOptions {
@@ -46,7 +48,7 @@ export function createExportFile(options: ExportFileOptions) {
   let inWords = wordsOf([]);
   return {
     /** `extraHeaders`: columns after the layout's (a changes-only file's change columns); `sheets`: XLSX sheets after the data, filled until close */
-    async open(layout: ExportColumns, extraHeaders: string[] = [], sheets?: { name: string; rows: string[][] }[]): Promise<void> {
+    async open(layout: ExportColumns, extraHeaders: string[] = [], sheets?: ExtraSheet[]): Promise<void> {
       columns = layout;
       inWords = wordsOf(layout.keys);
       writer = await createSheetWriter(options.file, {

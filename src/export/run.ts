@@ -16,7 +16,7 @@ import { exportFailure } from "./failures.js";
 import { FetchFailed, fetchRecord } from "./fetch.js";
 import { mapInOrder } from "./in-order.js";
 import { checkSheetLimit, checkSheetWidth, createExportFile } from "./export-file.js";
-import type { ExportFile, ExportFormat, ExportRecord, WidestRecord } from "./export-file.js";
+import type { ExportFile, ExportFormat, ExportRecord, ExtraSheet, WidestRecord } from "./export-file.js";
 import type { ExportProgress } from "../output/progress.js";
 import { textRecord } from "./record-text.js";
 import { msg } from "../i18n/text.js";
@@ -61,7 +61,7 @@ export interface ExportOptions {
   /** --state / --changes-only / --changes-since: compare with a baseline, note each customer in the new state */
   diff?: DiffOptions | undefined;
   /** XLSX: the summary sheet, the last of the workbook, made once the rows are written */
-  summarySheet?: ((facts: RunFacts) => { name: string; rows: string[][] }) | undefined;
+  summarySheet?: ((facts: RunFacts) => ExtraSheet) | undefined;
 }
 
 /** What a summary sheet tells about the run, known once every row is written. */
@@ -227,7 +227,7 @@ async function writeFile(entries: Map<string, Entry>, spool: Spool<CustomerRecor
   const fields = columns.keys.filter((key): key is FieldKey => !META_KEYS.has(key));
   const present = (id: string) => entries.has(id) && entries.get(id)?.deleted !== true;
   const diff = options.diff ? createDiff(options.diff, fields, options.lang, present, options.type) : undefined;
-  const sheets: { name: string; rows: string[][] }[] = [];
+  const sheets: ExtraSheet[] = [];
   await output.open(columns, diff?.extraHeaders ?? [], sheets);
   const byType = new Map<string, number>();
   const records = options.summaryOnly ? summaries(live) : spool.readAt(live.map((entry) => entry.place ?? { offset: 0, length: 0 }));

@@ -3,10 +3,11 @@ import type { Lang } from "../customers/columns.js";
 import { typeLabel } from "../customers/template.js";
 import { t } from "../i18n/text.js";
 import { formatTimestamp } from "./cell-words.js";
+import type { ExtraSheet } from "./export-file.js";
 import type { RunFacts } from "./run.js";
 
 /** `parameters`: the flags as given, [flag, value]; credentials are never among them (the caller picks which). */
-export function summarySheet(lang: Lang, facts: RunFacts, parameters: [string, string][], timeZone: string | undefined): { name: string; rows: string[][] } {
+export function summarySheet(lang: Lang, facts: RunFacts, parameters: [string, string][], timeZone: string | undefined): ExtraSheet {
   const when = new Date(facts.startedMs).toISOString();
   const rows: string[][] = [
     [t(lang, "accounting.sheet.item"), t(lang, "accounting.sheet.value")],
@@ -34,5 +35,5 @@ export function summarySheet(lang: Lang, facts: RunFacts, parameters: [string, s
     );
   }
   for (const [flag, value] of parameters) rows.push([t(lang, "accounting.sheet.parameter", { flag }), value]);
-  return { name: t(lang, "accounting.sheet.name"), rows };
+  return { name: t(lang, "accounting.sheet.name"), rows, header: true };
 }

@@ -208,5 +208,6 @@ describe("--manifest and the summary sheet", () => {
     expect(rows).toContainEqual(["Số khách hàng trong danh sách", "2"]);
     expect(rows).toContainEqual(["Đã ghi, loại Tổ chức", "1"]);
     expect(JSON.stringify(rows)).not.toContain(h.sandbox.secretKey);
+    expect(workbook.worksheets[1]?.getRow(1).getCell(1).font?.bold).toBe(true);
   });
 });
