@@ -1,7 +1,7 @@
 // A private temporary JSON-lines file: records wait on disk, not in memory, until the columns are known.
-import { createReadStream, createWriteStream } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, openSync, readSync } from "node:fs";
 import type { WriteStream } from "node:fs";
-import { mkdtemp, open as openFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -115,15 +115,17 @@ function createSpool<T>(file: string): Spool<T> {
       }
     },
     async *readAt(places) {
-      const handle = await openFile(file, "r");
+      // read synchronously: one small read each, and an async read's thread-pool hop cost 25 s per 100k records
+      const fd = openSync(file, "r");
+      let buffer = Buffer.alloc(1 << 16);
       try {
         for (const { offset, length } of places) {
-          const buffer = Buffer.alloc(length);
-          await handle.read(buffer, 0, length, offset);
-          yield JSON.parse(buffer.toString("utf8")) as T;
+          if (length > buffer.length) buffer = Buffer.alloc(length);
+          readSync(fd, buffer, 0, length, offset);
+          yield JSON.parse(buffer.toString("utf8", 0, length)) as T;
         }
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
     },
     get count() {

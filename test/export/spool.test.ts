@@ -20,6 +20,22 @@ describe("createSpoolDir", () => {
     }
   });
 
+  it("reads values back by place in any order asked, a long one included (the export sorts by code this way)", async () => {
+    const dir = await createSpoolDir();
+    try {
+      const spool = dir.spool<{ text: string }>("placed.jsonl");
+      const values = ["KH3 Nguyễn", "KH1 line\nbreak", "x".repeat(200_000), "KH2"].map((text) => ({ text }));
+      const places = [];
+      for (const value of values) places.push(await spool.append(value));
+      await spool.finish();
+      const back: { text: string }[] = [];
+      for await (const value of spool.readAt([3, 2, 0, 1].map((index) => places[index]!))) back.push(value);
+      expect(back).toEqual([values[3], values[2], values[0], values[1]]);
+    } finally {
+      await dir.remove();
+    }
+  });
+
   it("keeps the spool private to this user and removes it afterwards", async () => {
     const dir = await createSpoolDir();
     const spool = dir.spool<number>("n.jsonl");
