@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createSpoolDir } from "../../src/export/spool.js";
+import type { SpoolPlace } from "../../src/export/spool.js";
 
 describe("createSpoolDir", () => {
   it("gives back every value exactly, line breaks and Vietnamese included", async () => {
@@ -25,7 +26,7 @@ describe("createSpoolDir", () => {
     try {
       const spool = dir.spool<{ text: string }>("placed.jsonl");
       const values = ["KH3 Nguyễn", "KH1 line\nbreak", "x".repeat(200_000), "KH2"].map((text) => ({ text }));
-      const places = [];
+      const places: SpoolPlace[] = [];
       for (const value of values) places.push(await spool.append(value));
       await spool.finish();
       const back: { text: string }[] = [];
