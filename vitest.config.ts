@@ -11,7 +11,7 @@ const system = [
   "test/cli/lang-summaries.test.ts",
   "test/customers/invisible.test.ts",
   "test/i18n/no-english.test.ts",
-  "test/export/{control-characters,csv-safety,export,failures-vi,hostile-servers,lang-vi,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",
+  "test/export/{accounting,control-characters,cron,csv-safety,export,failures-vi,hostile-servers,lang-vi,line-breaks,live-changes,round-trip,run,xlsx}.test.ts",
   "test/import/{delete,faults,import,lang-plan,lang-round-trip,libreoffice,lock,modes,pace,report-names,resume,undo,unknown-outcomes}.test.ts",
   "test/output/terminal.test.ts",
   "test/profiles/{defaults,export-profile}.test.ts",

@@ -18,6 +18,10 @@ import type { ExportFormat, ExportResult, NamedCustomer } from "../export/run.js
 import { createProfileShape, profileNotes } from "../profiles/export-shape.js";
 import type { ProfileShape } from "../profiles/export-shape.js";
 import { profileById } from "../profiles/index.js";
+import { datedName, zoneFromEnv } from "../export/dated-name.js";
+import { prepareOutputs } from "../export/outputs.js";
+import { changeLines } from "../export/diff.js";
+import { summarySheet } from "../export/summary-sheet.js";
 import { defineCommand } from "./define.js";
 import { headerLang, numberOption, pacingOptions, withNetworkFlags } from "./options.js";
 
@@ -37,12 +41,20 @@ export const exportCommand = defineCommand({
       .option("timezone", { type: "string", describe: t(lang, "export.help.timezone") })
       .option("profile", { choices: ["misa", "kiotviet"] as const, describe: t(lang, "sources.help.profile") })
       .option("misa-org-flag", { type: "string", choices: ["0", "1"] as const, describe: t(lang, "sources.help.misaOrgFlag") })
+      .option("state", { type: "string", describe: t(lang, "accounting.help.state") })
+      .option("changes-only", { type: "boolean", default: false, describe: t(lang, "accounting.help.changesOnly") })
+      .option("changes-since", { type: "string", describe: t(lang, "accounting.help.changesSince") })
+      .option("manifest", { type: "boolean", default: false, describe: t(lang, "accounting.help.manifest") })
+      .option("force", { type: "boolean", default: false, describe: t(lang, "accounting.help.force") })
       .example("$0 export customers.xlsx", t(lang, "cli.help.export.exampleAll"))
       .example("$0 export out/customers.xlsx --mkdir", t(lang, "cli.help.export.exampleMkdir"))
+      .example('$0 export "out/khach-hang-{date}.xlsx" --state out/customers.state.jsonl --changes-only', t(lang, "accounting.help.exampleDated"))
       .example("$0 export companies.csv --type company --json", t(lang, "cli.help.export.exampleCompanies"))
       .example('$0 export banks.csv --columns "Customer code,Name,bank_accounts"', t(lang, "cli.help.export.exampleColumns")),
   run: async (args, io) => {
-    const format = formatOf(args.file);
+    // a cron job's TZ names the day in the file's name; the run's start fixes it once
+    const named = datedName(args.file, io.now(), zoneFromEnv(io.env.TZ));
+    const format = formatOf(named);
     const selection = args.columns === undefined ? undefined : parseColumnSelection(args.columns, args.summary);
     const pageSize = numberOption(args.pageSize, "--page-size", { min: 1, integer: true });
     const pacing = { ...pacingOptions(args), ...(args.debug ? { onRetry: logRetry(io) } : {}) };
@@ -51,8 +63,32 @@ export const exportCommand = defineCommand({
     const timeZone = args.timezone !== undefined ? checkTimeZone(args.timezone) : lang === "vi" ? DEFAULT_TIME_ZONE : undefined;
     const profile = profileShape(args);
     const connection = resolveConnection(args, io.env, io.cwd, io.stderr, io.lang);
-    const file = resolve(io.cwd, args.file);
-    await checkWritable(file, args.file, args.mkdir);
+    const file = resolve(io.cwd, named);
+    await checkWritable(file, named, args.mkdir);
+    const outputs = await prepareOutputs({
+      file,
+      format,
+      force: args.force,
+      state: args.state,
+      changesOnly: args.changesOnly,
+      changesSince: args.changesSince,
+      cwd: io.cwd,
+      manifest: args.manifest,
+      type: args.type,
+      summaryOnly: args.summary,
+      now: io.now,
+    });
+    for (const notice of outputs.notices) writeLine(io.stderr, render(io.lang, notice));
+    // the run's flags as given, for the summary sheet: never the connection's (no secret goes in a file)
+    const parameters: [string, string][] = [
+      ["--type", args.type === undefined ? t(lang, "accounting.sheet.all") : args.type],
+      ...(args.columns === undefined ? [] : [["--columns", args.columns] as [string, string]]),
+      ...(args.state === undefined ? [] : [["--state", args.state] as [string, string]]),
+      ...(args.changesSince === undefined ? [] : [["--changes-since", args.changesSince] as [string, string]]),
+      ["--changes-only", String(args.changesOnly)],
+      ["--lang", lang],
+    ];
+    const started = io.now();
 
     const progress = createProgressLine(io.stderr, io.isTTY, io.now, io.lang);
     let result: ExportResult;
@@ -73,16 +109,22 @@ export const exportCommand = defineCommand({
         signal: io.signal,
         now: io.now,
         onProgress: (state) => progress.update(state),
+        diff: outputs.diff,
+        summarySheet: (facts) => summarySheet(lang, facts, parameters, timeZone),
         onListed: (customers) => {
           if (args.json || args.summary) return;
           progress.clear();
           writeLine(io.stderr, fetchPlan(io.lang, customers, pacing.ratePerSecond, pageSize));
         },
       });
+    } catch (error) {
+      await outputs.failed();
+      throw error;
     } finally {
       progress.clear();
     }
-    printSummary(io, { file: args.file, json: args.json, type: args.type }, profile === undefined ? result : withProfileNotes(result, profile), args.summary);
+    const manifest = await outputs.succeeded({ customers: result.customers, startedMs: started, changes: result.changes });
+    printSummary(io, { file: named, json: args.json, type: args.type, manifest }, profile === undefined ? result : withProfileNotes(result, profile), args.summary);
     return { failing: 0 };
   },
 });
@@ -101,14 +143,14 @@ function withProfileNotes(result: ExportResult, profile: ProfileShape): ExportRe
   return { ...result, fileWarnings: [...result.fileWarnings, ...profileNotes(profile)], profile: profile.profile.id, dropped: profile.dropped() };
 }
 
-function printSummary(io: Io, asked: { file: string; json: boolean; type: string | undefined }, result: ExportResult, summaryOnly: boolean): void {
+function printSummary(io: Io, asked: { file: string; json: boolean; type: string | undefined; manifest: string | undefined }, result: ExportResult, summaryOnly: boolean): void {
   const { lang } = io;
   const seconds = result.elapsedMs / 1000;
   const customersPerSecond = seconds > 0 ? Math.round((result.customers / seconds) * 10) / 10 : result.customers;
   if (asked.json) {
     // --json speaks English: the warnings' messages rendered so
     const english = { warnings: result.warnings.map((warning) => ({ ...warning, message: render("en", warning.message) })), fileWarnings: result.fileWarnings.map((warning) => render("en", warning)) };
-    writeLine(io.stdout, verbatim(JSON.stringify({ command: "export", ok: true, ...result, ...english, pace: result.pace?.bound ?? null, summaryOnly, type: asked.type ?? null, customersPerSecond })));
+    writeLine(io.stdout, verbatim(JSON.stringify({ command: "export", ok: true, ...result, ...english, manifest: asked.manifest ?? null, pace: result.pace?.bound ?? null, summaryOnly, type: asked.type ?? null, customersPerSecond })));
     return;
   }
   writeLine(io.stderr, t(lang, "cli.export.done", {
@@ -119,6 +161,8 @@ function printSummary(io: Io, asked: { file: string; json: boolean; type: string
     requests: msg("common.requests", { count: result.requests }),
   }));
   if (result.pace) writeLine(io.stderr, render(lang, result.pace.said));
+  if (result.changes) for (const line of changeLines(result.changes)) writeLine(io.stderr, render(lang, line));
+  if (asked.manifest !== undefined) writeLine(io.stderr, t(lang, "accounting.done.manifest", { file: asked.manifest }));
   const changes = [
     [result.deletedDuringExport, "cli.export.deleted"],
     [result.createdDuringExport, "cli.export.created"],

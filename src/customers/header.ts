@@ -42,6 +42,12 @@ for (const name of RESULT_COLUMNS) {
   }
 }
 const METADATA_KEYS = new Set(EXPORT_METADATA.map(normaliseHeader));
+/** A changes-only export's `change` column, in either language: a result column, whose `deleted` rows are refused. */
+export const CHANGE_HEADERS = new Set(LANGS.map((lang) => normaliseHeader(t(lang, "accounting.column.change"))));
+// and the list of changed columns beside it: said by the export, nothing to import
+const CHANGED_COLUMNS_HEADERS = new Set(LANGS.map((lang) => normaliseHeader(t(lang, "accounting.column.changedColumns"))));
+/** The `deleted` word of the change column, in either language. */
+export const DELETED_CHANGE = new Set(LANGS.map((lang) => normaliseHeader(t(lang, "accounting.change.deleted"))));
 
 const REQUIRED: FieldKey[] = ["general_info.customer_code", "general_info.name", "general_info.type"];
 const HEADER_SEARCH_ROWS = 10;
@@ -73,6 +79,8 @@ export interface BoundColumns {
   resultNames: Map<number, ResultColumn>;
   /** the Action (Thao tác) column: each row's operation over --mode */
   actionColumn?: number | undefined;
+  /** a changes-only export's `change` column (also among `resultColumns`) */
+  changeColumn?: number;
 }
 
 /** A header cell as text; numbers count (a header "2024"), other kinds do not. */
@@ -119,6 +127,11 @@ export function bindColumns(headerRow: SheetRow, options: BindOptions = {}): Bou
     const field = resolve(header, options.mapping);
     if (field === undefined && bound.actionColumn === undefined && isActionHeader(header)) {
       bound.actionColumn = column;
+      return;
+    }
+    if (field === undefined && (CHANGE_HEADERS.has(key) || CHANGED_COLUMNS_HEADERS.has(key))) {
+      bound.resultColumns.push(column);
+      if (CHANGE_HEADERS.has(key)) bound.changeColumn = column;
       return;
     }
     if (field === undefined) {

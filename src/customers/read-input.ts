@@ -1,6 +1,6 @@
 // A customer list read from a sheet: its header found and bound, each data row mapped to a payload (import, validate, undo).
 import { createDuplicateTracker } from "./duplicates.js";
-import { bindColumns, headerText, unknownColumnWarnings } from "./header.js";
+import { DELETED_CHANGE, bindColumns, headerText, unknownColumnWarnings } from "./header.js";
 import type { BoundColumns, ResultColumn } from "./header.js";
 import { loadColumnsFile } from "../profiles/plan.js";
 import type { SourcePlan } from "../profiles/plan.js";
@@ -9,7 +9,7 @@ import { createRowMapper } from "./to-payload.js";
 import { digitColumnScan } from "./digit-scan.js";
 import type { RowOutcome } from "./to-payload.js";
 import type { RuleOptions } from "./rules/apply.js";
-import { templateColumns } from "./columns.js";
+import { normaliseHeader, templateColumns } from "./columns.js";
 import type { FieldKey } from "./columns.js";
 import { ToolError } from "../errors.js";
 import { displayCell } from "../spreadsheet/display-cell.js";
@@ -134,7 +134,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
         // "không thành công" is `failed`: --only and the carried status read one word; a status edited into nonsense stays as written
         if (value !== undefined) previous[name] = name === "status" ? (parseStatus(value) ?? value) : value;
       }
-      const outcome = beyondHeader(sheetRow, width, pastHeaderFails, mapRow(sheetRow));
+      const outcome = deletedInChanges(sheetRow, bound.changeColumn, beyondHeader(sheetRow, width, pastHeaderFails, mapRow(sheetRow)));
       const values = kept.map((column) => ownValue(sheetRow.cells[column]));
       const overflow = pastHeaderFails ? overflowOf(sheetRow, width, ownValue) : undefined;
       const action = bound.actionColumn === undefined ? undefined : displayCell(sheetRow.cells[bound.actionColumn])?.trim();
@@ -212,6 +212,14 @@ function beyondHeader(row: SheetRow, width: number, fails: boolean, outcome: Row
   if (!fails) return { ...outcome, warnings: [...outcome.warnings, msg("customers.cell.notRead", { values })] };
   const cells = row.cells.findLastIndex((cell) => displayCell(cell)?.trim()) + 1;
   const message = msg("customers.cell.shifted", { cells: String(cells), width: String(width), values });
+  return { row: outcome.row, ok: false, ...(outcome.customerCode === undefined ? {} : { customerCode: outcome.customerCode }), issues: [{ message }], warnings: outcome.warnings };
+}
+
+/** A changes-only export's `deleted` row: the customer is gone from Finan, and importing it would create it again. */
+function deletedInChanges(row: SheetRow, column: number | undefined, outcome: RowOutcome): RowOutcome {
+  const change = column === undefined ? undefined : displayCell(row.cells[column]);
+  if (change === undefined || !DELETED_CHANGE.has(normaliseHeader(change))) return outcome;
+  const message = msg("accounting.import.deletedRow", { value: change.trim() });
   return { row: outcome.row, ok: false, ...(outcome.customerCode === undefined ? {} : { customerCode: outcome.customerCode }), issues: [{ message }], warnings: outcome.warnings };
 }
 

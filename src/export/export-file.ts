@@ -1,7 +1,7 @@
 // The export's side of the sheet writer: opened once the columns are known, counted, atomic.
 import { ToolError } from "../errors.js";
 import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS } from "../spreadsheet/limits.js";
-import type { SheetWriter } from "../spreadsheet/types.js";
+import type { SheetWriter, WriteOptions } from "../spreadsheet/types.js";
 import { createSheetWriter } from "../spreadsheet/write.js";
 import { rowValues } from "./columns.js";
 import { createEscapeNotes } from "./csv-escapes.js";
@@ -12,6 +12,8 @@ import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 
 export type ExportFormat = "csv" | "xlsx";
+/** A sheet after the data (the summary sheet) */
+export type ExtraSheet = NonNullable<WriteOptions["extraSheets"]>[number];
 export type ExportRecord = Parameters<typeof rowValues>[0];
 
 export interface ExportFileOptions {
@@ -45,11 +47,13 @@ export function createExportFile(options: ExportFileOptions) {
     });
   let inWords = wordsOf([]);
   return {
-    async open(layout: ExportColumns): Promise<void> {
+    /** `extraHeaders`: columns after the layout's (a changes-only file's change columns); `sheets`: XLSX sheets after the data, filled until close */
+    async open(layout: ExportColumns, extraHeaders: string[] = [], sheets?: ExtraSheet[]): Promise<void> {
       columns = layout;
       inWords = wordsOf(layout.keys);
       writer = await createSheetWriter(options.file, {
-        columns: layout.headers,
+        columns: [...layout.headers, ...extraHeaders],
+        ...(sheets === undefined || options.format !== "xlsx" ? {} : { extraSheets: sheets }),
         sheetName: options.lang === "vi" ? "Khách hàng" : "Customers",
         bom: options.bom,
         neutraliseFormulas: options.format === "csv",
@@ -58,11 +62,11 @@ export function createExportFile(options: ExportFileOptions) {
       });
     },
     /** One customer as one row; `total` is for progress only. */
-    async write(record: ExportRecord, total?: number): Promise<void> {
+    async write(record: ExportRecord, total?: number, extra: string[] = []): Promise<void> {
       if (!writer || !columns) throw new ToolError("E_INTERNAL", msg("export.internal.rowBeforeColumns"));
       written += 1;
       if (options.format === "xlsx" && written >= MAX_EXCEL_ROWS) throw tooManyRows(options.file);
-      const values = columns.valuesOf?.(record) ?? inWords(rowValues(record, columns.keys));
+      const values = [...(columns.valuesOf?.(record) ?? inWords(rowValues(record, columns.keys))), ...extra];
       if (options.format === "csv") escapes.note(record.general_info?.customer_code, columns.headers, values);
       await writer.write(values);
       options.onProgress?.({ phase: "writing", done: written, ...(total === undefined ? {} : { total }) });

@@ -19,12 +19,17 @@ import { FetchFailed, fetchRecord } from "./fetch.js";
 import type { Fetched } from "./fetch.js";
 import { mapInOrder } from "./in-order.js";
 import { checkSheetLimit, checkSheetWidth, createExportFile } from "./export-file.js";
-import type { ExportFile, ExportFormat, ExportRecord, WidestRecord } from "./export-file.js";
+import type { ExportFile, ExportFormat, ExportRecord, ExtraSheet, WidestRecord } from "./export-file.js";
 import type { ExportProgress } from "../output/progress.js";
 import { textRecord } from "./record-text.js";
 import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 import { createSpoolDir, removeKilledSpools } from "./spool.js";
+import { createDiff } from "./diff.js";
+import { SpoolPlaces, codeOrder, summaryOrder } from "./code-order.js";
+import type { Ordered } from "./code-order.js";
+import type { DiffCounts, DiffOptions } from "./diff.js";
+import type { FieldKey } from "../customers/columns.js";
 import type { Spool, SpoolDir } from "./spool.js";
 
 export type { ExportFormat } from "./export-file.js";
@@ -60,6 +65,20 @@ export interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void;
   /** once the first listing pass is done: how many customers it found (of --type, if given) */
   onListed?: (customers: number) => void;
+  /** --state / --changes-only / --changes-since: compare with a baseline, note each customer in the new state */
+  diff?: DiffOptions | undefined;
+  /** XLSX: the summary sheet, the last of the workbook, made once the rows are written */
+  summarySheet?: ((facts: RunFacts) => ExtraSheet) | undefined;
+}
+
+/** What a summary sheet tells about the run, known once every row is written. */
+export interface RunFacts extends ExportChanges {
+  listed: number;
+  written: number;
+  /** customers written, by type as the server says it */
+  byType: Map<string, number>;
+  changes: DiffCounts | undefined;
+  startedMs: number;
 }
 
 export interface ExportResult extends ExportChanges {
@@ -69,6 +88,8 @@ export interface ExportResult extends ExportChanges {
   columns: string[];
   contactGroups: number;
   bankGroups: number;
+  /** with --state or --changes-since: new, changed, deleted and unchanged customers against the baseline */
+  changes?: DiffCounts | undefined;
   /** full passes of the list it took until one found nobody new */
   listingPasses: number;
   /** what bounded the requests, and the flag that would help (none for a short run) */
@@ -97,13 +118,15 @@ export async function runExport(options: ExportOptions, open: typeof openSession
   let ledger: Ledger | undefined;
   let passes: number;
   let changes: ExportChanges;
+  let diffCounts: DiffCounts | undefined;
   await removeKilledSpools(options.spoolParent);
   const { client, pacer, close } = open(options.connection, options.pacing, options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal);
   try {
     spoolDir = await createSpoolDir(options.spoolParent);
     const spool = spoolDir.spool<CustomerRecord>("records.jsonl");
     const known = (ledger = new Ledger(spoolDir.path, started, options.type));
-    const keep = (index: number, fetched: Fetched) => spoolFetched(known, index, fetched, spool, options.type);
+    const places = new SpoolPlaces();
+    const keep = (index: number, fetched: Fetched) => spoolFetched(known, index, fetched, spool, places, options.type);
     const fetchOne = (index: number) => fetchRecord(client, pacer, known.customerId(index));
     passes = await converge(client, pacer, known, {
       pageSize: options.pageSize,
@@ -132,7 +155,7 @@ export async function runExport(options: ExportOptions, open: typeof openSession
     });
     await spool.finish();
     step.doing = msg("export.doing.writing", { file: options.file });
-    await writeFile(known, spool, output, options);
+    diffCounts = await writeFile(known, spool, places, output, options, started);
     await output.close();
     changes = describeChanges(known);
   } catch (caught) {
@@ -157,6 +180,7 @@ export async function runExport(options: ExportOptions, open: typeof openSession
     format: options.format,
     customers: output.written,
     ...changes,
+    ...(diffCounts === undefined ? {} : { changes: diffCounts }),
     columns: output.columns?.headers ?? [],
     contactGroups: groupCount(output.columns, "contact_persons"),
     bankGroups: groupCount(output.columns, "bank_accounts"),
@@ -169,20 +193,25 @@ export async function runExport(options: ExportOptions, open: typeof openSession
 }
 
 /** Notes a fetched record in the ledger and spools it as text; a 104004 is noted, to be settled later. */
-async function spoolFetched(ledger: Ledger, index: number, fetched: Fetched, spool: Spool<CustomerRecord>, type: CustomerType | undefined): Promise<void> {
+async function spoolFetched(ledger: Ledger, index: number, fetched: Fetched, spool: Spool<CustomerRecord>, places: SpoolPlaces, type: CustomerType | undefined): Promise<void> {
   if ("notFound" in fetched) {
     ledger.setNotFound(index, true);
     return;
   }
   const { record, oddities } = textRecord(fetched.record);
   const recordType = record.general_info.type?.trim().toLowerCase();
-  await spool.append(record);
+  const place = await spool.append(record);
+  places.note(spool.count - 1, place);
   // The type may differ from the list's, or have changed since the list was read.
   ledger.notedFetched(index, { createdAt: record.created_at, updatedAt: record.updated_at, widths: countGroups(record), oddities, otherType: type !== undefined && recordType !== type, seq: spool.count - 1 });
 }
 
-/** Writes the latest version of every customer that is still there, in first-listed order. */
-async function writeFile(ledger: Ledger, spool: Spool<CustomerRecord>, output: ExportFile, options: ExportOptions): Promise<void> {
+/**
+ * Writes the latest version of every customer that is still there, sorted by customer_code: the
+ * records are read back from the spool by place, one at a time (memory holds an index of codes,
+ * not the records). With a diff, deleted customers take their place in the order and unchanged ones may be left out.
+ */
+async function writeFile(ledger: Ledger, spool: Spool<CustomerRecord>, places: SpoolPlaces, output: ExportFile, options: ExportOptions, startedMs: number): Promise<DiffCounts | undefined> {
   // With --summary no record tells the type: a blank or odd listed type is not the one asked.
   if (options.summaryOnly && options.type !== undefined) for (let index = 0; index < ledger.size; index++) if (!ledger.listedAsType(index)) ledger.setOtherType(index, true);
   const isLive = (index: number) => !ledger.isDeleted(index) && !ledger.isOtherType(index);
@@ -202,17 +231,47 @@ async function writeFile(ledger: Ledger, spool: Spool<CustomerRecord>, output: E
   const { profile } = options;
   const columns = profile !== undefined ? { keys: [], headers: profile.headers, valuesOf: profile.row } : layoutColumns(options.selection, { lang: options.lang, summaryOnly: options.summaryOnly, widths, timeZone: options.timeZone });
   checkSheetWidth(options.format, columns, options.file, widest && widestRecord(ledger, widest));
-  await output.open(columns);
-  if (options.summaryOnly) {
-    for (let index = 0; index < ledger.size; index++) if (isLive(index)) await output.write(summaryAsRecord(ledger.summary(index)), live);
-    return;
+  const fields = columns.keys.filter((key): key is FieldKey => !META_KEYS.has(key));
+  const present = (id: string) => {
+    const index = ledger.indexOf(id);
+    return index !== undefined && !ledger.isDeleted(index);
+  };
+  const diff = options.diff ? createDiff(options.diff, fields, options.lang, present, options.type) : undefined;
+  const sheets: ExtraSheet[] = [];
+  await output.open(columns, diff?.extraHeaders ?? [], sheets);
+  const byType = new Map<string, number>();
+  const order = options.summaryOnly ? summaryOrder(ledger, isLive) : await codeOrder(ledger, spool, isLive);
+  const records = options.summaryOnly ? summariesOf(ledger, order) : spool.readAt(order.map(({ seq }) => places.at(seq)));
+  const gone = diff?.gone ?? [];
+  let next = 0;
+  const total = live + gone.length;
+  for await (const record of records) {
+    const code = { code: String(record.general_info?.customer_code ?? "") };
+    // a deleted customer comes before a live one of the same code (deleted and re-created: the old id, then the new)
+    for (; diff && next < gone.length && (gone[next]?.customer.code ?? "") <= code.code; next += 1) {
+      const row = diff.goneRow(gone[next] as (typeof gone)[number]);
+      await output.write(row.record, total, row.extra);
+    }
+    const seen = diff ? await diff.see(record) : { extra: [] };
+    const type = String(record.general_info?.type ?? "").trim().toLowerCase();
+    byType.set(type, (byType.get(type) ?? 0) + 1);
+    if (seen) await output.write(record, total, seen.extra);
   }
-  let seq = 0;
-  for await (const record of spool.read()) {
-    const index = ledger.indexOf(record.customer_id);
-    if (index !== undefined && ledger.seq(index) === seq && isLive(index)) await output.write(record, live);
-    seq += 1;
+  for (; diff && next < gone.length; next += 1) {
+    const row = diff.goneRow(gone[next] as (typeof gone)[number]);
+    await output.write(row.record, total, row.extra);
   }
+  // a profile's file is the accounting program's own shape: no sheet of ours follows
+  if (options.summarySheet && options.format === "xlsx" && profile === undefined) {
+    sheets.push(options.summarySheet({ ...describeChanges(ledger), listed: ledger.size, written: output.written, byType, changes: diff?.counts, startedMs }));
+  }
+  return diff?.counts;
+}
+
+const META_KEYS = new Set<string>(["customer_id", "created_at", "updated_at"]);
+
+async function* summariesOf(ledger: Ledger, order: Ordered[]): AsyncGenerator<ExportRecord> {
+  for (const { index } of order) yield summaryAsRecord(ledger.summary(index));
 }
 
 function widestRecord(ledger: Ledger, { index, contacts, banks }: { index: number; contacts: number; banks: number }): WidestRecord {

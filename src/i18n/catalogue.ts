@@ -1,4 +1,5 @@
 // Every sentence the tool says, in English and Vietnamese: one area's entries a file, merged here.
+import { accounting } from "./catalogue/accounting.js";
 import { actions } from "./catalogue/actions.js";
 import { api } from "./catalogue/api.js";
 import { cli } from "./catalogue/cli.js";
@@ -21,6 +22,7 @@ import { undo } from "./catalogue/undo.js";
 
 /** One line an area, alphabetical; each key starts with its area's name (the catalogue test checks it). */
 export const AREAS = {
+  accounting,
   actions,
   api,
   cli,

@@ -25,14 +25,14 @@ export const fingerprintPathFor = (path: string): string => join(dirname(path), 
  * exists and is not as the tool last wrote it (edited since, or never written by the tool), unless
  * `force`. Call done() when the run has written it, on every exit path.
  */
-export function claimOutput(path: string, force: boolean, kind: "report" | "plan" = "report"): OutputClaim {
-  const what = msg(kind === "plan" ? "import.overwrite.plan" : "import.overwrite.report");
+export function claimOutput(path: string, force: boolean, kind: "report" | "plan" | { what: Message; hint: Message } = "report"): OutputClaim {
+  const what = typeof kind === "object" ? kind.what : msg(kind === "plan" ? "import.overwrite.plan" : "import.overwrite.report");
   const sidecar = fingerprintPathFor(path);
   const previous = readFingerprint(sidecar);
   const before = statOf(path);
   if (before && !force) {
     const why = changedBecause(path, before, previous, what);
-    if (why) throw new ToolError("E_OVERWRITE", why, { hint: msg("import.overwrite.hint", { file: basename(path) }) });
+    if (why) throw new ToolError("E_OVERWRITE", why, { hint: typeof kind === "object" ? kind.hint : msg("import.overwrite.hint", { file: basename(path) }) });
   }
   // no folder yet: nothing there to protect, and the run makes the folder or fails on its own terms
   if (existsSync(dirname(path))) store(sidecar, { state: "writing", pid: process.pid, previous: previous?.state === "writing" ? previous.previous : previous });

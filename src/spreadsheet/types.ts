@@ -79,7 +79,7 @@ export interface WriteOptions {
   /** XLSX: data validation list per column index (template's Type dropdown) */
   dropdowns?: Record<number, string[]>;
   /** XLSX: extra sheets written after the data sheet, e.g. Instructions */
-  extraSheets?: { name: string; rows: string[][] }[];
+  extraSheets?: { name: string; rows: string[][]; /** the first row is a header: bold, frozen */ header?: boolean }[];
 }
 
 export interface SheetWriter {

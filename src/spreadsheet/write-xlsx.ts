@@ -114,9 +114,14 @@ export function createXlsxWriter(output: Writable, options: WriteOptions, file: 
       if (pending !== undefined) start();
       sheet.commit();
       for (const extra of options.extraSheets ?? []) {
-        const extraSheet = workbook.addWorksheet(sheetName(extra.name));
+        // a table's first row is its header: bold and frozen, as on the data sheet
+        const extraSheet = workbook.addWorksheet(sheetName(extra.name), extra.header === true ? { views: [{ state: "frozen", ySplit: 1 }] } : {});
         extraSheet.columns = columnWidths(extra.rows, Math.max(0, ...extra.rows.map((row) => row.length))).map((w) => ({ width: w }));
-        for (const values of extra.rows) extraSheet.addRow(values.map(encodeXlsxText)).commit();
+        extra.rows.forEach((values, index) => {
+          const added = extraSheet.addRow(values.map(encodeXlsxText));
+          if (extra.header === true && index === 0) added.font = { bold: true };
+          added.commit();
+        });
         extraSheet.commit();
       }
       await workbook.commit();

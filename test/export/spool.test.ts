@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createSpoolDir } from "../../src/export/spool.js";
+import type { SpoolPlace } from "../../src/export/spool.js";
 
 describe("createSpoolDir", () => {
   it("gives back every value exactly, line breaks and Vietnamese included", async () => {
@@ -15,6 +16,22 @@ describe("createSpoolDir", () => {
       for await (const value of spool.read()) back.push(value);
       expect(back).toEqual(values);
       expect(spool.count).toBe(values.length);
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  it("reads values back by place in any order asked, a long one included (the export sorts by code this way)", async () => {
+    const dir = await createSpoolDir();
+    try {
+      const spool = dir.spool<{ text: string }>("placed.jsonl");
+      const values = ["KH3 Nguyễn", "KH1 line\nbreak", "x".repeat(200_000), "KH2"].map((text) => ({ text }));
+      const places: SpoolPlace[] = [];
+      for (const value of values) places.push(await spool.append(value));
+      await spool.finish();
+      const back: { text: string }[] = [];
+      for await (const value of spool.readAt([3, 2, 0, 1].map((index) => places[index]!))) back.push(value);
+      expect(back).toEqual([values[3], values[2], values[0], values[1]]);
     } finally {
       await dir.remove();
     }
