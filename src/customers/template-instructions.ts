@@ -28,7 +28,10 @@ export function instructionRows(fields: FieldKey[]): string[][] {
     [],
     both("template.rules"),
     ...RULES.map((rule) => both(`template.rule.${rule}`)),
+    both("damage.instructions.digits"),
     ...VIETNAMESE_RULES.map((rule) => both(`rules.instructions.${rule}`)),
+    both("sources.instructions.otherSystems"),
+    both("damage.instructions.examples"),
     [],
     [...both("template.heading.header"), t("en", "template.heading.field"), `${required} / ${requiredVi}`, ...both("template.heading.help")],
   ];

@@ -30,4 +30,13 @@ export const damage = {
     en: "the template's example row {code}, left in the file: not imported; delete the row",
     vi: "dòng ví dụ {code} của tệp mẫu còn sót lại trong tệp: không nhập dòng này; hãy xóa dòng này",
   },
+  // The template's Instructions sheet: what a spreadsheet does to digits, and the example rows.
+  "damage.instructions.digits": {
+    en: "Digits (phones, phone code, tax ID, account number, zip code, customer code): format these columns as Text. A number of 16+ digits or in E+ notation has lost digits and makes the row invalid; a leading 0 a rule can prove (9-digit phone, tax ID check digit) is restored, and 84 becomes +84, with a warning; any other number typed as a number is sent with a warning. An apostrophe a spreadsheet left before digits is removed.",
+    vi: "Chữ số (số điện thoại, mã vùng quốc gia, mã số thuế, số tài khoản, mã bưu chính, mã khách hàng): hãy định dạng các cột này là Văn bản (Text). Số từ 16 chữ số trở lên hoặc ở dạng E+ đã mất chữ số nên dòng đó không hợp lệ; số 0 ở đầu mà quy tắc chứng minh được (số điện thoại 9 số, chữ số kiểm tra của mã số thuế) được thêm lại, và 84 thành +84, kèm cảnh báo; số khác bị gõ thành số vẫn được gửi, kèm cảnh báo. Dấu nháy đơn bảng tính để lại trước các chữ số sẽ được bỏ.",
+  },
+  "damage.instructions.examples": {
+    en: "The example rows VD001 and VD002 are never imported: a filled template may keep them, and they are skipped with a message.",
+    vi: "Các dòng ví dụ VD001 và VD002 không bao giờ được nhập: tệp mẫu đã điền vẫn có thể giữ chúng, các dòng này được bỏ qua kèm thông báo.",
+  },
 } as const satisfies Record<string, Translated>;

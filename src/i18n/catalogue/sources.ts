@@ -90,4 +90,9 @@ export const sources = {
     en: "{header}: \"{value}\" is not sent: the row is a personal customer, and Finan has no field for a person's company (it stays in the report)",
     vi: "{header}: \"{value}\" không được gửi lên: dòng này là khách hàng cá nhân, và Finan không có trường cho công ty của một cá nhân (giá trị vẫn nằm trong tệp kết quả)",
   },
+  // The template's Instructions sheet: other programs' files and --default.
+  "sources.instructions.otherSystems": {
+    en: "Files exported by KiotViet and MISA (SME template, AMIS export) are recognised by their headers and read without --columns; abbreviations such as Mã KH, Tên KH, SĐT, MST and STK are known everywhere. --default FIELD=VALUE fills a blank field of a row that creates a customer, never a value on the server.",
+    vi: "Tệp xuất từ KiotViet và MISA (mẫu của MISA SME, tệp xuất của MISA AMIS) được nhận ra theo tên cột và đọc được mà không cần --columns; các chữ viết tắt như Mã KH, Tên KH, SĐT, MST và STK đều được hiểu. --default TRƯỜNG=GIÁ_TRỊ điền trường để trống của dòng tạo khách hàng mới, không bao giờ thay giá trị trên máy chủ.",
+  },
 } as const satisfies Record<string, Translated>;
