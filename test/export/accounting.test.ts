@@ -3,21 +3,16 @@ import { readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { datedName } from "../../src/export/dated-name.js";
 import { personal } from "../helpers/sandbox.js";
-import { harness } from "../helpers/cli.js";
+import { harnessThisTest } from "../helpers/cli.js";
 import type { Harness } from "../helpers/cli.js";
 
 const FAST = ["--rate", "0"];
-const open: Harness[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
 
 async function start(): Promise<Harness> {
-  const h = await harness();
-  open.push(h);
+  const h = await harnessThisTest();
   return h;
 }
 

@@ -3,23 +3,18 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { templateContent } from "../../src/customers/template.js";
-import { harness } from "../helpers/cli.js";
+import { harnessThisTest } from "../helpers/cli.js";
 import type { Harness } from "../helpers/cli.js";
 import { personal } from "../helpers/sandbox.js";
 
 const FAST = ["--rate", "0"];
 
-const open: Harness[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
 
 /** Two customers with known server times: one with a zone, one without (API.md: both happen). */
 async function start(): Promise<Harness> {
-  const h = await harness();
-  open.push(h);
+  const h = await harnessThisTest();
   h.sandbox.store.insert(personal("P1"), "2024-01-20T14:00:00Z");
   h.sandbox.store.insert({ general_info: { name: "Công ty Ánh Dương", customer_code: "C1", type: "company", contact_persons: [{ name: "Trần Thị Đào" }] } }, "2024-08-30T09:41:10.908172");
   return h;

@@ -113,6 +113,13 @@ export async function harness(options: SandboxOptions = {}): Promise<Harness> {
   };
 }
 
+/** `harness`, closed after the test (the file's afterEach, or the `register` given). */
+export async function harnessThisTest(options: SandboxOptions = {}, register: Register = afterThisTest): Promise<Harness> {
+  const h = await harness(options);
+  register(() => h.close());
+  return h;
+}
+
 /** The built CLI (npm test builds it first): a real process, so tests can kill it. */
 export const BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
 
