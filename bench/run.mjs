@@ -1,5 +1,8 @@
 // `npm run bench`: runs every bench/*.mjs, one after the other, and writes BENCHMARKS.md and BENCHMARKS.json.
-//   node bench/run.mjs [--quick] [--only read,import] [--strict] [--render]
+//   node bench/run.mjs [--quick] [--only read,import] [--save] [--strict] [--render]
+//
+// The on-demand scripts (memory, load) are too long for every run: `--only memory --save` measures
+// them and merges their figures into BENCHMARKS.md/.json, where a later full run keeps them, dated.
 //
 // The protocol a bench script follows to be picked up:
 // - it is `bench/<name>.mjs`, runnable as `node bench/<name>.mjs [--quick]` after `npm run build`;
@@ -26,7 +29,11 @@ const ORDER = ["read", "import", "export", "load"];
 // Too long for the ~10 minute `npm run bench`; run on demand (memory: a 1,000,000-row import, about 10 minutes).
 const ON_DEMAND = ["load", "memory"];
 
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" }, strict: { type: "boolean", default: false }, render: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" }, strict: { type: "boolean", default: false }, render: { type: "boolean", default: false }, save: { type: "boolean", default: false } } });
+if (values.save && (values.quick || !values.only)) {
+  process.stderr.write("bench: --save goes with --only (a full run always writes BENCHMARKS.md), never with --quick\n");
+  process.exit(2);
+}
 
 // --render: rewrite BENCHMARKS.md from BENCHMARKS.json (after a change to the layout), measuring nothing.
 if (values.render) {
@@ -90,16 +97,36 @@ for (const name of list) {
   process.stderr.write(`== bench/${name}.mjs: ${own.length + adapted.length} figure(s) in ${Math.round((performance.now() - t0) / 1000)} s\n`);
 }
 
+const measuredAt = started.toISOString().slice(0, 10);
+for (const f of figures) f.measuredAt = measuredAt;
 const result = { startedAt: started.toISOString(), durationSeconds: Math.round((Date.now() - started.getTime()) / 1000), quick: values.quick, machine: { ...machine, loadAverageAtEnd: machineInfo().loadAverage }, figures, errors, ...(Object.keys(raw).length > 0 ? { raw } : {}) };
-const markdown = renderMarkdown(result);
 // A quick run is a smoke check: it never overwrites the committed figures.
-const outDir = values.quick || values.only ? new URL("results/", BENCH) : ROOT;
+const outDir = values.quick || (values.only && !values.save) ? new URL("results/", BENCH) : ROOT;
 await mkdir(outDir, { recursive: true });
-const stem = values.quick ? "quick" : values.only ? "partial" : "BENCHMARKS";
-await writeFile(new URL(`${stem}.json`, outDir), `${JSON.stringify(result, null, 2)}\n`);
-await writeFile(new URL(`${stem}.md`, outDir), markdown);
+const stem = outDir === ROOT ? "BENCHMARKS" : values.quick ? "quick" : "partial";
+const written = outDir !== ROOT ? result : await withCommitted(result);
+await writeFile(new URL(`${stem}.json`, outDir), `${JSON.stringify(written, null, 2)}\n`);
+await writeFile(new URL(`${stem}.md`, outDir), renderMarkdown(written));
 
 process.stderr.write(`\n${figures.map((f) => `${f.pass === true ? "pass" : f.pass === false ? "FAIL" : "    "}  ${f.figure}: ${f.ours} ${f.unit}${f.ratio === null || f.ratio === undefined ? "" : ` = ${f.ratio} × ${f.baselineName}`}`).join("\n")}\n`);
 process.stderr.write(`\nwrote ${fileURLToPath(new URL(`${stem}.md`, outDir))} and .json in ${result.durationSeconds} s\n`);
 const failedGoal = figures.some((f) => f.pass === false);
 process.exitCode = errors.length > 0 ? 2 : values.strict && failedGoal ? 1 : 0;
+
+/**
+ * The committed figures this run does not replace: a full run keeps the on-demand scripts' last
+ * figures (dated), a --save run replaces only its own scripts' figures in the committed file.
+ */
+async function withCommitted(run) {
+  let saved;
+  try {
+    saved = JSON.parse(await readFile(new URL("BENCHMARKS.json", ROOT), "utf8"));
+  } catch {
+    return run;
+  }
+  const date = saved.startedAt?.slice(0, 10);
+  const dated = (f) => ({ ...f, measuredAt: f.measuredAt ?? date });
+  if (!values.save) return { ...run, figures: [...run.figures, ...saved.figures.filter((f) => ON_DEMAND.includes(f.script) && !list.includes(f.script)).map(dated)] };
+  const kept = saved.figures.filter((f) => !list.includes(f.script)).map(dated);
+  return { ...saved, figures: [...kept, ...run.figures], errors: [...(saved.errors ?? []), ...run.errors] };
+}

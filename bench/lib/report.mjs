@@ -41,12 +41,15 @@ export function renderMarkdown(result) {
     const baseline = f.baseline === null || f.baseline === undefined ? (f.baselineName ?? "–") : `${withUnit(f.baseline, f.unit)}${range(f.baselineRange, f.unit)}: ${f.baselineName ?? ""}`;
     lines.push(`| ${cell(f.figure)} | ${withUnit(f.ours, f.unit)}${range(f.oursRange, f.unit)} | ${cell(baseline)} | ${f.ratio === null || f.ratio === undefined ? "–" : f.ratio.toFixed(2)} | ${cell(f.goal ?? "–")} | ${verdict(f.pass)} | ${f.runs ?? 1} |`);
   }
-  const notes = figures.filter((f) => f.note || f.pairedRatios);
+  const runDate = result.startedAt.slice(0, 10);
+  // an on-demand script's figure (`--only memory --save`) says when and how it was measured
+  const onDemand = (f) => (f.measuredAt && f.measuredAt !== runDate ? `measured on ${f.measuredAt} by \`node bench/run.mjs --only ${f.script} --save\`` : "");
+  const notes = figures.filter((f) => f.note || f.pairedRatios || onDemand(f));
   if (notes.length > 0) {
     lines.push("", "## Notes", "");
     for (const f of notes) {
       const paired = f.pairedRatios ? `ratio of each round's runs: ${f.pairedRatios.map((r) => r.toFixed(2)).join(", ")}` : "";
-      lines.push(`- **${f.figure}**${f.baselineName ? ` vs ${f.baselineName}` : ""}: ${[f.note, paired].filter(Boolean).join("; ")}`);
+      lines.push(`- **${f.figure}**${f.baselineName ? ` vs ${f.baselineName}` : ""}: ${[onDemand(f), f.note, paired].filter(Boolean).join("; ")}`);
     }
   }
   if (errors.length > 0) {
@@ -61,7 +64,8 @@ export function renderMarkdown(result) {
     "npm ci",
     `npm run bench                      # builds, runs every bench/*.mjs, rewrites BENCHMARKS.md and BENCHMARKS.json (${Math.round(result.durationSeconds / 60)} minutes here)`,
     "node bench/run.mjs --quick         # small sizes, one run each: a smoke check; writes bench/results/ (not committed)",
-    "node bench/run.mjs --only read     # one script (read, import, export, load)",
+    "node bench/run.mjs --only read     # one script (read, import, export); writes bench/results/",
+    "node bench/run.mjs --only memory --save   # an on-demand script (memory, load: too long for every run), merged into BENCHMARKS.md",
     "```",
     "",
     "All input is generated into a temporary directory (realistic Vietnamese customers, unique codes) and removed afterwards; nothing is downloaded. Run it on an otherwise idle machine: other load skews the medians (the load average above tells).",
