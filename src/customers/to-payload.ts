@@ -14,6 +14,7 @@ import type { ColumnEvidence } from "./digit-damage.js";
 import { templateExampleCode } from "./template-examples.js";
 import { createRules, isUnresolved } from "./rules/apply.js";
 import type { RuleOptions } from "./rules/apply.js";
+import { isFill } from "./rules/filled.js";
 import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
 
@@ -37,6 +38,8 @@ export type RowOutcome =
       warnings: Message[];
       /** fields filled by --default: a replace keeps the server's values for them */
       defaulted?: FieldKey[];
+      /** bank cells the rules filled from the other cell: a replace keeps the server's spelling for the same bank */
+      filled?: FieldKey[];
     }
   | {
       row: number;
@@ -124,7 +127,11 @@ export function createRowMapper(
     if (example !== undefined) return { row: row.row, ok: false, customerCode: example, issues: [], warnings: [], skipped: msg("damage.templateExample", { code: example }) };
 
     const { payload, groups } = buildPayload(fields, values);
-    for (const { field, message } of applyRules(payload, groups, row.row)) warn(field, message);
+    let filled: FieldKey[] | undefined;
+    for (const { field, message } of applyRules(payload, groups, row.row)) {
+      warn(field, message);
+      if (isFill(message)) (filled ??= []).push(field);
+    }
     const validation = validateCustomer(payload, groups);
     if (!validation.ok) {
       const flagged = new Set(issues.map((issue) => issue.field));
@@ -144,7 +151,7 @@ export function createRowMapper(
     if (issues.length > 0 || !validation.ok || customerCode === undefined) {
       return { row: row.row, ok: false, customerCode, issues, warnings };
     }
-    return { row: row.row, ok: true, customerCode, payload: validation.value, groups, warnings };
+    return { row: row.row, ok: true, customerCode, payload: validation.value, groups, warnings, ...(filled ? { filled } : {}) };
   };
 }
 

@@ -225,7 +225,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       const resumeId = intent?.op === "delete" ? intent.customerId : undefined;
       return remove({ ...plan.job, resumeId }).catch((error: unknown) => failure(input, error)).then(record);
     }
-    const job: RowJob = { row: input.row, customerCode: plan.outcome.customerCode, payload: plan.outcome.payload, groups: plan.outcome.groups, mode: plan.mode, ...(plan.outcome.defaulted ? { defaulted: plan.outcome.defaulted } : {}) };
+    const job: RowJob = { row: input.row, customerCode: plan.outcome.customerCode, payload: plan.outcome.payload, groups: plan.outcome.groups, mode: plan.mode, ...(plan.outcome.defaulted ? { defaulted: plan.outcome.defaulted } : {}), ...(plan.outcome.filled ? { filled: plan.outcome.filled } : {}) };
     if (intent) {
       if (intent.op === "replace" && intent.customerId && intent.sent) job.resumeReplace = { customerId: intent.customerId, before: intent.before, sent: intent.sent };
       if (intent.op === "create") job.sentBefore = true;

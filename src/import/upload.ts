@@ -9,6 +9,7 @@ import { headerFor } from "../customers/columns.js";
 import type { FieldKey } from "../customers/columns.js";
 import { diffPayload, mergePayload, withoutServerFields } from "../customers/merge.js";
 import { withoutDefaults } from "../profiles/defaults.js";
+import { keepServerValues } from "../customers/rules/filled.js";
 import type { GroupNumbers } from "../customers/schema.js";
 import type { CustomerPayload, CustomerRecord } from "../customers/types.js";
 import { MAX_DETOURS, contradiction, differencesFromSent, said, someoneElses } from "./adopt.js";
@@ -53,6 +54,8 @@ export interface RowJob {
   sentBefore?: boolean;
   /** fields filled by --default: for a create only; a replace keeps the server's values */
   defaulted?: FieldKey[];
+  /** bank cells the rules filled from the other cell: a replace keeps the server's spelling for the same bank */
+  filled?: FieldKey[];
 }
 
 /** Plans and sends one valid row: create, replace, merge or skip. Row failures come back as results. */
@@ -144,6 +147,7 @@ export function createUploader(options: UploaderOptions) {
 
     async function replace(job: RowJob, customerId: string): Promise<RowResult> {
       let before: CustomerRecord | undefined;
+      // a bank cell the rules filled keeps the server's spelling only where the record is read anyway (not with --no-backup)
       if (mode === "merge" || options.backup || options.dryRun || job.defaulted !== undefined) {
         try {
           before = (await send(() => client.getCustomer(customerId), true)).data;
@@ -152,7 +156,8 @@ export function createUploader(options: UploaderOptions) {
           return failed(job, error, (reason) => msg("import.row.cannotRead", { reason }));
         }
       }
-      const payload = job.defaulted === undefined ? job.payload : withoutDefaults(job.payload, job.defaulted, before);
+      const given = job.defaulted === undefined ? job.payload : withoutDefaults(job.payload, job.defaulted, before);
+      const payload = job.filled === undefined || job.groups === undefined ? given : keepServerValues(given, job.groups, job.filled, before);
       const body = mode === "merge" && before ? mergePayload(before, payload, job.groups) : payload;
       if (options.dryRun) {
         const plan = before ? describePlan(before, body, lang) : undefined;

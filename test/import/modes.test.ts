@@ -56,6 +56,45 @@ describe("import --mode", () => {
   });
 });
 
+describe("a bank name the rules fill from the code (the file has no bank name column)", () => {
+  /** KH00001's bank account as the server holds it: bank 203 (Vietcombank) spelt its own way. */
+  async function withSpelling(bankCode: string) {
+    const env = await setup();
+    env.sandbox.store.insert(
+      { general_info: { name: "Old Name", customer_code: "KH00001", type: "personal" }, bank_accounts: [{ bank_code: bankCode, bank_name: "NH Ngoại thương CN Sài Gòn", account_number: "0071001234567890" }] },
+      new Date().toISOString(),
+    );
+    return env;
+  }
+  const bankOf = (env: Awaited<ReturnType<typeof setup>>) => env.sandbox.store.byCode("KH00001")?.bank_accounts?.[0];
+
+  for (const mode of ["upsert", "update", "merge"]) {
+    it(`--mode ${mode}: the server's own name for the same bank stays`, async () => {
+      const env = await withSpelling("203");
+      const input = await writeCustomersCsv(env.dir, "in.csv", [customerRow(1)]);
+      expect((await runCli(["import", input, "--mode", mode, ...fast], { env: env.env })).code).toBe(0);
+      expect(bankOf(env)).toMatchObject({ bank_code: "203", bank_name: "NH Ngoại thương CN Sài Gòn" });
+    });
+  }
+
+  it("a row that changes the bank gets the new bank's name; a new customer gets it too", async () => {
+    const env = await withSpelling("202");
+    const input = await writeCustomersCsv(env.dir, "in.csv", [customerRow(1), customerRow(2)]);
+    expect((await runCli(["import", input, ...fast], { env: env.env })).code).toBe(0);
+    expect(bankOf(env)).toMatchObject({ bank_code: "203", bank_name: "Vietcombank" });
+    expect(env.sandbox.store.byCode("KH00002")?.bank_accounts?.[0]).toMatchObject({ bank_code: "203", bank_name: "Vietcombank" });
+  });
+
+  it("the dry run's plan of the same row changes nothing", async () => {
+    const env = await withSpelling("203");
+    const input = await writeCustomersCsv(env.dir, "in.csv", [customerRow(1, { Name: "Old Name", Type: "personal", Email: "", "Tax ID": "", Province: "", Phone: "", "Phone code": "", "Contact 1 name": "" })]);
+    expect((await runCli(["import", input, "--dry-run", "--mode", "merge", ...fast], { env: env.env })).code).toBe(0);
+    const [row] = await report(`${env.dir}/in.dry-run.csv`);
+    expect(row?.status).toBe("would-replace");
+    expect(row?.message).toMatch(/^no change;/);
+  });
+});
+
 describe("fields beyond our columns (a server that holds a note and a birthday)", () => {
   async function withExtras() {
     const env = await withExisting({ extraFields: ["note", "general_info.birthday"] });
