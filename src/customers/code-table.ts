@@ -22,6 +22,8 @@ export class CodeTable {
   private slots = new Uint32Array(this.capacity); // 1 + the key's place in the arena, 0 = empty
   private values = new Uint32Array(this.capacity);
   private hashes = new Uint32Array(this.capacity); // each slot's key hash: probes skip other keys, growing reads no text
+  // a second number per key (the in-file duplicate check's first row), made on first use; 0 = none
+  private marks: Uint32Array | undefined;
   // The arena in pages, never copied to grow (a doubled array would need three times the text at once).
   // Each text: 4 header bytes (length × 2 + wide), then its characters; a text never spans pages.
   private pages: Uint8Array[] = [];
@@ -65,12 +67,30 @@ export class CodeTable {
     return undefined;
   }
 
-  private add(slot: number, key: string, hash: number, value: number): void {
+  /**
+   * The key's mark if it has one; else marks it with `mark` (a whole number from 1) and returns
+   * undefined. A key new to the table is added without a value: get() still says undefined. So one
+   * table can hold the codes the server has (values) and the rows a file first has them on (marks).
+   */
+  markOnce(key: string, mark: number): number | undefined {
+    const hash = hashOf(key);
+    let slot = this.find(key, hash);
+    const marks = (this.marks ??= new Uint32Array(this.capacity));
+    if (this.slots[slot] !== 0 && marks[slot] !== 0) return marks[slot];
+    if (this.slots[slot] === 0) slot = this.add(slot, key, hash, DELETED);
+    this.marks![slot] = mark;
+    return undefined;
+  }
+
+  /** Adds a key at its empty slot; returns the slot it holds after the table grew, if it did. */
+  private add(slot: number, key: string, hash: number, value: number): number {
     this.slots[slot] = this.store(key) + 1;
     this.values[slot] = value;
     this.hashes[slot] = hash;
-    this.count += 1;
-    if (++this.filled * 4 > this.capacity * 3) this.grow();
+    if (value !== DELETED) this.count += 1;
+    if (++this.filled * 4 <= this.capacity * 3) return slot;
+    this.grow();
+    return this.find(key, hash);
   }
 
   /** The key stays in the table, its value gone: a code deleted is rare, and set again it reuses its slot. */
@@ -159,11 +179,12 @@ export class CodeTable {
   }
 
   private grow(): void {
-    const { slots, values, hashes } = this;
+    const { slots, values, hashes, marks } = this;
     this.capacity *= 2;
     this.slots = new Uint32Array(this.capacity);
     this.values = new Uint32Array(this.capacity);
     this.hashes = new Uint32Array(this.capacity);
+    if (marks !== undefined) this.marks = new Uint32Array(this.capacity);
     const mask = this.capacity - 1;
     for (let i = 0; i < slots.length; i++) {
       if (slots[i] === 0) continue;
@@ -173,6 +194,7 @@ export class CodeTable {
       this.slots[slot] = slots[i]!;
       this.values[slot] = values[i]!;
       this.hashes[slot] = hashes[i]!;
+      if (marks !== undefined) this.marks![slot] = marks[i]!;
     }
   }
 }

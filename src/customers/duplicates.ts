@@ -21,3 +21,11 @@ export function createDuplicateTracker(): DuplicateTracker {
     },
   };
 }
+
+/**
+ * The same check kept as marks in a table that holds the codes for another purpose (an import's
+ * index of the server's codes): a million-row file then stores its codes once, not twice.
+ */
+export function duplicateTrackerIn(table: CodeTable): DuplicateTracker {
+  return { check: (customerCode, row) => table.markOnce(customerCode, row) };
+}

@@ -1,5 +1,6 @@
 // A customer list read from a sheet: its header found and bound, each data row mapped to a payload (import, validate, undo).
 import { createDuplicateTracker } from "./duplicates.js";
+import type { DuplicateTracker } from "./duplicates.js";
 import { DELETED_CHANGE, bindColumns, headerText, unknownColumnWarnings } from "./header.js";
 import type { BoundColumns, ResultColumn } from "./header.js";
 import { loadColumnsFile } from "../profiles/plan.js";
@@ -29,6 +30,8 @@ export interface InputOptions extends ReadOptions {
   rules?: RuleOptions;
   /** --default FIELD=VALUE: filled into blank fields (a replace keeps the server's values for them) */
   defaults?: ReadonlyMap<FieldKey, string> | undefined;
+  /** the in-file duplicate check, when the caller keeps the codes already (an import's code index) */
+  duplicates?: DuplicateTracker | undefined;
   /** told the header row and how it is read, before its columns are bound (validate --save-columns) */
   onHeader?: ((headers: string[], plan: SourcePlan | undefined) => Promise<void>) | undefined;
 }
@@ -117,7 +120,7 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
   const warnings = [...sourceWarnings, ...unknownColumnWarnings(bound.unknown)];
   const resultAt = [...bound.resultNames];
   const digits = source.format === "csv" ? digitColumnScan(file, options, bound.bindings, found.row.row) : undefined;
-  const mapCells = createRowMapper(bound.bindings, { duplicates: createDuplicateTracker(), digitEvidence: digits, ...(options.rules === undefined ? {} : { rules: options.rules }) });
+  const mapCells = createRowMapper(bound.bindings, { duplicates: options.duplicates ?? createDuplicateTracker(), digitEvidence: digits, ...(options.rules === undefined ? {} : { rules: options.rules }) });
   const mapRow = reshaper === undefined ? mapCells : (row: SheetRow) => reshaper.outcome(mapCells(reshaper.row(row)));
   // The report neutralises formula-like cells again as it writes them: a value from a CSV (perhaps
   // our own report, or converted to XLSX by a spreadsheet) loses the apostrophe it carried, or each round trip would add one ('+84 → ''+84).

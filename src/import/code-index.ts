@@ -12,7 +12,6 @@ const CONFIRM_DELAY_MS = 10_000;
 /** The API has no filter by code, so a lookup lists every customer; lookups asked for while a listing runs share the next one. */
 export class CodeIndex {
   // a million codes and ids as strings in a Map: ~130 bytes a row of heap; here about half, off it
-  private readonly ids = new CodeTable();
   private scan: Promise<void> | undefined;
   private nextScan: Promise<void> | undefined;
   private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
@@ -26,6 +25,8 @@ export class CodeIndex {
     private readonly client: FinanClient,
     private readonly pacer: Pacer,
     private readonly pageSize = 100,
+    /** shared with the in-file duplicate check (duplicateTrackerIn): a file's codes are kept once */
+    private readonly ids = new CodeTable(),
   ) {}
 
   /** The first listing, before any row is planned. */

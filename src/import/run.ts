@@ -8,6 +8,8 @@ import type { StopReason } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgress, createProgressLine } from "../output/progress.js";
 import { CodeIndex } from "./code-index.js";
+import { CodeTable } from "../customers/code-table.js";
+import { duplicateTrackerIn } from "../customers/duplicates.js";
 import { countRecords, readInput } from "../customers/read-input.js";
 import type { InputOptions, InputRow, InputTable } from "../customers/read-input.js";
 import { JournalWriter, assertReadable, readJournal, rowKey } from "./journal.js";
@@ -79,7 +81,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   // thread, as nothing else runs meanwhile (a worker would only add its start and copies).
   const fit = reportFit(options.report, options.input);
   const total = await countRecords(options.input, { ...options.inputOptions, csvWorker: false }, fit?.measure);
-  const table = await readInput(options.input, options.inputOptions);
+  // the server's codes and the file's first rows in one table: a million codes kept once
+  const codes = new CodeTable();
+  const table = await readInput(options.input, { ...options.inputOptions, duplicates: duplicateTrackerIn(codes) });
   try {
     fit?.check(table.headers.length + REPORT_COLUMNS.import.length, total);
   } catch (error) {
@@ -101,7 +105,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const stop = new AbortController();
   const signal = AbortSignal.any([io.signal, stop.signal]);
   const { client, pacer, close } = openSession(options.connection, options.pacing, signal);
-  const index = new CodeIndex(client, pacer);
+  const index = new CodeIndex(client, pacer, undefined, codes);
   const listing = createProgressLine(io.stderr, io.isTTY, io.now, io.lang);
   index.onPage = ({ listed, total }) => listing.update({ phase: "listing", done: listed, ...(total === undefined ? {} : { total }) });
   // List first: a run that cannot reach the server or is refused leaves the last report and journal as they were.

@@ -75,4 +75,24 @@ describe("CodeTable", () => {
     for (let i = 0; i < 50_000; i++) table.set(`KH${i}`, table.store(idOf(i)));
     for (const i of [0, 1, 29_000, 49_999]) expect(table.textAt(table.get(`KH${i}`)!)).toBe(idOf(i));
   });
+
+  it("markOnce keeps a second number per key beside the values: the file's first rows in the table of the server's codes", () => {
+    const table = new CodeTable();
+    // codes the server holds, some of them in the file too, through several growths of the table
+    for (let i = 0; i < 3_000; i++) table.set(`KH${i}`, i + 1_000_000);
+    for (let row = 2; row < 6_002; row++) expect(table.markOnce(`KH${(row - 2) % 4_000 + 1_000}`, row)).toBe(row < 4_002 ? undefined : row - 4_000);
+    // a code only the file has: marked, yet the server is not said to hold it
+    expect(table.get("KH3999")).toBeUndefined();
+    expect(table.size).toBe(3_000);
+    expect(table.get("KH1500")).toBe(1_001_500);
+    // the server's values come and go; the marks stay
+    table.set("KH4500", 7);
+    table.delete("KH1500");
+    expect(table.get("KH4500")).toBe(7);
+    expect(table.markOnce("KH4500", 9_999)).toBe(3_502);
+    expect(table.markOnce("KH1500", 9_999)).toBe(502);
+    expect(table.markOnce("KH0", 9_999)).toBeUndefined();
+    expect(table.markOnce("KH0", 10_000)).toBe(9_999);
+  });
 });
+
