@@ -141,7 +141,8 @@ export async function readInput(file: string, options: InputOptions = {}): Promi
       const values = kept.map((column) => ownValue(sheetRow.cells[column]));
       const overflow = pastHeaderFails ? overflowOf(sheetRow, width, ownValue) : undefined;
       const action = bound.actionColumn === undefined ? undefined : displayCell(sheetRow.cells[bound.actionColumn])?.trim();
-      const extra = { ...(overflow === undefined ? {} : { overflow }), ...(action ? { action } : {}), ...(sheetRow.hidden ? { hidden: true } : {}) };
+      // most rows have none of these: then no objects made only to be spread (four a row)
+      const extra = overflow === undefined && !action && !sheetRow.hidden ? undefined : { ...(overflow === undefined ? {} : { overflow }), ...(action ? { action } : {}), ...(sheetRow.hidden ? { hidden: true } : {}) };
       if (source.format !== "xlsx") return { row: sheetRow.row, values, outcome, previous, ...extra };
       return { row: sheetRow.row, values, cells: kept.map((column) => sheetRow.cells[column]), outcome, previous, ...extra };
     };

@@ -7,7 +7,8 @@ import type { FieldKey, FieldRef } from "./columns.js";
 import type { DuplicateTracker } from "./duplicates.js";
 import type { ColumnBinding } from "./header.js";
 import { describeIssue, validateCustomer } from "./schema.js";
-import type { GroupNumbers } from "./schema.js";
+import type { GroupNumbers, Validation } from "./schema.js";
+import { plainCustomer } from "./plain-customer.js";
 import type { CustomerPayload } from "./types.js";
 import { checkDigitFields, digitFieldsOf } from "./digit-damage.js";
 import type { ColumnEvidence } from "./digit-damage.js";
@@ -132,7 +133,9 @@ export function createRowMapper(
       warn(field, message);
       if (isFill(message)) (filled ??= []).push(field);
     }
-    const validation = validateCustomer(payload, groups);
+    // the usual valid row is checked without zod; any other row gets zod's own issues
+    const plain = plainCustomer(payload);
+    const validation: Validation = plain === undefined ? validateCustomer(payload, groups) : { ok: true, value: plain };
     if (!validation.ok) {
       const flagged = new Set(issues.map((issue) => issue.field));
       for (const issue of validation.issues) {
