@@ -81,9 +81,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   // thread, as nothing else runs meanwhile (a worker would only add its start and copies).
   const fit = reportFit(options.report, options.input);
   const total = await countRecords(options.input, { ...options.inputOptions, csvWorker: false }, fit?.measure);
-  // the server's codes and the file's first rows in one table: a million codes kept once
+  // the server's codes and the file's first rows in one table: a million codes kept once. The rows
+  // are parsed on this thread too: an import waits on the network, and a worker's heap is ~20 MB of RSS.
   const codes = new CodeTable();
-  const table = await readInput(options.input, { ...options.inputOptions, duplicates: duplicateTrackerIn(codes) });
+  const table = await readInput(options.input, { ...options.inputOptions, duplicates: duplicateTrackerIn(codes), csvWorker: false });
   try {
     fit?.check(table.headers.length + REPORT_COLUMNS.import.length, total);
   } catch (error) {
