@@ -132,6 +132,8 @@ describe("--json when Ctrl-C is pressed twice (the process exits at once)", () =
       onRequest: (entry) => {
         if (pressed || !/customers\/[^/?]+$/.test(entry.path)) return;
         pressed = true;
+        // the fetch now in flight is held 2 s, not 300 ms: on a busy machine the second press still lands while it waits
+        h.sandbox.setFaults({ latencyMs: 2000 });
         child?.process.kill("SIGINT");
         setTimeout(() => child?.process.kill("SIGINT"), 50);
       },
