@@ -1,9 +1,7 @@
 // A server that contradicts itself (a knob for tests): listed codes that GET does not find and a create calls taken.
-import { CODE_DUPLICATE, CODE_OK, fail, type Reply } from "./envelope.js";
+import { CODE_OK, type Reply } from "./envelope.js";
 import { phantomId } from "./faults.js";
-import type { RouteRequest } from "./routes.js";
-
-const COLLECTION = "/api/v1/customers";
+import { COLLECTION, duplicate, positiveInteger, splitPath, type RouteRequest } from "./routes.js";
 
 /**
  * The answer of a server that holds `codes` in its listing alone: the first page of the list shows
@@ -11,15 +9,16 @@ const COLLECTION = "/api/v1/customers";
  * them is refused as a duplicate. `store` answers from the store (called at most once).
  */
 export function contradict(codes: readonly string[], request: RouteRequest, store: () => Reply): Reply {
-  const [path, query = ""] = request.pathWithQuery.split("?", 2) as [string, string?];
+  const { path, query } = splitPath(request.pathWithQuery);
   if (codes.length === 0 || path !== COLLECTION) return store();
   if (request.method === "POST") {
     const code = codeOf(request.rawBody);
-    return code !== undefined && codes.includes(code) ? fail(400, CODE_DUPLICATE, `customer_code already exists: ${code}`) : store();
+    return code !== undefined && codes.includes(code) ? duplicate(code) : store();
   }
   const reply = store();
-  const page = new URLSearchParams(query).get("page");
-  if (request.method !== "GET" || reply.code !== CODE_OK || !Array.isArray(reply.data) || (page !== null && page !== "1")) return reply;
+  // page read as the list reads it, so the phantoms stand on the page the list calls the first
+  const firstPage = positiveInteger(query.get("page"), 1) === 1;
+  if (request.method !== "GET" || reply.code !== CODE_OK || !Array.isArray(reply.data) || !firstPage) return reply;
   const phantoms = codes.map((code) => ({ customer_id: phantomId(code), general_info: { name: `Phantom ${code}`, customer_code: code, type: "personal" } }));
   return { ...reply, data: [...phantoms, ...(reply.data as unknown[])] };
 }

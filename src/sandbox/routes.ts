@@ -32,7 +32,8 @@ export interface RouteRequest {
 }
 
 const DEFAULT_PAGE_SIZE = 20;
-const COLLECTION = "/api/v1/customers";
+/** The list (GET) and create (POST) path; contradict.ts answers on it too. */
+export const COLLECTION = "/api/v1/customers";
 const ITEM = /^\/api\/v1\/customers\/([^/]+)$/;
 
 function summary(record: StoredCustomer): unknown {
@@ -52,11 +53,13 @@ function parsePayload(rawBody: string, extraFields: readonly string[] | undefine
   return result.ok ? result : { ok: false, reply: fail(400, CODE_INVALID, result.errors.join(", ")) };
 }
 
-function duplicate(customerCode: string): Reply {
+/** The refusal of a create or replace whose customer_code another customer holds. */
+export function duplicate(customerCode: string): Reply {
   return fail(400, CODE_DUPLICATE, `customer_code already exists: ${customerCode}`);
 }
 
-function positiveInteger(value: string | null, fallback: number): number | undefined {
+/** A page or page_size parameter: absent → fallback, not a positive integer → undefined. */
+export function positiveInteger(value: string | null, fallback: number): number | undefined {
   if (value === null) return fallback;
   return /^[1-9]\d{0,8}$/.test(value) ? Number(value) : undefined;
 }
@@ -108,11 +111,16 @@ function remove(id: string, ctx: RouteContext): Reply {
   return { status: 200, code: CODE_CREATED, data: "success" };
 }
 
+/** A request's path and its query parameters. */
+export function splitPath(pathWithQuery: string): { path: string; query: URLSearchParams } {
+  const queryAt = pathWithQuery.indexOf("?");
+  if (queryAt < 0) return { path: pathWithQuery, query: new URLSearchParams() };
+  return { path: pathWithQuery.slice(0, queryAt), query: new URLSearchParams(pathWithQuery.slice(queryAt + 1)) };
+}
+
 /** Dispatches one authenticated request; an unknown route or method is 404 104004. */
 export function route(request: RouteRequest, ctx: RouteContext): Reply {
-  const queryAt = request.pathWithQuery.indexOf("?");
-  const path = queryAt < 0 ? request.pathWithQuery : request.pathWithQuery.slice(0, queryAt);
-  const query = new URLSearchParams(queryAt < 0 ? "" : request.pathWithQuery.slice(queryAt + 1));
+  const { path, query } = splitPath(request.pathWithQuery);
   if (path === COLLECTION) {
     if (request.method === "GET") return list(query, ctx);
     if (request.method === "POST") return create(request.rawBody, ctx);

@@ -1,5 +1,5 @@
 // Control characters in a CSV as the _xHHHH_ escapes XLSX uses, so it carries no raw NUL and reads back exactly.
-import { hexEscape } from "./xlsx-text.js";
+import { decodeHexEscapes, hexEscape } from "./xlsx-text.js";
 
 // What a CSV cell cannot carry safely: C0 controls but tab and line breaks (quoted cells hold those), and the two non-characters.
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
@@ -23,5 +23,5 @@ export function encodeCsvText(text: string): string {
 
 /** The text a CSV cell meant: the inverse of encodeCsvText; other _xHHHH_ (such as _x0041_) stay text. */
 export function decodeCsvText(text: string): string {
-  return text.includes("_x") ? text.replace(ESCAPED, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16))) : text;
+  return decodeHexEscapes(text, ESCAPED);
 }

@@ -21,8 +21,13 @@ export function encodeXlsxText(text: string): string {
 // feed that can only be the CR of a CRLF, so it is read as one and such a file re-imports unchanged.
 const LIBREOFFICE_CR = /_x005F_x000D_(?=\n)/g;
 
+/** Each _xHHHH_ that `escapes` (global, one group of four hex digits) matches, as its character. */
+export function decodeHexEscapes(text: string, escapes: RegExp): string {
+  return text.includes("_x") ? text.replace(escapes, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16))) : text;
+}
+
 /** The text a spreadsheet meant, from what its XML holds. */
 export function decodeXlsxText(text: string): string {
   if (!text.includes("_x")) return text;
-  return text.replace(LIBREOFFICE_CR, "\r").replace(ESCAPE, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)));
+  return decodeHexEscapes(text.replace(LIBREOFFICE_CR, "\r"), ESCAPE);
 }

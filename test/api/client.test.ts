@@ -1,18 +1,14 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiError } from "../../src/api/api-error.js";
 import { createClient } from "../../src/api/client.js";
+import { afterThisTest } from "../helpers/cli.js";
 import { personal, sandboxWithClient } from "../helpers/sandbox.js";
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
 
 async function setup(...args: Parameters<typeof sandboxWithClient>) {
   const env = await sandboxWithClient(...args);
-  cleanups.push(env.close);
+  afterThisTest(env.close);
   return env;
 }
 
@@ -31,7 +27,7 @@ async function rawServer(handler: Parameters<typeof createServer>[1]) {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  cleanups.push(async () => {
+  afterThisTest(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
@@ -106,7 +102,7 @@ describe("createClient", () => {
       res.writeHead(502, { "content-type": "text/html" }).end("<html><body>Bad Gateway</body></html>");
     });
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     const error = await failure(api.createCustomer(personal("A")));
     expect([error.status, error.kind]).toEqual([502, "outcome-unknown"]);
     expect(error.detail).toContain("not JSON");
@@ -116,7 +112,7 @@ describe("createClient", () => {
   it("treats a 2xx that is not an envelope as outcome-unknown for a write", async () => {
     const url = await rawServer((_req, res) => res.writeHead(200).end("OK"));
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     expect((await failure(api.createCustomer(personal("A")))).kind).toBe("outcome-unknown");
     expect((await failure(api.listPage(1, 1))).kind).toBe("retryable");
   });
@@ -124,7 +120,7 @@ describe("createClient", () => {
   it("marks a POST whose connection drops after sending as outcome-unknown, a GET as retryable", async () => {
     const url = await rawServer((req) => req.socket.destroy());
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     expect((await failure(api.createCustomer(personal("A")))).kind).toBe("outcome-unknown");
     expect((await failure(api.getCustomer("x"))).kind).toBe("retryable");
   });
@@ -132,7 +128,7 @@ describe("createClient", () => {
   it("times out a server that never answers, in seconds rather than minutes", async () => {
     const url = await rawServer(() => undefined);
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s", headersTimeoutMs: 300 });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     // without headersTimeoutMs the wait would outlast the test's timeout, so this is not a measurement
     const error = await failure(api.createCustomer(personal("A")));
     expect(error.kind).toBe("outcome-unknown");
@@ -140,11 +136,13 @@ describe("createClient", () => {
   });
 
   it("marks a refused connection retryable: nothing was sent", async () => {
-    const url = await rawServer(() => undefined);
-    const port = new URL(url).port;
-    await cleanups.pop()?.();
+    // a port that was just free: listened on, then closed
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
     const api = createClient({ baseUrl: `http://127.0.0.1:${port}/open`, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     expect((await failure(api.createCustomer(personal("A")))).kind).toBe("retryable");
   });
 
@@ -156,7 +154,7 @@ describe("createClient", () => {
     });
     // idle timers alone never fire here: a byte comes every 100 ms
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s", timeoutMs: 600 });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     const list = await failure(api.listPage(1, 10));
     expect([list.kind, list.detail]).toEqual(["retryable", "no answer in time: the whole answer did not arrive within 0.6 s (--timeout)"]);
     expect((await failure(api.createCustomer(personal("A")))).kind).toBe("outcome-unknown");
@@ -166,7 +164,7 @@ describe("createClient", () => {
     const huge = JSON.stringify({ code: 102000, data: [{ customer_id: "1", general_info: { name: "x".repeat(17_000_000), customer_code: "A", type: "personal" } }] });
     const url = await rawServer((_req, res) => res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(huge)) }).end(huge));
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     const error = await failure(api.listPage(1, 100));
     expect(error.kind).toBe("rejected");
     expect(error.message).toMatch(/^\[GET\] \/api\/v1\/customers\?page=1&page_size=100: 200 the answer is 17\.0 MB, more than finan-bulk accepts for one page of the customer list \(16 MB\)/);
@@ -179,7 +177,7 @@ describe("createClient", () => {
       res.end(`${"x".repeat(5_000_000)}"}}}`);
     });
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     const get = await failure(api.getCustomer("1"));
     expect(get.kind).toBe("rejected");
     expect(get.message).toMatch(/^\[GET\] \/api\/v1\/customers\/1: 200 the answer passed 4 MB, the most finan-bulk accepts for one customer/);
@@ -189,7 +187,7 @@ describe("createClient", () => {
   it("says where a redirect points and to check --base-url, and does not retry it", async () => {
     const url = await rawServer((_req, res) => res.writeHead(301, { location: "https://api.example.test/open/api/v1/customers", "content-type": "text/html" }).end("<html>Moved</html>"));
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     for (const error of [await failure(api.listPage(1, 10)), await failure(api.createCustomer(personal("A")))]) {
       expect([error.status, error.kind]).toEqual([301, "rejected"]);
       expect(error.detail).toBe(`the server redirects to https://api.example.test/open/api/v1/customers, which finan-bulk does not follow: check --base-url (now ${url}; Finan's is https://api.finan.one/open)`);
@@ -199,7 +197,7 @@ describe("createClient", () => {
   it("names a relative redirect's target in full", async () => {
     const url = await rawServer((_req, res) => res.writeHead(307, { location: "/login?next=%2Fopen" }).end());
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     expect((await failure(api.getCustomer("x"))).detail).toMatch(new RegExp(`^the server redirects to ${new URL(url).origin}/login\\?next=%2Fopen, which`));
   });
 
@@ -211,7 +209,7 @@ describe("createClient", () => {
       else res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>");
     });
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     const first = await failure(api.listPage(1, 10));
     expect([first.status, first.kind]).toEqual([404, "rejected"]);
     expect(first.detail).toBe(`no Finan API at ${url} (HTTP 404 with a body that is not JSON: <h1>Not Found</h1>): the base URL must end in /open, as https://api.finan.one/open does; check --base-url or FINAN_BASE_URL`);

@@ -1,21 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPacer } from "../../src/api/pacer.js";
 import { createClient } from "../../src/api/client.js";
 import { listAllCustomers } from "../../src/api/paginate.js";
 import type { ListOptions } from "../../src/api/paginate.js";
 import { envelope, person, startFakeFinan, summaryOf } from "../helpers/fake-finan.js";
-import { runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
+import { afterThisTest, runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
 import { personal, sandboxWithClient } from "../helpers/sandbox.js";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
 async function seeded(count: number, options: Parameters<typeof sandboxWithClient>[0]) {
   const env = await sandboxWithClient(options);
-  cleanups.push(env.close);
+  afterThisTest(env.close);
   for (let i = 1; i <= count; i += 1) await env.api.createCustomer(personal(`KH${String(i).padStart(4, "0")}`));
   return env;
 }
@@ -66,7 +61,8 @@ describe("listAllCustomers", () => {
 describe("listAllCustomers against a server whose paging misleads", () => {
   async function walk(fake: Awaited<ReturnType<typeof startFakeFinan>>, pageSize: number, onPage?: ListOptions["onPage"]) {
     const api = createClient({ baseUrl: fake.url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close(), fake.close);
+    afterThisTest(() => api.close());
+    afterThisTest(fake.close);
     const codes: string[] = [];
     for await (const customer of listAllCustomers(api, pacer(), { pageSize, ...(onPage ? { onPage } : {}) })) codes.push(customer.general_info.customer_code);
     return codes;
@@ -130,7 +126,8 @@ describe("listAllCustomers against a server whose paging misleads", () => {
   it("stops a list without meta that never ends, at maxPages", async () => {
     const fake = await startFakeFinan({ list: (page, size) => envelope(Array.from({ length: size }, (_, i) => summaryOf(person(page * size + i)))) });
     const api = createClient({ baseUrl: fake.url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close(), fake.close);
+    afterThisTest(() => api.close());
+    afterThisTest(fake.close);
     const walkAll = async () => {
       for await (const _customer of listAllCustomers(api, pacer(), { pageSize: 5, maxPages: 40 })) continue;
     };
@@ -144,7 +141,7 @@ describe("the import's opening listing", () => {
     const now = new Date().toISOString();
     for (let i = 1; i <= 150; i += 1) env.sandbox.store.insert(personal(`KH${String(i).padStart(5, "0")}`), now);
     const dir = await tempDir();
-    cleanups.push(dir.cleanup);
+    afterThisTest(dir.cleanup);
     const input = await writeCustomersCsv(dir.path, "in.csv", [customerRow(1)]);
     const result = await runCli(["import", input, "--rate", "0"], { env: sandboxEnv(env.sandbox), isTTY: true });
     expect(result.code).toBe(0);
@@ -155,9 +152,9 @@ describe("the import's opening listing", () => {
     const fake = await startFakeFinan({
       list: (page, size) => envelope(Array.from({ length: size }, (_, i) => summaryOf(person(page * size + i))), { meta: { total: 30, pages: 1_000_000, page, page_size: size } }),
     });
-    cleanups.push(fake.close);
+    afterThisTest(fake.close);
     const dir = await tempDir();
-    cleanups.push(dir.cleanup);
+    afterThisTest(dir.cleanup);
     const input = await writeCustomersCsv(dir.path, "in.csv", [customerRow(1)]);
     const result = await runCli(["import", input, "--rate", "0"], { env: { FINAN_BASE_URL: fake.url, FINAN_CLIENT_ID: "c", FINAN_SECRET_KEY: "s" } });
     expect(result.code).toBe(2);

@@ -1,7 +1,7 @@
 // The main API failures in Vietnamese: what happened, where, what to do; the server's text quoted, the secret never.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiError } from "../../src/api/api-error.js";
 import { createClient } from "../../src/api/client.js";
 import { createPacer } from "../../src/api/pacer.js";
@@ -10,12 +10,8 @@ import { assertSafeTransport } from "../../src/config.js";
 import { ToolError } from "../../src/errors.js";
 import { exportFailure } from "../../src/export/failures.js";
 import { msg, render } from "../../src/i18n/text.js";
+import { afterThisTest } from "../helpers/cli.js";
 import { sandboxWithClient } from "../helpers/sandbox.js";
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(() => undefined, (caught: unknown) => caught);
@@ -26,7 +22,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 async function rawServer(handler: Parameters<typeof createServer>[1]): Promise<string> {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanups.push(async () => {
+  afterThisTest(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
@@ -42,7 +38,7 @@ describe("API failures in Vietnamese", () => {
   it("credentials rejected because the clock is behind: says by how much, in GLOSSARY.md's words, and to check the clock", async () => {
     const secretKey = "sk_never_printed_9f3a";
     const env = await sandboxWithClient({}, { clock: () => Date.now() - 47_000 });
-    cleanups.push(env.close);
+    afterThisTest(env.close);
     const rejected = await failure(env.api.listPage(1, 10));
     const error = exporting(rejected);
     expect(error.code).toBe("E_AUTH_REJECTED");
@@ -56,7 +52,7 @@ describe("API failures in Vietnamese", () => {
 
   it("429 until the retries run out: the answer, then that it stopped trying", async () => {
     const env = await sandboxWithClient({ rateLimit: 1 });
-    cleanups.push(env.close);
+    afterThisTest(env.close);
     await env.api.listPage(1, 10);
     const error = await failure(once().run(() => env.api.listPage(1, 10), { idempotent: true }));
     expect(error.status).toBe(429);
@@ -67,7 +63,7 @@ describe("API failures in Vietnamese", () => {
   it("a server that does not answer in time: names the --timeout", async () => {
     const url = await rawServer(() => undefined);
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s", timeoutMs: 300 });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     const error = await failure(once().run(() => api.getCustomer("abc"), { idempotent: true }));
     expect(exporting(error).text("vi")).toContain("Yêu cầu GET /api/v1/customers/abc không thành công: máy chủ không trả lời kịp: sau 0.3 giây (--timeout) vẫn chưa nhận đủ câu trả lời (đã thử 1 lần, không thử nữa)");
   });
@@ -77,7 +73,7 @@ describe("API failures in Vietnamese", () => {
       response.writeHead(502, { "content-type": "text/html" }).end("<html><body>Bad Gateway</body></html>");
     });
     const api = createClient({ baseUrl: url, clientId: "c", secretKey: "s" });
-    cleanups.push(() => api.close());
+    afterThisTest(() => api.close());
     const error = await failure(once().run(() => api.getCustomer("abc"), { idempotent: true }));
     expect(exporting(error).text("vi")).toContain("máy chủ trả lời HTTP 502; câu trả lời HTTP 502 không phải JSON: “<html><body>Bad Gateway</body></html>”");
     expect(error.message).toBe("[GET] /api/v1/customers/abc: 502 HTTP 502 with a body that is not JSON: <html><body>Bad Gateway</body></html> (gave up after 1 attempt)");

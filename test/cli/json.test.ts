@@ -5,22 +5,15 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { main } from "../../src/cli.js";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { personal } from "../helpers/sandbox.js";
-import { runCli, tempDir, spawnCli, harness } from "../helpers/cli.js";
-import type { Harness } from "../helpers/cli.js";
+import { runCli, tempDir, spawnCli, harnessThisTest } from "../helpers/cli.js";
 import { customerRow, writeCustomersCsv } from "../helpers/files.js";
-
-const open: Harness[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
 
 /** A sandbox holding `count` customers; `interruptOn` presses Ctrl-C when a request matches. */
 async function sandboxWith(count: number, interruptOn?: (method: string, path: string) => boolean) {
   const interrupt = new AbortController();
-  const h = await harness({ latencyMs: 2, onRequest: (entry) => interruptOn?.(entry.method, entry.path) && interrupt.abort() });
-  open.push(h);
+  const h = await harnessThisTest({ latencyMs: 2, onRequest: (entry) => interruptOn?.(entry.method, entry.path) && interrupt.abort() });
   h.seed(Array.from({ length: count }, (_, i) => personal(`KH${String(i + 1).padStart(5, "0")}`)));
   return { h, signal: interrupt.signal };
 }
@@ -134,16 +127,17 @@ describe("--json when Ctrl-C is pressed twice (the process exits at once)", () =
     let child: ReturnType<typeof spawnCli> | undefined;
     let pressed = false;
     // twice while the next fetch is still in flight (300 ms each): the second press ends the process
-    const h = await harness({
+    const h = await harnessThisTest({
       latencyMs: 300,
       onRequest: (entry) => {
         if (pressed || !/customers\/[^/?]+$/.test(entry.path)) return;
         pressed = true;
+        // the fetch now in flight is held 2 s, not 300 ms: on a busy machine the second press still lands while it waits
+        h.sandbox.setFaults({ latencyMs: 2000 });
         child?.process.kill("SIGINT");
         setTimeout(() => child?.process.kill("SIGINT"), 50);
       },
     });
-    open.push(h);
     h.seed(Array.from({ length: 20 }, (_, i) => personal(`KH${i + 1}`)));
     child = spawnCli(["export", join(h.dir, "out.csv"), "--json", "--rate", "0", "--concurrency", "1"], { FINAN_BASE_URL: h.sandbox.url, FINAN_CLIENT_ID: h.sandbox.clientId, FINAN_SECRET_KEY: h.sandbox.secretKey });
     const exit = await child.exit;

@@ -1,27 +1,22 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { templateColumns } from "../../src/customers/columns.js";
 import type { CustomerPayload } from "../../src/customers/types.js";
 import type { RequestLogEntry, SandboxOptions } from "../../src/sandbox/server.js";
 import { personal } from "../helpers/sandbox.js";
-import { harness } from "../helpers/cli.js";
+import { harnessThisTest } from "../helpers/cli.js";
 import type { Harness } from "../helpers/cli.js";
 
 const FAST = ["--rate", "0"];
 const ITEM = /^\/open\/api\/v1\/customers\/[^/?]+$/;
 
-const open: Harness[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
 /** A harness whose request log the test can watch (and act on, e.g. delete a customer mid-export). */
 async function start(options: SandboxOptions = {}, onRequest?: (entry: RequestLogEntry, h: Harness) => void) {
   const log: RequestLogEntry[] = [];
   let self: Harness | undefined;
-  const h = await harness({
+  const h = await harnessThisTest({
     ...options,
     onRequest: (entry) => {
       log.push(entry);
@@ -29,7 +24,6 @@ async function start(options: SandboxOptions = {}, onRequest?: (entry: RequestLo
     },
   });
   self = h;
-  open.push(h);
   return { h, log, itemGets: () => log.filter((entry) => entry.method === "GET" && ITEM.test(entry.path)).length };
 }
 

@@ -2,19 +2,14 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RequestLogEntry } from "../../src/sandbox/server.js";
 import { personal } from "../helpers/sandbox.js";
-import { harness } from "../helpers/cli.js";
+import { harnessThisTest } from "../helpers/cli.js";
 import type { Harness } from "../helpers/cli.js";
 
 const ITEM = /^\/open\/api\/v1\/customers\/[^/?]+$/;
 const LIST = "/open/api/v1/customers";
-
-const open: Harness[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
 
 describe("export of a list that staff change while it runs", () => {
   it("writes every customer that existed throughout exactly once, and counts and names each change", async () => {
@@ -51,9 +46,8 @@ describe("export of a list that staff change while it runs", () => {
       if (entry.path === LIST && lists < 30) mutate((lists += 1), gets > 0);
       else if (ITEM.test(entry.path) && (gets += 1) % 100 === 0 && gets <= 2000) mutate(100 + gets / 100, true);
     };
-    const h = await harness({ onRequest: (entry) => onRequest(entry) });
+    const h = await harnessThisTest({ onRequest: (entry) => onRequest(entry) });
     self = h;
-    open.push(h);
     h.seed(seeded.map((code) => personal(code)));
 
     const result = await h.run(["export", "live.csv", "--json", "--rate", "0", "--concurrency", "8", "--page-size", "100"]);

@@ -1,10 +1,9 @@
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CustomerPayload } from "../../src/customers/types.js";
-import { harness } from "../helpers/cli.js";
-import type { Harness } from "../helpers/cli.js";
+import { harnessThisTest } from "../helpers/cli.js";
 
 // What the samples lack: line breaks, quotes, formula-like text, 16-digit accounts, three contacts.
 const TRICKY: CustomerPayload[] = [
@@ -35,11 +34,6 @@ const TRICKY: CustomerPayload[] = [
 // A web form's textarea sends CRLF line breaks.
 const CRLF: CustomerPayload = { general_info: { name: "Hộ kinh doanh Bảo Ngọc", customer_code: "RT-CRLF", type: "personal" }, address: { address: "Kiốt 7\r\nChợ Bến Thành" } };
 
-const open: Harness[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
 interface ReportRow {
   "Customer code": string;
   status: string;
@@ -57,8 +51,7 @@ describe("export → import round trip", () => {
 
 /** Imports the samples plus `extra`, exports, re-imports with --dry-run; returns the rows that were not "no change". */
 async function roundTrip(format: string, extra: CustomerPayload[]): Promise<string[]> {
-  const h = await harness();
-  open.push(h);
+  const h = await harnessThisTest();
   const input = join(h.dir, `samples.${format}`);
   await copyFile(join("samples", `customers.${format}`), input);
   const imported = await h.run(["import", input, "--rate", "0", "--json"]);

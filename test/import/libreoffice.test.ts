@@ -2,24 +2,17 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CustomerPayload } from "../../src/customers/types.js";
 import type { StoredCustomer } from "../../src/sandbox/store.js";
-import { harness } from "../helpers/cli.js";
-import type { Harness } from "../helpers/cli.js";
+import { harnessThisTest } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/files.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
-const open: Harness[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
 /** `import --mode create` of a fixture into a fresh sandbox: the report's rows and what the sandbox holds. */
 async function importFixture(name: string) {
-  const h = await harness();
-  open.push(h);
+  const h = await harnessThisTest();
   const report = join(h.dir, "report.csv");
   const run = await h.run(["import", fixture(name), "--mode", "create", "--rate", "0", "--report", report]);
   const rows = parseCsv(await readFile(report, "utf8")).map((row) => [row.row, row.status, row.message]);

@@ -1,22 +1,15 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/sandbox/faults.js";
-import { startSandbox } from "../../src/sandbox/server.js";
-import type { Sandbox } from "../../src/sandbox/server.js";
-import { sandboxEnv, tempDir, spawnCli, waitFor } from "../helpers/cli.js";
+import type { Sandbox, SandboxOptions } from "../../src/sandbox/server.js";
+import { runCli, setup, spawnCli, waitFor } from "../helpers/cli.js";
+import type { Register } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-async function setup(rows: number, options: Parameters<typeof startSandbox>[0] = {}) {
-  const sandbox = await startSandbox({ port: 0, ...options });
-  const dir = await tempDir();
-  cleanups.push(() => sandbox.close(), dir.cleanup);
-  const input = await writeCustomersCsv(dir.path, "in.csv", Array.from({ length: rows }, (_, i) => customerRow(i + 1)));
-  return { sandbox, env: sandboxEnv(sandbox), input, reportPath: `${dir.path}/in.report.csv` };
+async function setupRows(rows: number, options: SandboxOptions, register: Register) {
+  const { sandbox, dir, env } = await setup(options, register);
+  const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: rows }, (_, i) => customerRow(i + 1)));
+  return { sandbox, env, input, reportPath: `${dir}/in.report.csv` };
 }
 
 function expectCleanResult(sandbox: Sandbox, rows: Record<string, string>[], count: number) {
@@ -30,9 +23,11 @@ function expectCleanResult(sandbox: Sandbox, rows: Record<string, string>[], cou
 
 const args = ["--rate", "0", "--concurrency", "4", "--retries", "8"];
 
+// Each test waits on its own child and sandbox, and a kill point is a count of rows, not a time: they run side by side.
+// Runs that nobody interrupts run in-process.
 describe("import: interrupted runs", () => {
-  it("resumes after SIGKILL at seeded points and ends as a clean run would, creating nothing twice", async () => {
-    const { sandbox, env, input, reportPath } = await setup(400, { latencyMs: 8, failRate: 0.1, seed: 11 });
+  it.concurrent("resumes after SIGKILL at seeded points and ends as a clean run would, creating nothing twice", { timeout: 120_000 }, async ({ onTestFinished }) => {
+    const { sandbox, env, input, reportPath } = await setupRows(400, { latencyMs: 8, failRate: 0.1, seed: 11 }, onTestFinished);
     const random = seededRandom(5);
     let kills = 0;
     for (let attempt = 0; attempt < 12; attempt += 1) {
@@ -50,10 +45,10 @@ describe("import: interrupted runs", () => {
     }
     expect(kills).toBeGreaterThanOrEqual(3);
     expectCleanResult(sandbox, parseCsv(await readFile(reportPath, "utf8")), 400);
-  }, 120_000);
+  });
 
-  it("Ctrl-C stops taking rows, finishes what is in flight, writes the report and exits 130; the same command then continues", async () => {
-    const { sandbox, env, input, reportPath } = await setup(300, { latencyMs: 10 });
+  it.concurrent("Ctrl-C stops taking rows, finishes what is in flight, writes the report and exits 130; the same command then continues", { timeout: 60_000 }, async ({ onTestFinished }) => {
+    const { sandbox, env, input, reportPath } = await setupRows(300, { latencyMs: 10 }, onTestFinished);
     const child = spawnCli(["import", input, ...args], env);
     await waitFor(() => sandbox.store.count() >= 30);
     child.process.kill("SIGINT");
@@ -68,7 +63,7 @@ describe("import: interrupted runs", () => {
 
     // another --mode into the same report would set the unfinished run aside: refused, nothing touched
     const journal = await readFile(`${reportPath}.journal`, "utf8");
-    const other = await spawnCli(["import", input, "--mode", "create", ...args], env).exit;
+    const other = await runCli(["import", input, "--mode", "create", ...args], { env });
     expect(other.code).toBe(2);
     expect(other.stderr).toContain(`belongs to an unfinished run (import ${input} --mode upsert`);
     expect(other.stderr).toContain("with --mode upsert");
@@ -76,49 +71,49 @@ describe("import: interrupted runs", () => {
     expect(await readFile(`${reportPath}.journal`, "utf8")).toBe(journal);
     expect(sandbox.store.count()).toBe(created);
 
-    const rerun = await spawnCli(["import", input, ...args], env).exit;
+    const rerun = await runCli(["import", input, ...args], { env });
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).toMatch(/Resumed/);
     expectCleanResult(sandbox, parseCsv(await readFile(reportPath, "utf8")), 300);
-  }, 60_000);
+  });
 
-  it("a row done before Ctrl-C and edited in the file since is reported as such on resume, then sent by the next run", async () => {
-    const { sandbox, env, input, reportPath } = await setup(200, { latencyMs: 10 });
+  it.concurrent("a row done before Ctrl-C and edited in the file since is reported as such on resume, then sent by the next run", { timeout: 60_000 }, async ({ onTestFinished }) => {
+    const { sandbox, env, input, reportPath } = await setupRows(200, { latencyMs: 10 }, onTestFinished);
     const child = spawnCli(["import", input, ...args], env);
     await waitFor(() => sandbox.store.count() >= 20);
     child.process.kill("SIGINT");
     expect((await child.exit).code).toBe(130);
     expect(sandbox.store.byCode("KH00001")).toBeDefined();
     await writeFile(input, (await readFile(input, "utf8")).replace("Nguyễn Thị Hồng 1,", "Nguyễn Thị Hồng Một,"));
-    const resumed = await spawnCli(["import", input, ...args], env).exit;
+    const resumed = await runCli(["import", input, ...args], { env });
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toContain("1 row done before the interruption has changed in the file since");
     const [first] = parseCsv(await readFile(reportPath, "utf8"));
     expect(first).toMatchObject({ Name: "Nguyễn Thị Hồng Một", status: "created" });
     expect(first?.message).toContain("the row has changed in the file since, and this run did not send the change");
     expect(sandbox.store.byCode("KH00001")?.general_info.name).toBe("Nguyễn Thị Hồng 1");
-    expect((await spawnCli(["import", input, ...args], env).exit).code).toBe(0);
+    expect((await runCli(["import", input, ...args], { env })).code).toBe(0);
     expect(sandbox.store.byCode("KH00001")?.general_info.name).toBe("Nguyễn Thị Hồng Một");
-  }, 60_000);
+  });
 
-  it("a second Ctrl-C exits at once, and the journal still lets the run continue", async () => {
-    const { sandbox, env, input, reportPath } = await setup(300, { latencyMs: 30 });
+  it.concurrent("a second Ctrl-C exits at once, and the journal still lets the run continue", { timeout: 60_000 }, async ({ onTestFinished }) => {
+    const { sandbox, env, input, reportPath } = await setupRows(300, { latencyMs: 30 }, onTestFinished);
     const child = spawnCli(["import", input, ...args], env);
     await waitFor(() => sandbox.store.count() >= 10);
     child.process.kill("SIGINT");
     child.process.kill("SIGINT");
     expect((await child.exit).code).toBe(130);
-    const rerun = await spawnCli(["import", input, ...args], env).exit;
+    const rerun = await runCli(["import", input, ...args], { env });
     expect(rerun.code).toBe(0);
     expectCleanResult(sandbox, parseCsv(await readFile(reportPath, "utf8")), 300);
-  }, 60_000);
+  });
 
-  it("a finished run closes its journal: the same command again is a new run (rows become replaced)", async () => {
-    const { env, input, reportPath } = await setup(20);
-    expect((await spawnCli(["import", input, ...args], env).exit).code).toBe(0);
-    const again = await spawnCli(["import", input, ...args], env).exit;
+  it.concurrent("a finished run closes its journal: the same command again is a new run (rows become replaced)", { timeout: 30_000 }, async ({ onTestFinished }) => {
+    const { env, input, reportPath } = await setupRows(20, {}, onTestFinished);
+    expect((await runCli(["import", input, ...args], { env })).code).toBe(0);
+    const again = await runCli(["import", input, ...args], { env });
     expect(again.code).toBe(0);
     expect(again.stderr).not.toMatch(/Resumed/);
     expect(parseCsv(await readFile(reportPath, "utf8")).every((r) => r.status === "replaced")).toBe(true);
-  }, 30_000);
+  });
 });

@@ -1,29 +1,21 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { afterEach, describe, expect, it } from "vitest";
-import { startSandbox } from "../../src/sandbox/server.js";
-import { runCli, sandboxEnv, tempDir } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import type { SandboxOptions } from "../../src/sandbox/server.js";
+import { runCli, setup } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
 
 const fast = ["--rate", "0", "--concurrency", "4"];
 const report = async (path: string) => parseCsv(await readFile(path, "utf8"));
 
 /** KH00001 exists before the import (it gets replaced); KH00002..KH00004 are created by it. */
-async function importedRun(options: Parameters<typeof startSandbox>[0] = {}, importArgs: string[] = []) {
-  const sandbox = await startSandbox({ port: 0, ...options });
-  const dir = await tempDir();
-  cleanups.push(() => sandbox.close(), dir.cleanup);
-  const env = sandboxEnv(sandbox);
+async function importedRun(options: SandboxOptions = {}, importArgs: string[] = []) {
+  const { sandbox, dir, env } = await setup(options);
   const original = sandbox.store.insert({ general_info: { name: "Bản gốc", customer_code: "KH00001", type: "personal", tax_id: "0309999999" }, address: { province: "Huế" } }, new Date().toISOString());
-  const input = await writeCustomersCsv(dir.path, "in.csv", [customerRow(1), customerRow(2), customerRow(3), customerRow(4)]);
+  const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2), customerRow(3), customerRow(4)]);
   const run = await runCli(["import", input, ...fast, ...importArgs], { env });
   expect(run.code).toBe(0);
-  return { sandbox, env, dir: dir.path, reportPath: `${dir.path}/in.report.csv`, originalId: original.customer_id };
+  return { sandbox, env, dir, reportPath: `${dir}/in.report.csv`, originalId: original.customer_id };
 }
 
 describe("finan-bulk undo", () => {

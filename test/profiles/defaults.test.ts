@@ -1,20 +1,14 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { withoutServerFields } from "../../src/customers/merge.js";
-import { harness } from "../helpers/cli.js";
+import { harnessThisTest } from "../helpers/cli.js";
 import type { Harness } from "../helpers/cli.js";
 import { csvLine } from "../helpers/files.js";
 
-const open: Harness[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
 /** A sandbox holding KH1 (a company in Đà Nẵng), and a list without a Type column whose KH1 row leaves Province blank. */
 async function setupFile(): Promise<Harness> {
-  const h = await harness();
-  open.push(h);
+  const h = await harnessThisTest();
   h.seed([{ general_info: { customer_code: "KH1", name: "Cũ", type: "company", contact_persons: [{ name: "Lan" }] }, address: { province: "Đà Nẵng" } }]);
   const rows = [
     ["Customer code", "Name", "Province", "Contact 1 name"],

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CustomerPayload } from "../../src/customers/types.js";
-import { harness } from "../helpers/cli.js";
+import { harnessThisTest } from "../helpers/cli.js";
 import type { Harness } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/files.js";
 
@@ -36,14 +36,8 @@ const PERSON: CustomerPayload = {
   bank_accounts: [{ bank_code: "201", account_number: "100872345678" }],
 };
 
-const open: Harness[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
 async function exported(args: string[]) {
-  const h = await harness();
-  open.push(h);
+  const h = await harnessThisTest();
   h.seed([COMPANY, PERSON]);
   const run = await h.run(["export", "out.csv", "--rate", "0", ...args]);
   expect(run.code, run.stderr).toBe(0);
@@ -138,8 +132,7 @@ describe("export --profile kiotviet", () => {
   });
 
   it("refuses --profile with --columns, and --misa-org-flag without --profile misa", async () => {
-    const h = await harness();
-    open.push(h);
+    const h = await harnessThisTest();
     expect((await h.run(["export", "out.csv", "--profile", "kiotviet", "--columns", "Name"])).code).toBe(2);
     expect((await h.run(["export", "out.csv", "--profile", "kiotviet", "--misa-org-flag", "0"])).code).toBe(2);
   });

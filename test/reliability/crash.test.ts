@@ -11,8 +11,9 @@ import { expectEachCodeOnce, faultyServer } from "./harness.js";
 import type { Behaviour } from "./harness.js";
 
 // The issue asks for 5,000 rows: that takes ~140 s on a 2-core machine (each kill costs a restart and a re-listing),
-// so the suite runs 600 by default. CRASH_ROWS=5000 npx vitest run test/reliability/crash.test.ts for the full size.
-const ROWS = Number(process.env.CRASH_ROWS ?? 600);
+// so the suite runs 300 by default: each kill still lands mid-run, after 5–20% of the rows' requests.
+// CRASH_ROWS=5000 npx vitest run test/reliability/crash.test.ts for the full size.
+const ROWS = Number(process.env.CRASH_ROWS ?? 300);
 const KILLS = 5;
 const args = ["--rate", "0", "--concurrency", "8", "--retries", "10"];
 const EXISTING = 40;
@@ -138,7 +139,8 @@ describe(`SIGKILL at seeded points of a ${ROWS.toLocaleString("en")}-row import,
     const count = sandbox.store.count();
     const changed = () => (method === "POST" ? sandbox.store.count() > count : sandbox.store.byCode("KH00001")?.general_info.name === "Nguyễn Thị Hồng 1");
     await killAfterApply(() => ["import", input, "--rate", "0", "--concurrency", "1"], sandbox, env, method!, changed, onTestFinished);
-    const rerun = await spawnCli(["import", input, "--rate", "0", "--concurrency", "1"], env).exit;
+    // the run after the kill is not killed: in-process, as a user's next command
+    const rerun = await runCli(["import", input, "--rate", "0", "--concurrency", "1"], { env });
     expect(rerun.code).toBe(0);
     const rows = parseCsv(await readFile(join(dir, "in.report.csv"), "utf8"));
     expect(rows.map((r) => r.status)).toEqual([status, status, status]);
@@ -154,11 +156,11 @@ describe(`SIGKILL at seeded points of a ${ROWS.toLocaleString("en")}-row import,
     const { sandbox, dir, env } = await setup({}, onTestFinished);
     if (method === "PUT") seedExisting(sandbox);
     const input = await writeCustomersCsv(dir, "in.csv", [customerRow(1), customerRow(2), customerRow(3)]);
-    expect((await spawnCli(["import", input, "--rate", "0"], env).exit).code).toBe(0);
+    expect((await runCli(["import", input, "--rate", "0"], { env })).code).toBe(0);
     const report = join(dir, "in.report.csv");
     const applied = () => (method === "DELETE" ? sandbox.store.count() < 3 : sandbox.store.byCode("KH00001")?.general_info.name === "Bản gốc 1");
     await killAfterApply(() => ["undo", report, "--rate", "0", "--concurrency", "1"], sandbox, env, method!, applied, onTestFinished);
-    const rerun = await spawnCli(["undo", report, "--rate", "0", "--concurrency", "1"], env).exit;
+    const rerun = await runCli(["undo", report, "--rate", "0", "--concurrency", "1"], { env });
     expect(rerun.code).toBe(0);
     const rows = parseCsv(await readFile(join(dir, "in.report.undo.csv"), "utf8"));
     expect(rows.map((r) => r.status)).toEqual([status, status, status]);

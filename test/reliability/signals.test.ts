@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, spawnCli, waitFor, setup } from "../helpers/cli.js";
+import type { Register } from "../helpers/cli.js";
 import { customerRow, parseCsv, writeCustomersCsv } from "../helpers/files.js";
 import { envelope, faultyServer, readReport } from "./harness.js";
 
@@ -13,8 +14,8 @@ const fast = ["--rate", "0", "--concurrency", "4"];
 const spoolFolders = (tmp: string) => readdirSync(tmp).filter((name) => name.startsWith("finan-bulk-export-"));
 
 /** 300 customers behind a slow sandbox, and a TMPDIR of the test's own for the export's spool. */
-async function exportSetup() {
-  const { sandbox, dir, env } = await setup({ latencyMs: 10 });
+async function exportSetup(register: Register) {
+  const { sandbox, dir, env } = await setup({ latencyMs: 10 }, register);
   for (let i = 1; i <= 300; i++) sandbox.store.insert({ general_info: { customer_code: `KH${i}`, name: `Khách ${i}`, type: "personal" } }, new Date(0).toISOString());
   const tmp = join(dir, "tmp");
   await mkdir(tmp);
@@ -28,12 +29,14 @@ async function exportUnderway(dir: string, tmp: string, env: Record<string, stri
   return child;
 }
 
+// Each test waits on its own child and sandbox, stopped at a count of rows or a file: they run side by side, but
+// the exports one by one (a busy machine can let an export finish between its spool folder showing and the signal).
 describe("stop signals", () => {
-  it.each([
+  it.concurrent.for([
     ["SIGTERM", 143],
     ["SIGHUP", 129],
-  ] as const)("import stopped by %s: in-flight rows finish, the report is written, exit %i; the same command then continues", async (signal, code) => {
-    const { sandbox, dir, env } = await setup({ latencyMs: 10 });
+  ] as const)("import stopped by %s: in-flight rows finish, the report is written, exit %i; the same command then continues", { timeout: 60_000 }, async ([signal, code], { onTestFinished }) => {
+    const { sandbox, dir, env } = await setup({ latencyMs: 10 }, onTestFinished);
     const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 150 }, (_, i) => customerRow(i + 1)));
     const child = spawnCli(["import", input, ...fast], env);
     await waitFor(() => sandbox.store.count() >= 20);
@@ -46,13 +49,14 @@ describe("stop signals", () => {
     const created = rows.filter((row) => row.status === "created").length;
     expect(created).toBe(sandbox.store.count());
     expect(rows.filter((row) => row.message?.startsWith("not attempted")).length).toBe(150 - created);
-    const again = await spawnCli(["import", input, ...fast], env).exit;
+    // the next run is not stopped: in-process
+    const again = await runCli(["import", input, ...fast], { env });
     expect(again.code).toBe(0);
     expect(sandbox.store.count()).toBe(150);
-  }, 60_000);
+  });
 
-  it("import stopped by SIGHUP after its terminal went away: the report is still written, exit 129", async () => {
-    const { sandbox, dir, env } = await setup({ latencyMs: 10 });
+  it.concurrent("import stopped by SIGHUP after its terminal went away: the report is still written, exit 129", { timeout: 60_000 }, async ({ onTestFinished }) => {
+    const { sandbox, dir, env } = await setup({ latencyMs: 10 }, onTestFinished);
     const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 200 }, (_, i) => customerRow(i + 1)));
     const child = spawnCli(["import", input, "--debug", ...fast], env);
     await waitFor(() => sandbox.store.count() >= 20);
@@ -62,10 +66,10 @@ describe("stop signals", () => {
     const rows = await readReport(join(dir, "in.report.csv"));
     expect(rows).toHaveLength(200);
     expect(rows.filter((row) => row.status === "created").length).toBe(sandbox.store.count());
-  }, 60_000);
+  });
 
-  it("undo stopped by SIGTERM: exit 143 with its report written", async () => {
-    const { sandbox, dir, env } = await setup({ latencyMs: 10 });
+  it.concurrent("undo stopped by SIGTERM: exit 143 with its report written", { timeout: 60_000 }, async ({ onTestFinished }) => {
+    const { sandbox, dir, env } = await setup({ latencyMs: 10 }, onTestFinished);
     const input = await writeCustomersCsv(dir, "in.csv", Array.from({ length: 120 }, (_, i) => customerRow(i + 1)));
     expect((await runCli(["import", input, "--rate", "0", "--concurrency", "16"], { env })).code).toBe(0);
     const child = spawnCli(["undo", join(dir, "in.report.csv"), ...fast], env);
@@ -75,10 +79,10 @@ describe("stop signals", () => {
     const rows = await readReport(join(dir, "in.report.undo.csv"));
     expect(rows).toHaveLength(120);
     expect(rows.filter((row) => row.status === "deleted").length).toBe(120 - sandbox.store.count());
-  }, 60_000);
+  });
 
-  it("validate stopped by SIGTERM: exit 143, the report holds the rows checked so far", async () => {
-    const { dir } = await setup();
+  it.concurrent("validate stopped by SIGTERM: exit 143, the report holds the rows checked so far", { timeout: 60_000 }, async ({ onTestFinished }) => {
+    const { dir } = await setup({}, onTestFinished);
     const lines = ["Customer code,Name,Type,Phone,Email"];
     for (let i = 0; i < 40_000; i++) lines.push(`KH${i},Nguyễn Văn ${i},personal,0933456789,k${i}@example.vn`);
     const input = join(dir, "in.csv");
@@ -95,10 +99,10 @@ describe("stop signals", () => {
     expect(rows.length).toBeLessThan(40_000);
     // no temp file left; the report and its fingerprint (what the tool wrote, so it may replace it next time)
     expect((await readdir(dir)).sort()).toEqual([".in.check.csv.fingerprint", "in.check.csv", "in.csv"]);
-  }, 60_000);
+  });
 
-  it("export stopped by SIGTERM: exit 143, no file, and its temp folder is gone", async () => {
-    const { dir, env, tmp } = await exportSetup();
+  it("export stopped by SIGTERM: exit 143, no file, and its temp folder is gone", { timeout: 60_000 }, async ({ onTestFinished }) => {
+    const { dir, env, tmp } = await exportSetup(onTestFinished);
     const child = await exportUnderway(dir, tmp, env, "out.xlsx");
     child.process.kill("SIGTERM");
     const stopped = await child.exit;
@@ -107,20 +111,20 @@ describe("stop signals", () => {
     expect(spoolFolders(tmp)).toEqual([]);
     expect(existsSync(join(dir, "out.xlsx"))).toBe(false);
     expect((await readdir(dir)).sort()).toEqual(["tmp"]);
-  }, 60_000);
+  });
 
-  it("export stopped by two SIGTERMs exits at once, 143, and still removes its temp folder", async () => {
-    const { dir, env, tmp } = await exportSetup();
+  it("export stopped by two SIGTERMs exits at once, 143, and still removes its temp folder", { timeout: 60_000 }, async ({ onTestFinished }) => {
+    const { dir, env, tmp } = await exportSetup(onTestFinished);
     const child = await exportUnderway(dir, tmp, env, "out.xlsx");
     child.process.kill("SIGTERM");
     child.process.kill("SIGTERM");
     expect((await child.exit).code).toBe(143);
     expect(spoolFolders(tmp)).toEqual([]);
     expect((await readdir(dir)).sort()).toEqual(["tmp"]);
-  }, 60_000);
+  });
 
-  it("an export killed outright leaves its temp folder, and the next export removes it", async () => {
-    const { dir, env, tmp } = await exportSetup();
+  it("an export killed outright leaves its temp folder, and the next export removes it", { timeout: 60_000 }, async ({ onTestFinished }) => {
+    const { dir, env, tmp } = await exportSetup(onTestFinished);
     const killed = await exportUnderway(dir, tmp, env, "out.csv");
     killed.process.kill("SIGKILL");
     await killed.exit;
@@ -128,7 +132,7 @@ describe("stop signals", () => {
     const next = await spawnCli(["export", join(dir, "out.csv"), "--summary", "--rate", "0"], { ...env, TMPDIR: tmp }).exit;
     expect(next.code).toBe(0);
     expect(spoolFolders(tmp)).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe("Ctrl-C while the opening listing waits out a Retry-After", () => {

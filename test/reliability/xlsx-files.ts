@@ -2,6 +2,7 @@
 // byte by byte (node:zlib) where no spreadsheet program would.
 import { constants, crc32, createDeflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
+import { columnLetter } from "../../src/customers/columns.js";
 import { buildZip } from "../spreadsheet/helpers.js";
 import type { ZipPart } from "../spreadsheet/helpers.js";
 
@@ -32,6 +33,31 @@ export function sheetXml(rows: string[][], doctype = ""): string {
   const header = ["Customer code", "Name", "Type"];
   const body = [header, ...rows].map((cells, r) => `<row r="${r + 1}">${cells.map((text, c) => cell(`${String.fromCharCode(65 + c)}${r + 1}`, text)).join("")}</row>`).join("");
   return `<?xml version="1.0" encoding="UTF-8"?>${doctype}<worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData></worksheet>`;
+}
+
+const xmlText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * A one-sheet workbook written by hand as exceljs and Excel write one (text in the shared strings,
+ * numbers in the cells): for sizes exceljs takes seconds to write.
+ */
+export function plainWorkbook(rows: ExcelJS.CellValue[][]): Buffer {
+  const strings = new Map<string, number>();
+  const xmlCell = (value: ExcelJS.CellValue, ref: string) => {
+    if (typeof value === "number") return `<c r="${ref}"><v>${value}</v></c>`;
+    const text = String(value);
+    if (!strings.has(text)) strings.set(text, strings.size);
+    return `<c r="${ref}" t="s"><v>${strings.get(text)}</v></c>`;
+  };
+  const body = rows.map((cells, r) => `<row r="${r + 1}">${cells.map((value, c) => xmlCell(value, `${columnLetter(c)}${r + 1}`)).join("")}</row>`).join("");
+  const shared = [...strings.keys()].map((text) => `<si><t>${xmlText(text)}</t></si>`).join("");
+  return zip(
+    workbookParts(
+      { name: "", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData></worksheet>`) },
+      [{ name: "xl/sharedStrings.xml", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="${strings.size}" uniqueCount="${strings.size}">${shared}</sst>`) }],
+      `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`,
+    ),
+  );
 }
 
 /**

@@ -2,23 +2,16 @@ import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { withoutServerFields } from "../../src/customers/merge.js";
-import { harness } from "../helpers/cli.js";
-import type { Harness } from "../helpers/cli.js";
+import { harnessThisTest } from "../helpers/cli.js";
 import { parseCsv } from "../helpers/files.js";
 
 const SAMPLES = fileURLToPath(new URL("../../samples/", import.meta.url));
 
-const open: Harness[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
 /** validate then import a sample into a fresh sandbox: the report's rows and what the sandbox holds. */
 async function importSample(file: string, extra: string[] = []) {
-  const h = await harness();
-  open.push(h);
+  const h = await harnessThisTest();
   // a copy: an import locks its input, and nothing of a run belongs in samples/
   await copyFile(join(SAMPLES, file), join(h.dir, file));
   const checked = await h.run(["validate", file, "--report", "check.csv", "--json", ...extra]);
@@ -61,8 +54,7 @@ describe("samples of other programs' files", () => {
     expect(stopped.imported.stderr).toContain('"Là tổ chức/cá nhân" is not read');
     expect(stopped.stored).toEqual([]);
 
-    const h = await harness();
-    open.push(h);
+    const h = await harnessThisTest();
     const map = join(h.dir, "misa.json");
     await writeFile(map, JSON.stringify({ $source: "misa-sme", "Là tổ chức/cá nhân": { field: "general_info.type", values: { "0": "company", "1": "personal" } } }));
     const { checked, imported, report, stored } = await importSample("misa-sme-khach-hang.xlsx", ["--columns", map]);
