@@ -154,7 +154,7 @@ describe("finan-bulk validate", () => {
       warnings: [expect.stringContaining('"Ghi chú"')],
       topReasons: [
         { reason: "Email (general_info.email): is not an email address", rows: 3 },
-        { reason: 'Type (general_info.type): "…" is not a customer type: use personal (cá nhân) or company (công ty, doanh nghiệp)', rows: 2 },
+        { reason: 'Type (general_info.type): "…" is not a customer type: use personal (cá nhân) or company (tổ chức, công ty, doanh nghiệp)', rows: 2 },
       ],
     });
     expect(run.stderr).toBe("");

@@ -142,7 +142,7 @@ export const customers = {
   },
   "customers.rule.email": { en: "is not an email address", vi: "không phải địa chỉ email: hãy sửa lại, ví dụ ketoan@congty.vn" },
   "customers.rule.type": {
-    en: "\"{value}\" is not a customer type: use personal (cá nhân) or company (công ty, doanh nghiệp)",
+    en: "\"{value}\" is not a customer type: use personal (cá nhân) or company (tổ chức, công ty, doanh nghiệp)",
     vi: "\"{value}\" không phải loại khách hàng: hãy chọn Cá nhân hoặc Tổ chức (cũng nhận công ty, doanh nghiệp)",
   },
   "customers.rule.phoneCode": { en: "is not a dialing code such as +84", vi: "không phải mã vùng quốc gia (ví dụ +84)" },
