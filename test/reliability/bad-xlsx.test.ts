@@ -226,7 +226,9 @@ describe("import of an XLSX built to exhaust memory or time", () => {
     expect(lines.map((line) => [line.row, line.status])).toEqual([["2", "created"], ["3", "invalid"], ["4", "created"]]);
     expect(lines[1]?.message).toMatch(/^Name \(general_info\.name\): is 10,485,760 characters long, more than a spreadsheet cell holds/);
     expect(sandbox.store.count()).toBe(2);
-    expect(run.peakRssMB).toBeLessThan(250);
+    // a blow-up (a copy per chunk kept, the cell held many times) would be far above; this run peaks at
+    // 236–250 MB on a busy machine (236 before shared strings moved to 1 MiB slabs), so 250 left no margin
+    expect(run.peakRssMB).toBeLessThan(300);
   });
 
   it.concurrent("5,000 columns over 50 rows: imports in seconds with bounded memory", { timeout: 60_000 }, async ({ onTestFinished }) => {
