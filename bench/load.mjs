@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { peakRssKB } from "./lib/measure.mjs";
 
 const DIST = new URL("../dist/", import.meta.url);
 const SELF = fileURLToPath(import.meta.url);
@@ -189,7 +190,7 @@ async function childMain(args) {
   stdout.on("data", (chunk) => (json += chunk));
   const code = await main(args, { ...processIo(new AbortController().signal), stdout, isTTY: false });
   const ms = performance.now() - started;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssKB: process.resourceUsage().maxRSS, code, summary: json ? JSON.parse(json) : undefined })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, maxRssKB: peakRssKB(), code, summary: json ? JSON.parse(json) : undefined })}\n`);
 }
 
 function round(value, digits) {
