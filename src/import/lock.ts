@@ -4,7 +4,7 @@ import { hostname } from "node:os";
 import { ToolError } from "../errors.js";
 import { msg } from "../i18n/text.js";
 import type { Message } from "../i18n/text.js";
-import { processAlive } from "../temp-files.js";
+import { processAlive, trackTemp, untrackTemp } from "../temp-files.js";
 
 interface LockOwner {
   pid: number;
@@ -33,7 +33,10 @@ export function acquireLocks(command: string, targets: string[], ifWritable: str
   const held: string[] = [];
   const notices: Message[] = [];
   const release = () => {
-    for (const path of held.splice(0)) rmSync(path, { force: true });
+    for (const path of held.splice(0)) {
+      rmSync(path, { force: true });
+      untrackTemp(path);
+    }
   };
   try {
     const me: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date(now()).toISOString(), command };
@@ -48,6 +51,8 @@ export function acquireLocks(command: string, targets: string[], ifWritable: str
         throw error;
       }
       held.push(lockPathFor(target));
+      // a second Ctrl-C exits at once: the lock goes with the process, not left for the next run to take over
+      trackTemp(lockPathFor(target));
       if (notice) notices.push(notice);
     }
   } catch (error) {

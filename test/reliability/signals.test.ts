@@ -120,7 +120,8 @@ describe("stop signals", () => {
     child.process.kill("SIGTERM");
     expect((await child.exit).code).toBe(143);
     expect(spoolFolders(tmp)).toEqual([]);
-    expect((await readdir(dir)).sort()).toEqual(["tmp"]);
+    // no lock left; an export stopped after it claimed its file may leave the claim (a "writing" sidecar), which the next run reads as its own
+    expect((await readdir(dir)).filter((name) => name !== ".out.xlsx.fingerprint").sort()).toEqual(["tmp"]);
   });
 
   it("an export killed outright leaves its temp folder, and the next export removes it", { timeout: 60_000 }, async ({ onTestFinished }) => {
