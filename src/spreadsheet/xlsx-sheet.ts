@@ -9,6 +9,8 @@ import type { StringStore } from "./string-store.js";
 import type { Cell, SheetRow } from "./types.js";
 import { scanOrParse } from "./xml-events.js";
 import type { PartBytes, XmlReader } from "./xml-events.js";
+import { AS_USUAL } from "./xml-scan.js";
+import { PlainCell, digits } from "./xlsx-plain-cell.js";
 
 export interface SheetContext {
   file: string;
@@ -47,7 +49,20 @@ async function* rowsOf(reader: XmlReader, xml: AsyncIterable<Buffer | string>, c
   let capture: Capture = "none";
   let inInline = false;
   let inPhonetic = false;
+  const plain = new PlainCell();
   const events = reader(xml, {
+    // the usual cell straight from its bytes; any other, and any the plain way cannot type, as events
+    element(b, start) {
+      if (!inRow || cell !== undefined) return AS_USUAL;
+      const end = plain.read(b, start);
+      if (end < 0) return end;
+      const value = plainValue(plain, b, context);
+      if (value === AS_USUAL) return AS_USUAL;
+      const column = plain.column === 0 ? lastColumn + 1 : plain.column;
+      lastColumn = column;
+      place(cells, column, value);
+      return end;
+    },
     open(name, attributes) {
       switch (name) {
         case "row":
@@ -130,6 +145,22 @@ function place(cells: (Cell | undefined)[], column: number, value: Cell | undefi
   if (value === undefined) return;
   while (cells.length < column - 1) cells.push(undefined);
   cells[column - 1] = value;
+}
+
+/** A plain cell's value as toCell makes it; AS_USUAL where that would fail, so the events say where and why. */
+function plainValue(plain: PlainCell, b: Buffer, context: SheetContext): Cell | undefined | typeof AS_USUAL {
+  const { valueStart, valueEnd } = plain;
+  if (valueStart === -1) return undefined;
+  try {
+    if (plain.type === "s") {
+      const found = context.sharedStrings.get(digits(b, valueStart, valueEnd));
+      return found === undefined ? AS_USUAL : normaliseExcelValue(found);
+    }
+    const value = b.toString("latin1", valueStart, valueEnd);
+    return toCell({ ref: undefined, column: plain.column, type: plain.type, style: plain.style, value, formula: undefined }, context);
+  } catch {
+    return AS_USUAL;
+  }
 }
 
 function toCell(cell: OpenCell, context: SheetContext): Cell | undefined {

@@ -12,6 +12,11 @@ export interface XmlHandlers {
   /** Plain text (no entity, no CR) as its UTF-8 bytes, in place of text(), where the reader has them (xml-scan.ts). */
   bytes?(buffer: Buffer, start: number, end: number): void;
   close?(name: string): void;
+  /**
+   * An element read whole from its bytes (xml-scan.ts only), in place of its events: given the bytes
+   * from its `<`, where it ends, NEED_MORE until it has all arrived, or AS_USUAL to have it read event by event.
+   */
+  element?(buffer: Buffer, start: number): number;
 }
 
 /**

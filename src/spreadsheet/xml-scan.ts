@@ -9,6 +9,10 @@ import { NotPlainXml, decode, textKind, wholeCharacters } from "./xml-scan-text.
 
 export { NotPlainXml };
 
+/** XmlHandlers.element's answers besides where the element ends. */
+export const NEED_MORE = -1;
+export const AS_USUAL = -2;
+
 // A token longer than this (Excel's longest cell is 32,767 characters) is left to saxes, so a
 // token spread over many chunks never costs a copy per chunk.
 const MAX_TOKEN_BYTES = 1024 * 1024;
@@ -60,6 +64,7 @@ class Scanner {
     let at = this.#started ? 0 : this.#prolog(b);
     if (at === -1) return 0;
     const end = b.length;
+    const { element } = this.#handlers;
     while (at < end) {
       if (b[at] !== LT) {
         const lt = b.indexOf(LT, at);
@@ -70,6 +75,15 @@ class Scanner {
       }
       const next = at + 1 < end ? b[at + 1] : -1;
       if (next === -1) return at;
+      // inside the root, an element its reader takes whole from the bytes
+      if (element !== undefined && next !== SLASH && this.#open.length > 0) {
+        const read = element(b, at);
+        if (read === NEED_MORE) return at;
+        if (read !== AS_USUAL) {
+          at = read;
+          continue;
+        }
+      }
       const done = next === SLASH ? this.#closeTag(b, at + 2) : this.#openTag(b, at + 1);
       if (done === -1) return at;
       at = done;

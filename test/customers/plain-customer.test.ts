@@ -3,17 +3,8 @@ import type { z } from "zod";
 import { PLAIN_FIELDS, plainCustomer } from "../../src/customers/plain-customer.js";
 import type { PlainField } from "../../src/customers/plain-customer.js";
 import { customerSchema } from "../../src/customers/schema.js";
+import { mulberry32 } from "../helpers/random.js";
 
-// A seeded PRNG (mulberry32): the same rows every run.
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const long = (n: number) => "x".repeat(n);
 // Valid values first in each list; the rest are near misses at each rule's edges.
