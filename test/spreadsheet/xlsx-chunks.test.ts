@@ -72,4 +72,21 @@ describe("StringStore", () => {
     store.end();
     expect([store.count, store.get(0), store.get(1)]).toEqual([2, "KH1", "Công ty Hòa Bình"]);
   });
+
+  it("holds 10 MB of strings in their bytes and at most a MiB besides, a rich text built across slabs whole", () => {
+    const store = new StringStore();
+    let bytes = 0;
+    for (let index = 0; index < 100_000; index++) {
+      const run = `Công ty TNHH Thương mại ${index} `.repeat(3);
+      // every string of three runs, so many end in a slab other than the one they began in
+      for (let part = 0; part < 3; part++) store.append(run);
+      store.end();
+      bytes += Buffer.byteLength(run) * 3;
+    }
+    expect(bytes).toBeGreaterThan(10_000_000);
+    expect(store.capacity).toBeLessThanOrEqual(bytes + 1024 * 1024);
+    const wrong = [];
+    for (let index = 0; index < 100_000; index++) if (store.get(index) !== `Công ty TNHH Thương mại ${index} `.repeat(9)) wrong.push(index);
+    expect(wrong).toEqual([]);
+  });
 });
