@@ -13,8 +13,13 @@ export class StringStore {
   #used = 0;
   /** where the string being built starts in the current slab */
   #start = 0;
-  /** per string: its slab, its start and its end in that slab */
-  #index = new Uint32Array(3 * 1024);
+  // The strings' bytes counted as one run across the slabs (a slab starts where its first string
+  // does), so a string ends where the next starts: 6 bytes a string (end, slab), as one buffer's 4 nearly.
+  /** where each slab's first byte is in that run */
+  #bases: number[] = [0];
+  /** per string: where it ends in the run, and its slab */
+  #ends = new Uint32Array(1024);
+  #slabOf = new Uint16Array(1024);
   #count = 0;
   #capacity = FIRST_SLAB_BYTES;
 
@@ -47,23 +52,27 @@ export class StringStore {
 
   /** The string being built is complete: it is string `count - 1` now. */
   end(): void {
-    if (this.#count * 3 === this.#index.length) {
-      const index = new Uint32Array(this.#index.length * 2);
-      index.set(this.#index);
-      this.#index = index;
+    if (this.#count === this.#ends.length) {
+      const ends = new Uint32Array(this.#ends.length * 2);
+      ends.set(this.#ends);
+      this.#ends = ends;
+      const slabOf = new Uint16Array(this.#slabOf.length * 2);
+      slabOf.set(this.#slabOf);
+      this.#slabOf = slabOf;
     }
-    const at = this.#count++ * 3;
-    this.#index[at] = this.#slabs.length - 1;
-    this.#index[at + 1] = this.#start;
-    this.#index[at + 2] = this.#used;
+    const slab = this.#slabs.length - 1;
+    this.#ends[this.#count] = this.#bases[slab]! + this.#used;
+    this.#slabOf[this.#count++] = slab;
     this.#start = this.#used;
   }
 
   /** String `index`, or undefined when there is none. */
   get(index: number): string | undefined {
     if (!Number.isInteger(index) || index < 0 || index >= this.#count) return undefined;
-    const at = index * 3;
-    return this.#slabs[this.#index[at]!]!.toString("utf8", this.#index[at + 1], this.#index[at + 2]);
+    const slab = this.#slabOf[index]!;
+    const base = this.#bases[slab]!;
+    const start = index === 0 ? 0 : this.#ends[index - 1]!;
+    return this.#slabs[slab]!.toString("utf8", start - base, this.#ends[index]! - base);
   }
 
   // A string that does not fit moves, as built so far, to a new slab (a long one gets a slab of its own size).
@@ -73,6 +82,7 @@ export class StringStore {
     const size = Math.max(Math.min(this.#slab.length * 2, SLAB_BYTES), building + bytes);
     const slab = Buffer.allocUnsafe(size);
     this.#slab.copy(slab, 0, this.#start, this.#used);
+    this.#bases.push(this.#bases[this.#slabs.length - 1]! + this.#start);
     this.#slabs.push(slab);
     this.#slab = slab;
     this.#capacity += size;
