@@ -27,6 +27,9 @@ const CENTRAL_HEADER = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
 const CHUNK_BYTES = 256 * 1024;
+// Inflated chunks are garbage outside the heap, freed only when a collection runs: at 256 KiB they
+// piled up to ~20 MB of peak RSS on a 100,000-row sheet (122 MB against 104 at 96 KiB), at the same speed.
+const INFLATED_CHUNK_BYTES = 96 * 1024;
 
 /** The zip's table of contents, read from its end; a truncated file has none and is "damaged". */
 export async function readZipDirectory(file: string): Promise<Map<string, ZipEntry>> {
@@ -127,11 +130,11 @@ export async function openZipEntry(file: string, entry: ZipEntry, maxBytes: numb
     await handle.close();
   }
   if (entry.size === 0) return Readable.from([]);
-  // 256 KiB reads and inflated chunks, not the default 64 and 16: a quarter of the CPU on a big sheet
+  // 256 KiB reads and 96 KiB inflated chunks, not the default 64 and 16: a quarter of the CPU on a big sheet
   const compressed = createReadStream(file, { start, end: start + Math.max(entry.compressedSize, 1) - 1, highWaterMark: CHUNK_BYTES });
   const guard = new EntryGuard(entry, file, what);
   const onError = (): void => undefined; // errors reach the reader through `guard`
-  return entry.method === 8 ? pipeline(compressed, createInflateRaw({ chunkSize: CHUNK_BYTES }), guard, onError) : pipeline(compressed, guard, onError);
+  return entry.method === 8 ? pipeline(compressed, createInflateRaw({ chunkSize: INFLATED_CHUNK_BYTES }), guard, onError) : pipeline(compressed, guard, onError);
 }
 
 // Holds the part to its declared size and CRC, so a forged header cannot inflate without bound.
