@@ -157,7 +157,7 @@ export function createUploader(options: UploaderOptions) {
         }
       }
       const given = job.defaulted === undefined ? job.payload : withoutDefaults(job.payload, job.defaulted, before);
-      const payload = job.filled === undefined || job.groups === undefined ? given : keepServerValues(given, job.groups, job.filled, before);
+      const { payload, kept } = job.filled === undefined || job.groups === undefined ? { payload: given, kept: [] } : keepServerValues(given, job.groups, job.filled, before);
       const body = mode === "merge" && before ? mergePayload(before, payload, job.groups) : payload;
       if (options.dryRun) {
         const plan = before ? describePlan(before, body, lang) : undefined;
@@ -165,7 +165,9 @@ export function createUploader(options: UploaderOptions) {
         return ok(job, "would-replace", undefined, customerId, plan?.message);
       }
       await journal?.append({ t: "intent", row: job.row, op: "replace", code: job.customerCode, customerId, ...(before ? { before: withoutServerFields(before) } : {}), sent: body });
-      return put(job, customerId, body);
+      // the row's note says the bank table filled a cell; the message says the server's spelling won
+      const keptSaid = kept.map(({ field, value }) => t(lang, "import.row.keptServerValue", { field: headerFor(field, lang), value })).join("; ");
+      return put(job, customerId, body, keptSaid === "" ? undefined : t(lang, "import.row.replacedKeeping", { kept: keptSaid }));
     }
 
     /** A 404 for a listed id: deleted since the listing, so the code is free again (or the server contradicts itself). */
@@ -179,10 +181,10 @@ export function createUploader(options: UploaderOptions) {
       return create(job);
     }
 
-    async function put(job: RowJob, customerId: string, body: CustomerPayload): Promise<RowResult> {
+    async function put(job: RowJob, customerId: string, body: CustomerPayload, message?: string): Promise<RowResult> {
       try {
         const response = await send(() => client.replaceCustomer(customerId, body), true);
-        return ok(job, "replaced", response, customerId);
+        return ok(job, "replaced", response, customerId, message);
       } catch (error) {
         if (error instanceof ApiError && error.status === 404 && !job.resumeReplace) return deletedSinceListing(job, customerId, error);
         return failed(job, error);

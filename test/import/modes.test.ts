@@ -74,8 +74,33 @@ describe("a bank name the rules fill from the code (the file has no bank name co
       const input = await writeCustomersCsv(env.dir, "in.csv", [customerRow(1)]);
       expect((await runCli(["import", input, "--mode", mode, ...fast], { env: env.env })).code).toBe(0);
       expect(bankOf(env)).toMatchObject({ bank_code: "203", bank_name: "NH Ngoại thương CN Sài Gòn" });
+      // the row's note says the table filled the name; its message says the server's spelling stayed
+      const [row] = await report(`${env.dir}/in.report.csv`);
+      expect(row?.status).toBe("replaced");
+      expect(row?.message).toMatch(/^replaced; Bank 1 name kept as the server holds it \(NH Ngoại thương CN Sài Gòn\) for the same bank/);
     });
   }
+
+  it("a row whose server already spells the bank as the table does says nothing more", async () => {
+    const env = await setup();
+    env.sandbox.store.insert(
+      { general_info: { name: "Old Name", customer_code: "KH00001", type: "personal" }, bank_accounts: [{ bank_code: "203", bank_name: "Vietcombank", account_number: "0071001234567890" }] },
+      new Date().toISOString(),
+    );
+    const input = await writeCustomersCsv(env.dir, "in.csv", [customerRow(1)]);
+    expect((await runCli(["import", input, "--lang", "vi", ...fast], { env: env.env })).code).toBe(0);
+    const [row] = await report(`${env.dir}/in.report.csv`);
+    expect(row?.message ?? "").not.toMatch(/giữ nguyên/);
+  });
+
+  it("says it in Vietnamese with --lang vi", async () => {
+    const env = await withSpelling("203");
+    const input = await writeCustomersCsv(env.dir, "in.csv", [customerRow(1)]);
+    expect((await runCli(["import", input, "--lang", "vi", ...fast], { env: env.env })).code).toBe(0);
+    const rows = await readFile(`${env.dir}/in.report.csv`, "utf8");
+    expect(rows).toContain("đã thay thế; ");
+    expect(rows).toContain("giữ nguyên như trên máy chủ (NH Ngoại thương CN Sài Gòn)");
+  });
 
   it("a row that changes the bank gets the new bank's name; a new customer gets it too", async () => {
     const env = await withSpelling("202");

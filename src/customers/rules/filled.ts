@@ -13,13 +13,25 @@ export const isFill = (message: Message): boolean => FILLS.has(message.key);
 
 const same = (a: string, b: string): boolean => a.trim().normalize("NFC").toLowerCase() === b.trim().normalize("NFC").toLowerCase();
 
+/** A filled cell whose server value was kept, for the row's message. */
+export interface KeptValue {
+  field: FieldKey;
+  value: string;
+}
+
 /**
  * The body of a replace or merge for a row whose bank name or code was filled from the table: where
  * the server's account N has the same value in the cell the fill came from, and a value of its own
  * in the filled one, that value is kept. A fill completes a blank; it never respells the server's.
  */
-export function keepServerValues(payload: CustomerPayload, groups: GroupNumbers, filled: readonly FieldKey[], before: CustomerPayload | undefined): CustomerPayload {
-  if (before === undefined) return payload;
+export function keepServerValues(
+  payload: CustomerPayload,
+  groups: GroupNumbers,
+  filled: readonly FieldKey[],
+  before: CustomerPayload | undefined,
+): { payload: CustomerPayload; kept: KeptValue[] } {
+  const kept: KeptValue[] = [];
+  if (before === undefined) return { payload, kept };
   const copy = structuredClone(payload);
   for (const field of filled) {
     const ref = parseFieldKey(field);
@@ -30,7 +42,9 @@ export function keepServerValues(payload: CustomerPayload, groups: GroupNumbers,
     const serverSource = fieldValue(before, `bank_accounts.${ref.index}.${sourceAttr}` as FieldKey);
     const server = fieldValue(before, field);
     if (account === undefined || typeof source !== "string" || serverSource === undefined || server === undefined) continue;
-    if (same(source, serverSource)) account[ref.attr] = server;
+    if (!same(source, serverSource)) continue;
+    if (account[ref.attr] !== server) kept.push({ field, value: server });
+    account[ref.attr] = server;
   }
-  return copy;
+  return { payload: copy, kept };
 }

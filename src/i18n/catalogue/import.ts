@@ -66,6 +66,11 @@ export const importArea = {
   "import.row.interrupted": { en: "the run was interrupted; run the same command again to continue", vi: "lần chạy bị dừng giữa chừng; hãy chạy lại đúng lệnh này để chạy tiếp" },
   "import.row.existsModeCreate": { en: "customer_code already exists on the server (mode create)", vi: "mã khách hàng đã có trên máy chủ (chế độ create)" },
   "import.row.createdHow": { en: "created; {how}", vi: "đã tạo; {how}" },
+  "import.row.replacedKeeping": { en: "replaced; {kept}", vi: "đã thay thế; {kept}" },
+  "import.row.keptServerValue": {
+    en: "{field} kept as the server holds it ({value}) for the same bank, not as the bank table filled it in",
+    vi: "{field} giữ nguyên như trên máy chủ ({value}) vì cùng ngân hàng, không theo giá trị điền từ bảng ngân hàng",
+  },
   "import.row.confirmedAfter": { en: "confirmed by listing after: {detail}", vi: "đã xác nhận bằng danh sách khách hàng (trước đó: {detail})" },
   "import.row.noAnswer": { en: "no answer", vi: "không nhận được trả lời" },
   "import.row.earlierCreate": { en: "an earlier create of this row went unanswered ({detail})", vi: "lần tạo trước của dòng này không nhận được trả lời ({detail})" },
