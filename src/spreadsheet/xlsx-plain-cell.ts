@@ -1,18 +1,12 @@
 // The usual worksheet cell, `<c r="B2" s="1" t="s"><v>42</v></c>`, read straight from its bytes:
 // no attribute object, no strings but the value's. Anything less plain is left to the events.
-import { MAX_EXCEL_COLUMNS } from "./limits.js";
 import { AS_USUAL, NEED_MORE } from "./xml-scan.js";
+import { AMP, EQUALS, GT, LT, QUOTE, SLASH, SPACE } from "./xml-scan-text.js";
+import { referenceColumn } from "./xlsx-reference.js";
 
 /** A cell incomplete past this many bytes is read event by event, so a long one is never re-read per chunk. */
 const MAX_PLAIN_CELL_BYTES = 256;
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const QUOTE = 0x22;
-const EQUALS = 0x3d;
-const SPACE = 0x20;
-const AMP = 0x26;
 
 
 /** What the last read() found; valid until the next. */
@@ -60,8 +54,8 @@ export class PlainCell {
       if (bit === 0 || (seen & bit) !== 0) return AS_USUAL;
       seen |= bit;
       if (bit === 1) {
-        this.column = columnOf(b, valueStart, close);
-        if (this.column === 0) return AS_USUAL;
+        this.column = referenceColumn(b, valueStart, close);
+        if (this.column <= 0) return AS_USUAL;
       } else if (bit === 2) {
         this.style = digits(b, valueStart, close);
         if (this.style < 0) return AS_USUAL;
@@ -114,18 +108,6 @@ export function digits(b: Buffer, start: number, end: number): number {
     value = value * 10 + digit;
   }
   return value;
-}
-
-/** A reference's column as xlsx-sheet.ts reads it (A → 1, letters up to the first other byte); 0 when none or past XFD. */
-function columnOf(b: Buffer, start: number, end: number): number {
-  let column = 0;
-  for (let at = start; at < end; at++) {
-    const code = (b[at] as number) & ~0x20;
-    if (code < 65 || code > 90) break;
-    column = column * 26 + code - 64;
-    if (column > MAX_EXCEL_COLUMNS) return 0;
-  }
-  return column;
 }
 
 /** A value's type as the same string each time: s, n, b, e, d or str (an inline string has no <v>). */

@@ -11,6 +11,7 @@ import { scanOrParse } from "./xml-events.js";
 import type { PartBytes, XmlReader } from "./xml-events.js";
 import { AS_USUAL } from "./xml-scan.js";
 import { PlainCell, digits } from "./xlsx-plain-cell.js";
+import { referenceColumn } from "./xlsx-reference.js";
 
 export interface SheetContext {
   file: string;
@@ -239,13 +240,8 @@ function excelDate(serial: number, date1904: boolean): Date {
 
 /** A cell reference's column (A → 1); XFE and past are refused as no spreadsheet writes them. */
 function columnOf(ref: string, context: SheetContext): number {
-  let column = 0;
-  for (let at = 0; at < ref.length; at++) {
-    const code = ref.charCodeAt(at) & ~0x20; // upper case
-    if (code < 65 || code > 90) break;
-    column = column * 26 + code - 64;
-    if (column > MAX_EXCEL_COLUMNS) throw tooManyColumns(context);
-  }
+  const column = referenceColumn(ref);
+  if (column === -1) throw tooManyColumns(context);
   if (column === 0) throw new PartError(msg("sheet.noColumn", { ref }));
   return column;
 }

@@ -4,10 +4,16 @@
 /** The part holds XML this scanner does not read: read it with saxes instead. */
 export class NotPlainXml extends Error {}
 
-const AMP = 0x26;
-const LT = 0x3c;
-const GT = 0x3e;
-const CR = 0x0d;
+// The bytes the XML readers (xml-scan.ts, xlsx-plain-cell.ts) look for.
+export const AMP = 0x26;
+export const LT = 0x3c;
+export const GT = 0x3e;
+export const CR = 0x0d;
+export const SLASH = 0x2f;
+export const QUOTE = 0x22;
+export const APOSTROPHE = 0x27;
+export const EQUALS = 0x3d;
+export const SPACE = 0x20;
 
 /** Text or an attribute value as XML means it: line ends normalised, entities replaced. */
 export function decode(b: Buffer, start: number, end: number, attribute: boolean): string {

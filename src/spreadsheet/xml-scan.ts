@@ -5,7 +5,7 @@
 // DOCTYPE, a processing instruction, an unknown entity, anything malformed) throws NotPlainXml, and
 // the caller hands the whole part to saxes from the start, which reads it or says what is wrong.
 import type { XmlHandlers } from "./xml-events.js";
-import { NotPlainXml, decode, textKind, wholeCharacters } from "./xml-scan-text.js";
+import { APOSTROPHE, CR, EQUALS, GT, LT, NotPlainXml, QUOTE, SLASH, decode, textKind, wholeCharacters } from "./xml-scan-text.js";
 
 export { NotPlainXml };
 
@@ -17,13 +17,6 @@ export const AS_USUAL = -2;
 // token spread over many chunks never costs a copy per chunk.
 const MAX_TOKEN_BYTES = 1024 * 1024;
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const QUOTE = 0x22;
-const APOSTROPHE = 0x27;
-const EQUALS = 0x3d;
-const CR = 0x0d;
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 interface Name {
