@@ -7,6 +7,7 @@ import { common } from "./catalogue/common.js";
 import { config } from "./catalogue/config.js";
 import { customers } from "./catalogue/customers.js";
 import { damage } from "./catalogue/damage.js";
+import { demo } from "./catalogue/demo.js";
 import { exportArea } from "./catalogue/export.js";
 import { files } from "./catalogue/files.js";
 import { output } from "./catalogue/output.js";
@@ -30,6 +31,7 @@ export const AREAS = {
   config,
   customers,
   damage,
+  demo,
   export: exportArea,
   files,
   import: importArea,
