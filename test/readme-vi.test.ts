@@ -37,9 +37,9 @@ function commands(markdown: string): string[] {
   return [...inBlocks, ...inProse];
 }
 
-/** A Vietnamese example may add `--lang vi` to an English one: it still counts as that command. */
+/** A Vietnamese example may add `--lang vi` (after npm's `--` for an npm script) to an English one: it still counts as that command. */
 function withoutLangVi(command: string): string {
-  return squash(command.replace(/(^|\s)--lang vi(?=\s|$)/, " "));
+  return squash(command.replace(/(^|\s)(?:-- )?--lang vi(?=\s|$)/, " "));
 }
 
 const headings = (markdown: string) =>
