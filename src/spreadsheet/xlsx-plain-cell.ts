@@ -89,11 +89,11 @@ export class PlainCell {
 /** `</x>` at `at`, x one byte. */
 const closes = (b: Buffer, at: number, name: number): boolean => b[at] === LT && b[at + 1] === SLASH && b[at + 2] === name && b[at + 3] === GT;
 
-/** Printable ASCII without `&` or `<` (or `"`, which ends an attribute): text that means its bytes. */
+/** Printable ASCII without `&`, `<` or `>` (`]]>` is no XML text; `"` ends an attribute): text that means its bytes. */
 function plainAscii(b: Buffer, start: number, end: number): boolean {
   for (let at = start; at < end; at++) {
     const byte = b[at] as number;
-    if (byte < SPACE || byte > 0x7e || byte === AMP || byte === LT) return false;
+    if (byte < SPACE || byte > 0x7e || byte === AMP || byte === LT || byte === GT) return false;
   }
   return true;
 }

@@ -54,7 +54,8 @@ async function* rowsOf(reader: XmlReader, xml: AsyncIterable<Buffer | string>, c
   const events = reader(xml, {
     // the usual cell straight from its bytes; any other, and any the plain way cannot type, as events
     element(b, start) {
-      if (!inRow || cell !== undefined) return AS_USUAL;
+      // inside a cell or a text being captured the events keep their state (a <c> there is not a cell)
+      if (!inRow || cell !== undefined || capture !== "none") return AS_USUAL;
       const end = plain.read(b, start);
       if (end < 0) return end;
       const value = plainValue(plain, b, context);

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { StringStore } from "../../src/spreadsheet/string-store.js";
 import type { SheetRow } from "../../src/spreadsheet/types.js";
+import { PlainCell } from "../../src/spreadsheet/xlsx-plain-cell.js";
 import { sheetRows } from "../../src/spreadsheet/xlsx-sheet.js";
 import type { SheetContext } from "../../src/spreadsheet/xlsx-sheet.js";
 import { mulberry32 } from "../helpers/random.js";
@@ -119,6 +120,18 @@ describe("plain cells read from their bytes", () => {
   });
 
   it.each([
+    ["a cell inside a value", `<c r="A2"><v><c r="B2"/><c r="C2"><v>1</v></c><c r="D2" t="str">x</c></v></c>`],
+    ["a cell inside an inline string's text", `<c r="A2" t="inlineStr"><is><c r="Z2"/><t><c r="B2"><v>5</v></c><c r="C2" t="str">hello</c></t></is></c>`],
+    ["a > in a value", `<c r="A2" t="str"><v>a > b</v></c><c r="B2"><v>7</v></c>`],
+  ])("read %s as saxes does, at every chunk size", async (_name, cell) => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="2">${cell}</row></sheetData></worksheet>`;
+    const expected = await bySaxes(xml);
+    for (let chunk = 1; chunk <= xml.length; chunk++) expect([chunk, await read(xml, chunk)]).toEqual([chunk, expected]);
+  });
+
+  it.each([
+    ["]]> in a value", `<c r="A2" t="str"><v>a]]>b</v></c>`],
+    ["]]> in a number", `<c r="A2"><v>1]]></v></c>`],
     ["a duplicate attribute", `<c r="A2" r="B2"><v>1</v></c>`],
     ["a slash that does not end the tag", `<c r="A2"/ ><c r="B2"/>`],
     ["a cell not closed", `<c r="A2"><v>1</v></row>`],
@@ -129,5 +142,28 @@ describe("plain cells read from their bytes", () => {
     const ours = await read(xml, 4);
     expect(ours).toMatch(/^error: /);
     expect(ours).toEqual(await bySaxes(xml));
+  });
+
+  describe("the fast path", () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it("takes every cell of a sheet as Excel and exceljs write it", async () => {
+      const read_ = PlainCell.prototype.read;
+      let taken = 0;
+      let left = 0;
+      vi.spyOn(PlainCell.prototype, "read").mockImplementation(function (this: PlainCell, b: Buffer, start: number) {
+        const end = read_.call(this, b, start);
+        if (end >= 0) taken++;
+        else if (end === -2 && b[start + 1] === 0x63 && b[start + 2] === 0x20) left++;
+        return end;
+      });
+      const cells = (row: number) => `<c r="A${row}" t="s"><v>1</v></c><c r="B${row}" s="1"><v>45839</v></c><c r="C${row}"><v>42.5</v></c><c r="D${row}" s="2"/>`;
+      const xml = `<worksheet xmlns="${MAIN}"><sheetData>${[1, 2, 3].map((row) => `<row r="${row}" spans="1:4">${cells(row)}</row>`).join("")}</sheetData></worksheet>`;
+      const rows = await read(xml, 64);
+      expect(Array.isArray(rows) && rows.length).toBe(3);
+      expect([taken, left]).toEqual([12, 0]);
+    });
   });
 });
