@@ -27,33 +27,84 @@ export class SpoolPlaces {
   }
 }
 
-/** A live customer's place in the order: its code and id, and its ledger index and latest spooled version. */
-export interface Ordered {
-  code: string;
-  id: string;
-  index: number;
-  seq: number;
+/**
+ * Live customers in the order they are written: each one's ledger index and latest spooled version,
+ * 8 bytes a customer. The codes are held only while sorting (ids, for equal codes, come from the ledger).
+ */
+export class Order {
+  constructor(
+    private readonly indexes: Uint32Array<ArrayBufferLike>,
+    private readonly seqs: Uint32Array<ArrayBufferLike>,
+  ) {}
+
+  get size(): number {
+    return this.indexes.length;
+  }
+
+  /** The ledger indexes in order. */
+  *ledgerIndexes(): Generator<number> {
+    for (const index of this.indexes) yield index;
+  }
+
+  /** The spooled versions' places in order. */
+  *places(places: SpoolPlaces): Generator<SpoolPlace> {
+    for (const seq of this.seqs) yield places.at(seq);
+  }
 }
 
 /** Live customers sorted by code: one pass over the spool reads each latest record's code (records are not kept). */
-export async function codeOrder(ledger: Ledger, spool: Spool<CustomerRecord>, isLive: (index: number) => boolean): Promise<Ordered[]> {
-  const order: Ordered[] = [];
+export async function codeOrder(ledger: Ledger, spool: Spool<CustomerRecord>, isLive: (index: number) => boolean): Promise<Order> {
+  const found = new Found();
   let seq = 0;
   for await (const record of spool.read()) {
     const index = ledger.indexOf(record.customer_id);
-    if (index !== undefined && ledger.seq(index) === seq && isLive(index)) order.push({ code: String(record.general_info?.customer_code ?? ""), id: record.customer_id, index, seq });
+    if (index !== undefined && ledger.seq(index) === seq && isLive(index)) found.add(String(record.general_info?.customer_code ?? ""), index, seq);
     seq += 1;
   }
-  return order.sort(byCode);
+  return found.sorted(ledger);
 }
 
 /** With --summary: live customers sorted by the code their listing gave. */
-export function summaryOrder(ledger: Ledger, isLive: (index: number) => boolean): Ordered[] {
-  const order: Ordered[] = [];
-  for (let index = 0; index < ledger.size; index++) {
-    if (!isLive(index)) continue;
-    const summary = ledger.summary(index);
-    order.push({ code: summary.general_info.customer_code, id: summary.customer_id, index, seq: -1 });
+export function summaryOrder(ledger: Ledger, isLive: (index: number) => boolean): Order {
+  const found = new Found();
+  for (let index = 0; index < ledger.size; index++) if (isLive(index)) found.add(ledger.summary(index).general_info.customer_code, index, 0);
+  return found.sorted(ledger);
+}
+
+/** Customers found so far, in typed arrays beside their codes, until sorted. */
+class Found {
+  private readonly codes: string[] = [];
+  private indexes = new Uint32Array(1024);
+  private seqs = new Uint32Array(1024);
+
+  add(code: string, index: number, seq: number): void {
+    const at = this.codes.length;
+    if (at === this.indexes.length) {
+      this.indexes = grown(this.indexes);
+      this.seqs = grown(this.seqs);
+    }
+    this.codes.push(code);
+    this.indexes[at] = index;
+    this.seqs[at] = seq;
   }
-  return order.sort(byCode);
+
+  /** By code, then id (byCode): the same order as sorting { code, id } records. */
+  sorted(ledger: Ledger): Order {
+    const { codes, indexes, seqs } = this;
+    const count = codes.length;
+    const id = (at: number): string => ledger.customerId(indexes[at]!);
+    // ids are looked up only for equal codes
+    const key = (at: number, other: number) => ({ code: codes[at]!, id: codes[at] === codes[other] ? id(at) : "" });
+    const permutation = Uint32Array.from({ length: count }, (_, at) => at).sort((a, b) => byCode(key(a, b), key(b, a)));
+    return new Order(
+      permutation.map((at) => indexes[at]!),
+      permutation.map((at) => seqs[at]!),
+    );
+  }
+}
+
+function grown(array: Uint32Array): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

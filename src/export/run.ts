@@ -27,7 +27,7 @@ import type { Message } from "../i18n/text.js";
 import { createSpoolDir, removeKilledSpools } from "./spool.js";
 import { createDiff } from "./diff.js";
 import { SpoolPlaces, codeOrder, summaryOrder } from "./code-order.js";
-import type { Ordered } from "./code-order.js";
+import type { Order } from "./code-order.js";
 import type { DiffCounts, DiffOptions } from "./diff.js";
 import type { FieldKey } from "../customers/columns.js";
 import type { Spool, SpoolDir } from "./spool.js";
@@ -241,7 +241,7 @@ async function writeFile(ledger: Ledger, spool: Spool<CustomerRecord>, places: S
   await output.open(columns, diff?.extraHeaders ?? [], sheets);
   const byType = new Map<string, number>();
   const order = options.summaryOnly ? summaryOrder(ledger, isLive) : await codeOrder(ledger, spool, isLive);
-  const records = options.summaryOnly ? summariesOf(ledger, order) : spool.readAt(order.map(({ seq }) => places.at(seq)));
+  const records = options.summaryOnly ? summariesOf(ledger, order) : spool.readAt(order.places(places));
   const gone = diff?.gone ?? [];
   let next = 0;
   const total = live + gone.length;
@@ -270,8 +270,8 @@ async function writeFile(ledger: Ledger, spool: Spool<CustomerRecord>, places: S
 
 const META_KEYS = new Set<string>(["customer_id", "created_at", "updated_at"]);
 
-async function* summariesOf(ledger: Ledger, order: Ordered[]): AsyncGenerator<ExportRecord> {
-  for (const { index } of order) yield summaryAsRecord(ledger.summary(index));
+async function* summariesOf(ledger: Ledger, order: Order): AsyncGenerator<ExportRecord> {
+  for (const index of order.ledgerIndexes()) yield summaryAsRecord(ledger.summary(index));
 }
 
 function widestRecord(ledger: Ledger, { index, contacts, banks }: { index: number; contacts: number; banks: number }): WidestRecord {
