@@ -7,8 +7,6 @@ import { referenceColumn } from "./xlsx-reference.js";
 /** A cell incomplete past this many bytes is read event by event, so a long one is never re-read per chunk. */
 const MAX_PLAIN_CELL_BYTES = 256;
 
-
-
 /** What the last read() found; valid until the next. */
 export class PlainCell {
   /** column from the r attribute (1-based), 0 when the cell has none */
