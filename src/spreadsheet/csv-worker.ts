@@ -32,7 +32,7 @@ async function run(port: MessagePort, input: CsvWorkerInput): Promise<void> {
   });
   const post = (message: CsvWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   const send = async (batch: CsvBatch) => {
-    post({ batch }, [batch.records.buffer as ArrayBuffer]);
+    post({ batch }, [batch.records.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer]);
     credit--;
     while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
   };
