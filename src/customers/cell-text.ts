@@ -27,7 +27,13 @@ export const LOST_DIGITS: Message = msg("customers.cell.lostDigits");
 const LARGEST_EXACT = 1e15;
 
 // an E first: a regex call on every digit cell cost more than looking for one
-const mayBeScientific = (text: string): boolean => text.includes("E") || text.includes("e");
+function mayBeScientific(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x45 || code === 0x65) return true;
+  }
+  return false;
+}
 
 /**
  * What the cell checks need to know of a field: the customer code (nothing unseen allowed), a

@@ -109,19 +109,24 @@ export class CodeTable {
 
   /** Keeps `text` in the arena; returns where, for textAt(). */
   store(text: string): number {
-    let kind: Kind = UUID.test(text) ? UUID_KIND : LATIN1;
+    // the once-a-row call of an import's duplicate check: no regex unless the length is a UUID's
+    let kind: Kind = text.length === 36 && UUID.test(text) ? UUID_KIND : LATIN1;
     for (let i = 0; i < text.length && kind === LATIN1; i++) if (text.charCodeAt(i) > 0xff) kind = WIDE;
     const size = 4 + (kind === UUID_KIND ? 16 : text.length * (kind === WIDE ? 2 : 1));
-    const last = this.pages.at(-1);
-    if (last === undefined || this.used + size > last.length) {
+    let page = this.pages[this.pages.length - 1];
+    if (page === undefined || this.used + size > page.length) {
       // a text longer than a page gets a page of its own
-      this.pages.push(new Uint8Array(Math.max(PAGE_SPAN, size)));
+      page = new Uint8Array(Math.max(PAGE_SPAN, size));
+      this.pages.push(page);
       this.used = 0;
     }
-    const page = this.pages.at(-1)!;
     const start = this.used;
+    // a cell holds at most MAX_RECORD_BYTES characters: length × 4 + kind stays below 2^32
     const header = text.length * 4 + kind;
-    for (let i = 0; i < 4; i++) page[start + i] = Math.floor(header / 256 ** i) % 256;
+    page[start] = header & 0xff;
+    page[start + 1] = (header >>> 8) & 0xff;
+    page[start + 2] = (header >>> 16) & 0xff;
+    page[start + 3] = header >>> 24;
     if (kind === UUID_KIND) {
       const hex = text.replaceAll("-", "");
       for (let i = 0; i < 16; i++) page[start + 4 + i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
@@ -147,8 +152,17 @@ export class CodeTable {
 
   /** Whether the text kept at `at` is `text`, without making a string of it. */
   holds(at: number, text: string): boolean {
-    const { page, start, length, kind } = this.headerAt(at);
+    // every lookup of a held key comes here: no header object made
+    const page = this.pages[Math.floor(at / PAGE_SPAN)]!;
+    const start = at % PAGE_SPAN;
+    const header = (page[start]! | (page[start + 1]! << 8) | (page[start + 2]! << 16) | (page[start + 3]! << 24)) >>> 0;
+    const length = header >>> 2;
     if (length !== text.length) return false;
+    const kind = (header & 3) as Kind;
+    if (kind === LATIN1) {
+      for (let i = 0; i < length; i++) if (page[start + 4 + i] !== text.charCodeAt(i)) return false;
+      return true;
+    }
     for (let i = 0; i < length; i++) if (CodeTable.unitAt(page, start, kind, i) !== text.charCodeAt(i)) return false;
     return true;
   }

@@ -31,6 +31,8 @@ export interface DigitField {
   field: FieldKey;
   attr: string;
   column: number;
+  /** the attribute's own rule, looked up once per file */
+  rule: FieldRule | undefined;
 }
 
 export interface DigitNote {
@@ -45,14 +47,15 @@ export function digitFieldsOf(fields: readonly { field: FieldKey; column: number
   const digitFields: DigitField[] = [];
   fields.forEach(({ field, column }, at) => {
     const attr = parseFieldKey(field)?.attr;
-    if (attr !== undefined && DIGIT_ATTRS.has(attr)) digitFields.push({ at, field, attr, column });
+    if (attr !== undefined && DIGIT_ATTRS.has(attr)) digitFields.push({ at, field, attr, column, rule: RULES[attr] });
   });
   return digitFields;
 }
 
 /** Whether a cell's text could be a long number a spreadsheet rounded: the file-wide verdict decides. */
 export function mayBeRounded(text: string): boolean {
-  return ROUNDING_CANDIDATE.test(text);
+  // every digit cell of every row asks: most are too short to need the regex
+  return text.length >= 16 && ROUNDING_CANDIDATE.test(text);
 }
 
 /** Counts a delimited file's digit columns as they are read; `verdict` says which show a spreadsheet's rounding. */
@@ -86,7 +89,7 @@ type Restored = { fixed: string; key: "customers.cell.leadingZeroRestored" | "da
 type FieldRule = (value: string, vietnamesePhone: boolean) => Restored | "intact" | undefined;
 
 const phoneRule: FieldRule = (value, vietnamesePhone) =>
-  vietnamesePhone && /^[1-9]\d{8}$/.test(value) ? { fixed: `0${value}`, key: "customers.cell.leadingZeroRestored" } : undefined;
+  vietnamesePhone && value.length === 9 && /^[1-9]\d{8}$/.test(value) ? { fixed: `0${value}`, key: "customers.cell.leadingZeroRestored" } : undefined;
 
 // A 10-digit tax ID whose check digit holds, and a Vietnamese zip code (5 or 6 digits, never 0-led), lost nothing.
 const RULES: Partial<Record<string, FieldRule>> = {
@@ -111,8 +114,8 @@ export function checkDigitFields(
 ): DigitNote[] {
   const notes: DigitNote[] = [];
   // "84" counts as +84 whether or not its own rule has restored it yet
-  const vietnamesePhone = isVietnamese(phoneCodeAt === -1 ? undefined : values[phoneCodeAt]);
-  for (const { at, field, attr, column } of digitFields) {
+  const vietnamesePhone = isVietnameseCallingCode(phoneCodeAt === -1 ? undefined : values[phoneCodeAt]);
+  for (const { at, field, column, rule } of digitFields) {
     const value = values[at];
     if (value === undefined) continue;
     if (evidence !== undefined && !fromNumber[at] && mayBeRounded(value)) {
@@ -124,7 +127,7 @@ export function checkDigitFields(
       }
       continue;
     }
-    const restored = RULES[attr]?.(value, vietnamesePhone);
+    const restored = rule?.(value, vietnamesePhone);
     if (restored === "intact") continue;
     if (restored !== undefined) {
       values[at] = restored.fixed;
@@ -134,6 +137,10 @@ export function checkDigitFields(
   return notes;
 }
 
-function isVietnamese(phoneCode: string | undefined): boolean {
-  return phoneCode === undefined || phoneCode.replace(/\D/g, "") === "84";
+/** Whether a phone_code cell means Viet Nam (84, +84, (+84)); no cell at all does too. */
+export function isVietnameseCallingCode(phoneCode: unknown): boolean {
+  if (typeof phoneCode !== "string") return true;
+  // the usual cells, without a regex replace each (asked twice a row)
+  if (phoneCode === "+84" || phoneCode === "84") return true;
+  return phoneCode.replace(/\D/g, "") === "84";
 }

@@ -63,6 +63,9 @@ export interface RowMapperOptions {
   rules?: RuleOptions;
 }
 
+/** A row without number cells (every row of a delimited file): no field came from a number. */
+const NO_NUMBERS: readonly boolean[] = Object.freeze([]);
+
 /** A binding with what the hot loop needs to know about its field, worked out once per file. */
 interface BoundField {
   binding: ColumnBinding;
@@ -98,7 +101,8 @@ export function createRowMapper(
 
   return (row) => {
     const values: (string | undefined)[] = new Array<string | undefined>(fields.length);
-    const fromNumber: boolean[] = new Array<boolean>(fields.length);
+    // made on the row's first number cell: a delimited file has none
+    let fromNumber: boolean[] | undefined;
     const issues: RowIssue[] = [];
     const warnings: Message[] = [];
     // --strict: a warning the tool could not resolve fails the row
@@ -115,11 +119,11 @@ export function createRowMapper(
         continue;
       }
       values[i] = cell.value;
-      fromNumber[i] = cell.fromNumber === true;
+      if (cell.fromNumber === true) (fromNumber ??= new Array<boolean>(fields.length).fill(false))[i] = true;
       if (cell.issue !== undefined) issues.push(locate(field, cell.issue));
       if (cell.warning !== undefined) warn(field, cell.warning);
     }
-    for (const note of checkDigitFields(digitFields, values, fromNumber, phoneCodeAt, options.digitEvidence)) {
+    for (const note of checkDigitFields(digitFields, values, fromNumber ?? NO_NUMBERS, phoneCodeAt, options.digitEvidence)) {
       if (note.issue !== undefined) issues.push(locate(note.field, note.issue));
       if (note.warning !== undefined) warn(note.field, note.warning);
     }

@@ -46,10 +46,10 @@ describe("CodeTable", () => {
     expect(table.size).toBe(1);
   });
 
-  it("stores text in its arena and gives it back, wide characters and long text included", () => {
+  it("stores text in its arena and gives it back, wide characters and long text (every byte of the length) included", () => {
     const table = new CodeTable();
     // a lower-case UUID is packed in 16 bytes; others (upper case, one digit short) as they are
-    const texts = ["3f2b8c1e-0d4a-4f6e-9b7a-2c5d8e1f0a3b", "3F2B8C1E-0D4A-4F6E-9B7A-2C5D8E1F0A3B", "3f2b8c1e-0d4a-4f6e-9b7a-2c5d8e1f0a3", "ffffffff-0000-4f6e-9b7a-000000000000", "", "Nguy\u1EC5n V\u0103n A", "x".repeat(1_100_000), "after the long one"];
+    const texts = ["3f2b8c1e-0d4a-4f6e-9b7a-2c5d8e1f0a3b", "3F2B8C1E-0D4A-4F6E-9B7A-2C5D8E1F0A3B", "3f2b8c1e-0d4a-4f6e-9b7a-2c5d8e1f0a3", "ffffffff-0000-4f6e-9b7a-000000000000", "", "Nguy\u1EC5n V\u0103n A", "x".repeat(1_100_000), "after the long one", "\u1EC5".repeat(5_000), "y".repeat(4_200_000)];
     const places = texts.map((text) => table.store(text));
     texts.forEach((text, i) => {
       expect(table.textAt(places[i]!)).toBe(text);

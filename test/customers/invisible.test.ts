@@ -5,6 +5,7 @@ import { runCli, setup } from "../helpers/cli.js";
 import { HEADER, customerRow, writeCustomersCsv } from "../helpers/files.js";
 import { readReport } from "../reliability/harness.js";
 import { openSheet } from "../../src/spreadsheet/open.js";
+import { mayHoldUnseen } from "../../src/customers/invisible.js";
 
 // "KH00001" three times as every screen shows it: plain, with a zero-width space, with a soft hyphen.
 const LOOK_ALIKES = [customerRow(1), customerRow(2, { "Customer code": "KH00001\u200b" }), customerRow(3, { "Customer code": "KH\u00ad00001", Name: "Trần\u200b Bình" })];
@@ -49,5 +50,21 @@ describe("invisible characters in a customer code", () => {
     const [row] = await readReport(join(dir, "in.report.csv"));
     expect(row?.message).toBe("Name (general_info.name): removed invisible U+200B zero-width space; replaced U+00A0 no-break space with a space; Bank 1 name (bank_accounts.1.bank_name): bank name Vietcombank filled in from the bank code 203");
     expect(sandbox.store.byCode("KH00001")?.general_info.name).toBe("Nguyễn Văn A");
+  });
+});
+
+describe("mayHoldUnseen, the row mapper's one look at every text cell", () => {
+  // the class the one-pass check stands for: invisible characters, and control characters but tab and line breaks
+  const UNSEEN_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u00A0\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+
+  it("answers as the character class does for every UTF-16 code unit, alone and inside Vietnamese text", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      for (const text of [char, `Nguyễn${char}Văn`, `KH00001${char}`]) {
+        if (mayHoldUnseen(text) !== UNSEEN_IN_TEXT.test(text)) expect.fail(`U+${code.toString(16)} in ${JSON.stringify(text)}: ${mayHoldUnseen(text)}`);
+      }
+    }
+    expect(mayHoldUnseen("")).toBe(false);
+    expect(mayHoldUnseen("dòng 1\r\ndòng 2\tcột")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // The Vietnamese rules over one row's payload before validation: each may warn, restore what provably was there, or fill a blank.
-import { UNRESOLVED_DAMAGE } from "../digit-damage.js";
+import { UNRESOLVED_DAMAGE, isVietnameseCallingCode } from "../digit-damage.js";
 import { msg } from "../../i18n/text.js";
 import type { Message, MessageKey } from "../../i18n/text.js";
 import type { FieldKey } from "../columns.js";
@@ -57,9 +57,9 @@ interface Draft {
   bank_accounts?: AccountDraft[];
 }
 
-// Free text a person types: where an old font shows.
-const GENERAL_TEXT = ["name", "custom_tag"] as const;
-const ADDRESS_TEXT = ["province", "district", "ward", "address"] as const;
+// Free text a person types: where an old font shows. Field keys made once, not once a row.
+const GENERAL_TEXT = (["name", "custom_tag"] as const).map((attr) => [attr, `general_info.${attr}`] as const);
+const ADDRESS_TEXT = (["province", "district", "ward", "address"] as const).map((attr) => [attr, `address.${attr}`] as const);
 
 /** The rules for one file: a tax ID seen twice is only known across rows, so the checker holds them. */
 export function createRules(options: RuleOptions = {}): (payload: unknown, groups: GroupNumbers, row: number) => RuleNote[] {
@@ -71,12 +71,12 @@ export function createRules(options: RuleOptions = {}): (payload: unknown, group
     const note = (field: FieldKey, message: Message | undefined): void => {
       if (message !== undefined) notes.push({ field, message });
     };
-    const phoneCode = typeof general.phone_code === "string" ? general.phone_code.replace(/\D/g, "") : "84";
-    if (typeof general.phone === "string") general.phone = checkPhone(general.phone, phoneCode === "84", (message) => note("general_info.phone", message));
+    if (typeof general.phone === "string") general.phone = checkPhone(general.phone, isVietnameseCallingCode(general.phone_code), (message) => note("general_info.phone", message));
     general.contact_persons?.forEach((contact, at) => {
       const n = groups.contacts[at]!;
       if (contact.phone_number !== undefined) contact.phone_number = checkPhone(contact.phone_number, true, (message) => note(`contact_persons.${n}.phone_number`, message));
-      note(`contact_persons.${n}.name`, oldFontNote(contact.name));
+      const oldFont = oldFontNote(contact.name);
+      if (oldFont !== undefined) note(`contact_persons.${n}.name`, oldFont);
     });
     if (typeof general.tax_id === "string") {
       note("general_info.tax_id", taxIdNote(general.tax_id));
@@ -86,7 +86,8 @@ export function createRules(options: RuleOptions = {}): (payload: unknown, group
     draft.bank_accounts?.forEach((account, at) => {
       const n = groups.banks[at]!;
       for (const { attr, message } of checkBankAccount(account, options.fixBankCodes === true)) note(`bank_accounts.${n}.${attr}`, message);
-      note(`bank_accounts.${n}.account_holder_name`, oldFontNote(account.account_holder_name));
+      const oldFont = oldFontNote(account.account_holder_name);
+      if (oldFont !== undefined) note(`bank_accounts.${n}.account_holder_name`, oldFont);
     });
     const address = draft.address;
     if (address?.province !== undefined && isVietnamese(address.country)) {
@@ -94,8 +95,8 @@ export function createRules(options: RuleOptions = {}): (payload: unknown, group
       note("address.province", message);
       if (replacement !== undefined) address.province = replacement;
     }
-    for (const attr of GENERAL_TEXT) note(`general_info.${attr}`, oldFontNote(general[attr]));
-    for (const attr of ADDRESS_TEXT) note(`address.${attr}`, oldFontNote(address?.[attr]));
+    for (const [attr, field] of GENERAL_TEXT) note(field, oldFontNote(general[attr]));
+    if (address !== undefined) for (const [attr, field] of ADDRESS_TEXT) note(field, oldFontNote(address[attr]));
     return notes;
   };
 }

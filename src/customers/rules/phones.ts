@@ -16,6 +16,8 @@ const OLD_MOBILE = /^(0|\+?84)(1\d\d)(\d{7})$/;
 
 /** Today's number for a pre-2018 11-digit mobile (01695678945 → 0395678945, +841695678945 → +84395678945); undefined for anything else. */
 export function modernMobile(phone: string): string | undefined {
+  // an old mobile has 11 digits at least: today's 10-digit numbers (most cells) stop here
+  if (phone.length < 11) return undefined;
   const match = OLD_MOBILE.exec(phone.replace(/[\s.()-]/g, ""));
   if (match === null) return undefined;
   const [, lead, prefix, rest] = match as unknown as [string, string, string, string];
@@ -30,8 +32,8 @@ const wholeNumber = (part: string): boolean => /\d/.test(part) && digitCount(par
 
 /** The numbers in a cell that holds two or more ("0912 345 678 - 0987 654 321"); undefined for one number. */
 export function splitPhones(text: string): string[] | undefined {
-  // two numbers have 18 digits at least: most cells stop here
-  if (digitCount(text) < 18) return undefined;
+  // two numbers have 18 digits at least: most cells stop here, most before counting
+  if (text.length < 18 || digitCount(text) < 18) return undefined;
   for (const separator of [BETWEEN, /-/]) {
     const parts = text.split(separator).map((part) => part.trim()).filter((part) => part !== "");
     if (parts.length >= 2 && parts.every(wholeNumber)) return parts;
