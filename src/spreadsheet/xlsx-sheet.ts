@@ -78,6 +78,8 @@ async function* rowsOf(reader: XmlReader, xml: AsyncIterable<Buffer | string>, c
           break;
         case "c": {
           if (!inRow) break;
+          // nothing a spreadsheet writes: the outer cell's value would be lost, or read as the inner's
+          if (cell !== undefined) throw new PartError(msg("sheet.cellInCell", { cell: where(cell) }));
           const ref = attributes.r;
           // a cell without a reference follows the one before it, blank or not
           const column = ref === undefined ? lastColumn + 1 : columnOf(ref, context);

@@ -261,6 +261,15 @@ describe("readXlsx on damaged and hostile files", () => {
     expect(error.message).toMatch(message);
   });
 
+  it.each([
+    ["a plain one", '<row r="1"><c r="A1" t="inlineStr"><is><t>Mã</t></is></c></row><row r="2"><c r="A2"><c r="B2" t="s"><v>0</v></c><v>7</v></c></row>', "A2"],
+    ["a formula's", '<row r="1"><c r="A1"><f>1+1</f><c r="B1"><v>2</v></c><v>2</v></c></row>', "A1"],
+  ])("calls a sheet with a cell inside a cell (%s) damaged, naming the outer cell, instead of losing its value", async (_name, body, outer) => {
+    const error = await failure(await withSheet(sheetXml(body)));
+    expect(error.code).toBe("E_FILE_FORMAT");
+    expect(error.message).toContain(`is damaged: sheet "Khách hàng" cannot be read (cell ${outer} holds another cell inside it`);
+  });
+
   it("reads a zip whose parts carry no compression", async () => {
     const source = await workbookFile();
     const target = join(await tempDir(), "stored.xlsx");

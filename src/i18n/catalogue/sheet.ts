@@ -178,6 +178,10 @@ export const sheet = {
     vi: "ô {cell} trỏ tới chuỗi dùng chung số {index}, nhưng tệp không có chuỗi này",
   },
   "sheet.noRowNumber": { en: 'a row has no row number (r="{ref}")', vi: 'một dòng không có số dòng (r="{ref}")' },
+  "sheet.cellInCell": {
+    en: "cell {cell} holds another cell inside it, which no spreadsheet program writes",
+    vi: "ô {cell} chứa một ô khác bên trong, điều không chương trình bảng tính nào làm",
+  },
   "sheet.noColumn": { en: 'a cell has the reference "{ref}", which names no column', vi: 'một ô có tham chiếu "{ref}", không chỉ tới cột nào' },
   "sheet.doctype": {
     en: "it declares a DOCTYPE (XML entities), which no spreadsheet program writes",
