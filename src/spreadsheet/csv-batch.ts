@@ -30,8 +30,6 @@ export class BatchPacker {
   #recordCount = 0;
   #ends = new Uint32Array(BATCH_RECORDS * 32);
   #fieldCount = 0;
-  /** where the next record starts in the batch's text */
-  #at = 0;
   /** line breaks inside the fields of every record taken so far */
   #breaks = 0;
 
@@ -54,12 +52,12 @@ export class BatchPacker {
     this.#records[at] = row;
     this.#records[at + 2] = fields.length;
     if (this.#fieldCount + fields.length > this.#ends.length) this.#grow(this.#fieldCount + fields.length);
-    let end = this.#at;
+    // the record starts past the separator after the last field so far
+    let end = this.#fieldCount === 0 ? 0 : this.#ends[this.#fieldCount - 1]! + 1;
     for (let i = 0; i < fields.length; i++) {
       end += fields[i]!.length;
       this.#ends[this.#fieldCount++] = end++; // past the separator
     }
-    this.#at = end;
   }
 
   /** The physical line record `row` starts on, every record before it added: one line each, plus breaks in cells. */
@@ -75,7 +73,6 @@ export class BatchPacker {
     this.#chars = 0;
     this.#recordCount = 0;
     this.#fieldCount = 0;
-    this.#at = 0;
     return batch;
   }
 
@@ -133,8 +130,9 @@ export function* eachRow(batch: CsvBatch): Generator<SheetRow> {
     const cells = new Array<Cell | undefined>(records[r + 2]!);
     for (let i = 0; i < cells.length; i++) {
       const end = ends[field++]!;
-      // the batch is NFC already; an escape decodes to a control character or "_", which compose with nothing
-      cells[i] = end === at ? undefined : normalisedTextCell(escaped ? decodeCsvText(text.slice(at, end)) : text.slice(at, end));
+      const value = text.slice(at, end);
+      // the text is NFC now; an escape decodes to a control character or "_", which compose with nothing
+      cells[i] = value === "" ? undefined : normalisedTextCell(escaped ? decodeCsvText(value) : value);
       at = end + 1;
     }
     yield { row: records[r]!, line: records[r + 1]!, cells };
